@@ -1,0 +1,25 @@
+"""Streamlit entry point: navigation and the shared project connection; pages live in app_pages/."""
+
+from __future__ import annotations
+
+import os
+
+import streamlit as st
+
+from toolkit.errors import StoreError
+from toolkit.store import open_store
+
+DB_PATH = os.environ.get("CODING_TOOLKIT_DB", "data/project.db")
+
+st.set_page_config(page_title="Coding Toolkit", page_icon=":material/label:", layout="wide")
+
+if "app_store" not in st.session_state or st.session_state.get("app_db_path") != DB_PATH:
+    try:
+        st.session_state["app_store"] = open_store(DB_PATH)
+        st.session_state["app_db_path"] = DB_PATH
+    except StoreError as exc:
+        st.error(str(exc))
+        st.stop()
+
+page = st.navigation([st.Page("app_pages/overview.py", title="Projekt", icon=":material/home:")])
+page.run()

@@ -1,0 +1,540 @@
+"""``coding-toolkit``: a thin click skin over the library. Each command parses its input, calls one
+library function, and prints the result (``--json`` where it returns data) or a one-line error."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from toolkit import codes as codes_mod
+from toolkit.codebook import dump_codebook, load_codebook
+from toolkit.codings import add_coding, list_codings, write_codings
+from toolkit.documents import (
+    document_turns,
+    import_files,
+    list_documents,
+    parse_assignments,
+    set_attributes,
+    speaker_attributes,
+)
+from toolkit.errors import ToolkitError
+from toolkit.exchange.taguette import import_highlights
+from toolkit.project import DEFAULT_CODEBOOK, create_demo, init_project
+from toolkit.store import Store, open_store
+
+DEFAULT_DB = "data/project.db"
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def actor_name() -> str:
+    """Who is acting, for the event log: $CODING_TOOLKIT_USER or the login name."""
+    try:
+        return os.environ.get("CODING_TOOLKIT_USER") or getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def errors_as_messages(fn: F) -> F:
+    """Turn the library's errors into one clear line and exit code 1."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except ToolkitError as exc:
+            raise click.ClickException(str(exc)) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _store(ctx: click.Context) -> Store:
+    store = open_store(ctx.obj["db"])
+    ctx.call_on_close(store.close)
+    return store
+
+
+def _emit(data: Any) -> None:
+    def default(o: Any) -> Any:
+        if dataclasses.is_dataclass(o) and not isinstance(o, type):
+            return dataclasses.asdict(o)
+        raise TypeError(type(o).__name__)
+
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, default=default))
+
+
+json_option = click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+
+
+@click.group()
+@click.option(
+    "--db",
+    envvar="CODING_TOOLKIT_DB",
+    default=DEFAULT_DB,
+    show_default=True,
+    help="Project database (env CODING_TOOLKIT_DB).",
+)
+@click.version_option(package_name="coding-toolkit")
+@click.pass_context
+def cli(ctx: click.Context, db: str) -> None:
+    """Code interview transcripts as a team: import, code, compare, report.
+
+    Example: coding-toolkit --db data/study.db init
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = db
+
+
+@cli.command()
+@click.option(
+    "--codebook",
+    "codebook_path",
+    type=click.Path(dir_okay=False),
+    help="Codebook YAML to start with (default: the shipped codebook).",
+)
+@click.option("--empty", is_flag=True, help="Start without any codes.")
+@click.pass_context
+@errors_as_messages
+def init(ctx: click.Context, codebook_path: str | None, empty: bool) -> None:
+    """Create a new project database with a codebook.
+
+    Example: coding-toolkit --db data/study.db init --codebook codebook/codebook.yaml
+    """
+    if empty and codebook_path:
+        raise click.UsageError("use either --codebook FILE or --empty, not both")
+    path = None if empty else Path(codebook_path) if codebook_path else DEFAULT_CODEBOOK
+    report = init_project(ctx.obj["db"], codebook=path, actor=actor_name())
+    added = len(report.added) if report else 0
+    click.echo(f"Created {ctx.obj['db']} with {added} codes.")
+
+
+@cli.command("import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--language", type=click.Choice(["de", "en"]), help="Language (default: detected).")
+@click.option(
+    "--attr",
+    "attrs",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="Case attribute for every imported document; repeatable.",
+)
+@click.option(
+    "--speaker-pattern",
+    metavar="REGEX",
+    help="Override speaker detection: a regex with (?P<speaker>...) and optional "
+    "(?P<time>...), matched at the start of each line.",
+)
+@click.option("--max-mb", type=float, default=50.0, show_default=True, help="Largest file accepted.")
+@json_option
+@click.pass_context
+@errors_as_messages
+def import_cmd(
+    ctx: click.Context,
+    files: tuple[str, ...],
+    language: str | None,
+    attrs: tuple[str, ...],
+    speaker_pattern: str | None,
+    max_mb: float,
+    as_json: bool,
+) -> None:
+    """Import transcripts (.docx, .txt, .md, .srt, .vtt) as one transaction.
+
+    If any file fails, nothing is imported and the error names the file.
+
+    Example: coding-toolkit import transcripts/*.docx --attr municipality_type="Die Optimierer"
+    """
+    store = _store(ctx)
+    results = import_files(
+        store,
+        files,
+        actor=actor_name(),
+        language=language,
+        attributes=parse_assignments(attrs),
+        speaker_pattern=speaker_pattern,
+        max_bytes=int(max_mb * 1024 * 1024),
+    )
+    if as_json:
+        _emit(results)
+        return
+    for r in results:
+        if r.imported:
+            click.echo(f"imported {r.path} as {r.document!r}: {r.words} words, {r.turns} turns")
+        else:
+            click.echo(f"skipped {r.path}: same content as {r.duplicate_of!r}")
+
+
+@cli.command()
+@json_option
+@click.pass_context
+@errors_as_messages
+def documents(ctx: click.Context, as_json: bool) -> None:
+    """List documents with words, turns, speakers and time range.
+
+    Example: coding-toolkit documents --json
+    """
+    docs = list_documents(_store(ctx))
+    if as_json:
+        _emit(
+            [
+                {
+                    "name": d.name,
+                    "words": d.words,
+                    "turns": d.turns,
+                    "speakers": list(d.speakers),
+                    "first_timestamp": d.first_timestamp,
+                    "last_timestamp": d.last_timestamp,
+                    "language": d.language,
+                    "format": d.source_format,
+                    "attributes": d.attributes,
+                }
+                for d in docs
+            ]
+        )
+        return
+    for d in docs:
+        click.echo(f"{d.name}\t{d.words} words\t{d.turns} turns\t{', '.join(d.speakers)}")
+
+
+@cli.command()
+@click.argument("document")
+@json_option
+@click.pass_context
+@errors_as_messages
+def turns(ctx: click.Context, document: str, as_json: bool) -> None:
+    """List the speaker turns of a document (offsets into the stored text).
+
+    Example: coding-toolkit turns interview_cdo --json
+    """
+    items = document_turns(_store(ctx), document)
+    if as_json:
+        _emit(
+            [{"speaker": t.speaker, "start": t.start, "end": t.end, "timestamp": t.timestamp} for t in items]
+        )
+        return
+    for t in items:
+        stamp = "" if t.timestamp is None else f" @{t.timestamp:g}s"
+        click.echo(f"{t.speaker or '-'}{stamp}\t{t.start}-{t.end}")
+
+
+@cli.group()
+def attributes() -> None:
+    """Case attributes of documents and speakers."""
+
+
+@attributes.command("set")
+@click.argument("document")
+@click.argument("assignments", nargs=-1, required=True, metavar="KEY=VALUE...")
+@click.option("--speaker", help="Set the attributes of this speaker of the document.")
+@click.pass_context
+@errors_as_messages
+def attributes_set(
+    ctx: click.Context, document: str, assignments: tuple[str, ...], speaker: str | None
+) -> None:
+    """Set attributes of a document, or of one speaker with --speaker.
+
+    Example: coding-toolkit attributes set interview_cdo speaker_role=CDO --speaker B
+    """
+    set_attributes(_store(ctx), document, parse_assignments(assignments), actor=actor_name(), speaker=speaker)
+    click.echo("saved")
+
+
+@attributes.command("show")
+@click.argument("document")
+@json_option
+@click.pass_context
+@errors_as_messages
+def attributes_show(ctx: click.Context, document: str, as_json: bool) -> None:
+    """Show the attributes of a document and its speakers.
+
+    Example: coding-toolkit attributes show interview_cdo --json
+    """
+    store = _store(ctx)
+    doc = next((d for d in list_documents(store) if d.name == document), None)
+    speakers = speaker_attributes(store, document)
+    own = doc.attributes if doc else {}
+    if as_json:
+        _emit({"document": own, "speakers": speakers})
+        return
+    for key, value in own.items():
+        click.echo(f"{key}={value}")
+    for speaker, values in speakers.items():
+        for key, value in values.items():
+            click.echo(f"[{speaker}] {key}={value}")
+
+
+@cli.group()
+def codebook() -> None:
+    """Load, show, export and edit the project's codebook."""
+
+
+@codebook.command("load")
+@click.argument("file", type=click.Path(dir_okay=False))
+@json_option
+@click.pass_context
+@errors_as_messages
+def codebook_load(ctx: click.Context, file: str, as_json: bool) -> None:
+    """Load a codebook YAML into the project (codes matched by GUID; nothing is deleted).
+
+    Example: coding-toolkit codebook load codebook/codebook.yaml
+    """
+    report = codes_mod.load_codebook_into(_store(ctx), load_codebook(file), actor=actor_name())
+    if as_json:
+        _emit(report)
+        return
+    click.echo(f"{len(report.added)} added, {len(report.updated)} updated, {report.unchanged} unchanged")
+    if report.not_in_file:
+        click.echo(
+            f"kept {len(report.not_in_file)} codes that the file does not list: "
+            + ", ".join(report.not_in_file)
+        )
+
+
+@codebook.command("show")
+@json_option
+@click.pass_context
+@errors_as_messages
+def codebook_show(ctx: click.Context, as_json: bool) -> None:
+    """Show the code tree with fields of action, valence and coding counts.
+
+    Example: coding-toolkit codebook show --json
+    """
+    rows = codes_mod.list_codes(_store(ctx))
+    if as_json:
+        _emit(
+            [
+                {
+                    "path": r.path,
+                    "name": r.name,
+                    "name_en": r.name_en,
+                    "guid": r.guid,
+                    "id": r.slug,
+                    "field_of_action": r.field_of_action,
+                    "valence": r.valence,
+                    "colour": r.colour,
+                    "definition": r.definition,
+                    "anchor_example": r.anchor_example,
+                    "coding_rule": r.coding_rule,
+                    "keywords": {"de": list(r.keywords_de), "en": list(r.keywords_en)},
+                    "source": r.source,
+                    "codings": r.codings,
+                }
+                for r in rows
+            ]
+        )
+        return
+    for r in rows:
+        click.echo(f"{'  ' * r.depth}{r.name}  ({r.codings})")
+
+
+@codebook.command("export")
+@click.option("--format", "fmt", type=click.Choice(["yaml"]), default="yaml", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="File (default: stdout).")
+@click.pass_context
+@errors_as_messages
+def codebook_export(ctx: click.Context, fmt: str, output: str | None) -> None:
+    """Export the project's codebook as YAML that `codebook load` and `init` read back.
+
+    Example: coding-toolkit codebook export --format yaml -o codebook-2024.yaml
+    """
+    text = dump_codebook(codes_mod.export_codebook(_store(ctx)))
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}")
+    else:
+        click.echo(text, nl=False)
+
+
+@codebook.command("add")
+@click.argument("path")
+@click.option("--definition", default="", help="What the code means.")
+@click.option("--colour", default="", help="#RRGGBB")
+@click.pass_context
+@errors_as_messages
+def codebook_add(ctx: click.Context, path: str, definition: str, colour: str) -> None:
+    """Add a code; missing parent codes are created.
+
+    Example: coding-toolkit codebook add "Mensch/Treiber/Peer-Learning" --definition "..."
+    """
+    code = codes_mod.add_code(_store(ctx), path, actor=actor_name(), definition=definition, colour=colour)
+    click.echo(f"added {code.path}")
+
+
+@codebook.command("rename")
+@click.argument("path")
+@click.argument("new_name")
+@click.pass_context
+@errors_as_messages
+def codebook_rename(ctx: click.Context, path: str, new_name: str) -> None:
+    """Rename a code; its codings stay with it.
+
+    Example: coding-toolkit codebook rename "Mensch/Treiber/Lotsen" "Digitale Lotsen"
+    """
+    code = codes_mod.rename_code(_store(ctx), path, new_name, actor=actor_name())
+    click.echo(f"renamed to {code.path}")
+
+
+@codebook.command("move")
+@click.argument("path")
+@click.option("--to", "parent", help="New parent code path (omit to move to the top level).")
+@click.pass_context
+@errors_as_messages
+def codebook_move(ctx: click.Context, path: str, parent: str | None) -> None:
+    """Move a code with its subcodes under another parent.
+
+    Example: coding-toolkit codebook move "Mensch/Treiber/Lotsen" --to "Organisation/Treiber"
+    """
+    code = codes_mod.move_code(_store(ctx), path, parent, actor=actor_name())
+    click.echo(f"moved to {code.path}")
+
+
+@codebook.command("merge")
+@click.argument("source")
+@click.argument("target")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.pass_context
+@errors_as_messages
+def codebook_merge(ctx: click.Context, source: str, target: str, yes: bool) -> None:
+    """Merge SOURCE into TARGET: codings and subcodes follow, SOURCE is deleted.
+
+    Example: coding-toolkit codebook merge "Mensch/Herausforderungen/Angst" "Mensch/Herausforderungen/Skepsis"
+    """
+    store = _store(ctx)
+    n = codes_mod.affected_codings(store, source)
+    if not yes:
+        click.confirm(f"Merge {source!r} into {target!r}, moving {n} codings?", abort=True)
+    result = codes_mod.merge_codes(store, source, target, actor=actor_name())
+    click.echo(f"merged: {result['moved']} codings moved, {result['dropped']} duplicates dropped")
+
+
+@codebook.command("delete")
+@click.argument("path")
+@click.option("--move-to", help="Move the code's codings to this code first.")
+@click.pass_context
+@errors_as_messages
+def codebook_delete(ctx: click.Context, path: str, move_to: str | None) -> None:
+    """Delete a code; refused while codings use it unless --move-to is given.
+
+    Example: coding-toolkit codebook delete "Produkt/Treiber/Alt" --move-to "Produkt/Treiber/Neu"
+    """
+    moved = codes_mod.delete_code(_store(ctx), path, actor=actor_name(), move_codings_to=move_to)
+    click.echo(f"deleted {path}" + (f"; {moved} codings moved to {move_to}" if move_to else ""))
+
+
+@cli.command()
+@click.argument("document")
+@click.argument("start", type=int)
+@click.argument("end", type=int)
+@click.argument("code_path")
+@click.option("--coder", required=True, help="Who codes.")
+@click.option("--memo", default="", help="A note on this coding.")
+@json_option
+@click.pass_context
+@errors_as_messages
+def code(
+    ctx: click.Context,
+    document: str,
+    start: int,
+    end: int,
+    code_path: str,
+    coder: str,
+    memo: str,
+    as_json: bool,
+) -> None:
+    """Code the text from START to END (character offsets) of DOCUMENT with CODE_PATH.
+
+    Example: coding-toolkit code interview_cdo 120 245 "Mensch/Treiber/Digitale Lotsen" --coder anna
+    """
+    coding = add_coding(_store(ctx), document, start, end, code_path, coder=coder, memo=memo)
+    if as_json:
+        _emit(coding)
+    else:
+        click.echo(f"coded {coding.document} {start}-{end} {coding.code_path!r}: {coding.text[:60]!r}")
+
+
+@cli.group()
+def codings() -> None:
+    """Import and export codings."""
+
+
+@codings.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["taguette-csv"]), required=True)
+@click.option("--coder", required=True, help="Coder the imported codings belong to.")
+@json_option
+@click.pass_context
+@errors_as_messages
+def codings_import(ctx: click.Context, file: str, fmt: str, coder: str, as_json: bool) -> None:
+    """Import codings made in another tool.
+
+    Example: coding-toolkit codings import highlights.csv --format taguette-csv --coder team
+    """
+    report = import_highlights(_store(ctx), file, coder=coder)
+    if as_json:
+        _emit(report)
+        return
+    click.echo(f"{report.imported} codings imported, {report.already_present} already present")
+    if report.created_codes:
+        click.echo("created codes: " + ", ".join(report.created_codes))
+    for row in report.unanchored:
+        click.echo(f"line {row.line}: {row.document} / {row.tag}: {row.reason}", err=True)
+
+
+@codings.command("export")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="File (default: stdout).")
+@click.option("--coder", help="Only this coder's codings.")
+@click.option("--document", help="Only this document.")
+@click.pass_context
+@errors_as_messages
+def codings_export(
+    ctx: click.Context, fmt: str, output: str | None, coder: str | None, document: str | None
+) -> None:
+    """Export codings: document, code_path, start, end, text, coder, memo.
+
+    Example: coding-toolkit codings export --format csv -o codings.csv
+    """
+    items = list_codings(_store(ctx), coder=coder, document=document)
+    if output:
+        with open(output, "w", encoding="utf-8", newline="") as fh:
+            n = write_codings(items, fmt, fh)
+        click.echo(f"wrote {n} codings to {output}")
+    else:
+        write_codings(items, fmt, sys.stdout)
+
+
+@cli.command()
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False),
+    default=".",
+    show_default=True,
+    help="Folder with codebook/ and transcripts/.",
+)
+@click.pass_context
+@errors_as_messages
+def demo(ctx: click.Context, root: str) -> None:
+    """Create the demo project from codebook/ and transcripts/ unless it exists.
+
+    Example: coding-toolkit --db data/demo.db demo
+    """
+    db = ctx.obj["db"]
+    if Path(db).exists():
+        click.echo(f"{db} exists; keeping it")
+        return
+    summary = create_demo(db, Path(root), actor=actor_name())
+    click.echo(
+        f"Created {db}: {summary['documents']} documents, {summary['codes']} codes, "
+        f"{summary['codings']} codings by {', '.join(summary['coders'])}"
+    )
+
+
+def main() -> None:
+    cli(obj={})

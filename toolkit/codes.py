@@ -1,0 +1,468 @@
+"""The project's codes: loading a codebook into the store, and the tree operations
+(add, rename, move, merge, delete) with the codings following them."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from toolkit.codebook import code_guid
+from toolkit.errors import Conflict, InvalidValue, NotFound
+from toolkit.model import VALENCES, AttributeDef, AttributeValue, Codebook, CodeDef, FieldOfAction
+from toolkit.store import Store, Writer, now
+
+SEP = "/"
+
+
+@dataclass(frozen=True)
+class CodeRow:
+    """A code of the project with its resolved path and inherited field and valence."""
+
+    id: int
+    guid: str
+    slug: str
+    path: str
+    name: str
+    name_en: str
+    parent_id: int | None
+    depth: int
+    field_of_action: str | None
+    valence: str | None
+    colour: str
+    definition: str
+    anchor_example: str
+    coding_rule: str
+    keywords_de: tuple[str, ...]
+    keywords_en: tuple[str, ...]
+    source: str
+    codings: int
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    added: tuple[str, ...]
+    updated: tuple[str, ...]
+    unchanged: int
+    not_in_file: tuple[str, ...]
+
+
+_CODE_COLUMNS = (
+    "name",
+    "name_en",
+    "definition",
+    "anchor_example",
+    "coding_rule",
+    "colour",
+    "field_of_action",
+    "valence",
+    "keywords_de",
+    "keywords_en",
+    "source",
+)
+
+
+def list_codes(store: Store) -> list[CodeRow]:
+    """All codes in tree order (depth first, by position), with coding counts."""
+    rows = store.query(
+        "SELECT c.*, (SELECT count(*) FROM codings WHERE code_id = c.id) AS n "
+        "FROM codes c ORDER BY position, id"
+    )
+    children: dict[int | None, list[dict[str, Any]]] = {}
+    for row in rows:
+        children.setdefault(row["parent_id"], []).append(row)
+    out: list[CodeRow] = []
+
+    def walk(parent: int | None, prefix: str, depth: int, field: str | None, valence: str | None) -> None:
+        for row in children.get(parent, []):
+            path = f"{prefix}{SEP}{row['name']}" if prefix else row["name"]
+            f = row["field_of_action"] or field
+            v = row["valence"] or valence
+            out.append(
+                CodeRow(
+                    id=row["id"],
+                    guid=row["guid"],
+                    slug=row["slug"] or "",
+                    path=path,
+                    name=row["name"],
+                    name_en=row["name_en"],
+                    parent_id=row["parent_id"],
+                    depth=depth,
+                    field_of_action=f,
+                    valence=v,
+                    colour=row["colour"],
+                    definition=row["definition"],
+                    anchor_example=row["anchor_example"],
+                    coding_rule=row["coding_rule"],
+                    keywords_de=tuple(json.loads(row["keywords_de"])),
+                    keywords_en=tuple(json.loads(row["keywords_en"])),
+                    source=row["source"],
+                    codings=row["n"],
+                )
+            )
+            walk(row["id"], path, depth + 1, f, v)
+
+    walk(None, "", 0, None, None)
+    return out
+
+
+def code_by_path(store: Store, path: str) -> CodeRow:
+    """The code at ``path`` (names joined by '/'); a unique name or slug works too."""
+    codes = list_codes(store)
+    wanted = path.strip().strip(SEP)
+    for code in codes:
+        if code.path == wanted:
+            return code
+    matches = [c for c in codes if c.name == wanted or c.slug == wanted]
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        options = "; ".join(c.path for c in matches)
+        raise NotFound(f"code {path!r} is ambiguous; give the full path, one of: {options}")
+    raise NotFound(f"no code {path!r}; list codes with `coding-toolkit codebook show`")
+
+
+def _code_row_values(code: CodeDef) -> dict[str, Any]:
+    return {
+        "name": code.name,
+        "name_en": code.name_en,
+        "definition": code.definition,
+        "anchor_example": code.anchor_example,
+        "coding_rule": code.coding_rule,
+        "colour": code.colour,
+        "field_of_action": code.field_of_action,
+        "valence": code.valence,
+        "keywords_de": json.dumps(list(code.keywords_de), ensure_ascii=False),
+        "keywords_en": json.dumps(list(code.keywords_en), ensure_ascii=False),
+        "source": code.source,
+    }
+
+
+def load_into(w: Writer, codebook: Codebook) -> LoadReport:
+    """Merge a codebook into the project inside an open transaction: codes are matched by GUID,
+    new ones added, changed ones updated; codes missing from the file are kept and reported."""
+    store = w.store
+    existing = {r["guid"]: r for r in store.query("SELECT * FROM codes")}
+    ids: dict[str, int] = {}
+    added, updated = [], []
+    unchanged = 0
+    pending = list(codebook.codes)
+    placed: set[str] = set()
+    order = {c.id: i for i, c in enumerate(codebook.codes)}
+    # parents first, whatever the order in the file
+    while pending:
+        progress = [c for c in pending if c.parent is None or c.parent in placed]
+        for code in progress:
+            values = _code_row_values(code)
+            values["parent_id"] = ids[code.parent] if code.parent else None
+            values["position"] = order[code.id]
+            old = existing.get(code.guid)
+            if old is None:
+                values.update(guid=code.guid, slug=code.id, created_at=now(), updated_at=now())
+                ids[code.id] = w.insert("codes", values)
+                w.event("add", "code", code.guid, {"slug": code.id, **values})
+                added.append(code.id)
+            else:
+                ids[code.id] = old["id"]
+                changed = {k: v for k, v in values.items() if old[k] != v}
+                if changed:
+                    sets = ", ".join(f'"{k}" = ?' for k in changed)
+                    w.execute(
+                        f"UPDATE codes SET {sets}, updated_at = ? WHERE id = ?",
+                        (*changed.values(), now(), old["id"]),
+                    )
+                    w.event(
+                        "update",
+                        "code",
+                        code.guid,
+                        {"before": {k: old[k] for k in changed}, "after": changed},
+                    )
+                    updated.append(code.id)
+                else:
+                    unchanged += 1
+            placed.add(code.id)
+        pending = [c for c in pending if c.id not in placed]
+    for field_pos, f in enumerate(codebook.fields_of_action):
+        w.execute(
+            "INSERT INTO fields_of_action (name, name_en, description, position) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(name) DO UPDATE SET name_en = excluded.name_en, "
+            "description = excluded.description, position = excluded.position",
+            (f.name, f.name_en, f.description, field_pos),
+        )
+    for a in codebook.attributes:
+        values_json = json.dumps([asdict(v) for v in a.values], ensure_ascii=False)
+        w.execute(
+            "INSERT INTO attribute_definitions (name, label, label_en, applies_to, description, "
+            "source, value_list) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET "
+            "label = excluded.label, label_en = excluded.label_en, applies_to = excluded.applies_to,"
+            " description = excluded.description, source = excluded.source, "
+            "value_list = excluded.value_list",
+            (a.name, a.label, a.label_en, a.applies_to, a.description, a.source, values_json),
+        )
+    w.set_setting("codebook_title", codebook.title)
+    w.set_setting("codebook_title_en", codebook.title_en)
+    w.set_setting("codebook_description", codebook.description)
+    w.set_setting("codebook_language", codebook.language)
+    in_file = {c.guid for c in codebook.codes}
+    missing = tuple(r["slug"] or r["name"] for g, r in existing.items() if g not in in_file)
+    return LoadReport(tuple(added), tuple(updated), unchanged, missing)
+
+
+def load_codebook_into(store: Store, codebook: Codebook, *, actor: str) -> LoadReport:
+    """Load a codebook into the project in one transaction."""
+    with store.write(actor) as w:
+        return load_into(w, codebook)
+
+
+def export_codebook(store: Store) -> Codebook:
+    """The project's codebook as a :class:`Codebook`, in tree order, ready for YAML."""
+    rows = list_codes(store)
+    slug_of = {r.id: r.slug or f"code-{r.id}" for r in rows}
+    raw = {r["id"]: r for r in store.query("SELECT id, field_of_action, valence FROM codes")}
+    codes = tuple(
+        CodeDef(
+            id=slug_of[r.id],
+            name=r.name,
+            definition=r.definition or r.name,
+            parent=slug_of[r.parent_id] if r.parent_id else None,
+            name_en=r.name_en,
+            anchor_example=r.anchor_example,
+            coding_rule=r.coding_rule,
+            colour=r.colour,
+            field_of_action=raw[r.id]["field_of_action"],
+            valence=raw[r.id]["valence"],
+            keywords_de=r.keywords_de,
+            keywords_en=r.keywords_en,
+            source=r.source,
+            guid=r.guid,
+        )
+        for r in rows
+    )
+    fields = tuple(
+        FieldOfAction(f["name"], f["name_en"], f["description"])
+        for f in store.query("SELECT * FROM fields_of_action ORDER BY position, name")
+    )
+    attributes = tuple(
+        AttributeDef(
+            a["name"],
+            a["label"],
+            a["label_en"],
+            a["applies_to"],
+            a["description"],
+            a["source"],
+            tuple(AttributeValue(**v) for v in json.loads(a["value_list"])),
+        )
+        for a in store.query("SELECT * FROM attribute_definitions ORDER BY rowid")
+    )
+    return Codebook(
+        title=store.setting("codebook_title", "Codebook") or "Codebook",
+        codes=codes,
+        title_en=store.setting("codebook_title_en", "") or "",
+        language=store.setting("codebook_language", "de") or "de",
+        description=store.setting("codebook_description", "") or "",
+        fields_of_action=fields,
+        attributes=attributes,
+    )
+
+
+def _split(path: str) -> tuple[str | None, str]:
+    parts = [p.strip() for p in path.strip().strip(SEP).split(SEP)]
+    if not parts or not all(parts):
+        raise InvalidValue(f"code path {path!r} is empty or has an empty part")
+    parent = SEP.join(parts[:-1]) or None
+    return parent, parts[-1]
+
+
+def _unique_slug(store: Store, name: str) -> str:
+    base = "".join(ch if ch.isalnum() else "-" for ch in name.casefold()).strip("-") or "code"
+    base = "-".join(filter(None, base.split("-")))
+    slug, n = base, 2
+    while store.one("SELECT 1 AS x FROM codes WHERE slug = ?", (slug,)):
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _check_sibling_free(store: Store, parent_id: int | None, name: str, path: str) -> None:
+    clash = store.one(
+        "SELECT id FROM codes WHERE coalesce(parent_id, 0) = ? AND lower(name) = lower(?)",
+        (parent_id or 0, name),
+    )
+    if clash:
+        raise Conflict(f"a code named {name!r} already exists at {path!r}; choose another name")
+
+
+def add_code_in(
+    w: Writer,
+    path: str,
+    *,
+    definition: str = "",
+    colour: str = "",
+    valence: str | None = None,
+    field_of_action: str | None = None,
+) -> int:
+    """Add a code (and missing parents) inside an open transaction; returns its id."""
+    if valence is not None and valence not in VALENCES:
+        raise InvalidValue(f"valence {valence!r} must be 'challenge' or 'driver'")
+    parent_path, name = _split(path)
+    parent_id = None
+    if parent_path:
+        try:
+            parent_id = code_by_path(w.store, parent_path).id
+        except NotFound:
+            parent_id = add_code_in(w, parent_path)
+    _check_sibling_free(w.store, parent_id, name, path)
+    slug = _unique_slug(w.store, path)
+    position = (w.store.one("SELECT max(position) AS p FROM codes") or {}).get("p") or 0
+    row = {
+        "guid": code_guid(slug),
+        "slug": slug,
+        "parent_id": parent_id,
+        "name": name,
+        "definition": definition,
+        "colour": colour,
+        "valence": valence,
+        "field_of_action": field_of_action,
+        "position": position + 1,
+        "created_at": now(),
+        "updated_at": now(),
+    }
+    if w.store.one("SELECT 1 AS x FROM codes WHERE guid = ?", (row["guid"],)):
+        row["guid"] = code_guid(f"{slug}:{now()}")
+    code_id = w.insert("codes", row)
+    w.event("add", "code", str(row["guid"]), {"path": path, **row})
+    return code_id
+
+
+def add_code(
+    store: Store, path: str, *, actor: str, definition: str = "", colour: str = "", valence: str | None = None
+) -> CodeRow:
+    """Add a code at ``path``; missing parent codes are created too."""
+    with store.write(actor) as w:
+        add_code_in(w, path, definition=definition, colour=colour, valence=valence)
+    return code_by_path(store, path)
+
+
+def rename_code(store: Store, path: str, new_name: str, *, actor: str) -> CodeRow:
+    """Give a code a new name; its codings stay with it."""
+    code = code_by_path(store, path)
+    new_name = new_name.strip()
+    if not new_name or SEP in new_name:
+        raise InvalidValue(f"new name {new_name!r} must be non-empty and without '/'")
+    with store.write(actor) as w:
+        if new_name.lower() != code.name.lower():
+            _check_sibling_free(store, code.parent_id, new_name, new_name)
+        w.execute("UPDATE codes SET name = ?, updated_at = ? WHERE id = ?", (new_name, now(), code.id))
+        w.event("rename", "code", code.guid, {"before": code.name, "after": new_name})
+    parent = code.path.rsplit(SEP, 1)[0] + SEP if SEP in code.path else ""
+    return code_by_path(store, parent + new_name)
+
+
+def move_code(store: Store, path: str, new_parent: str | None, *, actor: str) -> CodeRow:
+    """Put a code (with its subtree) under another parent, or at the top when ``new_parent`` is
+    None. A code cannot move below itself."""
+    code = code_by_path(store, path)
+    target = code_by_path(store, new_parent) if new_parent else None
+    if target is not None and (target.id == code.id or target.path.startswith(code.path + SEP)):
+        raise Conflict(f"cannot move {code.path!r} below itself ({target.path!r})")
+    with store.write(actor) as w:
+        _check_sibling_free(
+            store,
+            target.id if target else None,
+            code.name,
+            f"{target.path}/{code.name}" if target else code.name,
+        )
+        w.execute(
+            "UPDATE codes SET parent_id = ?, updated_at = ? WHERE id = ?",
+            (target.id if target else None, now(), code.id),
+        )
+        w.event("move", "code", code.guid, {"before": code.parent_id, "after": target.id if target else None})
+    return code_by_path(store, f"{target.path}{SEP}{code.name}" if target else code.name)
+
+
+def affected_codings(store: Store, path: str) -> int:
+    """How many codings an operation on this code (and its subtree) touches."""
+    code = code_by_path(store, path)
+    ids = [c.id for c in list_codes(store) if c.id == code.id or c.path.startswith(code.path + SEP)]
+    marks = ",".join("?" for _ in ids)
+    row = store.one(f"SELECT count(*) AS n FROM codings WHERE code_id IN ({marks})", tuple(ids))
+    return int(row["n"]) if row else 0
+
+
+def _move_codings(w: Writer, source_id: int, target_id: int) -> tuple[int, int]:
+    """Re-point codings from one code to another; a coding that would duplicate one the same coder
+    already has on the target for the same span is dropped. Returns (moved, dropped)."""
+    rows = w.store.query("SELECT * FROM codings WHERE code_id = ?", (source_id,))
+    moved = dropped = 0
+    for row in rows:
+        twin = w.store.one(
+            "SELECT id FROM codings WHERE document_id = ? AND code_id = ? AND coder_id = ? "
+            'AND start = ? AND "end" = ?',
+            (row["document_id"], target_id, row["coder_id"], row["start"], row["end"]),
+        )
+        if twin:
+            w.execute("DELETE FROM codings WHERE id = ?", (row["id"],))
+            w.event("delete", "coding", row["guid"], {"before": _plain(row), "reason": "merged twin"})
+            dropped += 1
+        else:
+            w.execute(
+                "UPDATE codings SET code_id = ?, version = version + 1, updated_at = ? WHERE id = ?",
+                (target_id, now(), row["id"]),
+            )
+            w.event(
+                "update",
+                "coding",
+                row["guid"],
+                {"before": {"code_id": source_id}, "after": {"code_id": target_id}},
+            )
+            moved += 1
+    return moved, dropped
+
+
+def _plain(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in row.items() if k != "id"}
+
+
+def merge_codes(store: Store, source: str, target: str, *, actor: str) -> dict[str, int]:
+    """Merge ``source`` into ``target``: its codings follow (exact duplicates of the same coder are
+    dropped), its child codes move under ``target``, and ``source`` is deleted."""
+    src, dst = code_by_path(store, source), code_by_path(store, target)
+    if src.id == dst.id or dst.path.startswith(src.path + SEP):
+        raise Conflict(f"cannot merge {src.path!r} into itself or its own subcode {dst.path!r}")
+    with store.write(actor) as w:
+        moved, dropped = _move_codings(w, src.id, dst.id)
+        for child in store.query("SELECT id, guid, name FROM codes WHERE parent_id = ?", (src.id,)):
+            _check_sibling_free(store, dst.id, child["name"], f"{dst.path}/{child['name']}")
+            w.execute("UPDATE codes SET parent_id = ? WHERE id = ?", (dst.id, child["id"]))
+            w.event("move", "code", child["guid"], {"before": src.id, "after": dst.id})
+        w.execute("DELETE FROM codes WHERE id = ?", (src.id,))
+        w.event(
+            "merge",
+            "code",
+            src.guid,
+            {"into": dst.guid, "path": src.path, "moved": moved, "dropped": dropped},
+        )
+    return {"moved": moved, "dropped": dropped}
+
+
+def delete_code(store: Store, path: str, *, actor: str, move_codings_to: str | None = None) -> int:
+    """Delete a code without subcodes. Refused while codings use it, unless they are moved to
+    ``move_codings_to``. Returns the number of codings moved."""
+    code = code_by_path(store, path)
+    if store.one("SELECT 1 AS x FROM codes WHERE parent_id = ?", (code.id,)):
+        raise Conflict(f"code {code.path!r} has subcodes; move or delete them first")
+    if code.codings and not move_codings_to:
+        raise Conflict(
+            f"code {code.path!r} is used by {code.codings} codings; move them to another "
+            "code (--move-to PATH) or merge the code instead"
+        )
+    moved = 0
+    with store.write(actor) as w:
+        if move_codings_to:
+            target = code_by_path(store, move_codings_to)
+            if target.id == code.id:
+                raise Conflict("cannot move codings to the code being deleted")
+            moved, _ = _move_codings(w, code.id, target.id)
+        w.execute("DELETE FROM memos WHERE code_id = ?", (code.id,))
+        w.execute("DELETE FROM codes WHERE id = ?", (code.id,))
+        w.event("delete", "code", code.guid, {"path": code.path, "moved_to": move_codings_to})
+    return moved

@@ -1,0 +1,283 @@
+"""Codings: ``(document, start, end, code, coder)`` with a copy of the coded text and a memo.
+
+Offsets are Python ``str`` indices into the stored document text. Changes are optimistic: an update
+or delete names the version it saw, and a coding changed by someone else in between is refused
+instead of overwritten.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from typing import IO, Any
+
+from toolkit.codes import CodeRow, code_by_path, list_codes
+from toolkit.documents import document_row
+from toolkit.errors import Conflict, InvalidValue, NotFound
+from toolkit.model import Coding
+from toolkit.store import Store, Writer, new_guid, now
+
+EXPORT_COLUMNS = ("document", "code_path", "start", "end", "text", "coder", "memo")
+
+
+def coder_id(w: Writer, name: str) -> int:
+    """The id of coder ``name``, created on first use."""
+    name = name.strip()
+    if not name:
+        raise InvalidValue("the coder name is empty; pass --coder NAME")
+    row = w.store.one("SELECT id FROM coders WHERE name = ?", (name,))
+    if row:
+        return int(row["id"])
+    guid = new_guid()
+    cid = w.insert("coders", {"guid": guid, "name": name, "created_at": now()})
+    w.event("add", "coder", guid, {"name": name})
+    return cid
+
+
+def list_coders(store: Store) -> list[str]:
+    return [r["name"] for r in store.query("SELECT name FROM coders ORDER BY name")]
+
+
+def _check_span(text: str, start: int, end: int, document: str) -> None:
+    if not 0 <= start < end <= len(text):
+        raise InvalidValue(
+            f"span {start}-{end} is outside document {document!r} (0-{len(text)}); start must be below end"
+        )
+
+
+def add_coding_in(
+    w: Writer,
+    document: str,
+    start: int,
+    end: int,
+    code_path: str | CodeRow,
+    coder: str,
+    *,
+    memo: str = "",
+    origin: str = "manual",
+) -> str:
+    """Add one coding inside an open transaction; returns its GUID. ``code_path`` may be a code
+    already looked up, which saves the lookup in bulk imports."""
+    doc = document_row(w.store, document)
+    _check_span(doc["text"], start, end, doc["name"])
+    code = code_path if isinstance(code_path, CodeRow) else code_by_path(w.store, code_path)
+    cid = coder_id(w, coder)
+    twin = w.store.one(
+        "SELECT guid FROM codings WHERE document_id = ? AND code_id = ? AND coder_id = ? "
+        'AND start = ? AND "end" = ?',
+        (doc["id"], code.id, cid, start, end),
+    )
+    if twin:
+        raise Conflict(f"{coder} already coded {doc['name']} {start}-{end} with {code.path!r}")
+    guid = new_guid()
+    stamp = now()
+    row = {
+        "guid": guid,
+        "document_id": doc["id"],
+        "code_id": code.id,
+        "coder_id": cid,
+        "start": start,
+        "end": end,
+        "text": doc["text"][start:end],
+        "memo": memo,
+        "origin": origin,
+        "created_at": stamp,
+        "updated_at": stamp,
+    }
+    w.insert("codings", row)
+    w.event(
+        "add",
+        "coding",
+        guid,
+        {
+            "document": doc["name"],
+            "code": code.path,
+            "code_guid": code.guid,
+            "coder": coder,
+            "start": start,
+            "end": end,
+            "memo": memo,
+            "origin": origin,
+        },
+    )
+    return guid
+
+
+def add_coding(
+    store: Store,
+    document: str,
+    start: int,
+    end: int,
+    code_path: str,
+    *,
+    coder: str,
+    memo: str = "",
+    origin: str = "manual",
+) -> Coding:
+    """Add one coding as its own transaction and return it."""
+    with store.write(coder) as w:
+        guid = add_coding_in(w, document, start, end, code_path, coder, memo=memo, origin=origin)
+    return get_coding(store, guid)
+
+
+def _row(store: Store, guid: str) -> dict[str, Any]:
+    row = store.one("SELECT * FROM codings WHERE guid = ?", (guid.upper(),))
+    if row is None:
+        raise NotFound(f"no coding {guid!r}; it may have been deleted")
+    return row
+
+
+def update_coding(
+    store: Store,
+    guid: str,
+    *,
+    actor: str,
+    expected_version: int,
+    start: int | None = None,
+    end: int | None = None,
+    code_path: str | None = None,
+    memo: str | None = None,
+) -> Coding:
+    """Change span, code or memo of a coding; refused if it changed since ``expected_version``."""
+    with store.write(actor) as w:
+        row = _row(store, guid)
+        if row["version"] != expected_version:
+            raise Conflict(
+                f"coding {guid} was changed by someone else (version {row['version']}, "
+                f"you saw {expected_version}); reload and try again"
+            )
+        doc = store.one("SELECT name, text FROM documents WHERE id = ?", (row["document_id"],)) or {}
+        new_start = row["start"] if start is None else start
+        new_end = row["end"] if end is None else end
+        _check_span(doc["text"], new_start, new_end, doc["name"])
+        new = {
+            "start": new_start,
+            "end": new_end,
+            "code_id": row["code_id"] if code_path is None else code_by_path(store, code_path).id,
+            "memo": row["memo"] if memo is None else memo,
+            "text": doc["text"][new_start:new_end],
+        }
+        changed = {k: v for k, v in new.items() if row[k] != v}
+        if changed:
+            sets = ", ".join(f'"{k}" = ?' for k in changed)
+            w.execute(
+                f"UPDATE codings SET {sets}, version = version + 1, updated_at = ? WHERE id = ?",
+                (*changed.values(), now(), row["id"]),
+            )
+            w.event(
+                "update", "coding", row["guid"], {"before": {k: row[k] for k in changed}, "after": changed}
+            )
+    return get_coding(store, guid)
+
+
+def delete_coding(store: Store, guid: str, *, actor: str, expected_version: int | None = None) -> None:
+    """Delete a coding (the event keeps everything needed to restore it)."""
+    with store.write(actor) as w:
+        row = _row(store, guid)
+        if expected_version is not None and row["version"] != expected_version:
+            raise Conflict(f"coding {guid} was changed by someone else; reload and try again")
+        w.execute("DELETE FROM codings WHERE id = ?", (row["id"],))
+        w.event("delete", "coding", row["guid"], {"before": {k: v for k, v in row.items() if k != "id"}})
+
+
+_SELECT = (
+    'SELECT c.guid, d.name AS document, c.code_id, c.start, c."end", c.text, k.name AS coder, '
+    "c.memo, c.created_at, c.updated_at, c.version FROM codings c "
+    "JOIN documents d ON d.id = c.document_id JOIN coders k ON k.id = c.coder_id"
+)
+
+
+def list_codings(
+    store: Store,
+    *,
+    document: str | None = None,
+    coder: str | None = None,
+    code: str | None = None,
+) -> list[Coding]:
+    """Codings in document order, optionally of one document, coder or code (with subcodes)."""
+    where, params = [], []
+    if document is not None:
+        where.append("c.document_id = ?")
+        params.append(document_row(store, document)["id"])
+    if coder is not None:
+        where.append("k.name = ?")
+        params.append(coder)
+    codes = list_codes(store)
+    paths = {c.id: c.path for c in codes}
+    if code is not None:
+        root = code_by_path(store, code)
+        ids = [c.id for c in codes if c.id == root.id or c.path.startswith(root.path + "/")]
+        where.append(f"c.code_id IN ({','.join('?' for _ in ids)})")
+        params.extend(ids)
+    sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
+    sql += ' ORDER BY d.name, c.start, c."end", k.name'
+    return [
+        Coding(
+            r["guid"],
+            r["document"],
+            paths[r["code_id"]],
+            r["start"],
+            r["end"],
+            r["text"],
+            r["coder"],
+            r["memo"],
+            r["created_at"],
+            r["updated_at"],
+        )
+        for r in store.query(sql, tuple(params))
+    ]
+
+
+def get_coding(store: Store, guid: str) -> Coding:
+    row = store.one(_SELECT + " WHERE c.guid = ?", (guid.upper(),))
+    if row is None:
+        raise NotFound(f"no coding {guid!r}; it may have been deleted")
+    path = code_path_of(store, row["code_id"])
+    return Coding(
+        row["guid"],
+        row["document"],
+        path,
+        row["start"],
+        row["end"],
+        row["text"],
+        row["coder"],
+        row["memo"],
+        row["created_at"],
+        row["updated_at"],
+    )
+
+
+def code_path_of(store: Store, code_id: int) -> str:
+    return next(c.path for c in list_codes(store) if c.id == code_id)
+
+
+def coding_version(store: Store, guid: str) -> int:
+    return int(_row(store, guid)["version"])
+
+
+def codings_as_rows(codings: Iterable[Coding]) -> list[dict[str, Any]]:
+    return [{k: getattr(c, k) for k in (*EXPORT_COLUMNS, "guid", "created_at")} for c in codings]
+
+
+def write_codings(codings: Iterable[Coding], fmt: str, out: IO[str]) -> int:
+    """Write codings as ``csv`` or ``json`` (columns document, code_path, start, end, text, coder,
+    memo, guid, created_at). Returns the number written."""
+    rows = codings_as_rows(codings)
+    if fmt == "json":
+        json.dump(rows, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=[*EXPORT_COLUMNS, "guid", "created_at"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        raise InvalidValue(f"format {fmt!r} is not supported; use csv or json")
+    return len(rows)
+
+
+def codings_text(codings: Iterable[Coding], fmt: str) -> str:
+    buffer = io.StringIO()
+    write_codings(codings, fmt, buffer)
+    return buffer.getvalue()

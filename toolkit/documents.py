@@ -1,0 +1,284 @@
+"""Documents of a project: importing transcripts into the store, listing them, their turns and
+their case attributes."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from toolkit.errors import ImportFailed, InvalidValue, NotFound
+from toolkit.importers import MAX_FILE_BYTES, parse_bytes, parse_file
+from toolkit.language import LANGUAGES, count_words, detect_language
+from toolkit.model import DocumentInfo, ImportResult, ParsedDocument, Turn
+from toolkit.store import Store, Writer, now
+
+_DOC_NAMESPACE = uuid.UUID("0b7e4f6c-9f58-4c55-8f2f-3f7d3c3b2a41")
+
+
+def _free_name(store: Store, name: str) -> str:
+    candidate, n = name, 2
+    while store.one("SELECT 1 AS x FROM documents WHERE name = ?", (candidate,)):
+        candidate, n = f"{name} ({n})", n + 1
+    return candidate
+
+
+def _check_attribute(store: Store, key: str, value: str, applies_to: str) -> None:
+    if not key or not value:
+        raise InvalidValue(f"attribute {key!r}={value!r} needs a name and a value (KEY=VALUE)")
+    row = store.one("SELECT * FROM attribute_definitions WHERE name = ?", (key,))
+    if row is None:
+        return
+    if row["applies_to"] != applies_to:
+        raise InvalidValue(f"attribute {key!r} belongs to a {row['applies_to']}, not a {applies_to}")
+    allowed = [v["value"] for v in json.loads(row["value_list"])]
+    if allowed and value not in allowed:
+        raise InvalidValue(f"{value!r} is not a value of {key!r}; use one of: {', '.join(allowed)}")
+
+
+def import_parsed(
+    w: Writer,
+    doc: ParsedDocument,
+    *,
+    language: str | None = None,
+    attributes: Mapping[str, str] | None = None,
+    source_name: str = "",
+) -> ImportResult:
+    """Store one parsed document inside an open transaction. The same bytes imported again are
+    recognised by their SHA-256 and not stored twice."""
+    store = w.store
+    source = source_name or doc.name
+    dup = store.one("SELECT name FROM documents WHERE sha256 = ?", (doc.sha256,))
+    if dup:
+        return ImportResult(source, dup["name"], False, duplicate_of=dup["name"])
+    if language is not None and language not in LANGUAGES:
+        raise InvalidValue(f"language {language!r} is not supported; use one of {', '.join(LANGUAGES)}")
+    lang = language or detect_language(doc.text)
+    for key, value in (attributes or {}).items():
+        _check_attribute(store, key, value, "document")
+    name = _free_name(store, doc.name)
+    guid = str(uuid.uuid5(_DOC_NAMESPACE, doc.sha256)).upper()
+    words = count_words(doc.text)
+    doc_id = w.insert(
+        "documents",
+        {
+            "guid": guid,
+            "name": name,
+            "text": doc.text,
+            "language": lang,
+            "source_format": doc.source_format,
+            "source_name": source,
+            "sha256": doc.sha256,
+            "words": words,
+            "imported_at": now(),
+            "imported_by": w.actor,
+        },
+    )
+    w.store.conn.executemany(
+        'INSERT INTO turns (document_id, seq, speaker, start, "end", timestamp) VALUES (?,?,?,?,?,?)',
+        [(doc_id, i, t.speaker, t.start, t.end, t.timestamp) for i, t in enumerate(doc.turns)],
+    )
+    for key, value in (attributes or {}).items():
+        w.insert("document_attributes", {"document_id": doc_id, "name": key, "value": value})
+    w.event(
+        "import",
+        "document",
+        guid,
+        {
+            "name": name,
+            "source": source,
+            "format": doc.source_format,
+            "sha256": doc.sha256,
+            "language": lang,
+            "words": words,
+            "turns": len(doc.turns),
+            "attributes": dict(attributes or {}),
+        },
+    )
+    return ImportResult(source, name, True, words=words, turns=len(doc.turns))
+
+
+def import_files(
+    store: Store,
+    paths: Sequence[str | Path],
+    *,
+    actor: str,
+    language: str | None = None,
+    attributes: Mapping[str, str] | None = None,
+    speaker_pattern: str | None = None,
+    max_bytes: int = MAX_FILE_BYTES,
+) -> list[ImportResult]:
+    """Import several files as one transaction: every file is parsed first, and if any one fails
+    nothing is stored and the error names that file."""
+    parsed = [(str(p), parse_file(p, speaker_pattern=speaker_pattern, max_bytes=max_bytes)) for p in paths]
+    with store.write(actor) as w:
+        return [
+            import_parsed(w, doc, language=language, attributes=attributes, source_name=p)
+            for p, doc in parsed
+        ]
+
+
+def import_upload(
+    store: Store,
+    data: bytes,
+    filename: str,
+    *,
+    actor: str,
+    language: str | None = None,
+    attributes: Mapping[str, str] | None = None,
+    speaker_pattern: str | None = None,
+    max_bytes: int = MAX_FILE_BYTES,
+) -> ImportResult:
+    """Import one uploaded file (bytes and its name) in its own transaction."""
+    doc = parse_bytes(data, filename, speaker_pattern=speaker_pattern, max_bytes=max_bytes)
+    with store.write(actor) as w:
+        return import_parsed(w, doc, language=language, attributes=attributes, source_name=filename)
+
+
+def document_row(store: Store, name: str) -> dict[str, Any]:
+    """The stored row of a document, by name (or GUID)."""
+    row = store.one("SELECT * FROM documents WHERE name = ? OR guid = ?", (name, name.upper()))
+    if row is None:
+        names = [r["name"] for r in store.query("SELECT name FROM documents ORDER BY name LIMIT 8")]
+        hint = f"; documents are: {', '.join(names)}" if names else "; import one first"
+        raise NotFound(f"no document {name!r}{hint}")
+    return row
+
+
+def document_text(store: Store, name: str) -> str:
+    return str(document_row(store, name)["text"])
+
+
+def document_turns(store: Store, name: str) -> list[Turn]:
+    """The turns of a document in order."""
+    doc = document_row(store, name)
+    return [
+        Turn(r["speaker"], r["start"], r["end"], r["timestamp"])
+        for r in store.query(
+            'SELECT speaker, start, "end", timestamp FROM turns WHERE document_id = ? ORDER BY seq',
+            (doc["id"],),
+        )
+    ]
+
+
+def list_documents(store: Store) -> list[DocumentInfo]:
+    """Every document with its word and turn counts, speakers and time range."""
+    turn_stats = {
+        r["document_id"]: r
+        for r in store.query(
+            "SELECT document_id, count(*) AS n, min(timestamp) AS first, max(timestamp) AS last "
+            "FROM turns GROUP BY document_id"
+        )
+    }
+    speakers: dict[int, list[str]] = {}
+    for r in store.query(
+        "SELECT document_id, speaker, min(seq) AS first_seq FROM turns "
+        "WHERE speaker <> '' GROUP BY document_id, speaker ORDER BY first_seq"
+    ):
+        speakers.setdefault(r["document_id"], []).append(r["speaker"])
+    attrs: dict[int, dict[str, str]] = {}
+    for r in store.query("SELECT * FROM document_attributes ORDER BY name"):
+        attrs.setdefault(r["document_id"], {})[r["name"]] = r["value"]
+    out = []
+    for d in store.query(
+        "SELECT id, guid, name, words, language, source_format, sha256 FROM documents ORDER BY name"
+    ):
+        stats = turn_stats.get(d["id"], {})
+        out.append(
+            DocumentInfo(
+                name=d["name"],
+                guid=d["guid"],
+                words=d["words"],
+                turns=stats.get("n", 0),
+                speakers=tuple(speakers.get(d["id"], [])),
+                first_timestamp=stats.get("first"),
+                last_timestamp=stats.get("last"),
+                language=d["language"],
+                source_format=d["source_format"],
+                sha256=d["sha256"],
+                attributes=attrs.get(d["id"], {}),
+            )
+        )
+    return out
+
+
+def set_attributes(
+    store: Store,
+    document: str,
+    values: Mapping[str, str],
+    *,
+    actor: str,
+    speaker: str | None = None,
+) -> None:
+    """Set case attributes of a document, or of one of its speakers (e.g. the speaker role)."""
+    doc = document_row(store, document)
+    if speaker is not None:
+        known = {
+            r["speaker"]
+            for r in store.query("SELECT DISTINCT speaker FROM turns WHERE document_id = ?", (doc["id"],))
+        }
+        if speaker not in known:
+            raise NotFound(
+                f"{document!r} has no speaker {speaker!r}; speakers are: "
+                f"{', '.join(sorted(known)) or '(none)'}"
+            )
+    with store.write(actor) as w:
+        for key, value in values.items():
+            _check_attribute(store, key, value, "speaker" if speaker is not None else "document")
+            if speaker is None:
+                w.execute(
+                    "INSERT INTO document_attributes (document_id, name, value) VALUES (?,?,?) "
+                    "ON CONFLICT DO UPDATE SET value = excluded.value",
+                    (doc["id"], key, value),
+                )
+            else:
+                w.execute(
+                    "INSERT INTO speaker_attributes (document_id, speaker, name, value) "
+                    "VALUES (?,?,?,?) ON CONFLICT DO UPDATE SET value = excluded.value",
+                    (doc["id"], speaker, key, value),
+                )
+            w.event(
+                "set",
+                "attribute",
+                doc["guid"],
+                {"document": doc["name"], "speaker": speaker, "name": key, "value": value},
+            )
+
+
+def speaker_attributes(store: Store, document: str) -> dict[str, dict[str, str]]:
+    """``{speaker: {attribute: value}}`` of one document."""
+    doc = document_row(store, document)
+    out: dict[str, dict[str, str]] = {}
+    for r in store.query(
+        "SELECT speaker, name, value FROM speaker_attributes WHERE document_id = ?", (doc["id"],)
+    ):
+        out.setdefault(r["speaker"], {})[r["name"]] = r["value"]
+    return out
+
+
+def parse_assignments(items: Iterable[str]) -> dict[str, str]:
+    """``["KEY=VALUE", ...]`` -> dict; a malformed item is an error naming it."""
+    out: dict[str, str] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise InvalidValue(f"{item!r} is not KEY=VALUE (for example municipality_type=Die Optimierer)")
+        out[key.strip()] = value.strip()
+    return out
+
+
+__all__ = [
+    "ImportFailed",
+    "document_row",
+    "document_text",
+    "document_turns",
+    "import_files",
+    "import_parsed",
+    "import_upload",
+    "list_documents",
+    "parse_assignments",
+    "set_attributes",
+    "speaker_attributes",
+]

@@ -1,0 +1,85 @@
+"""Transcript importers: one module per format, one entry point choosing by file extension."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from toolkit.errors import ImportFailed
+from toolkit.importers.docx import read_docx
+from toolkit.importers.markdown import read_markdown
+from toolkit.importers.subtitles import read_subtitles
+from toolkit.importers.text import read_text
+from toolkit.importers.turns import detect_turns
+from toolkit.model import ParsedDocument
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".docx": "docx", ".srt": "srt", ".vtt": "vtt"}
+
+__all__ = ["FORMATS", "MAX_FILE_BYTES", "parse_bytes", "parse_file"]
+
+
+def parse_bytes(
+    data: bytes,
+    filename: str,
+    *,
+    speaker_pattern: str | None = None,
+    max_bytes: int = MAX_FILE_BYTES,
+) -> ParsedDocument:
+    """Parse the content of a transcript file named ``filename`` (its extension picks the format)."""
+    suffix = Path(filename).suffix.lower()
+    fmt = FORMATS.get(suffix)
+    if fmt is None:
+        known = ", ".join(sorted(FORMATS))
+        raise ImportFailed(filename, f"unknown file type {suffix or '(none)'!r}; use one of {known}")
+    if len(data) > max_bytes:
+        raise ImportFailed(
+            filename,
+            f"the file has {len(data):,} bytes, over the limit of {max_bytes:,}; split it or raise "
+            "the limit with --max-mb",
+        )
+    sha = hashlib.sha256(data).hexdigest()
+    name = Path(filename).stem
+    if fmt in ("srt", "vtt"):
+        sub = read_subtitles(data, filename)
+        return ParsedDocument(name, sub.text, sub.turns, fmt, sha)
+    known_labels: frozenset[str] = frozenset()
+    if fmt == "docx":
+        parsed = read_docx(data, filename)
+        text, known_labels = parsed.text, parsed.bold_labels
+    elif fmt == "md":
+        text = read_markdown(data, filename)
+    else:
+        text = read_text(data, filename)
+    turns = detect_turns(text, speaker_pattern=speaker_pattern, known_labels=known_labels)
+    return ParsedDocument(name, text, tuple(turns), fmt, sha)
+
+
+def parse_file(
+    path: str | Path,
+    *,
+    speaker_pattern: str | None = None,
+    max_bytes: int = MAX_FILE_BYTES,
+) -> ParsedDocument:
+    """Read and parse a transcript file; errors name the file."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise ImportFailed(
+                str(p),
+                f"the file has {size:,} bytes, over the limit of {max_bytes:,}; split it or raise "
+                "the limit with --max-mb",
+            )
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise ImportFailed(str(p), "no such file; check the path") from None
+    except IsADirectoryError:
+        raise ImportFailed(str(p), "this is a folder; name the transcript files in it") from None
+    except PermissionError:
+        raise ImportFailed(str(p), "permission denied; check the file's permissions") from None
+    try:
+        doc = parse_bytes(data, p.name, speaker_pattern=speaker_pattern, max_bytes=max_bytes)
+    except ImportFailed as exc:
+        raise ImportFailed(str(p), exc.problem) from None
+    return doc

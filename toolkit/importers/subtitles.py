@@ -1,0 +1,88 @@
+"""Subtitle transcripts (.srt, .vtt), as written by Whisper, Teams, Zoom or subtitle editors.
+
+Each cue becomes a turn with the cue's start time. Speakers come from WebVTT voice tags
+(``<v Anna>``) or a ``Name:`` prefix; consecutive cues of the same speaker form one turn. The
+stored text has one line per turn: ``Name: text`` or just the text when no speaker is known.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from toolkit.errors import ImportFailed
+from toolkit.importers.normalize import check_text, decode, normalize_text
+from toolkit.importers.turns import parse_timestamp
+from toolkit.model import Turn
+
+_CUE_TIME = re.compile(
+    r"^\s*(?P<start>(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*"
+    r"(?P<end>(?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3})"
+)
+_VOICE = re.compile(r"<v(?:\.[\w.-]+)?\s+([^>]+)>")
+_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+_PREFIX = re.compile(r"^(?P<speaker>[^\s:][^:]{0,40}?):\s+(?P<text>.+)$", re.S)
+
+
+@dataclass(frozen=True)
+class SubtitleText:
+    text: str
+    turns: tuple[Turn, ...]
+
+
+@dataclass(frozen=True)
+class _Cue:
+    start: float
+    speaker: str
+    text: str
+
+
+def _cues(text: str, path: str) -> list[_Cue]:
+    cues: list[_Cue] = []
+    blocks = re.split(r"\n[ \t]*\n", text)
+    for block in blocks:
+        lines = [line for line in block.split("\n") if line.strip()]
+        for i, line in enumerate(lines):
+            m = _CUE_TIME.match(line)
+            if not m:
+                continue
+            body = "\n".join(lines[i + 1 :]).strip()
+            speaker = ""
+            voice = _VOICE.search(body)
+            if voice:
+                speaker = voice.group(1).strip()
+            body = html.unescape(_TAG.sub("", body))
+            body = " ".join(body.split())
+            if not speaker:
+                pm = _PREFIX.match(body)
+                if pm and len(pm.group("speaker").split()) <= 4:
+                    speaker, body = pm.group("speaker").strip(), pm.group("text").strip()
+            if body:
+                cues.append(_Cue(parse_timestamp(m.group("start")), speaker, body))
+            break
+    if not cues:
+        raise ImportFailed(path, "no subtitle cues (lines like '00:00:01,000 --> 00:00:04,000') found")
+    return cues
+
+
+def read_subtitles(data: bytes, path: str) -> SubtitleText:
+    """Stored text and turns of an .srt or .vtt file."""
+    cues = _cues(check_text(normalize_text(decode(data, path)), path), path)
+    merged: list[_Cue] = []
+    for cue in cues:
+        if merged and cue.speaker and merged[-1].speaker == cue.speaker:
+            last = merged[-1]
+            merged[-1] = _Cue(last.start, last.speaker, f"{last.text} {cue.text}")
+        else:
+            merged.append(cue)
+    parts: list[str] = []
+    turns: list[Turn] = []
+    pos = 0
+    for cue in merged:
+        prefix = f"{cue.speaker}: " if cue.speaker else ""
+        line = prefix + cue.text
+        turns.append(Turn(cue.speaker, pos + len(prefix), pos + len(line), cue.start))
+        parts.append(line)
+        pos += len(line) + 1
+    return SubtitleText("\n".join(parts) + "\n", tuple(turns))

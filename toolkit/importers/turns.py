@@ -1,0 +1,224 @@
+"""Speaker turns and timestamps in transcript text, as researchers and transcription tools write them.
+
+Recognised at the start of a line (leading blanks and ``**bold**`` markers allowed):
+
+- ``I: text``, ``B1: text``, ``Interviewer:`` alone with the turn on the next lines
+- ``FRAGE [00:20:23]: text``, ``I: [00:01] text``, ``[00:01:02] Name: text``
+- ``I [00:00:00]`` alone (``**I [00:00:00]**`` in Markdown)
+- ``Anna Schmidt  12:05`` alone (speaker name and ``mm:ss``), the turn below
+- f4/f5 timestamps ``#00:01:23-4#`` inside a turn give that turn's time
+
+Legend lines such as ``I = Interviewer`` are not turns. A label is taken when it is a usual
+transcript label (I, B, B1, IP, M, Interviewer, Befragte, FRAGE, ...), carries a timestamp,
+was bold in a Word file, or starts two or more lines of the document. Everything before the first
+turn is a preamble. A text without any label is split into one turn per paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from toolkit.errors import InvalidValue
+from toolkit.model import Turn
+
+TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,-]\d{1,3})?"
+_WORD = r"[A-ZÄÖÜ][\wÄÖÜäöüß.'\-]*"
+_MORE = r"(?:[ ](?:[A-ZÄÖÜ][\wÄÖÜäöüß.'\-]*|\d{1,2}|\([\wÄÖÜäöüß .\-]{1,30}\)))"
+LABEL = rf"{_WORD}{_MORE}{{0,3}}"
+
+_NAME_TIME_LINE = re.compile(rf"^[ \t]*(?:\*\*)?(?P<label>{LABEL})[ \t]+(?P<ts>{TIME})(?:\*\*)?[ \t]*$")
+_LABEL_LINE = re.compile(
+    rf"^[ \t]*(?:\[(?P<ts0>{TIME})\][ \t]*)?(?:\*\*)?(?P<label>{LABEL})"
+    rf"(?:[ \t]*[\[(](?P<ts1>{TIME})[\])])?(?:\*\*)?"
+    rf"(?:(?P<colon>[ \t]*:(?:\*\*)?[ \t]*(?:[\[(](?P<ts2>{TIME})[\])][ \t]*)?)|[ \t]*$)"
+)
+_F4 = re.compile(r"#(\d{1,2}:\d{2}:\d{2}(?:[.,-]\d{1,3})?)#")
+_TRAILING_F4 = re.compile(r"[ \t]*#\d{1,2}:\d{2}:\d{2}(?:[.,-]\d{1,3})?#[ \t]*$")
+_PARAGRAPH = re.compile(r"\S(?:.*\S)?(?:\n[ \t]*\S.*)*")
+
+_KNOWN = re.compile(
+    r"^(?:I|B|B\d{1,2}|IP\d{0,2}|IV|P\d{1,2}|TN\d{0,2}|T\d{1,2}|M|Mod|Q|A|R|INT|"
+    r"Interviewer(?:in)?|Interviewende?r?|Interviewee|Befragte[r]?|Moderator(?:in)?|"
+    r"Teilnehmer(?:in)? ?\d*|Sprecher(?:in)? ?\d+|Speaker ?\d+|Participant ?\d*|Respondent ?\d*|"
+    r"FRAGE|ANTWORT|Frage|Antwort|MODERATOR|MODERATORIN|INTERVIEWER|INTERVIEWERIN|PARTICIPANT)$"
+)
+# Words that open header lines ("Datum: 3. Mai") and never name a speaker.
+_NOT_LABELS = {
+    "Datum",
+    "Dauer",
+    "Ort",
+    "Thema",
+    "Titel",
+    "Legende",
+    "Transkript",
+    "Transkription",
+    "Projekt",
+    "Aufnahme",
+    "Date",
+    "Duration",
+    "Location",
+    "Title",
+    "Note",
+    "Notiz",
+    "Anmerkung",
+    "Hinweis",
+    "Quelle",
+    "Source",
+    "Sprecher",
+    "Speakers",
+    "Teilnehmende",
+    "Interview",
+    "Beispiel",
+    "Zum Beispiel",
+    "Also",
+    "Und",
+    "Aber",
+    "Ja",
+    "Nein",
+    "Fazit",
+    "Ziel",
+    "Stand",
+    "Uhrzeit",
+    "Zeit",
+    "Time",
+    "Subject",
+    "Topic",
+    "Example",
+    "Summary",
+    "Zusammenfassung",
+}
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    line_start: int
+    content_start: int
+    label: str
+    timestamp: str | None
+    strong: bool
+
+
+def parse_timestamp(value: str) -> float:
+    """``48:39`` -> 2919.0, ``01:02:03`` -> 3723.0, ``00:01:23-4`` (f4 tenths) -> 83.4,
+    ``00:00:01,500`` (SRT) -> 1.5."""
+    main, frac = value, ""
+    for sep in ("-", ",", "."):
+        if sep in value:
+            main, frac = value.split(sep, 1)
+            break
+    parts = [int(p) for p in main.split(":")]
+    if len(parts) == 2:
+        seconds = parts[0] * 60 + parts[1]
+    elif len(parts) == 3:
+        seconds = parts[0] * 3600 + parts[1] * 60 + parts[2]
+    else:
+        raise InvalidValue(f"timestamp {value!r} is not hh:mm:ss or mm:ss")
+    fraction = float(f"0.{frac}") if frac.isdigit() else 0.0
+    return float(seconds) + fraction
+
+
+def _lines(text: str) -> Iterable[tuple[int, str]]:
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
+
+
+def _candidates(text: str, pattern: re.Pattern[str] | None) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for pos, line in _lines(text):
+        if not line.strip():
+            continue
+        if pattern is not None:
+            m = pattern.match(line)
+            if m and m.group("speaker"):
+                groups = m.groupdict()
+                found.append(
+                    _Candidate(pos, pos + m.end(), m.group("speaker").strip(), groups.get("time"), True)
+                )
+            continue
+        nt = _NAME_TIME_LINE.match(line)
+        if nt:
+            found.append(_Candidate(pos, pos + nt.end(), nt.group("label"), nt.group("ts"), True))
+            continue
+        m = _LABEL_LINE.match(line)
+        if not m:
+            continue
+        ts = m.group("ts0") or m.group("ts1") or m.group("ts2")
+        if not m.group("colon") and not m.group("ts1"):
+            continue  # a bare capitalised line without colon or time is prose
+        found.append(_Candidate(pos, pos + m.end(), m.group("label"), ts, ts is not None))
+    return found
+
+
+def _accepted(cands: list[_Candidate], known_labels: frozenset[str]) -> list[_Candidate]:
+    counts = Counter(c.label for c in cands)
+    keep = []
+    for c in cands:
+        if c.label in _NOT_LABELS and not c.strong:
+            continue
+        if (
+            c.strong
+            or c.label in known_labels
+            or _KNOWN.match(c.label)
+            or (counts[c.label] >= 2 and len(c.label) <= 40)
+        ):
+            keep.append(c)
+    return keep
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    m = _TRAILING_F4.search(text, start, end)
+    if m and m.end() == end and m.start() > start:
+        end = m.start()
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    return start, end
+
+
+def paragraph_turns(text: str) -> list[Turn]:
+    """One turn without speaker per paragraph (blocks separated by blank lines)."""
+    return [Turn("", m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+
+
+def detect_turns(
+    text: str,
+    *,
+    speaker_pattern: str | None = None,
+    known_labels: Iterable[str] = (),
+) -> list[Turn]:
+    """Find the speaker turns of a normalised transcript text.
+
+    ``speaker_pattern`` overrides detection: a regular expression matched at the start of each line
+    with a named group ``speaker`` and optionally ``time``; the turn text follows the match.
+    """
+    pattern = None
+    if speaker_pattern:
+        try:
+            pattern = re.compile(speaker_pattern)
+        except re.error as exc:
+            raise InvalidValue(f"speaker pattern {speaker_pattern!r} is not a regex: {exc}") from None
+        if "speaker" not in pattern.groupindex:
+            raise InvalidValue(f"speaker pattern {speaker_pattern!r} needs a named group (?P<speaker>...)")
+    cands = _accepted(_candidates(text, pattern), frozenset(known_labels))
+    if not cands:
+        return paragraph_turns(text)
+    turns: list[Turn] = []
+    for i, c in enumerate(cands):
+        end = cands[i + 1].line_start if i + 1 < len(cands) else len(text)
+        start, stop = _trim(text, c.content_start, end)
+        if start >= stop:
+            continue
+        stamp = c.timestamp
+        if stamp is None:
+            f4 = _F4.search(text, c.content_start, end)
+            stamp = f4.group(1) if f4 else None
+        turns.append(Turn(c.label, start, stop, parse_timestamp(stamp) if stamp else None))
+    return turns

@@ -1,0 +1,330 @@
+"""The project store: one SQLite file per project, opened through sqlite-utils.
+
+- WAL journal, foreign keys on, a busy timeout; writers take the lock up front
+  (``BEGIN IMMEDIATE``) and retry, so concurrent coders wait instead of failing.
+- Versioned, named migrations (sqlite-utils ``Migrations``) that keep data.
+- Every change happens inside :meth:`Store.write`, one transaction, and appends to the
+  append-only ``events`` table (who, when, what, with before/after values).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+import uuid
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+from toolkit.errors import StoreError
+
+BUSY_TIMEOUT_MS = 30_000
+LOCK_RETRIES = 8
+migrations = Migrations("coding_toolkit")
+
+
+def now() -> str:
+    """UTC time as ISO 8601 with milliseconds, the one time format of the store."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def new_guid() -> str:
+    return str(uuid.uuid4()).upper()
+
+
+def _run(db: sqlite_utils.Database, statements: str) -> None:
+    for statement in statements.split(";\n"):
+        if statement.strip():
+            db.execute(statement)
+
+
+@migrations(name="m001_initial_schema")
+def m001_initial_schema(db: sqlite_utils.Database) -> None:
+    _run(
+        db,
+        """
+CREATE TABLE project (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE coders (
+  id INTEGER PRIMARY KEY,
+  guid TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL UNIQUE CHECK (trim(name) <> ''),
+  created_at TEXT NOT NULL);
+CREATE TABLE codes (
+  id INTEGER PRIMARY KEY,
+  guid TEXT NOT NULL UNIQUE,
+  slug TEXT UNIQUE,
+  parent_id INTEGER REFERENCES codes(id) ON DELETE RESTRICT,
+  name TEXT NOT NULL CHECK (trim(name) <> '' AND instr(name, '/') = 0),
+  name_en TEXT NOT NULL DEFAULT '',
+  definition TEXT NOT NULL DEFAULT '',
+  anchor_example TEXT NOT NULL DEFAULT '',
+  coding_rule TEXT NOT NULL DEFAULT '',
+  colour TEXT NOT NULL DEFAULT '',
+  field_of_action TEXT,
+  valence TEXT CHECK (valence IN ('challenge', 'driver')),
+  keywords_de TEXT NOT NULL DEFAULT '[]',
+  keywords_en TEXT NOT NULL DEFAULT '[]',
+  source TEXT NOT NULL DEFAULT '',
+  position INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL);
+CREATE UNIQUE INDEX codes_sibling_name ON codes (coalesce(parent_id, 0), name);
+CREATE TABLE fields_of_action (
+  name TEXT PRIMARY KEY, name_en TEXT NOT NULL DEFAULT '', description TEXT NOT NULL DEFAULT '',
+  position INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE attribute_definitions (
+  name TEXT PRIMARY KEY,
+  label TEXT NOT NULL DEFAULT '',
+  label_en TEXT NOT NULL DEFAULT '',
+  applies_to TEXT NOT NULL DEFAULT 'document' CHECK (applies_to IN ('document', 'speaker')),
+  description TEXT NOT NULL DEFAULT '',
+  source TEXT NOT NULL DEFAULT '',
+  value_list TEXT NOT NULL DEFAULT '[]');
+CREATE TABLE documents (
+  id INTEGER PRIMARY KEY,
+  guid TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL UNIQUE CHECK (trim(name) <> ''),
+  text TEXT NOT NULL,
+  language TEXT NOT NULL,
+  source_format TEXT NOT NULL,
+  source_name TEXT NOT NULL,
+  sha256 TEXT NOT NULL UNIQUE,
+  words INTEGER NOT NULL,
+  imported_at TEXT NOT NULL,
+  imported_by TEXT NOT NULL);
+CREATE TABLE document_attributes (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (document_id, name));
+CREATE TABLE speaker_attributes (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  speaker TEXT NOT NULL,
+  name TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (document_id, speaker, name));
+CREATE TABLE turns (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  seq INTEGER NOT NULL,
+  speaker TEXT NOT NULL,
+  start INTEGER NOT NULL,
+  "end" INTEGER NOT NULL,
+  timestamp REAL,
+  CHECK (0 <= start AND start <= "end"),
+  UNIQUE (document_id, seq));
+CREATE TABLE codings (
+  id INTEGER PRIMARY KEY,
+  guid TEXT NOT NULL UNIQUE,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  code_id INTEGER NOT NULL REFERENCES codes(id) ON DELETE RESTRICT,
+  coder_id INTEGER NOT NULL REFERENCES coders(id) ON DELETE RESTRICT,
+  start INTEGER NOT NULL,
+  "end" INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  memo TEXT NOT NULL DEFAULT '',
+  version INTEGER NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  CHECK (0 <= start AND start < "end"));
+CREATE INDEX codings_document ON codings (document_id, start);
+CREATE INDEX codings_code ON codings (code_id);
+CREATE INDEX codings_coder ON codings (coder_id);
+CREATE UNIQUE INDEX codings_same_span ON codings (document_id, code_id, coder_id, start, "end");
+CREATE TABLE memos (
+  id INTEGER PRIMARY KEY,
+  guid TEXT NOT NULL UNIQUE,
+  coder_id INTEGER REFERENCES coders(id) ON DELETE RESTRICT,
+  document_id INTEGER REFERENCES documents(id) ON DELETE CASCADE,
+  code_id INTEGER REFERENCES codes(id) ON DELETE CASCADE,
+  title TEXT NOT NULL DEFAULT '',
+  text TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL);
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  guid TEXT,
+  payload TEXT NOT NULL DEFAULT '{}');
+CREATE INDEX events_guid ON events (guid);
+CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END
+""",
+    )
+
+
+@migrations(name="m002_coding_provenance")
+def m002_coding_provenance(db: sqlite_utils.Database) -> None:
+    """Where a coding came from: typed by hand, imported, or an accepted suggestion."""
+    db.execute("ALTER TABLE codings ADD COLUMN origin TEXT NOT NULL DEFAULT 'manual'")
+
+
+def _locked(exc: sqlite3.OperationalError) -> bool:
+    message = str(exc).lower()
+    return "locked" in message or "busy" in message
+
+
+class Store:
+    """An open project database. Use :func:`open_store` or :func:`create_store`."""
+
+    def __init__(self, path: str | Path, *, _migrate: bool = True) -> None:
+        self.path = str(path)
+        try:
+            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            self.db = sqlite_utils.Database(conn)
+            self._with_lock_retry(self.db.enable_wal)
+            self.db.execute("PRAGMA synchronous = NORMAL")
+            if _migrate:
+                self.migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"{self.path}: cannot open the project database ({exc}); is it a coding-toolkit project?"
+            ) from None
+
+    def migrate(self) -> None:
+        """Apply pending migrations under the write lock, so that processes opening the same new
+        project at once do not race each other."""
+        if not migrations.pending(self.db):
+            return
+        self._with_lock_retry(lambda: self.conn.execute("BEGIN IMMEDIATE"))
+        try:
+            migrations.apply(self.db)
+            self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.db.conn
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @staticmethod
+    def _with_lock_retry(fn: Any) -> Any:
+        for attempt in range(LOCK_RETRIES):
+            try:
+                return fn()
+            except sqlite3.OperationalError as exc:
+                if not _locked(exc) or attempt == LOCK_RETRIES - 1:
+                    raise
+                time.sleep(0.05 * 2**attempt)
+        return None
+
+    @contextmanager
+    def write(self, actor: str) -> Iterator[Writer]:
+        """One transaction: everything inside commits together or not at all."""
+        if self.conn.in_transaction:
+            with self.db.atomic():  # nested: a savepoint
+                yield Writer(self, actor)
+            return
+        self._with_lock_retry(lambda: self.conn.execute("BEGIN IMMEDIATE"))
+        try:
+            yield Writer(self, actor)
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        try:
+            self._with_lock_retry(lambda: self.conn.execute("COMMIT"))
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+
+    def query(self, sql: str, params: dict[str, Any] | tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+        return list(self.db.query(sql, params))
+
+    def one(self, sql: str, params: dict[str, Any] | tuple[Any, ...] = ()) -> dict[str, Any] | None:
+        rows = self.query(sql, params)
+        return rows[0] if rows else None
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        row = self.one("SELECT value FROM project WHERE key = ?", (key,))
+        return str(row["value"]) if row else default
+
+    def applied_migrations(self) -> list[str]:
+        return [m.name for m in migrations.applied(self.db)]
+
+
+class Writer:
+    """Handle for changes inside :meth:`Store.write`; every change also writes an event."""
+
+    def __init__(self, store: Store, actor: str) -> None:
+        self.store = store
+        self.actor = actor
+
+    def execute(self, sql: str, params: Mapping[str, Any] | tuple[Any, ...] = ()) -> sqlite3.Cursor:
+        return self.store.conn.execute(sql, params)
+
+    def insert(self, table: str, row: Mapping[str, Any]) -> int:
+        columns = ", ".join(f'"{c}"' for c in row)
+        marks = ", ".join("?" for _ in row)
+        cursor = self.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))
+        return int(cursor.lastrowid or 0)
+
+    def event(self, action: str, entity: str, guid: str | None, payload: Mapping[str, Any]) -> None:
+        self.execute(
+            "INSERT INTO events (at, actor, action, entity, guid, payload) VALUES (?, ?, ?, ?, ?, ?)",
+            (now(), self.actor, action, entity, guid, json.dumps(payload, ensure_ascii=False)),
+        )
+
+    def set_setting(self, key: str, value: str) -> None:
+        self.execute(
+            "INSERT INTO project (key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+        self.event("set", "setting", None, {"key": key, "value": value})
+
+
+def open_store(path: str | Path) -> Store:
+    """Open an existing project; a missing file is an error that says how to create one."""
+    if not Path(path).exists():
+        raise StoreError(f"{path}: no project here; create one with `coding-toolkit --db {path} init`")
+    return Store(path)
+
+
+def create_store(path: str | Path, *, actor: str = "system") -> Store:
+    """Create a new, empty project file (parent folders included); refuses to overwrite."""
+    p = Path(path)
+    if p.exists():
+        raise StoreError(f"{path}: a project already exists here; pick another --db path")
+    p.parent.mkdir(parents=True, exist_ok=True)
+    store = Store(p)
+    with store.write(actor) as w:
+        w.set_setting("project_guid", new_guid())
+        w.set_setting("created_at", now())
+    return store
+
+
+def events(store: Store, *, limit: int | None = None) -> list[dict[str, Any]]:
+    """The event log, oldest first, payloads decoded."""
+    sql = "SELECT * FROM events ORDER BY id"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    rows = store.query(sql)
+    for row in rows:
+        row["payload"] = json.loads(row["payload"])
+    return rows
