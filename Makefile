@@ -1,0 +1,54 @@
+# Two commands for a fresh machine with Python 3.11 and make:
+#   make run    create .venv, install, build data/demo.db if missing, start the app on 127.0.0.1
+#   make test   install with dev tools, then lint, type check and all tests
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= data/demo.db
+PORT ?= 8501
+
+.PHONY: run test install install-dev demo lint typecheck pytest bench docx clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+
+install-dev: $(VENV)/.installed-dev
+
+demo: install
+	$(BIN)/coding-toolkit --db $(DB) demo
+
+run: demo
+	CODING_TOOLKIT_DB=$(DB) $(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT)
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: install-dev
+	$(BIN)/mypy
+
+pytest: install-dev
+	$(BIN)/pytest
+
+test: lint typecheck pytest
+
+bench: install
+	$(BIN)/python benchmarks/bench_import.py
+	$(BIN)/python benchmarks/bench_concurrent_codings.py
+
+docx: install
+	$(BIN)/python transcripts/make_docx.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
