@@ -7,13 +7,14 @@ import streamlit as st
 
 from toolkit.codes import list_codes
 from toolkit.codings import list_coders
-from toolkit.documents import list_documents
+from toolkit.documents import attribute_labels, list_documents
 from toolkit.store import Store
 
 store: Store = st.session_state["app_store"]
 documents = list_documents(store)
 codes = list_codes(store)
 coders = list_coders(store)
+labels = attribute_labels(store)
 
 st.title("Projekt")
 st.caption(f"Datenbank: `{store.path}` · {store.setting('codebook_title', '') or 'ohne Codebuch'}")
@@ -35,7 +36,7 @@ if documents:
                 "Wörter": d.words,
                 "Beiträge": d.turns,
                 "Sprecher:innen": ", ".join(d.speakers),
-                **d.attributes,
+                **{labels.get(k, k): v for k, v in d.attributes.items()},
             }
             for d in documents
         ]
@@ -50,21 +51,26 @@ if codes:
     fields = list(dict.fromkeys(c.field_of_action or "ohne Handlungsfeld" for c in codes))
     for tab, field in zip(st.tabs(fields), fields, strict=True):
         rows = [c for c in codes if (c.field_of_action or "ohne Handlungsfeld") == field]
+        table = pd.DataFrame(
+            [
+                {
+                    "Farbe": c.colour,
+                    "Code": ("\u2003" * c.depth) + c.name,
+                    "Valenz": VALENCE.get(c.valence, ""),
+                    "Codierungen": c.codings,
+                    "Definition": c.definition,
+                }
+                for c in rows
+            ]
+        )
+        swatches = table.style.map(
+            lambda c: f"background-color: {c}; color: {c}" if c else "", subset=["Farbe"]
+        )
         tab.dataframe(
-            pd.DataFrame(
-                [
-                    {
-                        "Farbe": c.colour,
-                        "Code": ("\u2003" * c.depth) + c.name,
-                        "Valenz": VALENCE.get(c.valence, ""),
-                        "Codierungen": c.codings,
-                        "Definition": c.definition,
-                    }
-                    for c in rows
-                ]
-            ),
+            swatches,
             hide_index=True,
             width="stretch",
+            column_config={"Farbe": st.column_config.TextColumn("Farbe", width=48)},
         )
 else:
     st.info("Das Codebuch ist leer. Laden mit `coding-toolkit codebook load DATEI.yaml`.")

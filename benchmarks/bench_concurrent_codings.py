@@ -29,8 +29,9 @@ def setup(db: Path) -> int:
     store = create_store(db)
     for path in CODES:
         add_code(store, path, actor="bench")
-    turns = "\n\n".join(f"{'IB'[i % 2]}: " + "Das Formular kommt als PDF und wird abgetippt. " * 20
-                        for i in range(200))
+    turns = "\n\n".join(
+        f"{'IB'[i % 2]}: " + "Das Formular kommt als PDF und wird abgetippt. " * 20 for i in range(200)
+    )
     import_upload(store, turns.encode(), "bench.txt", actor="bench")
     length = len(store.query("SELECT text FROM documents")[0]["text"])
     store.close()
@@ -46,7 +47,7 @@ def writer(db: str, coder: str, count: int, length: int, seed: int, out: mp.Queu
         t0 = time.perf_counter()
         try:
             add_coding(store, "bench", start, start + rng.randint(20, 200), rng.choice(CODES), coder=coder)
-        except Exception:  # noqa: BLE001 - the benchmark counts every failure
+        except Exception:  # the benchmark counts every failure
             errors += 1
         latencies.append(time.perf_counter() - t0)
     store.close()
@@ -58,8 +59,10 @@ def run(writers: int, per_writer: int) -> dict[str, float]:
         db = Path(tmp) / "bench.db"
         length = setup(db)
         queue: mp.Queue = mp.Queue()  # type: ignore[type-arg]
-        procs = [mp.Process(target=writer, args=(str(db), f"coder{i}", per_writer, length, i, queue))
-                 for i in range(writers)]
+        procs = [
+            mp.Process(target=writer, args=(str(db), f"coder{i}", per_writer, length, i, queue))
+            for i in range(writers)
+        ]
         t0 = time.perf_counter()
         for p in procs:
             p.start()
@@ -75,11 +78,16 @@ def run(writers: int, per_writer: int) -> dict[str, float]:
     latencies = sorted(x for lat, _ in results for x in lat)
     errors = sum(e for _, e in results)
     return {
-        "writers": writers, "codings": writers * per_writer, "stored": stored, "events": events,
-        "errors": errors, "seconds": seconds, "per_second": writers * per_writer / seconds,
+        "writers": writers,
+        "codings": writers * per_writer,
+        "stored": stored,
+        "events": events,
+        "errors": errors,
+        "seconds": seconds,
+        "per_second": writers * per_writer / seconds,
         "p50_ms": statistics.median(latencies) * 1000,
         "p99_ms": latencies[int(len(latencies) * 0.99) - 1] * 1000,
-        "integrity": str(list((integrity or {}).values())[0]),
+        "integrity": str(next(iter((integrity or {}).values()))),
     }
 
 
@@ -91,9 +99,11 @@ def main() -> None:
     for writers in (1, 5, 20):
         r = run(writers, args.per_writer)
         lost = r["codings"] - r["errors"] - r["stored"]
-        print(f"{r['writers']:>7}  {r['codings']:>7}  {r['stored']:>6}  {r['errors']:>6}  "
-              f"{r['per_second']:>9.0f}  {r['p50_ms']:>6.1f}  {r['p99_ms']:>6.1f}  {r['integrity']}"
-              + (f"  LOST {lost}" if lost else ""))
+        print(
+            f"{r['writers']:>7}  {r['codings']:>7}  {r['stored']:>6}  {r['errors']:>6}  "
+            f"{r['per_second']:>9.0f}  {r['p50_ms']:>6.1f}  {r['p99_ms']:>6.1f}  {r['integrity']}"
+            + (f"  LOST {lost}" if lost else "")
+        )
 
 
 if __name__ == "__main__":

@@ -81,7 +81,11 @@ def run_import(paths: list[str], db: str) -> dict[str, float]:
     start = time.perf_counter()
     results = import_files(store, paths, actor="bench")
     seconds = time.perf_counter() - start
-    return {"seconds": seconds, "words": sum(r.words for r in results), "turns": sum(r.turns for r in results)}
+    return {
+        "seconds": seconds,
+        "words": sum(r.words for r in results),
+        "turns": sum(r.turns for r in results),
+    }
 
 
 def child(mode: str, paths: list[str], db: str) -> dict[str, float]:
@@ -116,10 +120,14 @@ def main() -> None:
         import_wps = words / imp["seconds"]
         mb = sum(Path(p).stat().st_size for p in paths) / 1e6
         print(f"corpus: {args.docs} transcripts, {words:,.0f} words, {mb:.1f} MB, {imp['turns']:,.0f} turns")
-        print(f"floor (read + spaCy tokenizer): {floor['seconds']:.2f} s, {floor_wps:,.0f} words/s, "
-              f"peak {floor['peak_mb']:.0f} MB")
-        print(f"import (parse, turns, store):   {imp['seconds']:.2f} s, {import_wps:,.0f} words/s, "
-              f"peak {imp['peak_mb']:.0f} MB")
+        print(
+            f"floor (read + spaCy tokenizer): {floor['seconds']:.2f} s, {floor_wps:,.0f} words/s, "
+            f"peak {floor['peak_mb']:.0f} MB"
+        )
+        print(
+            f"import (parse, turns, store):   {imp['seconds']:.2f} s, {import_wps:,.0f} words/s, "
+            f"peak {imp['peak_mb']:.0f} MB"
+        )
         print(f"ratio import/floor throughput:  {import_wps / floor_wps:.2f} (target >= 0.5)")
 
 

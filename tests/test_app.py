@@ -20,8 +20,12 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     db = tmp_path / "app.db"
     init_project(db, codebook=DEFAULT_CODEBOOK, actor="test")
     with open_store(db) as store:
-        import_upload(store, "I: <script>alert(1)</script> [Link](http://x)\n\nB: **fett**\n".encode(),
-                      "xss.txt", actor="test")
+        import_upload(
+            store,
+            b"I: <script>alert(1)</script> [Link](http://x)\n\nB: **fett**\n",
+            "xss.txt",
+            actor="test",
+        )
     monkeypatch.setenv("CODING_TOOLKIT_DB", str(db))
     monkeypatch.chdir(ROOT)
     return db

@@ -54,7 +54,9 @@ def project(tmp_path: Path) -> Path:
     code, out = invoke(db, "init", "--codebook", str(cb))
     assert code == 0, out
     (tmp_path / "interview.txt").write_text(TRANSCRIPT, encoding="utf-8")
-    code, out = invoke(db, "import", str(tmp_path / "interview.txt"), "--attr", "municipality_type=Die Optimierer")
+    code, out = invoke(
+        db, "import", str(tmp_path / "interview.txt"), "--attr", "municipality_type=Die Optimierer"
+    )
     assert code == 0, out
     return db
 
@@ -93,23 +95,40 @@ def test_turns_json_offsets_point_at_the_turn_text(project: Path) -> None:
     assert [t["timestamp"] for t in turns] == [5.0, 15.5, 2919.0, 2925.0]
     code, out = invoke(project, "codings", "export", "--format", "json")
     text = TRANSCRIPT
-    assert text[turns[1]["start"] : turns[1]["end"]] == "Der kommt als PDF, wir drucken ihn aus und tippen ihn ab."
+    assert (
+        text[turns[1]["start"] : turns[1]["end"]]
+        == "Der kommt als PDF, wir drucken ihn aus und tippen ihn ab."
+    )
 
 
 def test_code_then_export_csv_and_json(project: Path, tmp_path: Path) -> None:
     start = TRANSCRIPT.index("wir drucken")
     end = start + len("wir drucken ihn aus")
-    code, out = invoke(project, "code", "interview", str(start), str(end), "Produkt/Herausforderungen/Medienbruch",
-                       "--coder", "anna", "--memo", "klassisch")
+    code, out = invoke(
+        project,
+        "code",
+        "interview",
+        str(start),
+        str(end),
+        "Produkt/Herausforderungen/Medienbruch",
+        "--coder",
+        "anna",
+        "--memo",
+        "klassisch",
+    )
     assert code == 0, out
-    code, out = invoke(project, "code", "interview", str(start), str(end), "medienbruch", "--coder", "ben", "--json")
+    code, out = invoke(
+        project, "code", "interview", str(start), str(end), "medienbruch", "--coder", "ben", "--json"
+    )
     assert json.loads(out)["code_path"] == "Produkt/Herausforderungen/Medienbruch"
     csv_path = tmp_path / "c.csv"
     code, out = invoke(project, "codings", "export", "--format", "csv", "-o", str(csv_path))
     assert code == 0 and "wrote 2 codings" in out
     header, first, *_ = csv_path.read_text(encoding="utf-8").splitlines()
     assert header.startswith("document,code_path,start,end,text,coder,memo")
-    assert first.startswith(f"interview,Produkt/Herausforderungen/Medienbruch,{start},{end},wir drucken ihn aus,anna,klassisch")
+    assert first.startswith(
+        f"interview,Produkt/Herausforderungen/Medienbruch,{start},{end},wir drucken ihn aus,anna,klassisch"
+    )
     code, out = invoke(project, "codings", "export", "--format", "json", "--coder", "ben")
     rows = json.loads(out)
     assert [(r["coder"], r["text"]) for r in rows] == [("ben", "wir drucken ihn aus")]
@@ -120,7 +139,10 @@ def test_code_then_export_csv_and_json(project: Path, tmp_path: Path) -> None:
     [
         (["code", "interview", "5", "3", "medienbruch", "--coder", "a"], "start must be below end"),
         (["code", "interview", "0", "99999", "medienbruch", "--coder", "a"], "outside document 'interview'"),
-        (["code", "nope", "0", "5", "medienbruch", "--coder", "a"], "no document 'nope'; documents are: interview"),
+        (
+            ["code", "nope", "0", "5", "medienbruch", "--coder", "a"],
+            "no document 'nope'; documents are: interview",
+        ),
         (["code", "interview", "0", "5", "Gibt/Es/Nicht", "--coder", "a"], "no code 'Gibt/Es/Nicht'"),
         (["code", "interview", "0", "5", "Herausforderungen", "--coder", "a"], "ambiguous"),
         (["turns", "nope"], "no document 'nope'"),
@@ -129,8 +151,18 @@ def test_code_then_export_csv_and_json(project: Path, tmp_path: Path) -> None:
         (["attributes", "set", "interview", "speaker_role=CDO", "--speaker", "Z"], "has no speaker 'Z'"),
         (["codebook", "delete", "Mensch"], "has subcodes"),
     ],
-    ids=["reversed", "outside", "no-doc", "no-code", "ambiguous", "turns-no-doc", "bad-attr", "bad-value",
-         "bad-speaker", "delete-parent"],
+    ids=[
+        "reversed",
+        "outside",
+        "no-doc",
+        "no-code",
+        "ambiguous",
+        "turns-no-doc",
+        "bad-attr",
+        "bad-value",
+        "bad-speaker",
+        "delete-parent",
+    ],
 )
 def test_errors_are_one_clear_line(project: Path, args: list[str], message: str) -> None:
     code, out = invoke(project, *args)
@@ -154,11 +186,13 @@ def _bad_files(folder: Path) -> dict[str, Path]:
     encrypted.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
     paths["encrypted.docx"] = encrypted
     bomb = folder / "bomb.docx"
-    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
-        with zf.open("word/document.xml", "w", force_zip64=True) as fh:
-            chunk = b"\0" * (1 << 20)
-            for _ in range(210):
-                fh.write(chunk)
+    with (
+        zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf,
+        zf.open("word/document.xml", "w", force_zip64=True) as fh,
+    ):
+        chunk = b"\0" * (1 << 20)
+        for _ in range(210):
+            fh.write(chunk)
     paths["bomb.docx"] = bomb
     return paths
 
@@ -223,7 +257,9 @@ def test_codebook_edit_commands(project: Path) -> None:
     assert invoke(project, "codebook", "add", "Mensch/Herausforderungen/Skepsis", "--definition", "x")[0] == 0
     code, out = invoke(project, "codebook", "delete", "Widerstand")
     assert code == 1 and "used by 1 codings" in out
-    code, out = invoke(project, "codebook", "merge", "Widerstand", "Mensch/Herausforderungen/Skepsis", "--yes")
+    code, out = invoke(
+        project, "codebook", "merge", "Widerstand", "Mensch/Herausforderungen/Skepsis", "--yes"
+    )
     assert code == 0 and "1 codings moved" in out
     rows = json.loads(invoke(project, "codings", "export", "--format", "json")[1])
     assert [r["code_path"] for r in rows] == ["Mensch/Herausforderungen/Skepsis"]
@@ -236,7 +272,10 @@ def test_codebook_edit_commands(project: Path) -> None:
 def test_attributes_set_and_show(project: Path) -> None:
     assert invoke(project, "attributes", "set", "interview", "speaker_role=CDO", "--speaker", "B")[0] == 0
     data = json.loads(invoke(project, "attributes", "show", "interview", "--json")[1])
-    assert data == {"document": {"municipality_type": "Die Optimierer"}, "speakers": {"B": {"speaker_role": "CDO"}}}
+    assert data == {
+        "document": {"municipality_type": "Die Optimierer"},
+        "speakers": {"B": {"speaker_role": "CDO"}},
+    }
 
 
 def test_taguette_import_reports_created_codes_and_unanchored(project: Path, tmp_path: Path) -> None:
@@ -249,8 +288,21 @@ def test_taguette_import_reports_created_codes_and_unanchored(project: Path, tmp
         "4,anderes.docx,Medienbruch,Hallo\n",
         encoding="utf-8",
     )
-    result = CliRunner().invoke(cli, ["--db", str(project), "codings", "import", str(csv_file), "--format",
-                                      "taguette-csv", "--coder", "team", "--json"])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "--db",
+            str(project),
+            "codings",
+            "import",
+            str(csv_file),
+            "--format",
+            "taguette-csv",
+            "--coder",
+            "team",
+            "--json",
+        ],
+    )
     assert result.exit_code == 0, result.output
     report = json.loads(result.output)
     assert report["imported"] == 2

@@ -152,6 +152,9 @@ def load_into(w: Writer, codebook: Codebook) -> LoadReport:
     # parents first, whatever the order in the file
     while pending:
         progress = [c for c in pending if c.parent is None or c.parent in placed]
+        if not progress:
+            orphans = ", ".join(c.id for c in pending)
+            raise InvalidValue(f"codes {orphans} have parents that are missing or form a cycle")
         for code in progress:
             values = _code_row_values(code)
             values["parent_id"] = ids[code.parent] if code.parent else None
@@ -462,7 +465,6 @@ def delete_code(store: Store, path: str, *, actor: str, move_codings_to: str | N
             if target.id == code.id:
                 raise Conflict("cannot move codings to the code being deleted")
             moved, _ = _move_codings(w, code.id, target.id)
-        w.execute("DELETE FROM memos WHERE code_id = ?", (code.id,))
         w.execute("DELETE FROM codes WHERE id = ?", (code.id,))
         w.event("delete", "code", code.guid, {"path": code.path, "moved_to": move_codings_to})
     return moved

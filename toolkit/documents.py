@@ -258,6 +258,14 @@ def speaker_attributes(store: Store, document: str) -> dict[str, dict[str, str]]
     return out
 
 
+def attribute_labels(store: Store) -> dict[str, str]:
+    """Display labels of the defined attributes (``municipality_type`` -> ``Kommunentyp``)."""
+    return {
+        r["name"]: r["label"] or r["name"]
+        for r in store.query("SELECT name, label FROM attribute_definitions")
+    }
+
+
 def parse_assignments(items: Iterable[str]) -> dict[str, str]:
     """``["KEY=VALUE", ...]`` -> dict; a malformed item is an error naming it."""
     out: dict[str, str] = {}
