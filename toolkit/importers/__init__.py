@@ -38,6 +38,8 @@ def parse_bytes(
             f"the file has {len(data):,} bytes, over the limit of {max_bytes:,}; split it or raise "
             "the limit with --max-mb",
         )
+    if not data:
+        raise ImportFailed(filename, "the file is empty (0 bytes); export the transcript again")
     sha = hashlib.sha256(data).hexdigest()
     name = Path(filename).stem
     if fmt in ("srt", "vtt"):

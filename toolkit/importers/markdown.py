@@ -15,8 +15,9 @@ from toolkit.importers.normalize import check_text, decode, normalize_text
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _IAL = re.compile(r"\{:[^}\n]*\}")
-_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
-_LINK = re.compile(r"\[([^\]\n]+)\]\((?:[^)\n]*)\)")
+_URL = r"\((?:[^()\n]|\([^()\n]*\))*\)"  # one level of parentheses inside, as in wiki links
+_IMAGE = re.compile(rf"!\[([^\]\n]*)\]{_URL}")
+_LINK = re.compile(rf"\[([^\]\n]+)\]{_URL}")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)[ \t#]*$", re.M)
 _QUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?", re.M)

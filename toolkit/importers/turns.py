@@ -5,7 +5,9 @@ Recognised at the start of a line (leading blanks and ``**bold**`` markers allow
 - ``I: text``, ``B1: text``, ``Interviewer:`` alone with the turn on the next lines
 - ``FRAGE [00:20:23]: text``, ``I: [00:01] text``, ``[00:01:02] Name: text``
 - ``I [00:00:00]`` alone (``**I [00:00:00]**`` in Markdown)
-- ``Anna Schmidt  12:05`` alone (speaker name and ``mm:ss``), the turn below
+- ``Anna Schmidt  12:05`` alone (speaker name and ``mm:ss``), the turn below; such a name counts
+  after a blank line, or inside a paragraph when it is a usual label or recurs, so a hard-wrapped
+  line ``Montag 9:00`` is not a speaker
 - f4/f5 timestamps ``#00:01:23-4#`` inside a turn give that turn's time
 
 Legend lines such as ``I = Interviewer`` are not turns. A label is taken when it is a usual
@@ -129,7 +131,9 @@ def _lines(text: str) -> Iterable[tuple[int, str]]:
 
 def _candidates(text: str, pattern: re.Pattern[str] | None) -> list[_Candidate]:
     found: list[_Candidate] = []
+    after_blank = True
     for pos, line in _lines(text):
+        previous_blank, after_blank = after_blank, not line.strip()
         if not line.strip():
             continue
         if pattern is not None:
@@ -142,7 +146,9 @@ def _candidates(text: str, pattern: re.Pattern[str] | None) -> list[_Candidate]:
             continue
         nt = _NAME_TIME_LINE.match(line)
         if nt:
-            found.append(_Candidate(pos, pos + nt.end(), nt.group("label"), nt.group("ts"), True))
+            # inside a paragraph, "Montag 9:00" on a hard-wrapped line looks the same: there only
+            # a usual or recurring label counts
+            found.append(_Candidate(pos, pos + nt.end(), nt.group("label"), nt.group("ts"), previous_blank))
             continue
         m = _LABEL_LINE.match(line)
         if not m:
