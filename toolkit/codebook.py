@@ -119,6 +119,8 @@ def _parse_yaml(text: str, ctx: _Ctx) -> Any:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
+        if mark is not None and mark.line >= text.count("\n") and exc.context_mark is not None:
+            mark = exc.context_mark  # at the end of the file: where the unclosed thing began
         line = mark.line + 1 if mark else None
         raise ctx.fail(line, f"not valid YAML: {exc.problem}") from None
     except yaml.YAMLError as exc:

@@ -142,7 +142,9 @@ def load_into(w: Writer, codebook: Codebook) -> LoadReport:
     """Merge a codebook into the project inside an open transaction: codes are matched by GUID,
     new ones added, changed ones updated; codes missing from the file are kept and reported."""
     store = w.store
-    existing = {r["guid"]: r for r in store.query("SELECT * FROM codes")}
+    rows = store.query("SELECT * FROM codes")
+    existing = {r["guid"]: r for r in rows}
+    by_place = {(r["parent_id"], r["name"].casefold()): r for r in rows}
     ids: dict[str, int] = {}
     added, updated = [], []
     unchanged = 0
@@ -159,7 +161,9 @@ def load_into(w: Writer, codebook: Codebook) -> LoadReport:
             values = _code_row_values(code)
             values["parent_id"] = ids[code.parent] if code.parent else None
             values["position"] = order[code.id]
-            old = existing.get(code.guid)
+            old = existing.get(code.guid) or by_place.get((values["parent_id"], code.name.casefold()))
+            if old is not None and old["guid"] != code.guid:
+                values["slug"] = code.id  # same place and name, new id in the file: the same code
             if old is None:
                 values.update(guid=code.guid, slug=code.id, created_at=now(), updated_at=now())
                 ids[code.id] = w.insert("codes", values)
@@ -206,8 +210,8 @@ def load_into(w: Writer, codebook: Codebook) -> LoadReport:
     w.set_setting("codebook_title_en", codebook.title_en)
     w.set_setting("codebook_description", codebook.description)
     w.set_setting("codebook_language", codebook.language)
-    in_file = {c.guid for c in codebook.codes}
-    missing = tuple(r["slug"] or r["name"] for g, r in existing.items() if g not in in_file)
+    kept = set(ids.values())
+    missing = tuple(r["slug"] or r["name"] for r in rows if r["id"] not in kept)
     return LoadReport(tuple(added), tuple(updated), unchanged, missing)
 
 
@@ -286,11 +290,9 @@ def _unique_slug(store: Store, name: str) -> str:
 
 
 def _check_sibling_free(store: Store, parent_id: int | None, name: str, path: str) -> None:
-    clash = store.one(
-        "SELECT id FROM codes WHERE coalesce(parent_id, 0) = ? AND lower(name) = lower(?)",
-        (parent_id or 0, name),
-    )
-    if clash:
+    """Sibling names differ beyond case (compared with casefold, so Ä and ä are the same)."""
+    siblings = store.query("SELECT name FROM codes WHERE coalesce(parent_id, 0) = ?", (parent_id or 0,))
+    if any(s["name"].casefold() == name.casefold() for s in siblings):
         raise Conflict(f"a code named {name!r} already exists at {path!r}; choose another name")
 
 
@@ -367,6 +369,8 @@ def move_code(store: Store, path: str, new_parent: str | None, *, actor: str) ->
     target = code_by_path(store, new_parent) if new_parent else None
     if target is not None and (target.id == code.id or target.path.startswith(code.path + SEP)):
         raise Conflict(f"cannot move {code.path!r} below itself ({target.path!r})")
+    if (target.id if target else None) == code.parent_id:
+        return code
     with store.write(actor) as w:
         _check_sibling_free(
             store,

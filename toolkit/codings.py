@@ -160,6 +160,13 @@ def update_coding(
             "text": doc["text"][new_start:new_end],
         }
         changed = {k: v for k, v in new.items() if row[k] != v}
+        twin = store.one(
+            "SELECT guid FROM codings WHERE document_id = ? AND code_id = ? AND coder_id = ? AND start = ? "
+            'AND "end" = ? AND id <> ?',
+            (row["document_id"], new["code_id"], row["coder_id"], new_start, new_end, row["id"]),
+        )
+        if twin:
+            raise Conflict(f"the same coder already has this code on {doc['name']} {new_start}-{new_end}")
         if changed:
             sets = ", ".join(f'"{k}" = ?' for k in changed)
             w.execute(

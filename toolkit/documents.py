@@ -38,6 +38,11 @@ def _check_attribute(store: Store, key: str, value: str, applies_to: str) -> Non
         raise InvalidValue(f"{value!r} is not a value of {key!r}; use one of: {', '.join(allowed)}")
 
 
+def spoken_words(doc: ParsedDocument) -> int:
+    """Words said in the turns: speaker labels, timestamps and header lines do not count."""
+    return sum(count_words(doc.text[t.start : t.end]) for t in doc.turns)
+
+
 def import_parsed(
     w: Writer,
     doc: ParsedDocument,
@@ -60,7 +65,7 @@ def import_parsed(
         _check_attribute(store, key, value, "document")
     name = _free_name(store, doc.name)
     guid = str(uuid.uuid5(_DOC_NAMESPACE, doc.sha256)).upper()
-    words = count_words(doc.text)
+    words = spoken_words(doc)
     doc_id = w.insert(
         "documents",
         {

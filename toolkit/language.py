@@ -100,5 +100,6 @@ def detect_language(text: str, default: str = "de") -> str:
 
 
 def count_words(text: str) -> int:
-    """Words as a reader counts them: letters or digits, hyphenated and gendered forms kept whole."""
-    return len(re.findall(r"[^\W_]+(?:[-'’:*][^\W_]+)*", text))
+    """Words as a reader counts them: letters or digits; hyphenated and gendered forms
+    (E-Akte, Bürger:innen, Mitarbeiter_innen) kept whole."""
+    return len(re.findall(r"[^\W_]+(?:[-'’:*_][^\W_]+)*", text))

@@ -22,7 +22,7 @@ from typing import Any
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-from toolkit.errors import StoreError
+from toolkit.errors import Conflict, StoreError
 
 BUSY_TIMEOUT_MS = 30_000
 LOCK_RETRIES = 8
@@ -242,9 +242,13 @@ class Store:
         self._with_lock_retry(lambda: self.conn.execute("BEGIN IMMEDIATE"))
         try:
             yield Writer(self, actor)
-        except BaseException:
+        except BaseException as exc:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.IntegrityError):
+                raise Conflict(
+                    f"the change was refused because it breaks a rule of the project ({exc})"
+                ) from exc
             raise
         try:
             self._with_lock_retry(lambda: self.conn.execute("COMMIT"))
