@@ -3,6 +3,7 @@ codebook, sample transcripts and demo codings of two coders."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from toolkit.codebook import load_codebook
 from toolkit.codes import LoadReport, list_codes, load_into
 from toolkit.codings import add_coding_in
 from toolkit.documents import document_row, import_parsed, set_attributes
-from toolkit.errors import CodebookError, ImportFailed
+from toolkit.errors import CodebookError, ImportFailed, StoreError
 from toolkit.importers import parse_file
 from toolkit.store import Store, create_store
 
@@ -73,14 +74,16 @@ def load_demo_codings(store: Store, path: Path, *, actor: str) -> int:
 def create_demo(db: str | Path, root: Path, *, actor: str) -> dict[str, Any]:
     """Build the demo project: shipped codebook, the sample transcripts listed in
     ``transcripts/metadata.yaml`` with their attributes, and ``transcripts/demo_codings.yaml``."""
+    if Path(db).exists():
+        raise StoreError(f"{db}: a project already exists here; delete it to rebuild the demo")
     codebook_path = root / "codebook" / "codebook.yaml"
     if not codebook_path.exists():
         raise CodebookError(str(codebook_path), None, "missing; run from the project folder (--root)")
+    book = load_codebook(codebook_path)
     meta = _read_yaml(root / "transcripts" / "metadata.yaml") or {}
     parsed = [
         (entry, parse_file(root / "transcripts" / entry["file"])) for entry in meta.get("documents", [])
     ]
-    book = load_codebook(codebook_path)
     tmp = Path(f"{db}.part")
     tmp.unlink(missing_ok=True)
     store = create_store(tmp, actor=actor)
@@ -108,7 +111,11 @@ def create_demo(db: str | Path, root: Path, *, actor: str) -> dict[str, Any]:
         raise
     store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
-    tmp.replace(db)
-    for suffix in ("-wal", "-shm"):
-        Path(f"{tmp}{suffix}").unlink(missing_ok=True)
+    try:
+        os.link(tmp, db)  # unlike a rename, never replaces a project created in the meantime
+    except FileExistsError:
+        raise StoreError(f"{db}: a project appeared here while the demo was built; kept it") from None
+    finally:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{tmp}{suffix}").unlink(missing_ok=True)
     return summary
