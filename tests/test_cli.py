@@ -345,5 +345,7 @@ def test_every_command_has_help_with_an_example_and_is_documented(name: str, com
     result = CliRunner().invoke(cli, [*name.split(), "--help"])
     assert result.exit_code == 0
     assert "Example: coding-toolkit" in result.output
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert f"coding-toolkit {name}" in readme or f"`{name}`" in readme, f"README does not document `{name}`"
+    docs = "\n".join(
+        p.read_text(encoding="utf-8") for p in [ROOT / "README.md", *(ROOT / "docs").glob("*.md")]
+    )
+    assert f"coding-toolkit {name}" in docs, f"neither README.md nor docs/ document `coding-toolkit {name}`"

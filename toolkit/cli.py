@@ -536,5 +536,20 @@ def demo(ctx: click.Context, root: str) -> None:
     )
 
 
+def _register_command_modules() -> None:
+    """Commands of other concerns live in ``toolkit/cli_<concern>.py``; each has ``register(cli)``."""
+    import importlib
+    import pkgutil
+
+    import toolkit
+
+    for info in sorted(pkgutil.iter_modules(toolkit.__path__), key=lambda i: i.name):
+        if info.name.startswith("cli_"):
+            importlib.import_module(f"toolkit.{info.name}").register(cli)
+
+
+_register_command_modules()
+
+
 def main() -> None:
     cli(obj={})
