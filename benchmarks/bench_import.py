@@ -1,7 +1,8 @@
 """Import throughput: 100 generated transcripts of 10,000 words (1M words) into a new project.
 
 Prints words/s and peak memory of the import, and of a floor measured in the same run: reading the
-same files and running the same spaCy tokenizer (blank German) over them and nothing else. The
+same files and running the same spaCy tokenizer (blank German) over each paragraph of them, and
+nothing else. The
 target is an import at least half as fast as the floor (ratio >= 0.5).
 
     .venv/bin/python benchmarks/bench_import.py [--docs 100] [--words 10000]
@@ -69,7 +70,9 @@ def run_floor(paths: list[str]) -> dict[str, float]:
     tokens = 0
     for p in paths:
         text = Path(p).read_bytes().decode("utf-8")
-        tokens += len(tokenizer(text))
+        # per paragraph, as the pipeline splits turns first: ~10x faster than one long string,
+        # so this is the stricter floor
+        tokens += sum(len(doc) for doc in tokenizer.pipe(text.split("\n\n")))
     return {"seconds": time.perf_counter() - start, "tokens": tokens}
 
 
@@ -121,14 +124,16 @@ def main() -> None:
         mb = sum(Path(p).stat().st_size for p in paths) / 1e6
         print(f"corpus: {args.docs} transcripts, {words:,.0f} words, {mb:.1f} MB, {imp['turns']:,.0f} turns")
         print(
-            f"floor (read + spaCy tokenizer): {floor['seconds']:.2f} s, {floor_wps:,.0f} words/s, "
+            f"floor (read + spaCy tokenizer per paragraph): {floor['seconds']:.2f} s, "
+            f"{floor_wps:,.0f} words/s, "
             f"peak {floor['peak_mb']:.0f} MB"
         )
         print(
-            f"import (parse, turns, store):   {imp['seconds']:.2f} s, {import_wps:,.0f} words/s, "
+            f"import (parse, turns, store):                 {imp['seconds']:.2f} s, "
+            f"{import_wps:,.0f} words/s, "
             f"peak {imp['peak_mb']:.0f} MB"
         )
-        print(f"ratio import/floor throughput:  {import_wps / floor_wps:.2f} (target >= 0.5)")
+        print(f"ratio import/floor throughput:                {import_wps / floor_wps:.2f} (target >= 0.5)")
 
 
 if __name__ == "__main__":
