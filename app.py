@@ -1,4 +1,4 @@
-"""Streamlit entry point: navigation and the shared project connection; pages live in app_pages/."""
+"""Streamlit entry point: navigation, the project connection and who is coding; pages in app_pages/."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import os
 
 import streamlit as st
 
+from app_pages.ui import coder_gate
 from toolkit.errors import StoreError
 from toolkit.store import open_store
 
@@ -21,5 +22,14 @@ if "app_store" not in st.session_state or st.session_state.get("app_db_path") !=
         st.error(str(exc))
         st.stop()
 
-page = st.navigation([st.Page("app_pages/overview.py", title="Projekt", icon=":material/home:")])
+coder_gate(st.session_state["app_store"])
+
+page = st.navigation(
+    [
+        st.Page("app_pages/code.py", title="Kodieren", icon=":material/edit_note:", default=True),
+        st.Page("app_pages/documents.py", title="Dokumente", icon=":material/description:"),
+        st.Page("app_pages/codebook.py", title="Codebuch", icon=":material/account_tree:"),
+        st.Page("app_pages/overview.py", title="Projekt", icon=":material/home:"),
+    ]
+)
 page.run()

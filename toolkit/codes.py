@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -345,6 +346,54 @@ def add_code(
     with store.write(actor) as w:
         add_code_in(w, path, definition=definition, colour=colour, valence=valence)
     return code_by_path(store, path)
+
+
+_EDITABLE = (
+    "name_en",
+    "definition",
+    "anchor_example",
+    "coding_rule",
+    "colour",
+    "valence",
+    "field_of_action",
+    "keywords_de",
+    "keywords_en",
+    "source",
+)
+
+
+def update_code(store: Store, path: str, *, actor: str, **fields: Any) -> CodeRow:
+    """Change a code's descriptive fields (definition, anchor example, coding rule, colour, ...).
+    Keywords are lists. Names change with :func:`rename_code`, places with :func:`move_code`."""
+    code = code_by_path(store, path)
+    unknown = sorted(set(fields) - set(_EDITABLE))
+    if unknown:
+        raise InvalidValue(f"cannot edit {', '.join(unknown)}; editable: {', '.join(_EDITABLE)}")
+    colour = fields.get("colour")
+    if colour and not re.match(r"^#[0-9A-Fa-f]{6}$", colour):
+        raise InvalidValue(f"colour {colour!r} is not #RRGGBB")
+    if fields.get("valence") not in (None, "", *VALENCES):
+        raise InvalidValue(f"valence {fields['valence']!r} must be 'challenge' or 'driver'")
+    values = {
+        k: json.dumps(list(v), ensure_ascii=False)
+        if k.startswith("keywords")
+        else (v or None)
+        if k in ("valence", "field_of_action")
+        else v
+        for k, v in fields.items()
+    }
+    old = store.one("SELECT * FROM codes WHERE id = ?", (code.id,)) or {}
+    changed = {k: v for k, v in values.items() if old.get(k) != v}
+    if changed:
+        with store.write(actor) as w:
+            sets = ", ".join(f'"{k}" = ?' for k in changed)
+            w.execute(
+                f"UPDATE codes SET {sets}, updated_at = ? WHERE id = ?", (*changed.values(), now(), code.id)
+            )
+            w.event(
+                "update", "code", code.guid, {"before": {k: old.get(k) for k in changed}, "after": changed}
+            )
+    return code_by_path(store, code.path)
 
 
 def rename_code(store: Store, path: str, new_name: str, *, actor: str) -> CodeRow:

@@ -36,6 +36,13 @@ def coder_id(w: Writer, name: str) -> int:
     return cid
 
 
+def add_coder(store: Store, name: str) -> str:
+    """Register a coder (a no-op when the name exists); returns the name as stored."""
+    with store.write(name.strip() or "system") as w:
+        coder_id(w, name)
+    return name.strip()
+
+
 def list_coders(store: Store) -> list[str]:
     return [r["name"] for r in store.query("SELECT name FROM coders ORDER BY name")]
 

@@ -1,0 +1,156 @@
+"""Codebuch: the code tree per field of action and valence with definitions, anchor examples, coding
+rules, colours and counts; add, edit, rename, move, merge and delete codes. Operations that touch
+codings show how many before they are applied."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app_pages.ui import md, store
+from toolkit.codes import (
+    add_code,
+    affected_codings,
+    delete_code,
+    list_codes,
+    merge_codes,
+    move_code,
+    rename_code,
+    update_code,
+)
+from toolkit.errors import ToolkitError
+
+project = store()
+actor = st.session_state.get("app_coder") or "app"
+codes = list_codes(project)
+paths = [c.path for c in codes]
+VALENCE = {"challenge": "Herausforderungen", "driver": "Treiber"}
+
+st.title("Codebuch")
+st.caption(md(project.setting("codebook_title", "") or ""))
+
+tree, edit = st.columns([1.6, 1], gap="large")
+
+with tree:
+    fields = list(dict.fromkeys(c.field_of_action or "ohne Handlungsfeld" for c in codes)) or ["—"]
+    for tab, field in zip(st.tabs(fields), fields, strict=True):
+        with tab:
+            for c in [c for c in codes if (c.field_of_action or "ohne Handlungsfeld") == field]:
+                if c.depth == 0:
+                    continue
+                indent = "\u2003" * (c.depth - 1)
+                swatch = ":material/square:" if c.colour else ""
+                label = f"{indent}{md(c.name)} · {c.codings}"
+                if c.depth == 1:
+                    st.markdown(f"**{md(c.name)}** · {md(VALENCE.get(c.valence or '', ''))} · {c.codings}")
+                    continue
+                with st.expander(label, icon=swatch or None):
+                    st.markdown(
+                        f"<span style='display:inline-block;width:1rem;height:1rem;"
+                        f"background:{c.colour or '#ccc'};border-radius:3px'></span> "
+                        f"`{md(c.path)}`",
+                        unsafe_allow_html=bool(c.colour.startswith("#")),
+                    )
+                    if c.name_en:
+                        st.caption("EN: " + md(c.name_en))
+                    st.markdown("**Definition** " + md(c.definition))
+                    if c.anchor_example:
+                        st.markdown("**Ankerbeispiel** " + md(c.anchor_example))
+                    if c.coding_rule:
+                        st.markdown("**Kodierregel** " + md(c.coding_rule))
+                    if c.keywords_de or c.keywords_en:
+                        st.caption("Schlüsselwörter: " + md(", ".join((*c.keywords_de, *c.keywords_en))))
+
+with edit:
+    st.subheader("Bearbeiten")
+    action = st.segmented_control(
+        "Aktion",
+        ["Ändern", "Neu", "Verschieben", "Zusammenführen", "Löschen"],
+        default="Ändern",
+        key="codebook_action",
+    )
+    try:
+        if action == "Neu":
+            parent = st.selectbox(
+                "Unter", ["", *paths], key="codebook_new_parent", format_func=lambda p: p or "(oberste Ebene)"
+            )
+            name = st.text_input("Name", key="codebook_new_name")
+            definition = st.text_area("Definition", key="codebook_new_definition")
+            if st.button("Anlegen", type="primary", disabled=not name.strip(), key="codebook_new_go"):
+                add_code(project, f"{parent}/{name}" if parent else name, actor=actor, definition=definition)
+                st.rerun()
+        else:
+            path = st.selectbox(
+                "Code", paths, key="codebook_code", format_func=lambda p: p.replace("/", " › ")
+            )
+            code = next(c for c in codes if c.path == path)
+            affected = affected_codings(project, path)
+            if action == "Ändern":
+                with st.form("codebook_edit"):
+                    new_name = st.text_input("Name", value=code.name)
+                    name_en = st.text_input("Name (englisch)", value=code.name_en)
+                    colour = st.color_picker("Farbe", value=code.colour or "#888888")
+                    definition = st.text_area("Definition", value=code.definition)
+                    anchor = st.text_area("Ankerbeispiel", value=code.anchor_example)
+                    rule = st.text_area("Kodierregel", value=code.coding_rule)
+                    kw_de = st.text_input(
+                        "Schlüsselwörter (de, durch Komma getrennt)", ", ".join(code.keywords_de)
+                    )
+                    kw_en = st.text_input("Schlüsselwörter (en)", ", ".join(code.keywords_en))
+                    if st.form_submit_button("Speichern", type="primary"):
+                        update_code(
+                            project,
+                            path,
+                            actor=actor,
+                            name_en=name_en,
+                            colour=colour.upper(),
+                            definition=definition,
+                            anchor_example=anchor,
+                            coding_rule=rule,
+                            keywords_de=[w.strip() for w in kw_de.split(",") if w.strip()],
+                            keywords_en=[w.strip() for w in kw_en.split(",") if w.strip()],
+                        )
+                        if new_name.strip() != code.name:
+                            rename_code(project, path, new_name, actor=actor)
+                        st.rerun()
+            elif action == "Verschieben":
+                targets = [p for p in paths if p != path and not p.startswith(path + "/")]
+                target = st.selectbox(
+                    "Neuer Ort",
+                    ["", *targets],
+                    key="codebook_move_to",
+                    format_func=lambda p: p or "(oberste Ebene)",
+                )
+                st.caption(f"{affected} Codierungen bleiben beim Code.")
+                if st.button("Verschieben", type="primary", key="codebook_move_go"):
+                    move_code(project, path, target or None, actor=actor)
+                    st.rerun()
+            elif action == "Zusammenführen":
+                targets = [p for p in paths if p != path and not p.startswith(path + "/")]
+                target = st.selectbox("In Code", targets, key="codebook_merge_into")
+                st.warning(
+                    f"{affected} Codierungen werden nach „{md(target or '')}“ übertragen; "
+                    f"„{md(code.name)}“ wird danach gelöscht."
+                )
+                sure = st.checkbox("Ja, zusammenführen", key="codebook_merge_sure")
+                if st.button("Zusammenführen", type="primary", disabled=not sure, key="codebook_merge_go"):
+                    merge_codes(project, path, target, actor=actor)
+                    st.rerun()
+            elif action == "Löschen":
+                move_to: str | None = None
+                if affected:
+                    st.warning(
+                        f"{affected} Codierungen nutzen diesen Code. Sie müssen zu einem anderen Code."
+                    )
+                    move_to = st.selectbox(
+                        "Codierungen übertragen nach",
+                        [p for p in paths if p != path],
+                        key="codebook_delete_move",
+                    )
+                else:
+                    st.caption("Keine Codierungen betroffen.")
+                sure = st.checkbox("Ja, löschen", key="codebook_delete_sure")
+                if st.button("Löschen", type="primary", disabled=not sure, key="codebook_delete_go"):
+                    delete_code(project, path, actor=actor, move_codings_to=move_to)
+                    st.rerun()
+    except ToolkitError as exc:
+        st.error(md(str(exc)))

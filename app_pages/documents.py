@@ -1,0 +1,137 @@
+"""Dokumente: import transcripts (each file its own transaction, an error per failed file), and edit
+case attributes of documents and speaker roles."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import streamlit as st
+
+from app_pages.ui import md, store
+from toolkit.documents import import_upload, list_documents, set_attributes, speaker_attributes
+from toolkit.errors import ToolkitError
+from toolkit.importers import FORMATS
+
+project = store()
+actor = st.session_state.get("app_coder") or "app"
+
+st.title("Dokumente")
+
+with st.container(border=True):
+    st.markdown("**Transkripte importieren**")
+    st.caption(
+        "Word (.docx), Text (.txt), Markdown (.md), Untertitel (.srt, .vtt) · Sprecher:innen und "
+        "Zeitmarken werden erkannt · dieselbe Datei wird nicht doppelt importiert"
+    )
+    files = st.file_uploader(
+        "Dateien",
+        type=[s.lstrip(".") for s in FORMATS],
+        accept_multiple_files=True,
+        key="documents_upload",
+        label_visibility="collapsed",
+    )
+    language = st.segmented_control(
+        "Sprache", ["automatisch", "de", "en"], default="automatisch", key="documents_language"
+    )
+    if st.button("Importieren", type="primary", disabled=not files, key="documents_import"):
+        progress = st.progress(0.0)
+        for i, upload in enumerate(files or [], start=1):
+            try:
+                result = import_upload(
+                    project,
+                    upload.getvalue(),
+                    upload.name,
+                    actor=actor,
+                    language=None if language == "automatisch" else language,
+                )
+            except ToolkitError as exc:
+                st.error(md(str(exc)))
+            else:
+                if result.imported:
+                    st.success(md(f"{upload.name}: {result.words} Wörter, {result.turns} Beiträge"))
+                else:
+                    st.info(md(f"{upload.name}: schon vorhanden als {result.duplicate_of}"))
+            progress.progress(i / len(files or [1]), text=md(upload.name))
+
+docs = list_documents(project)
+if not docs:
+    st.info("Noch keine Dokumente.")
+    st.stop()
+
+st.dataframe(
+    pd.DataFrame(
+        [
+            {
+                "Dokument": d.name,
+                "Sprache": d.language,
+                "Format": d.source_format,
+                "Wörter": d.words,
+                "Beiträge": d.turns,
+                "Sprecher:innen": ", ".join(d.speakers),
+                **d.attributes,
+            }
+            for d in docs
+        ]
+    ),
+    hide_index=True,
+    width="stretch",
+)
+
+definitions = project.query("SELECT * FROM attribute_definitions ORDER BY rowid")
+st.subheader("Merkmale")
+name = st.selectbox("Dokument", [d.name for d in docs], key="documents_pick")
+doc = next(d for d in docs if d.name == name)
+doc_defs = [a for a in definitions if a["applies_to"] == "document"]
+speaker_defs = [a for a in definitions if a["applies_to"] == "speaker"]
+
+
+def _values(definition: dict[str, object]) -> list[str]:
+    return [str(v["value"]) for v in json.loads(str(definition["value_list"]))]
+
+
+with st.form("documents_attributes"):
+    new: dict[str, str] = {}
+    cols = st.columns(max(1, len(doc_defs)))
+    for col, a in zip(cols, doc_defs, strict=False):
+        options = _values(a)
+        current = doc.attributes.get(a["name"])
+        label = a["label"] or a["name"]
+        if options:
+            picked = col.selectbox(
+                label,
+                options,
+                index=options.index(current) if current in options else None,
+                key=f"documents_attr_{name}_{a['name']}",
+            )
+        else:
+            picked = col.text_input(label, value=current or "", key=f"documents_attr_{name}_{a['name']}")
+        if picked and picked != current:
+            new[a["name"]] = picked
+    roles = speaker_attributes(project, name)
+    speaker_new: dict[str, dict[str, str]] = {}
+    for a in speaker_defs:
+        options = _values(a)
+        st.caption(md(a["label"] or a["name"]))
+        cols = st.columns(min(6, max(1, len(doc.speakers))))
+        for i, speaker in enumerate(doc.speakers):
+            current = roles.get(speaker, {}).get(a["name"])
+            picked = cols[i % len(cols)].selectbox(
+                speaker,
+                options,
+                index=options.index(current) if current in options else None,
+                key=f"documents_role_{name}_{a['name']}_{speaker}",
+            )
+            if picked and picked != current:
+                speaker_new.setdefault(speaker, {})[a["name"]] = picked
+    if st.form_submit_button("Merkmale speichern", type="primary"):
+        try:
+            if new:
+                set_attributes(project, name, new, actor=actor)
+            for speaker, values in speaker_new.items():
+                set_attributes(project, name, values, actor=actor, speaker=speaker)
+        except ToolkitError as exc:
+            st.error(md(str(exc)))
+        else:
+            st.success("Gespeichert")
+            st.rerun()

@@ -1,0 +1,59 @@
+"""Small helpers shared by the pages: the coder gate, and showing user text as text."""
+
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+
+from toolkit.codings import add_coder, list_coders
+from toolkit.errors import ToolkitError
+from toolkit.store import Store
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def md(text: str) -> str:
+    """Escape Markdown and HTML so that transcript text, memos and code names show literally in
+    labels and captions (``[Link](x)`` stays ``[Link](x)``, ``<b>`` stays ``<b>``)."""
+    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", "  \n")
+
+
+def store() -> Store:
+    """The project opened by app.py for this browser tab."""
+    s: Store = st.session_state["app_store"]
+    return s
+
+
+def coder_gate(project: Store) -> str | None:
+    """Sidebar: who is coding. The choice holds while the browser tab stays open."""
+    coders = list_coders(project)
+    current = st.session_state.get("app_coder")
+    with st.sidebar:
+        st.caption("Kodierer:in")
+        choice = st.selectbox(
+            "Wer kodiert?",
+            coders,
+            index=coders.index(current) if current in coders else None,
+            placeholder="Name wählen …",
+            label_visibility="collapsed",
+            key="app_coder_pick",
+        )
+        with st.popover("Neue:r Kodierer:in", width="stretch"):
+            name = st.text_input("Name", key="app_coder_new")
+            if st.button("Anlegen", key="app_coder_add") and name.strip():
+                try:
+                    st.session_state["app_coder"] = add_coder(project, name)
+                except ToolkitError as exc:
+                    st.error(str(exc))
+                else:
+                    st.rerun()
+    if choice and choice != current:
+        st.session_state["app_coder"] = choice
+        current = choice
+    return current if isinstance(current, str) else None
+
+
+def error(exc: Exception) -> None:
+    """Show a library error as one line."""
+    st.error(md(str(exc)))

@@ -1,0 +1,168 @@
+"""Undo and redo of a coder's own coding changes, from the event log.
+
+Each coder has an undo stack: their ``add``/``update``/``delete`` events on codings, newest first,
+that have not been undone. Undo applies the inverse change and appends an ``undo`` event naming the
+event it reverses; redo re-applies the newest undone change and appends a ``redo`` event. A new
+change by the coder clears what can be redone, as in any editor. Nothing is ever removed from the
+log, so history stays complete.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from toolkit.errors import Conflict
+from toolkit.store import Store, Writer, now
+
+_CHANGES = ("add", "update", "delete")
+_COLUMNS = (
+    "guid",
+    "document_id",
+    "code_id",
+    "coder_id",
+    "start",
+    "end",
+    "text",
+    "memo",
+    "version",
+    "created_at",
+    "updated_at",
+    "origin",
+)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One entry of a coder's undo or redo stack."""
+
+    event_id: int
+    action: str
+    guid: str
+    summary: str
+
+
+def _coding_events(store: Store, actor: str) -> list[dict[str, Any]]:
+    rows = store.query(
+        "SELECT id, action, guid, payload FROM events WHERE entity = 'coding' AND actor = ? ORDER BY id",
+        (actor,),
+    )
+    for row in rows:
+        row["payload"] = json.loads(row["payload"])
+    return rows
+
+
+def _stacks(store: Store, actor: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(undoable changes, redoable changes), newest last, by replaying the coder's log."""
+    undo: list[dict[str, Any]] = []
+    redo: list[dict[str, Any]] = []
+    by_id: dict[int, dict[str, Any]] = {}
+    for row in _coding_events(store, actor):
+        by_id[row["id"]] = row
+        if row["action"] in _CHANGES:
+            undo.append(row)
+            redo.clear()
+        elif row["action"] == "undo":
+            target = by_id.get(row["payload"]["event"])
+            if target is not None and undo and undo[-1]["id"] == target["id"]:
+                redo.append(undo.pop())
+        elif row["action"] == "redo":
+            target = by_id.get(row["payload"]["event"])
+            if target is not None and redo and redo[-1]["id"] == target["id"]:
+                undo.append(redo.pop())
+    return undo, redo
+
+
+def _summary(row: dict[str, Any]) -> str:
+    p = row["payload"]
+    if row["action"] == "add":
+        return f"Codierung {p.get('code', '')} hinzugefügt"
+    if row["action"] == "delete":
+        return "Codierung gelöscht"
+    return "Codierung geändert: " + ", ".join(sorted(p.get("after", {})))
+
+
+def undo_stack(store: Store, actor: str) -> list[Step]:
+    """What ``undo`` would reverse, newest first."""
+    undo, _ = _stacks(store, actor)
+    return [Step(r["id"], r["action"], r["guid"], _summary(r)) for r in reversed(undo)]
+
+
+def redo_stack(store: Store, actor: str) -> list[Step]:
+    """What ``redo`` would re-apply, newest first."""
+    _, redo = _stacks(store, actor)
+    return [Step(r["id"], r["action"], r["guid"], _summary(r)) for r in reversed(redo)]
+
+
+def _row(w: Writer, guid: str) -> dict[str, Any] | None:
+    return w.store.one("SELECT * FROM codings WHERE guid = ?", (guid,))
+
+
+def _insert(w: Writer, row: dict[str, Any]) -> None:
+    values = {k: row[k] for k in _COLUMNS if k in row}
+    values["updated_at"] = now()
+    w.insert("codings", values)
+
+
+def _apply(w: Writer, event: dict[str, Any], *, inverse: bool) -> dict[str, Any]:
+    """Apply an event's change (or its inverse); returns what a later redo needs."""
+    action, guid, payload = event["action"], event["guid"], event["payload"]
+    current = _row(w, guid)
+    creates = (action == "add" and not inverse) or (action == "delete" and inverse)
+    removes = (action == "add" and inverse) or (action == "delete" and not inverse)
+    if removes:
+        if current is None:
+            raise Conflict("the coding no longer exists; nothing to undo")
+        w.execute("DELETE FROM codings WHERE id = ?", (current["id"],))
+        return {k: v for k, v in current.items() if k != "id"}
+    if creates:
+        if current is not None:
+            raise Conflict("the coding exists again; nothing to restore")
+        row = payload.get("row") or payload.get("before")
+        if not row:
+            raise Conflict("the event does not hold the coding to restore")
+        _insert(w, row)
+        return dict(row)
+    if current is None:
+        raise Conflict("the coding no longer exists; the change cannot be reversed")
+    values = payload["before"] if inverse else payload["after"]
+    sets = ", ".join(f'"{k}" = ?' for k in values)
+    w.execute(
+        f"UPDATE codings SET {sets}, version = version + 1, updated_at = ? WHERE id = ?",
+        (*values.values(), now(), current["id"]),
+    )
+    return {}
+
+
+def undo(store: Store, actor: str) -> Step | None:
+    """Reverse the coder's newest change; None when there is nothing to undo."""
+    stack, _ = _stacks(store, actor)
+    if not stack:
+        return None
+    event = stack[-1]
+    with store.write(actor) as w:
+        row = _apply(w, event, inverse=True)
+        w.event("undo", "coding", event["guid"], {"event": event["id"], "row": row})
+    return Step(event["id"], event["action"], event["guid"], _summary(event))
+
+
+def redo(store: Store, actor: str) -> Step | None:
+    """Re-apply the coder's newest undone change; None when there is nothing to redo."""
+    _, stack = _stacks(store, actor)
+    if not stack:
+        return None
+    event = stack[-1]
+    undo_event = store.one(
+        "SELECT payload FROM events WHERE action = 'undo' AND actor = ? AND json_extract(payload, "
+        "'$.event') = ? ORDER BY id DESC LIMIT 1",
+        (actor, event["id"]),
+    )
+    saved = json.loads(undo_event["payload"]).get("row", {}) if undo_event else {}
+    replay = dict(event)
+    if event["action"] == "add":
+        replay["payload"] = {**event["payload"], "row": saved}
+    with store.write(actor) as w:
+        _apply(w, replay, inverse=False)
+        w.event("redo", "coding", event["guid"], {"event": event["id"]})
+    return Step(event["id"], event["action"], event["guid"], _summary(event))
