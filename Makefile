@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 DB ?= data/demo.db
 PORT ?= 8501
 
-.PHONY: run test install install-dev demo lint typecheck pytest bench docx clean
+.PHONY: run test install install-dev demo lint typecheck pytest bench docx clean browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,7 +38,16 @@ lint: install-dev
 typecheck: install-dev
 	$(BIN)/mypy
 
-pytest: install-dev
+# Browser tests drive Debian's chromium (never a browser downloaded by Playwright). As root it is
+# installed when missing; otherwise the browser tests skip and say why.
+browser:
+	@if ! command -v chromium >/dev/null 2>&1 && [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	  echo "installing Debian chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	    chromium fonts-dejavu-core fonts-noto-color-emoji >/dev/null; \
+	fi
+
+pytest: install-dev browser
 	$(BIN)/pytest
 
 test: lint typecheck pytest

@@ -38,8 +38,11 @@ names = {c.path: c.name for c in codes}
 with st.sidebar:
     doc_name = st.selectbox("Dokument", [d.name for d in docs], key="code_doc")
     info = next(d for d in docs if d.name == doc_name)
-    if st.session_state.get("code_last_doc") != doc_name:
-        st.session_state.update(code_last_doc=doc_name, code_pending=None, code_click=None)
+    last_doc = st.session_state.get("code_last_doc")
+    if last_doc != doc_name:
+        if last_doc is not None:  # a selection belongs to the document it was made in
+            st.session_state.update(code_pending=None, code_click=None)
+        st.session_state["code_last_doc"] = doc_name
     st.caption("Filter")
     speakers = st.multiselect("Sprecher:innen", info.speakers, key="code_speakers", placeholder="alle")
     code_filter = st.multiselect("Codes", paths, key="code_codes", placeholder="alle Codes")

@@ -1,6 +1,7 @@
-"""The app in a real browser (Debian chromium driven by Playwright): it renders, and transcript text
-that looks like HTML or script stays text. Skips when chromium or Playwright is not installed;
-.ci/run installs both."""
+"""The app in a real browser (Debian chromium driven by Playwright for Python): selecting text with
+the mouse, assigning a code, and finding exactly the selected text in the store after a reload; the
+same across an emoji and a combining accent; script in transcripts stays inert. Screenshots go to
+test-artifacts/. Skips when chromium or Playwright is missing; .ci/run installs both."""
 
 from __future__ import annotations
 
@@ -12,14 +13,17 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from toolkit.documents import import_upload
+from toolkit.codings import add_coder, list_codings
+from toolkit.documents import document_text, document_turns, import_upload
 from toolkit.project import DEFAULT_CODEBOOK, init_project
 from toolkit.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", ROOT / "test-artifacts"))
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = [
     "--headless",
@@ -35,6 +39,38 @@ sync_api = pytest.importorskip("playwright.sync_api")
 if not Path(CHROMIUM).exists():
     pytest.skip("Debian chromium is not installed", allow_module_level=True)
 
+TRANSCRIPT = (
+    "I: [00:00:05] Wie war die Einführung der E-Akte?\n\n"
+    "B: [00:00:12] Grüße 👋🏽 aus [Stadt A] – die x\u0302-Akte kam spät, und die Schulung fehlte ganz.\n\n"
+    "I: [00:00:30] <img src=x onerror=\"alert('xss')\"> <script>alert(1)</script> [Link](http://example.org)\n\n"
+    "B: [00:00:41] Das Formular kommt als PDF, wir drucken es aus und tippen es ab.\n"
+)
+
+# JS: client coordinates of the first and last character of a code-point range in one turn
+LOCATE = """
+([turn, from, to]) => {
+  const box = document.querySelectorAll('.tk-text')[turn];
+  function find(cp) {
+    const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+    let seen = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const chars = Array.from(node.data);
+      if (cp < seen + chars.length) {
+        const idx = chars.slice(0, cp - seen).join('').length;
+        const r = document.createRange();
+        r.setStart(node, idx);
+        r.setEnd(node, idx + chars[cp - seen].length);
+        return r.getBoundingClientRect();
+      }
+      seen += chars.length;
+    }
+    throw new Error('offset outside the turn');
+  }
+  const a = find(from), b = find(to - 1);
+  return {x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2};
+}
+"""
+
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -43,18 +79,19 @@ def _free_port() -> int:
 
 
 @pytest.fixture()
-def server(tmp_path: Path) -> Iterator[str]:
+def project(tmp_path: Path) -> Path:
     db = tmp_path / "browser.db"
     init_project(db, codebook=DEFAULT_CODEBOOK, actor="test")
     with open_store(db) as store:
-        import_upload(
-            store,
-            b"I: <img src=x onerror=\"alert('xss')\"> <script>alert(1)</script>\n\nB: Ja.\n",
-            "xss_<b>fett</b>.txt",
-            actor="test",
-        )
+        import_upload(store, TRANSCRIPT.encode(), "einfuehrung.txt", actor="test")
+        add_coder(store, "anna")
+    return db
+
+
+@pytest.fixture()
+def server(project: Path) -> Iterator[str]:
     port = _free_port()
-    env = {**os.environ, "CODING_TOOLKIT_DB": str(db)}
+    env = {**os.environ, "CODING_TOOLKIT_DB": str(project)}
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -72,7 +109,6 @@ def server(tmp_path: Path) -> Iterator[str]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 30
     while time.time() < deadline:
         with socket.socket() as s:
@@ -80,24 +116,126 @@ def server(tmp_path: Path) -> Iterator[str]:
                 break
         time.sleep(0.2)
     try:
-        yield url
+        yield f"http://127.0.0.1:{port}"
     finally:
         proc.terminate()
         proc.wait(timeout=10)
 
 
-def test_overview_renders_and_script_in_transcripts_stays_text(server: str, tmp_path: Path) -> None:
+@pytest.fixture()
+def page(server: str) -> Iterator[Any]:
+    ARTIFACTS.mkdir(exist_ok=True)
     dialogs: list[str] = []
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 900})
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        page.goto(server)
-        page.wait_for_selector("text=Codebuch", timeout=30_000)
-        page.wait_for_timeout(1500)
-        assert page.get_by_text("Projekt", exact=True).first.is_visible()
-        assert page.locator("[data-testid='stMetricValue']").first.inner_text() == "1"
-        page.screenshot(path=str(tmp_path / "overview.png"), full_page=True)
-        assert page.evaluate("document.querySelectorAll('img[src=x]').length") == 0
+        pg = browser.new_page(viewport={"width": 1400, "height": 950})
+        pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        pg.goto(server)
+        pg.dialogs = dialogs
+        yield pg
         browser.close()
-    assert dialogs == []
+    assert dialogs == [], f"a script in the transcript ran: {dialogs}"
+
+
+def choose_coder(pg: Any, name: str) -> None:
+    pg.wait_for_selector("text=Kodierer:in", timeout=30_000)
+    pg.locator("[data-testid=stSidebar] [data-testid=stSelectbox]").first.click()
+    pg.get_by_role("option", name=name).click()
+    pg.wait_for_selector(".tk-turn", timeout=30_000)
+
+
+def select(pg: Any, turn: int, start: int, end: int) -> str:
+    """Select code points [start, end) of a turn with real mouse moves; returns the browser's text."""
+    box = pg.evaluate(LOCATE, [turn, start, end])
+    pg.mouse.move(box["x1"], box["y1"])
+    pg.mouse.down()
+    pg.mouse.move((box["x1"] + box["x2"]) / 2, (box["y1"] + box["y2"]) / 2, steps=5)
+    pg.mouse.move(box["x2"], box["y2"], steps=5)
+    pg.mouse.up()
+    return str(pg.evaluate("window.getSelection().toString()"))
+
+
+def assign(pg: Any, search: str) -> None:
+    picker = pg.locator("[data-testid=stMultiSelect]").filter(has_text="Codes zuweisen")
+    picker.wait_for(timeout=15_000)
+    picker.click()
+    pg.keyboard.type(search)
+    pg.keyboard.press("Enter")
+    pg.keyboard.press("Escape")
+    pg.get_by_role("button", name="Codieren").click()
+
+
+def coded_texts(db: Path) -> list[str]:
+    with open_store(db) as store:
+        return [c.text for c in list_codings(store, coder="anna")]
+
+
+def wait_for_codings(db: Path, n: int) -> list[str]:
+    deadline = time.time() + 15
+    while time.time() < deadline:
+        texts = coded_texts(db)
+        if len(texts) >= n:
+            return texts
+        time.sleep(0.2)
+    return coded_texts(db)
+
+
+def turn_text(db: Path, index: int) -> str:
+    with open_store(db) as store:
+        t = document_turns(store, "einfuehrung")[index]
+        return document_text(store, "einfuehrung")[t.start : t.end]
+
+
+def test_select_with_the_mouse_assign_reload_and_find_exactly_that_text(page: Any, project: Path) -> None:
+    choose_coder(page, "anna")
+    text = turn_text(project, 3)
+    start = text.index("wir drucken")
+    end = text.index(" und tippen")
+    selected = select(page, 3, start, end)
+    assert selected == "wir drucken es aus"
+    page.screenshot(path=str(ARTIFACTS / "code-selection.png"))
+    assign(page, "Medienbrüche")
+    assert wait_for_codings(project, 1) == ["wir drucken es aus"]
+    page.reload()
+    choose_coder(page, "anna")
+    page.wait_for_selector(".tk-coded", timeout=15_000)
+    highlighted = page.locator(".tk-coded").first
+    assert highlighted.inner_text() == "wir drucken es aus"
+    assert "Medienbrüche" in (highlighted.get_attribute("title") or "")
+    page.screenshot(path=str(ARTIFACTS / "code-highlight.png"), full_page=True)
+
+
+def test_selection_across_an_emoji_and_a_combining_accent(page: Any, project: Path) -> None:
+    choose_coder(page, "anna")
+    text = turn_text(project, 1)
+    start = text.index("👋🏽")  # wave + skin-tone modifier: two astral code points
+    end = text.index(" kam")  # through "x̂-Akte": x + combining circumflex, no precomposed form
+    expected = text[start:end]
+    assert "\u0302" in expected and "🏽" in expected
+    selected = select(page, 1, start, end)
+    assert selected == expected
+    assign(page, "Fehlende digitale Kompetenzen")
+    assert wait_for_codings(project, 1) == [expected]
+    with open_store(project) as store:
+        coding = list_codings(store, coder="anna")[0]
+        turn = document_turns(store, "einfuehrung")[1]
+    assert (coding.start, coding.end) == (turn.start + start, turn.start + end)
+
+
+def test_script_in_a_transcript_stays_text(page: Any) -> None:
+    choose_coder(page, "anna")
+    turn = page.locator(".tk-text").nth(2)
+    assert turn.inner_text() == (
+        "<img src=x onerror=\"alert('xss')\"> <script>alert(1)</script> [Link](http://example.org)"
+    )
+    assert page.evaluate("document.querySelectorAll('.tk-root img, .tk-root script, .tk-root a').length") == 0
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(ARTIFACTS / "xss-inert.png"))
+
+
+def test_whole_turn_with_one_click(page: Any, project: Path) -> None:
+    choose_coder(page, "anna")
+    page.locator(".tk-turn").nth(3).hover()
+    page.locator(".tk-whole").nth(3).click()
+    assign(page, "Medienbrüche")
+    assert wait_for_codings(project, 1) == [turn_text(project, 3)]

@@ -479,3 +479,41 @@ def test_export_of_the_shipped_codebook(tmp_path: Path) -> None:
     exported = export_codebook(store)
     assert exported == book
     assert parse_codebook(dump_codebook(exported), "x.yaml") == book
+
+
+# --- editing descriptive fields ------------------------------------------------------------------
+
+
+def test_update_code_changes_fields_and_logs_before_after(store: Store) -> None:
+    from toolkit.codes import update_code
+    from toolkit.store import events
+
+    code = update_code(
+        store,
+        "Transparenz",
+        actor="lead",
+        definition="Neu definiert",
+        colour="#00ff00",
+        keywords_de=["offen", "Info"],
+        valence="driver",
+    )
+    assert (code.definition, code.colour, code.keywords_de) == ("Neu definiert", "#00ff00", ("offen", "Info"))
+    last = [e for e in events(store) if e["entity"] == "code"][-1]
+    assert last["action"] == "update" and last["payload"]["after"]["definition"] == "Neu definiert"
+    assert last["payload"]["before"]["definition"] == "Offene Projektkommunikation."
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"name": "x"}, "cannot edit name"),
+        ({"colour": "grün"}, "not #RRGGBB"),
+        ({"valence": "gut"}, "challenge"),
+    ],
+    ids=["name", "colour", "valence"],
+)
+def test_update_code_refuses_bad_fields(store: Store, fields: dict[str, str], message: str) -> None:
+    from toolkit.codes import update_code
+
+    with pytest.raises(ToolkitError, match=message):
+        update_code(store, "Transparenz", actor="lead", **fields)

@@ -1,0 +1,179 @@
+"""Every page through Streamlit's AppTest: no exception, the expected widgets, and callbacks that
+change the store. The browser-only part (selecting with the mouse) is in test_browser.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from toolkit.codes import code_by_path
+from toolkit.codings import add_coding, list_codings
+from toolkit.documents import document_text, list_documents, speaker_attributes
+from toolkit.project import ROOT, create_demo
+from toolkit.store import Store, open_store
+
+
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("pages") / "demo.db"
+    create_demo(db, ROOT, actor="test")
+    return db
+
+
+@pytest.fixture()
+def db(tmp_path: Path, demo_template: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    target = tmp_path / "demo.db"
+    target.write_bytes(demo_template.read_bytes())
+    monkeypatch.setenv("CODING_TOOLKIT_DB", str(target))
+    monkeypatch.chdir(ROOT)
+    return target
+
+
+def app(coder: str | None = "anna", page: str | None = None, **state: object) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    if coder:
+        at.session_state["app_coder"] = coder
+    for key, value in state.items():
+        at.session_state[key] = value
+    at.run()
+    if page:
+        at.switch_page(page)
+        at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def store_of(db: Path) -> Store:
+    return open_store(db)
+
+
+def test_code_page_asks_who_codes_first(db: Path) -> None:
+    at = app(coder=None)
+    assert any("wer kodiert" in i.value for i in at.info)
+    assert at.sidebar.selectbox[0].options == ["anna", "ben"]
+
+
+def test_code_page_codes_a_pending_selection_with_the_picker(db: Path) -> None:
+    with store_of(db) as s:
+        text = document_text(s, "gruppendiskussion")
+    start = text.index("Online-Gewerbeanmeldung")
+    end = start + len("Online-Gewerbeanmeldung")
+    at = app(code_pending={"start": start, "end": end})
+    assert at.markdown[0].value.endswith("gruppendiskussion")
+    assert any(t.value == "Online-Gewerbeanmeldung" for t in at.text)
+    at.multiselect(key="code_assign").set_value(["Produkt/Treiber/Ende-zu-Ende-Digitalisierung",
+                                                  "Produkt/Treiber/Nutzerzentrierung und Bürgernähe"]).run()
+    at.button(key="code_apply").click().run()
+    assert not at.exception
+    with store_of(db) as s:
+        mine = [c for c in list_codings(s, coder="anna") if c.start == start and c.end == end]
+    assert sorted(c.code_path for c in mine) == ["Produkt/Treiber/Ende-zu-Ende-Digitalisierung",
+                                                 "Produkt/Treiber/Nutzerzentrierung und Bürgernähe"]
+    assert {c.text for c in mine} == {"Online-Gewerbeanmeldung"}
+    assert at.session_state["code_pending"] is None
+
+
+def test_recent_code_button_and_undo_redo(db: Path) -> None:
+    with store_of(db) as s:
+        before = len(list_codings(s, coder="anna"))
+    at = app(code_pending={"start": 10, "end": 20})
+    recent = [b for b in at.button if b.key and b.key.startswith("code_recent_")]
+    assert len(recent) == 9 and not recent[0].disabled
+    recent[0].click().run()
+    with store_of(db) as s:
+        assert len(list_codings(s, coder="anna")) == before + 1
+    at.button(key="code_undo").click().run()
+    with store_of(db) as s:
+        assert len(list_codings(s, coder="anna")) == before
+    at.button(key="code_redo").click().run()
+    with store_of(db) as s:
+        assert len(list_codings(s, coder="anna")) == before + 1
+
+
+def test_clicking_a_highlight_opens_its_codings_for_editing(db: Path) -> None:
+    with store_of(db) as s:
+        coding = add_coding(s, "gruppendiskussion", 500, 520, "Produkt/Treiber/Standards und FIM", coder="anna")
+        add_coding(s, "gruppendiskussion", 505, 515, "Mensch/Treiber/Digitale Haltung", coder="ben")
+    at = app(code_click=510)
+    memo_key = f"code_edit_{coding.guid}_memo"
+    at.text_area(key=memo_key).set_value("präziser fassen")
+    at.number_input(key=f"code_edit_{coding.guid}_end").set_value(525)
+    at.button(key=f"code_edit_{coding.guid}_save").click().run()
+    assert not at.exception
+    with store_of(db) as s:
+        updated = next(c for c in list_codings(s, coder="anna") if c.guid == coding.guid)
+        assert (updated.end, updated.memo) == (525, "präziser fassen")
+        assert updated.text == document_text(s, "gruppendiskussion")[500:525]
+    # ben's coding is shown read-only: no save button for it
+    saves = [b.key for b in at.button if b.key and b.key.startswith("code_edit_") and b.key.endswith("_save")]
+    assert saves == [f"code_edit_{coding.guid}_save"]
+    at.button(key=f"code_edit_{coding.guid}_delete").click().run()
+    with store_of(db) as s:
+        assert coding.guid not in {c.guid for c in list_codings(s)}
+
+
+def test_code_page_filters_hide_other_coders(db: Path) -> None:
+    at = app()
+    shown = at.caption[0].value
+    at.toggle(key="code_show_others").set_value(False).run()
+    with store_of(db) as s:
+        anna = len(list_codings(s, coder="anna", document="gruppendiskussion"))
+    assert f"{anna} Codierungen sichtbar" in at.caption[0].value
+    assert at.caption[0].value != shown
+
+
+def test_document_memo_is_saved(db: Path) -> None:
+    at = app()
+    at.text_area(key="code_doc_memo").set_value("Gruppendynamik beachten")
+    at.button(key="code_doc_memo_save").click().run()
+    from toolkit.memos import document_memo
+
+    with store_of(db) as s:
+        assert document_memo(s, "gruppendiskussion", "anna") == "Gruppendynamik beachten"
+
+
+def test_documents_page_edits_attributes_and_speaker_roles(db: Path) -> None:
+    at = app(page="app_pages/documents.py")
+    assert at.title[0].value == "Dokumente"
+    at.selectbox(key="documents_pick").set_value("interview_cdo").run()
+    at.selectbox(key="documents_attr_interview_cdo_municipality_type").set_value("Die Community Manager")
+    at.selectbox(key="documents_role_interview_cdo_speaker_role_B").set_value("IT-Leitung")
+    submit = [b for b in at.get("button") if getattr(b, "label", "") == "Merkmale speichern"]
+    assert submit, "no submit button"
+    submit[0].click().run()
+    assert not at.exception
+    with store_of(db) as s:
+        doc = next(d for d in list_documents(s) if d.name == "interview_cdo")
+        assert doc.attributes["municipality_type"] == "Die Community Manager"
+        assert speaker_attributes(s, "interview_cdo")["B"]["speaker_role"] == "IT-Leitung"
+
+
+def test_codebook_page_adds_and_merges_codes_showing_the_count(db: Path) -> None:
+    at = app(page="app_pages/codebook.py")
+    assert at.title[0].value == "Codebuch"
+    assert [t.label for t in at.tabs] == ["Information", "Mensch", "Produkt", "Organisation"]
+    at.segmented_control(key="codebook_action").set_value("Neu").run()
+    at.selectbox(key="codebook_new_parent").set_value("Mensch/Treiber").run()
+    at.text_input(key="codebook_new_name").set_value("Peer-Learning").run()
+    at.text_area(key="codebook_new_definition").set_value("Lernen von Kolleg:innen")
+    at.button(key="codebook_new_go").click().run()
+    with store_of(db) as s:
+        assert code_by_path(s, "Mensch/Treiber/Peer-Learning").definition == "Lernen von Kolleg:innen"
+        n = len(list_codings(s, code="Mensch/Treiber/Digitale Haltung"))
+    at.segmented_control(key="codebook_action").set_value("Zusammenführen").run()
+    at.selectbox(key="codebook_code").set_value("Mensch/Treiber/Digitale Haltung").run()
+    at.selectbox(key="codebook_merge_into").set_value("Mensch/Treiber/Peer-Learning").run()
+    assert f"{n} Codierungen werden" in at.warning[0].value
+    assert at.button(key="codebook_merge_go").disabled
+    at.checkbox(key="codebook_merge_sure").check().run()
+    at.button(key="codebook_merge_go").click().run()
+    with store_of(db) as s:
+        assert len(list_codings(s, code="Mensch/Treiber/Peer-Learning")) == n
+
+
+def test_overview_page(db: Path) -> None:
+    at = app(page="app_pages/overview.py")
+    assert at.title[0].value == "Projekt"
+    assert {m.label: m.value for m in at.metric}["Dokumente"] == "3"
