@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from app_pages.components.transcript import transcript
+from app_pages.components.transcript import event_value, transcript
 from app_pages.ui import error, md, store
 from toolkit import history
 from toolkit.codes import list_codes
@@ -72,25 +72,48 @@ st.caption(
 )
 left, right = st.columns([2.3, 1], gap="large")
 
-with left:
-    result = transcript(view, pending=st.session_state["code_pending"], key="code_transcript")
 
-changed = False
-if result.selection:
-    st.session_state.update(code_pending=dict(result.selection), code_click=None)
-if result.click:
-    st.session_state["code_click"] = int(result.click["pos"])
-if result.shortcut:
-    slot = int(result.shortcut["slot"])
-    if 0 < slot <= len(recent):
-        changed = _code_selection(
-            int(result.shortcut["start"]), int(result.shortcut["end"]), [recent[slot - 1]]
+def _on_selection() -> None:
+    value = event_value("code_transcript", "selection")
+    if value:
+        st.session_state.update(
+            code_pending={"start": int(value["start"]), "end": int(value["end"])}, code_click=None
         )
-if result.history:
-    step = history.undo(project, coder) if result.history == "undo" else history.redo(project, coder)
-    changed = step is not None
-if changed:
-    st.rerun()
+
+
+def _on_click() -> None:
+    value = event_value("code_transcript", "click")
+    if value:
+        st.session_state["code_click"] = int(value["pos"])
+
+
+def _on_shortcut() -> None:
+    value = event_value("code_transcript", "shortcut")
+    slots = recent_codes(project, coder or "")
+    if value and 0 < int(value["slot"]) <= len(slots):
+        _code_selection(int(value["start"]), int(value["end"]), [slots[int(value["slot"]) - 1]])
+
+
+def _on_history() -> None:
+    value = event_value("code_transcript", "history")
+    if value == "undo":
+        history.undo(project, coder or "")
+    elif value == "redo":
+        history.redo(project, coder or "")
+
+
+with left:
+    transcript(
+        view,
+        pending=st.session_state["code_pending"],
+        key="code_transcript",
+        callbacks={
+            "selection": _on_selection,
+            "click": _on_click,
+            "shortcut": _on_shortcut,
+            "history": _on_history,
+        },
+    )
 
 
 def _recent_buttons(pending: dict[str, int] | None) -> None:

@@ -23,7 +23,6 @@ project = store()
 actor = st.session_state.get("app_coder") or "app"
 codes = list_codes(project)
 paths = [c.path for c in codes]
-VALENCE = {"challenge": "Herausforderungen", "driver": "Treiber"}
 
 st.title("Codebuch")
 st.caption(md(project.setting("codebook_title", "") or ""))
@@ -37,13 +36,12 @@ with tree:
             for c in [c for c in codes if (c.field_of_action or "ohne Handlungsfeld") == field]:
                 if c.depth == 0:
                     continue
-                indent = "\u2003" * (c.depth - 1)
-                swatch = ":material/square:" if c.colour else ""
-                label = f"{indent}{md(c.name)} · {c.codings}"
+                indent = "\u2003" * (c.depth - 2)
+                total = sum(x.codings for x in codes if x.path == c.path or x.path.startswith(c.path + "/"))
                 if c.depth == 1:
-                    st.markdown(f"**{md(c.name)}** · {md(VALENCE.get(c.valence or '', ''))} · {c.codings}")
+                    st.markdown(f"**{md(c.name)}** · {total} Codierungen")
                     continue
-                with st.expander(label, icon=swatch or None):
+                with st.expander(f"{indent}{md(c.name)} · {total}"):
                     st.markdown(
                         f"<span style='display:inline-block;width:1rem;height:1rem;"
                         f"background:{c.colour or '#ccc'};border-radius:3px'></span> "

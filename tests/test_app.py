@@ -33,6 +33,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_overview_lists_documents_and_codes(project: Path) -> None:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+    at.switch_page("app_pages/overview.py").run()
     assert not at.exception
     assert at.title[0].value == "Projekt"
     metrics = {m.label: m.value for m in at.metric}

@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from app_pages.components.driving import select_range
 from toolkit.codings import add_coder, list_codings
 from toolkit.documents import document_text, document_turns, import_upload
 from toolkit.project import DEFAULT_CODEBOOK, init_project
@@ -45,31 +46,6 @@ TRANSCRIPT = (
     "I: [00:00:30] <img src=x onerror=\"alert('xss')\"> <script>alert(1)</script> [Link](http://example.org)\n\n"
     "B: [00:00:41] Das Formular kommt als PDF, wir drucken es aus und tippen es ab.\n"
 )
-
-# JS: client coordinates of the first and last character of a code-point range in one turn
-LOCATE = """
-([turn, from, to]) => {
-  const box = document.querySelectorAll('.tk-text')[turn];
-  function find(cp) {
-    const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
-    let seen = 0;
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const chars = Array.from(node.data);
-      if (cp < seen + chars.length) {
-        const idx = chars.slice(0, cp - seen).join('').length;
-        const r = document.createRange();
-        r.setStart(node, idx);
-        r.setEnd(node, idx + chars[cp - seen].length);
-        return r.getBoundingClientRect();
-      }
-      seen += chars.length;
-    }
-    throw new Error('offset outside the turn');
-  }
-  const a = find(from), b = find(to - 1);
-  return {x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2};
-}
-"""
 
 
 def _free_port() -> int:
@@ -144,17 +120,6 @@ def choose_coder(pg: Any, name: str) -> None:
     pg.wait_for_selector(".tk-turn", timeout=30_000)
 
 
-def select(pg: Any, turn: int, start: int, end: int) -> str:
-    """Select code points [start, end) of a turn with real mouse moves; returns the browser's text."""
-    box = pg.evaluate(LOCATE, [turn, start, end])
-    pg.mouse.move(box["x1"], box["y1"])
-    pg.mouse.down()
-    pg.mouse.move((box["x1"] + box["x2"]) / 2, (box["y1"] + box["y2"]) / 2, steps=5)
-    pg.mouse.move(box["x2"], box["y2"], steps=5)
-    pg.mouse.up()
-    return str(pg.evaluate("window.getSelection().toString()"))
-
-
 def assign(pg: Any, search: str) -> None:
     picker = pg.locator("[data-testid=stMultiSelect]").filter(has_text="Codes zuweisen")
     picker.wait_for(timeout=15_000)
@@ -191,7 +156,7 @@ def test_select_with_the_mouse_assign_reload_and_find_exactly_that_text(page: An
     text = turn_text(project, 3)
     start = text.index("wir drucken")
     end = text.index(" und tippen")
-    selected = select(page, 3, start, end)
+    selected = select_range(page, 3, start, end)
     assert selected == "wir drucken es aus"
     page.screenshot(path=str(ARTIFACTS / "code-selection.png"))
     assign(page, "Medienbrüche")
@@ -212,7 +177,7 @@ def test_selection_across_an_emoji_and_a_combining_accent(page: Any, project: Pa
     end = text.index(" kam")  # through "x̂-Akte": x + combining circumflex, no precomposed form
     expected = text[start:end]
     assert "\u0302" in expected and "🏽" in expected
-    selected = select(page, 1, start, end)
+    selected = select_range(page, 1, start, end)
     assert selected == expected
     assign(page, "Fehlende digitale Kompetenzen")
     assert wait_for_codings(project, 1) == [expected]

@@ -63,14 +63,17 @@ def test_code_page_codes_a_pending_selection_with_the_picker(db: Path) -> None:
     at = app(code_pending={"start": start, "end": end})
     assert at.markdown[0].value.endswith("gruppendiskussion")
     assert any(t.value == "Online-Gewerbeanmeldung" for t in at.text)
-    at.multiselect(key="code_assign").set_value(["Produkt/Treiber/Ende-zu-Ende-Digitalisierung",
-                                                  "Produkt/Treiber/Nutzerzentrierung und Bürgernähe"]).run()
+    at.multiselect(key="code_assign").set_value(
+        ["Produkt/Treiber/Ende-zu-Ende-Digitalisierung", "Produkt/Treiber/Nutzerzentrierung und Bürgernähe"]
+    ).run()
     at.button(key="code_apply").click().run()
     assert not at.exception
     with store_of(db) as s:
         mine = [c for c in list_codings(s, coder="anna") if c.start == start and c.end == end]
-    assert sorted(c.code_path for c in mine) == ["Produkt/Treiber/Ende-zu-Ende-Digitalisierung",
-                                                 "Produkt/Treiber/Nutzerzentrierung und Bürgernähe"]
+    assert sorted(c.code_path for c in mine) == [
+        "Produkt/Treiber/Ende-zu-Ende-Digitalisierung",
+        "Produkt/Treiber/Nutzerzentrierung und Bürgernähe",
+    ]
     assert {c.text for c in mine} == {"Online-Gewerbeanmeldung"}
     assert at.session_state["code_pending"] is None
 
@@ -94,7 +97,9 @@ def test_recent_code_button_and_undo_redo(db: Path) -> None:
 
 def test_clicking_a_highlight_opens_its_codings_for_editing(db: Path) -> None:
     with store_of(db) as s:
-        coding = add_coding(s, "gruppendiskussion", 500, 520, "Produkt/Treiber/Standards und FIM", coder="anna")
+        coding = add_coding(
+            s, "gruppendiskussion", 500, 520, "Produkt/Treiber/Standards und FIM", coder="anna"
+        )
         add_coding(s, "gruppendiskussion", 505, 515, "Mensch/Treiber/Digitale Haltung", coder="ben")
     at = app(code_click=510)
     memo_key = f"code_edit_{coding.guid}_memo"

@@ -11,7 +11,7 @@ from typing import Any
 from toolkit.codebook import code_guid
 from toolkit.errors import Conflict, InvalidValue, NotFound
 from toolkit.model import VALENCES, AttributeDef, AttributeValue, Codebook, CodeDef, FieldOfAction
-from toolkit.store import Store, Writer, now
+from toolkit.store import Store, Writer, cached_by_change, now
 
 SEP = "/"
 
@@ -64,7 +64,13 @@ _CODE_COLUMNS = (
 
 
 def list_codes(store: Store) -> list[CodeRow]:
-    """All codes in tree order (depth first, by position), with coding counts."""
+    """All codes in tree order (depth first, by position), with coding counts. The list is shared
+    until the project changes: do not mutate it."""
+    return _list_codes(store)
+
+
+@cached_by_change
+def _list_codes(store: Store) -> list[CodeRow]:
     rows = store.query(
         "SELECT c.*, (SELECT count(*) FROM codings WHERE code_id = c.id) AS n "
         "FROM codes c ORDER BY position, id"

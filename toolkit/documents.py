@@ -13,7 +13,7 @@ from toolkit.errors import ImportFailed, InvalidValue, NotFound
 from toolkit.importers import MAX_FILE_BYTES, parse_bytes, parse_file
 from toolkit.language import LANGUAGES, count_words, detect_language
 from toolkit.model import DocumentInfo, ImportResult, ParsedDocument, Turn
-from toolkit.store import Store, Writer, now
+from toolkit.store import Store, Writer, cached_by_change, now
 
 _DOC_NAMESPACE = uuid.UUID("0b7e4f6c-9f58-4c55-8f2f-3f7d3c3b2a41")
 
@@ -170,6 +170,11 @@ def document_turns(store: Store, name: str) -> list[Turn]:
 
 def list_documents(store: Store) -> list[DocumentInfo]:
     """Every document with its word and turn counts, speakers and time range."""
+    return list(_list_documents(store))
+
+
+@cached_by_change
+def _list_documents(store: Store) -> tuple[DocumentInfo, ...]:
     turn_stats = {
         r["document_id"]: r
         for r in store.query(
@@ -206,7 +211,7 @@ def list_documents(store: Store) -> list[DocumentInfo]:
                 attributes=attrs.get(d["id"], {}),
             )
         )
-    return out
+    return tuple(out)
 
 
 def set_attributes(

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from toolkit.errors import Conflict
-from toolkit.store import Store, Writer, now
+from toolkit.store import Store, Writer, cached_by_change, now
 
 _CHANGES = ("add", "update", "delete")
 _COLUMNS = (
@@ -53,6 +53,7 @@ def _coding_events(store: Store, actor: str) -> list[dict[str, Any]]:
     return rows
 
 
+@cached_by_change
 def _stacks(store: Store, actor: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(undoable changes, redoable changes), newest last, by replaying the coder's log."""
     undo: list[dict[str, Any]] = []

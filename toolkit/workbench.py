@@ -7,14 +7,13 @@ code points into the stored text, the one meaning of an offset in this project.
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
 from toolkit.codes import list_codes
 from toolkit.documents import document_row
-from toolkit.store import Store
+from toolkit.store import Store, cached_by_change, last_change
 
 RECENT_LIMIT = 9
 
@@ -40,56 +39,63 @@ class ViewFilter:
 
 def transcript_view(store: Store, document: str, view: ViewFilter) -> dict[str, Any]:
     """Turns and coding spans of a document for display, filtered; ``revision`` changes whenever
-    anything shown changes, so the browser rebuilds only then."""
+    the project changes or the filter does, so the browser updates only then. The result is shared
+    until the project changes: do not mutate it."""
+    key = (view.viewer, view.show_others, tuple(view.speakers), tuple(view.codes), tuple(view.coders))
+    return _transcript_view(store, document, key)
+
+
+@cached_by_change
+def _transcript_view(store: Store, document: str, key: tuple[Any, ...]) -> dict[str, Any]:
+    viewer, show_others, speakers, wanted, coders = key
     doc = document_row(store, document)
     paths = {c.id: c for c in list_codes(store)}
     wanted_codes = {
-        c.id for c in paths.values() if any(c.path == p or c.path.startswith(p + "/") for p in view.codes)
+        c.id for c in paths.values() if any(c.path == p or c.path.startswith(p + "/") for p in wanted)
     }
     turns = [
-        {
-            "speaker": t["speaker"],
-            "start": t["start"],
-            "end": t["end"],
-            "time": format_timestamp(t["timestamp"]),
-        }
-        for t in store.query(
+        {"speaker": speaker, "start": start, "end": end, "time": format_timestamp(stamp)}
+        for speaker, start, end, stamp in store.conn.execute(
             'SELECT speaker, start, "end", timestamp FROM turns WHERE document_id = ? ORDER BY seq',
             (doc["id"],),
         )
-        if not view.speakers or t["speaker"] in view.speakers
+        if not speakers or speaker in speakers
     ]
     spans = []
-    for r in store.query(
-        'SELECT c.guid, c.start, c."end", c.code_id, c.memo, c.version, k.name AS coder FROM codings c '
+    for guid, start, end, code_id, memo, version, coder in store.conn.execute(
+        'SELECT c.guid, c.start, c."end", c.code_id, c.memo, c.version, k.name FROM codings c '
         'JOIN coders k ON k.id = c.coder_id WHERE c.document_id = ? ORDER BY c.start, c."end"',
         (doc["id"],),
     ):
-        mine = r["coder"] == view.viewer
-        if not mine and not view.show_others:
+        mine = coder == viewer
+        if (not mine and not show_others) or (coders and coder not in coders):
             continue
-        if view.coders and r["coder"] not in view.coders:
+        if wanted and code_id not in wanted_codes:
             continue
-        if view.codes and r["code_id"] not in wanted_codes:
-            continue
-        code = paths[r["code_id"]]
+        code = paths[code_id]
         spans.append(
             {
-                "guid": r["guid"],
-                "start": r["start"],
-                "end": r["end"],
+                "guid": guid,
+                "start": start,
+                "end": end,
                 "code": code.path,
                 "name": code.name,
                 "colour": code.colour or "#888888",
-                "coder": r["coder"],
+                "coder": coder,
                 "mine": mine,
-                "memo": bool(r["memo"]),
-                "version": r["version"],
+                "memo": bool(memo),
+                "version": version,
             }
         )
-    body = {"document": doc["name"], "turns": turns, "spans": spans}
-    digest = hashlib.sha256(json.dumps(body, sort_keys=True).encode() + doc["sha256"].encode())
-    return {**body, "text": doc["text"], "revision": digest.hexdigest()[:16]}
+    state = f"{doc['sha256']}|{last_change(store)}|{key!r}"
+    return {
+        "document": doc["name"],
+        "turns": turns,
+        "spans": spans,
+        "text": doc["text"],
+        "revision": hashlib.sha256(state.encode()).hexdigest()[:16],
+        "revision_text": doc["sha256"][:16],
+    }
 
 
 def codings_at(view: dict[str, Any], position: int) -> list[dict[str, Any]]:
@@ -99,13 +105,18 @@ def codings_at(view: dict[str, Any], position: int) -> list[dict[str, Any]]:
 
 def recent_codes(store: Store, coder: str, *, limit: int = RECENT_LIMIT) -> list[str]:
     """Code paths the coder used most recently, newest first, for one-click and 1-9 shortcuts."""
+    return list(_recent_codes(store, coder, limit))
+
+
+@cached_by_change
+def _recent_codes(store: Store, coder: str, limit: int) -> tuple[str, ...]:
     paths = {c.id: c.path for c in list_codes(store)}
     rows = store.query(
         "SELECT c.code_id, max(c.id) AS last FROM codings c JOIN coders k ON k.id = c.coder_id "
         "WHERE k.name = ? GROUP BY c.code_id ORDER BY last DESC LIMIT ?",
         (coder, limit),
     )
-    return [paths[r["code_id"]] for r in rows if r["code_id"] in paths]
+    return tuple(paths[r["code_id"]] for r in rows if r["code_id"] in paths)
 
 
 def selection_text(store: Store, document: str, start: int, end: int) -> str:

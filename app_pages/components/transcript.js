@@ -110,8 +110,18 @@ function boundary(root, node, offset, isStart) {
   return null;
 }
 
+function expand(data) {
+  const codes = data.codes;
+  const coders = data.coders;
+  const spans = data.spans.map(([start, end, code, coder, mine]) => ({
+    start, end, code: codes[code][0], colour: codes[code][1], coder: coders[coder], mine: !!mine,
+  }));
+  const turns = data.turns.map(([start, end, speaker, time]) => ({ start, end, speaker, time }));
+  return { spans, turns };
+}
+
 export default function (component) {
-  const { data, parentElement, setTriggerValue } = component;
+  const { data, parentElement, setTriggerValue, setStateValue } = component;
   let root = parentElement.querySelector(".tk-root");
   if (!root) {
     root = document.createElement("div");
@@ -127,10 +137,42 @@ export default function (component) {
   root.tkAbort = abort;
   const opts = { signal: abort.signal };
 
-  const cps = Array.from(data.text);
-  const frag = document.createDocumentFragment();
-  for (const turn of data.turns) frag.appendChild(renderTurn(turn, cps, data.spans, pending));
-  root.replaceChildren(frag);
+  // The text comes once per document; later updates carry only highlights.
+  if (data.text !== null && data.text !== undefined) {
+    if (root.tkTextKey !== data.textKey) {
+      root.tkTextKey = data.textKey;
+      root.tkCps = Array.from(data.text);
+      root.tkTurns = null;
+    }
+    setStateValue("held", data.textKey);
+  } else if (root.tkTextKey !== data.textKey) {
+    root.dataset.key = "";
+    setStateValue("held", null);  // this browser lost the text (remount): ask for it again
+    return;
+  }
+  const cps = root.tkCps;
+  const { spans, turns } = expand(data);
+  // Re-render only the turns whose highlights changed; a new document or filter rebuilds all.
+  const layout = turns.map((t) => `${t.start}-${t.end}`).join(",");
+  const previous = root.tkTurns && root.tkLayout === layout ? root.tkTurns : null;
+  const next = [];
+  const frag = previous ? null : document.createDocumentFragment();
+  turns.forEach((turn, i) => {
+    const inside = spans.filter((s) => s.start < turn.end && s.end > turn.start);
+    const touches = pending && pending.start < turn.end && pending.end > turn.start;
+    const sig = JSON.stringify([inside, touches ? pending : null]);
+    if (previous && previous[i].sig === sig) {
+      next.push(previous[i]);
+      return;
+    }
+    const el = renderTurn(turn, cps, inside, touches ? pending : null);
+    if (previous) previous[i].el.replaceWith(el);
+    else frag.appendChild(el);
+    next.push({ sig, el });
+  });
+  if (frag) root.replaceChildren(frag);
+  root.tkTurns = next;
+  root.tkLayout = layout;
   root.tkLast = pending;
 
   root.addEventListener(

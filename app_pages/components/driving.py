@@ -1,0 +1,46 @@
+"""Driving the transcript component from Playwright, for browser tests and benchmarks: select a
+code-point range of a turn with real mouse moves, as a person would."""
+
+from __future__ import annotations
+
+from typing import Any
+
+# client coordinates of the first and last character of a code-point range in one turn
+LOCATE_JS = """
+([turn, from, to]) => {
+  const box = document.querySelectorAll('.tk-text')[turn];
+  const root = box.closest('.tk-root');
+  root.scrollIntoView({block: 'start'});
+  window.scrollBy(0, -80);  // clear of the app's fixed header
+  root.scrollTop += box.getBoundingClientRect().top - root.getBoundingClientRect().top - 8;
+  function find(cp) {
+    const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+    let seen = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const chars = Array.from(node.data);
+      if (cp < seen + chars.length) {
+        const idx = chars.slice(0, cp - seen).join('').length;
+        const r = document.createRange();
+        r.setStart(node, idx);
+        r.setEnd(node, idx + chars[cp - seen].length);
+        return r.getBoundingClientRect();
+      }
+      seen += chars.length;
+    }
+    throw new Error('offset outside the turn');
+  }
+  const a = find(from), b = find(to - 1);
+  return {x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2};
+}
+"""
+
+
+def select_range(page: Any, turn: int, start: int, end: int) -> str:
+    """Select code points [start, end) of the turn-th turn by mouse; returns the browser's selection."""
+    box = page.evaluate(LOCATE_JS, [turn, start, end])
+    page.mouse.move(box["x1"], box["y1"])
+    page.mouse.down()
+    page.mouse.move((box["x1"] + box["x2"]) / 2, (box["y1"] + box["y2"]) / 2, steps=5)
+    page.mouse.move(box["x2"], box["y2"], steps=5)
+    page.mouse.up()
+    return str(page.evaluate("window.getSelection().toString()"))
