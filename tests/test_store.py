@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import multiprocessing
 import sqlite3
+import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -15,7 +17,7 @@ from toolkit.codings import list_codings
 from toolkit.errors import StoreError
 from toolkit.store import Store, create_store, events, migrations, open_store
 
-ALL_MIGRATIONS = ["m001_initial_schema", "m002_coding_provenance"]
+ALL_MIGRATIONS = ["m001_initial_schema", "m002_coding_provenance", "m003_consensus_decisions"]
 
 
 def pragma(store: Store, name: str) -> object:
@@ -212,9 +214,14 @@ def test_events_record_the_actor(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("method", ["spawn", "fork"])
-def test_eight_processes_add_codings_at_once(tmp_path: Path, method: str) -> None:
+def test_eight_processes_add_codings_at_once(
+    tmp_path: Path, method: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     if method not in multiprocessing.get_all_start_methods():
         pytest.skip(f"start method {method!r} is not available here")
+    # spawned children re-import the parent's __main__; after AppTest ran app.py in this process that
+    # would be the app, so give them an empty one
+    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
     workers, per_worker = 8, 25
     store = new_store(tmp_path)
     add_text(store, "I: " + " ".join(["Wort"] * 100), filename="doc.txt")

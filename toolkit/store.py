@@ -9,15 +9,17 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 import time
 import uuid
-from collections.abc import Iterator, Mapping
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
@@ -168,6 +170,26 @@ BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END
 def m002_coding_provenance(db: sqlite_utils.Database) -> None:
     """Where a coding came from: typed by hand, imported, or an accepted suggestion."""
     db.execute("ALTER TABLE codings ADD COLUMN origin TEXT NOT NULL DEFAULT 'manual'")
+
+
+@migrations(name="m003_consensus_decisions")
+def m003_consensus_decisions(db: sqlite_utils.Database) -> None:
+    """One row per decided disagreement (the consensus codings themselves are codings)."""
+    db.execute(
+        """CREATE TABLE consensus_decisions (
+  key TEXT PRIMARY KEY,
+  method TEXT NOT NULL,
+  document TEXT NOT NULL,
+  code TEXT NOT NULL,
+  coder_a TEXT NOT NULL,
+  coder_b TEXT NOT NULL,
+  start INTEGER NOT NULL,
+  "end" INTEGER NOT NULL,
+  decision TEXT NOT NULL CHECK (decision IN ('take_a', 'take_b', 'both', 'neither', 'edit')),
+  codings TEXT NOT NULL DEFAULT '[]',
+  decided_by TEXT NOT NULL,
+  decided_at TEXT NOT NULL)"""
+    )
 
 
 def _locked(exc: sqlite3.OperationalError) -> bool:
@@ -321,6 +343,38 @@ def create_store(path: str | Path, *, actor: str = "system") -> Store:
         w.set_setting("project_guid", new_guid())
         w.set_setting("created_at", now())
     return store
+
+
+def last_change(store: Store) -> int:
+    """The id of the newest event: every change appends one, so it names the project's state."""
+    row = store.conn.execute("SELECT max(id) FROM events").fetchone()
+    return int(row[0] or 0)
+
+
+T = TypeVar("T")
+
+
+def cached_by_change(fn: Callable[..., T]) -> Callable[..., T]:
+    """Cache ``fn(store, *args)`` until the project changes (a new event), per database file.
+    Results are shared: callers must not mutate them. Inside an open transaction nothing is cached,
+    since a rollback may hand the same event id to a different change later."""
+    cache: OrderedDict[tuple[Any, ...], T] = OrderedDict()
+
+    @functools.wraps(fn)
+    def wrapper(store: Store, *args: Any) -> T:
+        if store.conn.in_transaction:
+            return fn(store, *args)
+        key = (store.path, last_change(store), *args)
+        if key in cache:
+            cache.move_to_end(key)
+            return cache[key]
+        value = fn(store, *args)
+        cache[key] = value
+        while len(cache) > 16:
+            cache.popitem(last=False)
+        return value
+
+    return wrapper
 
 
 def events(store: Store, *, limit: int | None = None) -> list[dict[str, Any]]:

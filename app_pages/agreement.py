@@ -1,0 +1,120 @@
+"""Intercoder agreement: choose coders and a method, see the tables per code, field and overall, the
+methods paragraph, and download them. Everything is computed by ``toolkit.agreement``."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import streamlit as st
+
+from toolkit.agreement import METHODS, agreement, blind_coding, report_data, write_csv, write_docx, write_xlsx
+from toolkit.agreement.blind import CONSENSUS_CODER
+from toolkit.agreement.methods import DEFAULT_THRESHOLD
+from toolkit.agreement.units import UNIT_KINDS
+from toolkit.codes import list_codes
+from toolkit.codings import list_coders
+from toolkit.documents import list_documents
+from toolkit.errors import ToolkitError
+from toolkit.store import Store
+
+METHOD_LABELS = {
+    "unit": "Einheiten (Sätze, Beiträge, Absätze)",
+    "segment": "Segmente (wie MAXQDA)",
+    "character": "Zeichen (wie NVivo)",
+    "unitized": "Krippendorffs uα (Zeichenkontinuum)",
+    "document": "Vorkommen je Dokument",
+}
+UNIT_LABELS = {"sentence": "Sätze", "turn": "Redebeiträge", "paragraph": "Absätze"}
+ALL = "(alle)"
+
+store: Store = st.session_state["app_store"]
+viewer = st.session_state.get("app_coder")
+
+st.title("Übereinstimmung")
+if blind_coding(store):
+    st.info(
+        "Blinde Codierung ist aktiv: Codierungen anderer bleiben verborgen, daher gibt es noch keinen "
+        "Vergleich. Nach dem Ende der blinden Phase die Einstellung `blind_coding` auf 0 setzen."
+    )
+    st.stop()
+
+coders = [c for c in list_coders(store) if c != CONSENSUS_CODER]
+if len(coders) < 2:
+    st.info("Für einen Vergleich braucht es Codierungen von mindestens zwei Personen.")
+    st.stop()
+
+left, middle, right = st.columns(3)
+default = [viewer, *(c for c in coders if c != viewer)][:2] if viewer in coders else coders[:2]
+chosen = left.multiselect("Codierende", coders, default=default, key="agreement_coders")
+method = middle.selectbox("Methode", METHODS, format_func=lambda m: METHOD_LABELS[m], key="agreement_method")
+unit = "sentence"
+threshold: float | None = None
+if method == "unit":
+    unit = right.selectbox("Einheit", UNIT_KINDS, format_func=lambda u: UNIT_LABELS[u], key="agreement_unit")
+    threshold = right.slider("Mindestabdeckung der Einheit (%)", 0, 100, 0, key="agreement_unit_threshold")
+elif method == "segment":
+    threshold = right.slider(
+        "Mindestüberlappung (%)", 1, 100, int(DEFAULT_THRESHOLD["segment"]), key="agreement_overlap"
+    )
+
+codes = list_codes(store)
+fields = sorted({c.field_of_action for c in codes if c.field_of_action})
+f1, f2, f3 = st.columns(3)
+code = f1.selectbox("Code", [ALL, *(c.path for c in codes)], key="agreement_code")
+document = f2.selectbox("Dokument", [ALL, *(d.name for d in list_documents(store))], key="agreement_document")
+field = f3.selectbox("Handlungsfeld (Anzeige)", [ALL, *fields], key="agreement_field")
+
+if len(chosen) < 2:
+    st.info("Bitte mindestens zwei Codierende wählen.")
+    st.stop()
+
+try:
+    result = agreement(
+        store,
+        chosen,
+        method=method,
+        unit=unit,
+        threshold=threshold,
+        code=None if code == ALL else code,
+        document=None if document == ALL else document,
+        draws=1000,
+    )
+except ToolkitError as exc:
+    st.error(str(exc))
+    st.stop()
+
+data = report_data(result)
+st.subheader("Methodenabsatz")
+st.write(data["paragraph_de"])
+with st.expander("English"):
+    st.write(data["paragraph_en"])
+
+for name, rows in data["tables"].items():
+    st.subheader("Übereinstimmung" if name == "agreement" else "Je Dokument")
+    frame = pd.DataFrame(rows)
+    if field != ALL and "field" in frame:
+        frame = frame[frame["field"].isin([field, ""])]
+    st.dataframe(frame, hide_index=True, width="stretch")
+
+csv_buffer = io.StringIO()
+write_csv(data, csv_buffer)
+xlsx_buffer, docx_buffer = io.BytesIO(), io.BytesIO()
+write_xlsx(data, xlsx_buffer)
+write_docx(data, docx_buffer)
+d1, d2, d3 = st.columns(3)
+d1.download_button("CSV", csv_buffer.getvalue(), "uebereinstimmung.csv", "text/csv", key="agreement_csv")
+d2.download_button(
+    "Excel",
+    xlsx_buffer.getvalue(),
+    "uebereinstimmung.xlsx",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    key="agreement_xlsx",
+)
+d3.download_button(
+    "Word",
+    docx_buffer.getvalue(),
+    "uebereinstimmung.docx",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    key="agreement_docx",
+)

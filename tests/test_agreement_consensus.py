@@ -1,0 +1,124 @@
+"""Review of disagreements, decisions stored as codings of the consensus coder, and blind coding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from _factories import add_text, events_of, store_with_codebook
+
+from toolkit.agreement.blind import blind_coding, may_see, set_blind_coding, visible_codings
+from toolkit.agreement.consensus import decide, decision_of, disagreements, progress
+from toolkit.codings import add_coding, list_codings
+from toolkit.errors import Conflict, InvalidValue
+from toolkit.store import Store
+
+TEXT = "I: Eins zwei drei.\n\nB: Vier fünf sechs. Sieben acht neun.\n"
+LUECKEN = "Information/Herausforderungen/Lücken"
+TRANSPARENZ = "Information/Treiber/Transparenz"
+OFFENHEIT = "Mensch/Treiber/Offenheit"
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Store:
+    store = store_with_codebook(tmp_path)
+    doc = add_text(store, TEXT, "t.txt")
+    for start, end, code, coder in [
+        (3, 18, LUECKEN, "anna"),
+        (23, 39, LUECKEN, "anna"),
+        (23, 39, TRANSPARENZ, "anna"),
+        (40, 57, OFFENHEIT, "anna"),
+        (3, 18, LUECKEN, "ben"),
+        (23, 31, TRANSPARENZ, "ben"),
+        (40, 57, OFFENHEIT, "ben"),
+    ]:
+        add_coding(store, doc, start, end, code, coder=coder)
+    return store
+
+
+def test_segment_disagreements_with_both_coders_codes_and_text(project: Store) -> None:
+    items = disagreements(project, "anna", "ben", method="segment")
+    assert [(d.code, d.start, d.end) for d in items] == [(LUECKEN, 23, 39), (TRANSPARENZ, 23, 39)]
+    transparenz = items[1]
+    assert transparenz.spans_a == ((23, 39),) and transparenz.spans_b == ((23, 31),)
+    assert transparenz.text == "Vier fünf sechs."
+    assert transparenz.field == "Information"
+    assert progress(items) == {"decided": 0, "total": 2}
+
+
+def test_filters_by_code_field_and_document(project: Store) -> None:
+    assert len(disagreements(project, "anna", "ben", code=TRANSPARENZ)) == 1
+    assert disagreements(project, "anna", "ben", field="Mensch") == []
+    assert len(disagreements(project, "anna", "ben", document="t")) == 2
+    units = disagreements(project, "anna", "ben", method="unit")
+    assert [(d.code, d.text) for d in units] == [(LUECKEN, "Vier fünf sechs.")]
+
+
+@pytest.mark.parametrize(
+    ("decision", "expected"),
+    [("take_a", [(23, 39)]), ("take_b", [(23, 31)]), ("both", [(23, 31), (23, 39)]), ("neither", [])],
+)
+def test_decisions_become_consensus_codings(
+    project: Store, decision: str, expected: list[tuple[int, int]]
+) -> None:
+    item = disagreements(project, "anna", "ben", code=TRANSPARENZ)[0]
+    decide(project, item, decision, actor="lead")
+    spans = [(c.start, c.end) for c in list_codings(project, coder="consensus")]
+    assert spans == expected
+    origins = {
+        r["origin"]
+        for r in project.query(
+            "SELECT origin FROM codings c JOIN coders k ON k.id = c.coder_id WHERE k.name = 'consensus'"
+        )
+    }
+    assert origins <= {"consensus"}
+    stored = decision_of(project, item.key)
+    assert stored["decision"] == decision and stored["decided_by"] == "lead"
+    event = events_of(project, "decide", "consensus")[-1]
+    assert event["payload"]["source"] == {"method": "segment", "coders": ["anna", "ben"]}
+    assert progress(disagreements(project, "anna", "ben", code=TRANSPARENZ)) == {"decided": 1, "total": 1}
+
+
+def test_edit_decision_takes_a_given_span_and_code(project: Store) -> None:
+    item = disagreements(project, "anna", "ben", code=LUECKEN)[0]
+    decide(project, item, "edit", actor="lead", span=(23, 38), code=TRANSPARENZ)
+    [coding] = list_codings(project, coder="consensus")
+    assert (coding.start, coding.end, coding.code_path) == (23, 38, TRANSPARENZ)
+    with pytest.raises(InvalidValue, match="needs the span"):
+        decide(project, disagreements(project, "anna", "ben", code=TRANSPARENZ)[0], "edit", actor="lead")
+
+
+def test_deciding_twice_or_unknown_decisions_are_refused(project: Store) -> None:
+    item = disagreements(project, "anna", "ben")[0]
+    decide(project, item, "take_a", actor="lead")
+    with pytest.raises(Conflict, match="already decided"):
+        decide(project, item, "take_b", actor="lead")
+    with pytest.raises(InvalidValue, match="decision 'maybe' is unknown"):
+        decide(project, item, "maybe", actor="lead")
+    assert "m003_consensus_decisions" in project.applied_migrations()
+
+
+def test_blind_coding_hides_other_coders(project: Store) -> None:
+    assert not blind_coding(project)
+    assert may_see(project, "anna", "ben")
+    set_blind_coding(project, True, actor="lead")
+    assert blind_coding(project)
+    assert not may_see(project, "anna", "ben")
+    assert may_see(project, "anna", "anna") and may_see(project, "anna", "consensus")
+    assert {c.coder for c in visible_codings(project, "anna")} == {"anna"}
+    assert visible_codings(project, None) == []
+    set_blind_coding(project, False, actor="lead")
+    assert {c.coder for c in visible_codings(project, "anna")} == {"anna", "ben"}
+    assert events_of(project, "set", "setting")[-1]["payload"] == {"key": "blind_coding", "value": "0"}
+
+
+def test_agreed_segments_are_adopted_once(project: Store) -> None:
+    from toolkit.agreement.consensus import adopt_agreements
+
+    assert adopt_agreements(project, "anna", "ben", actor="lead") == 2  # Lücken s1, Offenheit s3
+    assert adopt_agreements(project, "anna", "ben", actor="lead") == 0
+    assert sorted((c.code_path, c.start) for c in list_codings(project, coder="consensus")) == [
+        (LUECKEN, 3),
+        (OFFENHEIT, 40),
+    ]
+    assert events_of(project, "adopt", "consensus")[0]["payload"]["added"] == 2

@@ -1,0 +1,65 @@
+"""The agreement page through Streamlit's AppTest, with the demo project (coders anna and ben)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from toolkit.agreement.blind import set_blind_coding
+from toolkit.project import ROOT, create_demo
+from toolkit.store import Store, open_store
+
+PAGE = str(ROOT / "app_pages" / "agreement.py")
+
+
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("agreement_page") / "demo.db"
+    create_demo(db, ROOT, actor="t")
+    return db
+
+
+@pytest.fixture()
+def store(tmp_path: Path, demo_template: Path) -> Store:
+    target = tmp_path / "demo.db"
+    target.write_bytes(demo_template.read_bytes())
+    return open_store(target)
+
+
+def page(store: Store, **state: object) -> AppTest:
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    at.session_state["app_store"] = store
+    for key, value in state.items():
+        at.session_state[key] = value
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_shows_tables_and_the_methods_paragraph(store: Store) -> None:
+    at = page(store, app_coder="ben")
+    assert at.title[0].value == "Übereinstimmung"
+    assert at.multiselect[0].value == ["ben", "anna"]
+    table = at.dataframe[0].value
+    assert {"code", "field", "krippendorff_alpha", "alpha_ci_low"} <= set(table.columns)
+    assert "overall" in set(table["scope"])
+    assert any("Krippendorffs α" in m.value for m in at.markdown)
+
+
+def test_switching_method_and_filtering_a_field(store: Store) -> None:
+    at = page(store)
+    at.selectbox(key="agreement_method").set_value("segment").run()
+    at.selectbox(key="agreement_field").set_value("Mensch").run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert set(table["field"]) <= {"Mensch", ""}
+    assert "kappa" in table.columns and "segments_a" in table.columns
+
+
+def test_blind_coding_hides_the_comparison(store: Store) -> None:
+    set_blind_coding(store, True, actor="t")
+    at = page(store, app_coder="anna")
+    assert at.info and "Blinde Codierung" in at.info[0].value
+    assert not at.dataframe

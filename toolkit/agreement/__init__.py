@@ -1,0 +1,39 @@
+"""Intercoder agreement: coefficients, the four methods on coded transcripts, consensus, reports."""
+
+from toolkit.agreement.blind import blind_coding, may_see, set_blind_coding, visible_codings
+from toolkit.agreement.coefficients import bootstrap_alpha, coefficients
+from toolkit.agreement.consensus import (
+    DECISIONS,
+    Disagreement,
+    adopt_agreements,
+    decide,
+    disagreements,
+    progress,
+)
+from toolkit.agreement.methods import METHODS, AgreementResult, agreement
+from toolkit.agreement.report import methods_paragraph, report_data, write_csv, write_docx, write_xlsx
+from toolkit.agreement.unitized import unitized_alpha
+
+__all__ = [
+    "DECISIONS",
+    "METHODS",
+    "AgreementResult",
+    "Disagreement",
+    "adopt_agreements",
+    "agreement",
+    "blind_coding",
+    "bootstrap_alpha",
+    "coefficients",
+    "decide",
+    "disagreements",
+    "may_see",
+    "methods_paragraph",
+    "progress",
+    "report_data",
+    "set_blind_coding",
+    "unitized_alpha",
+    "visible_codings",
+    "write_csv",
+    "write_docx",
+    "write_xlsx",
+]

@@ -1,0 +1,278 @@
+"""Review of disagreements and the consensus coder.
+
+A disagreement is a place where two coders differ about one code:
+
+- ``segment``: overlapping segments of the code that found no partner (see
+  :mod:`toolkit.agreement.segments`) joined into one place;
+- ``unit``: a unit (sentence, turn, paragraph) where one coder has the code present and the other not.
+
+Each gets one decision: ``take_a``, ``take_b``, ``both`` (the union of their codings), ``neither``
+or ``edit`` (a given span and code). The outcome is stored as codings of the coder ``consensus``
+(origin ``consensus``) and the decision, with its source, in the table ``consensus_decisions`` and
+the event log.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from toolkit.agreement.blind import CONSENSUS_CODER
+from toolkit.agreement.methods import DEFAULT_THRESHOLD
+from toolkit.agreement.segments import compare_segments
+from toolkit.agreement.selection import Selection, Span, select
+from toolkit.agreement.units import document_units, presence
+from toolkit.codes import code_by_path
+from toolkit.codings import add_coding_in
+from toolkit.errors import Conflict, InvalidValue, NotFound
+from toolkit.store import Store, now
+
+DECISIONS = ("take_a", "take_b", "both", "neither", "edit")
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """One place to decide; ``spans_a``/``spans_b`` are each coder's codings of the code there."""
+
+    key: str
+    method: str
+    document: str
+    code: str
+    field: str
+    start: int
+    end: int
+    text: str
+    coder_a: str
+    coder_b: str
+    spans_a: tuple[tuple[int, int], ...]
+    spans_b: tuple[tuple[int, int], ...]
+    decision: str | None = None
+
+
+def _touching(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[tuple[int, int], ...]:
+    return tuple(s for s in spans if s[0] < end and s[1] > start)
+
+
+def _clusters(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[list[int]] = []
+    for s, e in sorted(spans):
+        if out and s < out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]
+
+
+def _find(sel: Selection, method: str, unit: str, threshold: float) -> list[Disagreement]:
+    a, b = sel.coders[0], sel.coders[1]
+    grouped = sel.grouped()
+    out = []
+    for doc in sel.documents:
+        units = document_units(doc, unit) if method == "unit" else []
+        for code in sel.codes:
+            sa = grouped.get((doc.name, code.path, a), [])
+            sb = grouped.get((doc.name, code.path, b), [])
+            if not sa and not sb:
+                continue
+            if method == "segment":
+                counts = compare_segments(sa, sb, threshold=threshold)
+                places = _clusters([*counts.unmatched_a, *counts.unmatched_b])
+            else:
+                pa = presence(len(doc.text), units, sa, threshold)
+                pb = presence(len(doc.text), units, sb, threshold)
+                places = [u for u, x, y in zip(units, pa, pb, strict=True) if x != y]
+            for start, end in places:
+                out.append(
+                    Disagreement(
+                        key=f"{method}:{a}/{b}:{doc.name}:{code.path}:{start}-{end}",
+                        method=method,
+                        document=doc.name,
+                        code=code.path,
+                        field=sel.field(code.path),
+                        start=start,
+                        end=end,
+                        text=doc.text[start:end],
+                        coder_a=a,
+                        coder_b=b,
+                        spans_a=_touching(sa, start, end),
+                        spans_b=_touching(sb, start, end),
+                    )
+                )
+    return out
+
+
+def disagreements(
+    store: Store,
+    coder_a: str,
+    coder_b: str,
+    *,
+    method: str = "segment",
+    unit: str = "sentence",
+    threshold: float | None = None,
+    code: str | None = None,
+    field: str | None = None,
+    document: str | None = None,
+) -> list[Disagreement]:
+    """Every disagreement of two coders, filterable by code (with subcodes), field and document,
+    with the decision taken so far (None while open)."""
+    if method not in ("segment", "unit"):
+        raise InvalidValue(f"disagreements are listed for method segment or unit, not {method!r}")
+    share = DEFAULT_THRESHOLD[method] if threshold is None else float(threshold)
+    sel = select(store, [coder_a, coder_b], code=code, document=document)
+    found = _find(sel, method, unit, share)
+    if field is not None:
+        found = [d for d in found if d.field == field]
+    decided = {r["key"]: r["decision"] for r in store.query("SELECT key, decision FROM consensus_decisions")}
+    return [
+        Disagreement(**{**d.__dict__, "decision": decided.get(d.key)}) if d.key in decided else d
+        for d in found
+    ]
+
+
+def progress(items: Sequence[Disagreement]) -> dict[str, int]:
+    """``{"decided": n, "total": m}`` of a list from :func:`disagreements`."""
+    return {"decided": sum(1 for d in items if d.decision is not None), "total": len(items)}
+
+
+def decide(
+    store: Store,
+    item: Disagreement,
+    decision: str,
+    *,
+    actor: str,
+    span: tuple[int, int] | None = None,
+    code: str | None = None,
+) -> list[str]:
+    """Settle one disagreement; returns the GUIDs of the consensus codings added. ``edit`` needs
+    ``span`` (and optionally another ``code``). Deciding the same place twice is refused."""
+    if decision not in DECISIONS:
+        raise InvalidValue(f"decision {decision!r} is unknown; use one of {', '.join(DECISIONS)}")
+    if decision == "edit":
+        if span is None:
+            raise InvalidValue("decision 'edit' needs the span (start, end) the consensus should code")
+        chosen = [(span[0], span[1], code or item.code)]
+    else:
+        spans = {
+            "take_a": item.spans_a,
+            "take_b": item.spans_b,
+            "both": tuple(sorted(set(item.spans_a) | set(item.spans_b))),
+            "neither": (),
+        }[decision]
+        chosen = [(s, e, item.code) for s, e in spans]
+    with store.write(actor) as w:
+        if store.one("SELECT key FROM consensus_decisions WHERE key = ?", (item.key,)):
+            raise Conflict(f"the disagreement {item.key} is already decided; reload the list")
+        guids = []
+        for s, e, path in chosen:
+            target = code_by_path(store, path)
+            twin = store.one(
+                "SELECT c.guid FROM codings c JOIN coders k ON k.id = c.coder_id JOIN documents d "
+                "ON d.id = c.document_id WHERE k.name = ? AND d.name = ? AND c.code_id = ? AND c.start = ? "
+                'AND c."end" = ?',
+                (CONSENSUS_CODER, item.document, target.id, s, e),
+            )
+            if twin:
+                guids.append(str(twin["guid"]))
+                continue
+            guids.append(add_coding_in(w, item.document, s, e, target, CONSENSUS_CODER, origin="consensus"))
+        w.insert(
+            "consensus_decisions",
+            {
+                "key": item.key,
+                "method": item.method,
+                "document": item.document,
+                "code": item.code,
+                "coder_a": item.coder_a,
+                "coder_b": item.coder_b,
+                "start": item.start,
+                "end": item.end,
+                "decision": decision,
+                "codings": json.dumps(guids),
+                "decided_by": actor,
+                "decided_at": now(),
+            },
+        )
+        w.event(
+            "decide",
+            "consensus",
+            None,
+            {
+                "key": item.key,
+                "decision": decision,
+                "source": {"method": item.method, "coders": [item.coder_a, item.coder_b]},
+                "document": item.document,
+                "code": item.code,
+                "span": [item.start, item.end],
+                "codings": guids,
+            },
+        )
+    return guids
+
+
+def decision_of(store: Store, key: str) -> dict[str, object]:
+    """The stored decision of one disagreement."""
+    row = store.one("SELECT * FROM consensus_decisions WHERE key = ?", (key,))
+    if row is None:
+        raise NotFound(f"no decision for {key!r}; list open ones with disagreements()")
+    row["codings"] = json.loads(row["codings"])
+    return row
+
+
+def adopt_agreements(
+    store: Store,
+    coder_a: str,
+    coder_b: str,
+    *,
+    actor: str,
+    threshold: float | None = None,
+    code: str | None = None,
+    document: str | None = None,
+) -> int:
+    """Copy the segments both coders agree on (segment rule, coder A's version of each matched
+    pair) into the consensus coder; already present ones are skipped. Returns how many were added."""
+    share = DEFAULT_THRESHOLD["segment"] if threshold is None else float(threshold)
+    sel = select(store, [coder_a, coder_b], code=code, document=document)
+    grouped = sel.grouped()
+    existing = {(c.document, c.code, c.start, c.end) for c in select_consensus(store, sel)}
+    added = 0
+    with store.write(actor) as w:
+        for doc in sel.documents:
+            for row in sel.codes:
+                counts = compare_segments(
+                    grouped.get((doc.name, row.path, coder_a), []),
+                    grouped.get((doc.name, row.path, coder_b), []),
+                    threshold=share,
+                )
+                for s, e in counts.matched_a:
+                    if (doc.name, row.path, s, e) in existing:
+                        continue
+                    add_coding_in(w, doc.name, s, e, row, CONSENSUS_CODER, origin="consensus")
+                    existing.add((doc.name, row.path, s, e))
+                    added += 1
+        w.event(
+            "adopt",
+            "consensus",
+            None,
+            {
+                "coders": [coder_a, coder_b],
+                "threshold": share,
+                "code": code,
+                "document": document,
+                "added": added,
+            },
+        )
+    return added
+
+
+def select_consensus(store: Store, sel: Selection) -> list[Span]:
+    """The consensus coder's codings within the documents and codes of ``sel``."""
+    from toolkit.codings import list_codings
+
+    docs = {d.name for d in sel.documents}
+    codes = {c.path for c in sel.codes}
+    return [
+        Span(c.document, c.code_path, c.coder, c.start, c.end)
+        for c in list_codings(store, coder=CONSENSUS_CODER)
+        if c.document in docs and c.code_path in codes
+    ]

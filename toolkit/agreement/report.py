@@ -1,0 +1,228 @@
+"""Agreement reports: a methods-section paragraph (German and English) and exports of the tables as
+CSV, XLSX and DOCX. Every writer takes the data and a file object."""
+
+from __future__ import annotations
+
+import csv
+import math
+from datetime import UTC, datetime
+from typing import IO, Any
+
+from toolkit.agreement.methods import AgreementResult
+
+METHOD_TEXT = {
+    "unit": (
+        "eine einheitenbasierte Übereinstimmungsprüfung (Code vorhanden in einer Einheit, "
+        "wenn die Codierungen mindestens {threshold} % der Einheit abdecken; Einheiten: {unit_de})",
+        "a unit-based agreement check (a code is present in a unit when the codings cover at least "
+        "{threshold}% of it; units: {unit_en})",
+    ),
+    "segment": (
+        "eine segmentbasierte Übereinstimmungsprüfung wie in MAXQDA (Segmente gelten als übereinstimmend "
+        "bei mindestens {threshold} % Überlappung; Zufallsübereinstimmung 1/Anzahl der Codes nach "
+        "Brennan & Prediger)",
+        "a segment-based agreement check as in MAXQDA (segments agree when they overlap by at least "
+        "{threshold}%; chance agreement 1/number of codes after Brennan & Prediger)",
+    ),
+    "character": (
+        "eine zeichenbasierte Übereinstimmungsprüfung wie in NVivo (Prozentübereinstimmung und "
+        "Cohens Kappa über alle Zeichen)",
+        "a character-based agreement check as in NVivo (percent agreement and Cohen's kappa over "
+        "all characters)",
+    ),
+    "unitized": (
+        "Krippendorffs Alpha für unitisierte Daten (uα, Krippendorff 2004) über das "
+        "Zeichenkontinuum der Dokumente",
+        "Krippendorff's alpha for unitized data (uα, Krippendorff 2004) over the documents' "
+        "character continuum",
+    ),
+    "document": (
+        "eine Prüfung des Vorkommens jedes Codes je Dokument",
+        "a check of each code's presence per document",
+    ),
+}
+UNIT_NAMES = {
+    "sentence": ("Sätze", "sentences"),
+    "turn": ("Redebeiträge", "turns"),
+    "paragraph": ("Absätze", "paragraphs"),
+}
+COUNT_NAMES = {
+    "units": ("Einheiten", "units"),
+    "segments": ("Segmenten", "segments"),
+    "characters": ("Zeichen", "characters"),
+}
+
+
+def _num(value: Any, lang: str) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "n. b." if lang == "de" else "n/a"
+    text = f"{value:.2f}"
+    return text.replace(".", ",") if lang == "de" else text
+
+
+def _overall(result: AgreementResult) -> dict[str, Any]:
+    rows = [r for r in result.tables.get("agreement", []) if r.get("scope") == "overall"]
+    return rows[0] if rows else {}
+
+
+def _coefficients_text(result: AgreementResult, lang: str) -> str:
+    row = _overall(result)
+    if not row:
+        return "keine Werte" if lang == "de" else "no values"
+    if result.method in ("unit", "document"):
+        ci = (
+            f" ({int(result.settings['confidence'] * 100)}-%-KI {_num(row['alpha_ci_low'], lang)}–"
+            f"{_num(row['alpha_ci_high'], lang)})"
+            if lang == "de"
+            else f" ({int(result.settings['confidence'] * 100)}% CI {_num(row['alpha_ci_low'], lang)}–"
+            f"{_num(row['alpha_ci_high'], lang)})"
+        )
+        kappa = row["cohen_kappa"] if row["cohen_kappa"] is not None else row["fleiss_kappa"]
+        kname = (
+            ("Cohens κ" if row["cohen_kappa"] is not None else "Fleiss' κ")
+            if lang == "de"
+            else ("Cohen's κ" if row["cohen_kappa"] is not None else "Fleiss' κ")
+        )
+        alpha = _num(row["krippendorff_alpha"], lang)
+        ac1 = _num(row["gwet_ac1"], lang)
+        pct = _num(row["percent_agreement"] * 100, lang)
+        if lang == "de":
+            return f"Krippendorffs α = {alpha}{ci}, {kname} = {_num(kappa, lang)}, Gwets AC1 = {ac1}, " + (
+                f"Übereinstimmung {pct} %"
+            )
+        return f"Krippendorff's α = {alpha}{ci}, {kname} = {_num(kappa, lang)}, Gwet's AC1 = {ac1}, " + (
+            f"agreement {pct}%"
+        )
+    if result.method == "unitized":
+        return f"uα = {_num(row['u_alpha'], lang)}"
+    kappa = _num(row["kappa"], lang)
+    pct = _num(row["percent_agreement"] * 100, lang)
+    return f"κ = {kappa}, Übereinstimmung {pct} %" if lang == "de" else f"κ = {kappa}, agreement {pct}%"
+
+
+def methods_paragraph(result: AgreementResult, lang: str = "de") -> str:
+    """A paragraph for the methods section stating method, unit, threshold, coders, counts and the
+    overall coefficients (with the bootstrap interval of alpha where computed)."""
+    if lang not in ("de", "en"):
+        raise ValueError(f"language {lang!r} is not supported; use de or en")
+    s = result.settings
+    unit_de, unit_en = UNIT_NAMES.get(s.get("unit") or "", ("", ""))
+    threshold = _num(s.get("threshold") or 0.0, lang).rstrip("0").rstrip(",.") or "0"
+    template = METHOD_TEXT[result.method][0 if lang == "de" else 1]
+    method = template.format(threshold=threshold, unit_de=unit_de, unit_en=unit_en)
+    if result.method == "unit" and not s.get("threshold"):
+        method = method.replace(
+            "wenn die Codierungen mindestens 0 % der Einheit abdecken", "wenn eine Codierung sie berührt"
+        ).replace("when the codings cover at least 0% of it", "when a coding touches it")
+    coders = ", ".join(s["coders"])
+    count_key = next((k for k in COUNT_NAMES if k in result.counts), "units")
+    count_name = COUNT_NAMES[count_key][0 if lang == "de" else 1]
+    if result.method == "document":
+        count_name = "Dokumenten" if lang == "de" else "documents"
+    count = result.counts.get(count_key, 0)
+    docs, codes = result.counts.get("documents", 0), result.counts.get("codes", 0)
+    values = _coefficients_text(result, lang)
+    if lang == "de":
+        return (
+            f"Zur Prüfung der Intercoder-Übereinstimmung codierten {len(s['coders'])} Personen ({coders}) "
+            f"unabhängig voneinander {docs} {'Dokument' if docs == 1 else 'Dokumente'} mit {codes} "
+            f"{'Code' if codes == 1 else 'Codes'}. Berechnet wurde {method} auf "
+            f"{count} {count_name}. Über alle Codes ergab sich {values}."
+            + (
+                f" Das Konfidenzintervall beruht auf {s['draws']} Bootstrap-Ziehungen der Einheiten."
+                if s.get("draws")
+                else ""
+            )
+        )
+    return (
+        f"To check intercoder agreement, {len(s['coders'])} coders ({coders}) independently coded {docs} "
+        f"{'document' if docs == 1 else 'documents'} with {codes} {'code' if codes == 1 else 'codes'}. "
+        f"We computed {method} on {count} {count_name}. Across all codes this "
+        f"gave {values}."
+        + (
+            f" The confidence interval rests on {s['draws']} bootstrap draws of the units."
+            if s.get("draws")
+            else ""
+        )
+    )
+
+
+def report_data(result: AgreementResult) -> dict[str, Any]:
+    """Everything a report shows, as plain data: settings, counts, tables, paragraphs."""
+    return {
+        "method": result.method,
+        "settings": result.settings,
+        "counts": result.counts,
+        "tables": result.tables,
+        "paragraph_de": methods_paragraph(result, "de"),
+        "paragraph_en": methods_paragraph(result, "en"),
+        "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+
+
+def _columns(rows: list[dict[str, Any]]) -> list[str]:
+    return list(dict.fromkeys(k for r in rows for k in r))
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, list | dict):
+        return str(value)
+    return value
+
+
+def write_csv(data: dict[str, Any], out: IO[str]) -> None:
+    """All tables in one CSV; the first column names the table."""
+    rows = [{"table": name, **r} for name, table in data["tables"].items() for r in table]
+    writer = csv.DictWriter(out, fieldnames=_columns(rows) or ["table"], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({k: _cell(v) for k, v in r.items()} for r in rows)
+
+
+def write_xlsx(data: dict[str, Any], out: IO[bytes]) -> None:
+    """One sheet per table plus a sheet ``settings`` with settings, counts, paragraphs and date."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    first = True
+    for name, table in data["tables"].items():
+        sheet = book.active if first else book.create_sheet()
+        first = False
+        assert sheet is not None
+        sheet.title = name[:31]
+        columns = _columns(table)
+        sheet.append(columns)
+        for r in table:
+            sheet.append([_cell(r.get(c)) for c in columns])
+    info = book.create_sheet("settings")
+    for key, value in [*data["settings"].items(), *data["counts"].items()]:
+        info.append([key, _cell(value) if not isinstance(value, list) else ", ".join(map(str, value))])
+    info.append(["paragraph_de", data["paragraph_de"]])
+    info.append(["paragraph_en", data["paragraph_en"]])
+    info.append(["created_at", data["created_at"]])
+    book.save(out)
+
+
+def write_docx(data: dict[str, Any], out: IO[bytes], *, lang: str = "de") -> None:
+    """A Word document: heading, the methods paragraph, then every table."""
+    from docx import Document
+
+    doc = Document()
+    doc.add_heading("Intercoder-Übereinstimmung" if lang == "de" else "Intercoder agreement", level=1)
+    doc.add_paragraph(data["paragraph_de"] if lang == "de" else data["paragraph_en"])
+    for name, table in data["tables"].items():
+        doc.add_heading(name, level=2)
+        columns = _columns(table)
+        grid = doc.add_table(rows=1, cols=max(1, len(columns)))
+        for cell, column in zip(grid.rows[0].cells, columns, strict=False):
+            cell.text = column
+        for r in table:
+            cells = grid.add_row().cells
+            for cell, column in zip(cells, columns, strict=False):
+                value = _cell(r.get(column))
+                cell.text = (
+                    f"{value:.3f}" if isinstance(value, float) else "" if value is None else str(value)
+                )
+    doc.add_paragraph(f"{data['created_at']}")
+    doc.save(out)

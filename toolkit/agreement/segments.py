@@ -1,0 +1,111 @@
+"""Span comparisons of two coders: segments (as in MAXQDA) and characters (as in NVivo).
+
+Segment rule: a coder's segment agrees when the other coder has the same code on a segment whose
+overlap with it is at least ``threshold`` percent of the two segments' union
+(``|a ∩ b| / |a ∪ b|``). Every segment of either coder is judged once.
+
+Character rule: every character of the document is coded or not coded with the code by each coder;
+the 2 x 2 table of the two coders gives percent agreement and Cohen's kappa.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from toolkit.agreement.units import covered_in, merged
+from toolkit.errors import InvalidValue
+
+
+@dataclass(frozen=True)
+class SegmentCounts:
+    """Segments of coder a and b and which of them found a partner."""
+
+    matched_a: tuple[tuple[int, int], ...]
+    unmatched_a: tuple[tuple[int, int], ...]
+    matched_b: tuple[tuple[int, int], ...]
+    unmatched_b: tuple[tuple[int, int], ...]
+
+    @property
+    def agreements(self) -> int:
+        return len(self.matched_a) + len(self.matched_b)
+
+    @property
+    def disagreements(self) -> int:
+        return len(self.unmatched_a) + len(self.unmatched_b)
+
+
+def overlap_percent(a: tuple[int, int], b: tuple[int, int]) -> float:
+    """``|a ∩ b| / |a ∪ b|`` in percent (0 when they do not overlap)."""
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    if inter <= 0:
+        return 0.0
+    union = (a[1] - a[0]) + (b[1] - b[0]) - inter
+    return 100.0 * inter / union
+
+
+def _matched(
+    mine: Sequence[tuple[int, int]], theirs: Sequence[tuple[int, int]], threshold: float
+) -> list[bool]:
+    ordered = sorted(theirs)
+    starts = [s for s, _ in ordered]
+    longest = max((e - s for s, e in ordered), default=0)
+    out = []
+    for seg in mine:
+        # partners start before seg ends and after seg.start - longest partner
+        lo = bisect.bisect_left(starts, seg[0] - longest)
+        hi = bisect.bisect_left(starts, seg[1])
+        out.append(any(overlap_percent(seg, ordered[k]) >= threshold for k in range(lo, hi)))
+    return out
+
+
+def compare_segments(
+    a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]], *, threshold: float
+) -> SegmentCounts:
+    """Judge every segment of a and b (same code, same document)."""
+    if not 0 < threshold <= 100:
+        raise InvalidValue(f"segment overlap threshold {threshold} must be above 0 and at most 100 percent")
+    ma = _matched(a, b, threshold)
+    mb = _matched(b, a, threshold)
+    return SegmentCounts(
+        tuple(s for s, ok in zip(a, ma, strict=True) if ok),
+        tuple(s for s, ok in zip(a, ma, strict=True) if not ok),
+        tuple(s for s, ok in zip(b, mb, strict=True) if ok),
+        tuple(s for s, ok in zip(b, mb, strict=True) if not ok),
+    )
+
+
+def segment_kappa(agreements: int, disagreements: int, n_codes: int) -> float:
+    """MAXQDA's kappa: ``Po = agreements / all segments``, ``Pc = 1 / number of codes``
+    (Brennan & Prediger 1981); NaN without segments or with fewer than two codes."""
+    total = agreements + disagreements
+    if total == 0 or n_codes < 2:
+        return float("nan")
+    po = agreements / total
+    pc = 1.0 / n_codes
+    return (po - pc) / (1.0 - pc)
+
+
+def character_table(
+    length: int, a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]
+) -> tuple[int, int, int, int]:
+    """``(both, only_a, only_b, neither)`` character counts of one code in one document."""
+    ua, ub = merged(a), merged(b)
+    in_a = int((ua[1] - ua[0]).sum())
+    in_b = int((ub[1] - ub[0]).sum())
+    both = int(covered_in(ua, np.stack([ub[0], ub[1]], axis=1)).sum()) if ub[0].size else 0
+    return both, in_a - both, in_b - both, length - in_a - in_b + both
+
+
+def table_agreement(both: int, only_a: int, only_b: int, neither: int) -> tuple[float, float]:
+    """Percent agreement and Cohen's kappa of a 2 x 2 table (kappa NaN when chance agreement is 1)."""
+    n = both + only_a + only_b + neither
+    if n == 0:
+        return float("nan"), float("nan")
+    po = (both + neither) / n
+    pe = ((both + only_a) * (both + only_b) + (neither + only_b) * (neither + only_a)) / n**2
+    kappa = (po - pe) / (1 - pe) if pe < 1 else float("nan")
+    return po, kappa

@@ -1,0 +1,120 @@
+"""Units of a transcript (sentences, turns, paragraphs) and code presence per unit.
+
+A code is present in a unit for a coder when that coder's codings of the code (their union) cover
+at least ``threshold`` percent of the unit's characters, and at least one character (so a threshold
+of 0 means "touches the unit").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+import numpy as np
+from numpy.typing import NDArray
+
+from toolkit.agreement.selection import Doc
+from toolkit.errors import InvalidValue
+from toolkit.nlp import sentence_units
+
+UNIT_KINDS = ("sentence", "turn", "paragraph")
+_BLANK_LINES = re.compile(r"\n[ \t]*\n")
+
+
+def paragraph_units(text: str) -> list[tuple[int, int]]:
+    """Blocks of text between blank lines, whitespace trimmed."""
+    out, pos = [], 0
+    for match in [*_BLANK_LINES.finditer(text), None]:
+        stop = match.start() if match else len(text)
+        s, e = pos, stop
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+        pos = match.end() if match else len(text)
+    return out
+
+
+def document_units(doc: Doc, kind: str) -> list[tuple[int, int]]:
+    """The units of one document: ``sentence`` (inside turns), ``turn`` or ``paragraph``. A document
+    without turns uses paragraphs for ``turn``. Cached per document text, turns and language."""
+    return list(_document_units(doc, kind))
+
+
+@functools.lru_cache(maxsize=512)
+def _document_units(doc: Doc, kind: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_split(doc, kind))
+
+
+def _split(doc: Doc, kind: str) -> list[tuple[int, int]]:
+    if kind == "sentence":
+        return sentence_units(doc.text, doc.turns, doc.language)
+    if kind == "turn":
+        turns = [(t.start, t.end) for t in doc.turns if t.end > t.start]
+        return turns or paragraph_units(doc.text)
+    if kind == "paragraph":
+        return paragraph_units(doc.text)
+    raise InvalidValue(f"unit {kind!r} is unknown; use one of {', '.join(UNIT_KINDS)}")
+
+
+Coverage = tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]
+
+
+def merged(spans: Sequence[tuple[int, int]]) -> Coverage:
+    """The union of spans as sorted disjoint ``(starts, ends)`` and the covered length before each."""
+    out: list[list[int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            if end > out[-1][1]:
+                out[-1][1] = end
+        else:
+            out.append([start, end])
+    if not out:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty
+    arr = np.asarray(out, dtype=np.int64)
+    starts, ends = arr[:, 0], arr[:, 1]
+    before = np.concatenate([[0], np.cumsum(ends - starts)[:-1]])
+    return starts, ends, before
+
+
+def covered_before(union: Coverage, x: NDArray[np.int64]) -> NDArray[np.int64]:
+    """How many characters in ``[0, x)`` the union covers, for each position in ``x``."""
+    starts, ends, before = union
+    if starts.size == 0:
+        return np.zeros(len(x), dtype=np.int64)
+    i = np.searchsorted(starts, x, side="right") - 1
+    j = np.clip(i, 0, None)
+    inside = np.minimum(x - starts[j], ends[j] - starts[j])
+    out: NDArray[np.int64] = np.where(i >= 0, before[j] + inside, 0)
+    return out
+
+
+def covered_in(union: Coverage, bounds: NDArray[np.int64]) -> NDArray[np.int64]:
+    """Covered characters inside each ``[start, end)`` row of ``bounds``."""
+    both = covered_before(union, bounds.ravel()).reshape(-1, 2)
+    out: NDArray[np.int64] = both[:, 1] - both[:, 0]
+    return out
+
+
+def presence(
+    length: int,
+    units: Sequence[tuple[int, int]] | NDArray[np.int64],
+    spans: Sequence[tuple[int, int]],
+    threshold: float,
+) -> NDArray[np.int64]:
+    """1 per unit where the spans cover at least ``threshold`` percent (and one character);
+    ``units`` may be an n x 2 array (read once per document by the callers)."""
+    if not 0 <= threshold <= 100:
+        raise InvalidValue(f"threshold {threshold} is not a percentage between 0 and 100")
+    if len(units) == 0:
+        return np.zeros(0, dtype=np.int64)
+    if not spans:
+        return np.zeros(len(units), dtype=np.int64)
+    bounds = np.asarray(units, dtype=np.int64)
+    covered = covered_in(merged(spans), bounds)
+    size = bounds[:, 1] - bounds[:, 0]
+    return ((covered > 0) & (covered * 100 >= threshold * size)).astype(np.int64)
