@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import getpass
+import io
 import json
 import os
 import sys
@@ -28,6 +29,7 @@ from toolkit.documents import (
 )
 from toolkit.errors import ToolkitError
 from toolkit.exchange.taguette import import_highlights
+from toolkit.exports import write_codebook_csv, write_codebook_guide
 from toolkit.project import DEFAULT_CODEBOOK, create_demo, init_project
 from toolkit.store import Store, open_store
 
@@ -335,18 +337,41 @@ def codebook_show(ctx: click.Context, as_json: bool) -> None:
 
 
 @codebook.command("export")
-@click.option("--format", "fmt", type=click.Choice(["yaml"]), default="yaml", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="File (default: stdout).")
+@click.option(
+    "--format", "fmt", type=click.Choice(["yaml", "docx", "csv"]), default="yaml", show_default=True
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="File (default: stdout; docx needs -o)."
+)
 @click.pass_context
 @errors_as_messages
 def codebook_export(ctx: click.Context, fmt: str, output: str | None) -> None:
-    """Export the project's codebook as YAML that `codebook load` and `init` read back.
+    """Export the codebook: YAML that `codebook load` and `init` read back, or the coding guide
+    (Kodierleitfaden: category, definition, anchor example, coding rule) as DOCX or CSV.
 
     Example: coding-toolkit codebook export --format yaml -o codebook-2024.yaml
     """
-    text = dump_codebook(codes_mod.export_codebook(_store(ctx)))
+    store = _store(ctx)
+    if fmt == "docx":
+        if not output:
+            raise click.UsageError("--format docx needs a file: add -o FILE.docx")
+        with open(output, "wb") as fh:
+            write_codebook_guide(
+                codes_mod.list_codes(store),
+                fh,
+                title=store.setting("codebook_title", "") or "",
+                language=store.setting("codebook_language", "de") or "de",
+            )
+        click.echo(f"wrote {output}")
+        return
+    if fmt == "csv":
+        buffer = io.StringIO()
+        write_codebook_csv(codes_mod.list_codes(store), buffer)
+        text = buffer.getvalue()
+    else:
+        text = dump_codebook(codes_mod.export_codebook(store))
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        Path(output).write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="")
         click.echo(f"wrote {output}")
     else:
         click.echo(text, nl=False)

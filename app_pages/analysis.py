@@ -1,0 +1,283 @@
+"""Auswertung: frequencies, matrices, co-occurrence and coded segments, with filters, charts and
+downloads. Every number comes from toolkit.analysis; this page only arranges it."""
+
+from __future__ import annotations
+
+import functools
+import io
+from typing import Any
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from toolkit import analysis
+from toolkit.codes import list_codes
+from toolkit.documents import attribute_labels
+from toolkit.exports import build_report, table_bytes, write_codebook_csv, write_codebook_guide, write_report
+from toolkit.store import Store
+
+store: Store = st.session_state["app_store"]
+VALENCE = {"challenge": "Herausforderung", "driver": "Treiber", analysis.NONE_LABEL: "ohne"}
+VALENCE_COLOURS = alt.Scale(domain=list(VALENCE.values()), range=["#D62728", "#2CA02C", "#999999"])
+MIME = {
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "json": "application/json",
+}
+
+
+@st.cache_data(show_spinner="Codierungen werden gelesen …")
+def load(_store: Store, path: str, version: int) -> analysis.CodingData:
+    """All codings, read once per change of the project (``version`` is the last event id)."""
+    return analysis.load_codings(_store)
+
+
+def downloads(frame: pd.DataFrame, name: str, filters: tuple[tuple[str, str], ...], key: str) -> None:
+    cols = st.columns(3)
+    for col, fmt in zip(cols, ("csv", "xlsx", "json"), strict=True):
+        col.download_button(
+            f"{fmt.upper()} herunterladen",
+            functools.partial(table_bytes, frame, fmt, name=name, filters=filters),  # made on click
+            file_name=f"{key}.{fmt}",
+            mime=MIME[fmt],
+            key=f"analysis_download_{key}_{fmt}",
+            on_click="ignore",
+        )
+
+
+def guide_docx() -> bytes:
+    buffer = io.BytesIO()
+    write_codebook_guide(
+        list_codes(store),
+        buffer,
+        title=store.setting("codebook_title", "") or "",
+        language=store.setting("codebook_language", "de") or "de",
+    )
+    return buffer.getvalue()
+
+
+def codebook_csv() -> bytes:
+    text = io.StringIO()
+    write_codebook_csv(list_codes(store), text)
+    return ("\ufeff" + text.getvalue()).encode("utf-8")
+
+
+version = (store.one("SELECT max(id) AS v FROM events") or {}).get("v") or 0
+data_all = load(store, store.path, int(version))
+labels = attribute_labels(store)
+
+st.title("Auswertung")
+if data_all.codings.empty:
+    st.info("Noch keine Codierungen. Codieren mit `coding-toolkit code …` oder im Arbeitsbereich.")
+
+with st.expander("Filter", expanded=False):
+    coder_choice = st.selectbox("Codierer:in", ["alle", *data_all.coders], key="analysis_coder")
+    chosen_docs = st.multiselect("Dokumente", data_all.documents["document"].tolist(), key="analysis_docs")
+    roles_all = sorted(str(r) for r in data_all.codings["speaker_role"].unique())
+    chosen_roles = st.multiselect("Sprecher:innen-Rolle", roles_all, key="analysis_roles")
+    chosen_attrs: dict[str, list[str]] = {}
+    for name in data_all.attributes:
+        options = sorted(set(data_all.documents[name]))
+        picked = st.multiselect(labels.get(name, name), options, key=f"analysis_attr_{name}")
+        if picked:
+            chosen_attrs[name] = picked
+
+data = analysis.select(
+    data_all,
+    coder=None if coder_choice == "alle" else coder_choice,
+    documents=chosen_docs or None,
+    roles=chosen_roles or None,
+    attributes=chosen_attrs or None,
+)
+st.caption(
+    f"{len(data.codings)} Codierungen in {len(data.documents)} Dokumenten · Filter: "
+    + ("; ".join(f"{k}: {v}" for k, v in data.filters) or "keine")
+)
+
+BY_LABELS = {
+    "code": "Code",
+    "field": "Handlungsfeld × Valenz",
+    "document": "Dokument",
+    "speaker": "Sprecher:in",
+    "role": "Sprecher:innen-Rolle",
+    "coder": "Codierer:in",
+    **{f"attribute:{a}": labels.get(a, a) for a in data.attributes},
+}
+COL_LABELS = {
+    "document": "Dokument",
+    "coder": "Codierer:in",
+    "role": "Sprecher:innen-Rolle",
+    "field": "Handlungsfeld",
+    **{f"attribute:{a}": labels.get(a, a) for a in data.attributes},
+}
+VALUE_LABELS = {
+    "count": "Anzahl",
+    "presence": "vorhanden (0/1)",
+    "row-percent": "Zeilenprozent",
+    "column-percent": "Spaltenprozent",
+}
+
+tab_freq, tab_matrix, tab_co, tab_seg, tab_files = st.tabs(
+    ["Häufigkeiten", "Matrix", "Kookkurrenz", "Segmente", "Bericht & Codebuch"]
+)
+
+with tab_freq:
+    by = st.selectbox(
+        "Gruppieren nach", list(BY_LABELS), format_func=BY_LABELS.__getitem__, key="analysis_by"
+    )
+    freq = analysis.frequencies(data, by)
+    if by == "field":
+        chart_data = freq.assign(valence=freq["valence"].map(VALENCE))
+        st.altair_chart(
+            alt.Chart(chart_data)
+            .mark_bar()
+            .encode(
+                x=alt.X("field_of_action:N", title="Handlungsfeld", sort=None),
+                y=alt.Y("codings:Q", title="Codierungen"),
+                color=alt.Color("valence:N", title="Valenz", scale=VALENCE_COLOURS),
+                tooltip=["field_of_action", "valence", "codings", "documents", "words"],
+            ),
+            width="stretch",
+        )
+    elif by.startswith("attribute:") or by in ("role", "coder"):
+        group = freq.columns[0]
+        st.altair_chart(
+            alt.Chart(freq)
+            .mark_bar()
+            .encode(
+                x=alt.X(f"{group}:N", title=BY_LABELS[by]),
+                y=alt.Y("sum(codings):Q", title="Codierungen"),
+                color=alt.Color("field_of_action:N", title="Handlungsfeld"),
+                tooltip=[group, "field_of_action", "sum(codings)"],
+            ),
+            width="stretch",
+        )
+    elif by == "code":
+        used = freq[freq["codings"] > 0].assign(valence=lambda f: f["valence"].map(VALENCE))
+        st.altair_chart(
+            alt.Chart(used)
+            .mark_bar()
+            .encode(
+                y=alt.Y("code:N", title=None, sort=None, axis=alt.Axis(labelLimit=360)),
+                x=alt.X("codings:Q", title="Codierungen"),
+                color=alt.Color("valence:N", title="Valenz", scale=VALENCE_COLOURS),
+                tooltip=["code", "codings", "documents", "words", "share_pct"],
+            ),
+            width="stretch",
+        )
+    st.dataframe(freq, hide_index=True, width="stretch", key="analysis_freq_table")
+    downloads(freq, f"Häufigkeiten {BY_LABELS[by]}", data.filters, f"haeufigkeiten-{by.replace(':', '-')}")
+
+with tab_matrix:
+    left, mid, right = st.columns(3)
+    row_labels = {"code": "Code", "field": "Handlungsfeld"}
+    rows: str = left.selectbox(
+        "Zeilen", list(row_labels), format_func=lambda v: row_labels[v], key="analysis_rows"
+    )
+    cols: str = mid.selectbox(
+        "Spalten", list(COL_LABELS), format_func=lambda v: COL_LABELS[v], key="analysis_cols"
+    )
+    values: str = right.selectbox(
+        "Werte", list(VALUE_LABELS), format_func=lambda v: VALUE_LABELS[v], key="analysis_values"
+    )
+    table = analysis.matrix(data, cols, values=values, rows=rows)
+    used_rows = table[table.sum(axis=1) > 0] if values != "presence" else table[table.max(axis=1) > 0]
+    if not used_rows.empty:
+        long = used_rows.reset_index().melt(id_vars=[rows], var_name="column", value_name="value")
+        st.altair_chart(
+            alt.Chart(long)
+            .mark_rect()
+            .encode(
+                x=alt.X("column:N", title=COL_LABELS[cols]),
+                y=alt.Y(f"{rows}:N", title=None, sort=None, axis=alt.Axis(labelLimit=360)),
+                color=alt.Color("value:Q", title=VALUE_LABELS[values], scale=alt.Scale(scheme="blues")),
+                tooltip=[rows, "column", "value"],
+            ),
+            width="stretch",
+        )
+    event: Any = st.dataframe(
+        table, width="stretch", on_select="rerun", selection_mode="single-cell", key="analysis_matrix_table"
+    )
+    downloads(table, f"Matrix {COL_LABELS[cols]}", data.filters, f"matrix-{cols.replace(':', '-')}")
+    cells = event.selection.cells if event is not None else []
+    if cells:
+        position, column = cells[0]
+        row_label = str(table.index[int(position)])
+        st.subheader(f"{row_label} · {column}")
+        cell_data = analysis.matrix_cell(data, cols, row_label, str(column), rows=rows)
+        st.dataframe(
+            analysis.segments(store, cell_data, context=0)[["document", "speaker", "time", "coder", "text"]],
+            hide_index=True,
+            width="stretch",
+            key="analysis_cell_segments",
+        )
+    else:
+        st.caption("Eine Zelle anklicken, um ihre Segmente zu sehen.")
+
+with tab_co:
+    method_labels = {
+        "overlap": "überlappende Codierungen",
+        "turn": "im selben Sprecherbeitrag",
+        "sentence": "im selben Satz",
+    }
+    method: str = st.selectbox(
+        "Gemeinsames Vorkommen",
+        list(method_labels),
+        format_func=lambda v: method_labels[v],
+        key="analysis_method",
+    )
+    pairs = analysis.cooccurrence(data, method, store=store)
+    if not pairs.empty:
+        heat = analysis.cooccurrence_matrix(pairs, "jaccard")
+        long = heat.reset_index(names="code_a").melt(
+            id_vars="code_a", var_name="code_b", value_name="jaccard"
+        )
+        st.altair_chart(
+            alt.Chart(long)
+            .mark_rect()
+            .encode(
+                x=alt.X("code_b:N", title=None),
+                y=alt.Y("code_a:N", title=None, axis=alt.Axis(labelLimit=360)),
+                color=alt.Color("jaccard:Q", scale=alt.Scale(scheme="oranges", domain=[0, 1])),
+                tooltip=["code_a", "code_b", "jaccard"],
+            ),
+            width="stretch",
+        )
+    st.dataframe(pairs, hide_index=True, width="stretch", key="analysis_co_table")
+    downloads(pairs, f"Kookkurrenz {method}", data.filters, f"kookkurrenz-{method}")
+
+with tab_seg:
+    used_codes = [str(c) for c in data.codings["code"].unique()]
+    order = {c: i for i, c in enumerate(data.codes["code"])}
+    code = st.selectbox("Code", sorted(used_codes, key=order.__getitem__), key="analysis_seg_code")
+    whole_turn = st.toggle("ganzer Sprecherbeitrag als Kontext", key="analysis_seg_turn")
+    chars = st.number_input(
+        "Zeichen Kontext", 0, 5000, 200, step=50, key="analysis_seg_chars", disabled=whole_turn
+    )
+    if code:
+        seg = analysis.segments(
+            store, analysis.select(data, codes=[code]), context="turn" if whole_turn else int(chars)
+        )
+        st.dataframe(seg, hide_index=True, width="stretch", key="analysis_seg_table")
+        downloads(seg, "Segmente", data.filters, "segmente")
+
+with tab_files:
+    st.write("Ergebnisbericht mit Häufigkeiten je Handlungsfeld und Zitaten je Code (gefiltert wie oben).")
+    if st.button("Bericht erstellen", key="analysis_build_report"):
+        buffer = io.BytesIO()
+        write_report(build_report(store, data), buffer)
+        st.session_state["analysis_report"] = buffer.getvalue()
+    if "analysis_report" in st.session_state:
+        st.download_button(
+            "Bericht (DOCX) herunterladen",
+            st.session_state["analysis_report"],
+            file_name="auswertung.docx",
+            key="analysis_report_download",
+            on_click="ignore",
+        )
+    left, right = st.columns(2)
+    left.download_button(
+        "Kodierleitfaden (DOCX)", guide_docx, file_name="kodierleitfaden.docx", on_click="ignore"
+    )
+    right.download_button("Codebuch (CSV)", codebook_csv, file_name="codebuch.csv", on_click="ignore")

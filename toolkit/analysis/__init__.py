@@ -1,0 +1,44 @@
+"""Analysis of codings with pandas: frequencies, matrices, co-occurrence and retrieval.
+
+Read once with :func:`load_codings` (one SQL query), narrow with :func:`select`, then aggregate;
+every function returns a DataFrame that the exports and the app show as it is.
+"""
+
+from toolkit.analysis.cooccurrence import METHODS, cooccurrence, cooccurrence_matrix
+from toolkit.analysis.data import (
+    NONE_LABEL,
+    CodingData,
+    attribute_column,
+    format_seconds,
+    load_codings,
+    select,
+)
+from toolkit.analysis.retrieval import SEGMENT_COLUMNS, segments
+from toolkit.analysis.tables import (
+    BY_CHOICES,
+    MATRIX_COLUMNS,
+    MATRIX_VALUES,
+    frequencies,
+    matrix,
+    matrix_cell,
+)
+
+__all__ = [
+    "BY_CHOICES",
+    "MATRIX_COLUMNS",
+    "MATRIX_VALUES",
+    "METHODS",
+    "NONE_LABEL",
+    "SEGMENT_COLUMNS",
+    "CodingData",
+    "attribute_column",
+    "cooccurrence",
+    "cooccurrence_matrix",
+    "format_seconds",
+    "frequencies",
+    "load_codings",
+    "matrix",
+    "matrix_cell",
+    "segments",
+    "select",
+]

@@ -1,0 +1,107 @@
+"""Retrieval: the coded segments of a selection with their text, surrounding context and the
+document, speaker and time stamp they come from."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import pandas as pd
+
+from toolkit.analysis.data import CodingData, format_seconds
+from toolkit.errors import InvalidValue
+from toolkit.store import Store
+
+SEGMENT_COLUMNS = (
+    "document",
+    "code",
+    "coder",
+    "speaker",
+    "speaker_role",
+    "timestamp",
+    "time",
+    "start",
+    "end",
+    "before",
+    "text",
+    "after",
+)
+_CHUNK = 900
+
+
+def _by_ids(store: Store, sql: str, ids: Iterable[int]) -> dict[int, str]:
+    """``{id: text}`` for ``ids``, in chunks that stay below SQLite's parameter limit."""
+    wanted = sorted(set(ids))
+    out: dict[int, str] = {}
+    for i in range(0, len(wanted), _CHUNK):
+        chunk = wanted[i : i + _CHUNK]
+        marks = ",".join("?" for _ in chunk)
+        out.update(store.conn.execute(sql.format(marks=marks), chunk).fetchall())
+    return out
+
+
+def _coded_texts(store: Store, frame: pd.DataFrame) -> list[str]:
+    """The stored text of each coding, looked up by its unique key (document, code, coder, span)."""
+    sql = (
+        "SELECT text FROM codings WHERE document_id = ? AND code_id = ? AND coder_id = ? "
+        'AND start = ? AND "end" = ?'
+    )
+    coder_ids = {r["name"]: r["id"] for r in store.query("SELECT id, name FROM coders")}
+    keys = zip(
+        frame["document_id"].tolist(),
+        frame["code_id"].tolist(),
+        [coder_ids[str(c)] for c in frame["coder"]],
+        frame["start"].tolist(),
+        frame["end"].tolist(),
+        strict=True,
+    )
+    return [str(store.conn.execute(sql, key).fetchone()[0]) for key in keys]
+
+
+def segments(
+    store: Store, data: CodingData, *, context: int | str = 200, limit: int | None = None
+) -> pd.DataFrame:
+    """The coded segments of ``data`` in codebook order, then document and position.
+
+    ``text`` is the stored coded text. ``context``: a number of characters shown ``before`` and
+    ``after`` the segment (never beyond the document), or ``"turn"`` for the rest of the speaker
+    turn around it. ``timestamp`` is the turn's time in seconds, ``time`` the same as hh:mm:ss.
+    ``limit`` keeps the first N segments of each code."""
+    if context != "turn" and not (isinstance(context, int) and context >= 0):
+        raise InvalidValue(f"context {context!r} must be a number of characters (0 or more) or 'turn'")
+    frame = data.codings.sort_values(["code", "document", "start", "end"])
+    if limit is not None:
+        frame = frame.groupby("code", observed=True, sort=False).head(limit)
+    texts = _coded_texts(store, frame)
+    docs = _by_ids(store, "SELECT id, text FROM documents WHERE id IN ({marks})", frame["document_id"])
+    doc_ids: list[int] = frame["document_id"].tolist()
+    starts: list[int] = frame["start"].tolist()
+    ends: list[int] = frame["end"].tolist()
+    turn_starts: list[int] = frame["turn_start"].tolist()
+    turn_ends: list[int] = frame["turn_end"].tolist()
+    stamps: list[float | None] = [None if pd.isna(t) else float(t) for t in frame["timestamp"].tolist()]
+    before, after = [], []
+    for doc_id, start, end, t_start, t_end in zip(doc_ids, starts, ends, turn_starts, turn_ends, strict=True):
+        doc = docs[doc_id]
+        if context == "turn":
+            lo, hi = min(t_start, start), max(t_end, end)
+        else:
+            assert isinstance(context, int)
+            lo, hi = max(0, start - context), min(len(doc), end + context)
+        before.append(doc[lo:start])
+        after.append(doc[end:hi])
+    columns: dict[str, Any] = {
+        "document": frame["document"].astype(str).tolist(),
+        "code": frame["code"].astype(str).tolist(),
+        "coder": frame["coder"].astype(str).tolist(),
+        "speaker": frame["speaker"].astype(str).tolist(),
+        "speaker_role": frame["speaker_role"].astype(str).tolist(),
+        "timestamp": stamps,
+        "time": [format_seconds(t) for t in stamps],
+        "start": starts,
+        "end": ends,
+        "before": before,
+        "text": texts,
+        "after": after,
+    }
+    return pd.DataFrame(columns, columns=list(SEGMENT_COLUMNS))
