@@ -55,6 +55,9 @@ test: lint typecheck pytest
 bench: install
 	$(BIN)/python benchmarks/bench_import.py
 	$(BIN)/python benchmarks/bench_concurrent_codings.py
+	$(BIN)/python benchmarks/bench_workbench.py
+	$(BIN)/python benchmarks/bench_agreement.py
+	$(BIN)/python benchmarks/bench_analysis.py
 
 docx: install
 	$(BIN)/python transcripts/make_docx.py

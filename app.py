@@ -29,6 +29,8 @@ page = st.navigation(
         st.Page("app_pages/code.py", title="Kodieren", icon=":material/edit_note:", default=True),
         st.Page("app_pages/documents.py", title="Dokumente", icon=":material/description:"),
         st.Page("app_pages/codebook.py", title="Codebuch", icon=":material/account_tree:"),
+        st.Page("app_pages/agreement.py", title="Übereinstimmung", icon=":material/compare_arrows:"),
+        st.Page("app_pages/analysis.py", title="Auswertung", icon=":material/bar_chart:"),
         st.Page("app_pages/overview.py", title="Projekt", icon=":material/home:"),
     ]
 )
