@@ -30,6 +30,7 @@ page = st.navigation(
         st.Page("app_pages/documents.py", title="Dokumente", icon=":material/description:"),
         st.Page("app_pages/codebook.py", title="Codebuch", icon=":material/account_tree:"),
         st.Page("app_pages/agreement.py", title="Übereinstimmung", icon=":material/compare_arrows:"),
+        st.Page("app_pages/consensus.py", title="Konsens", icon=":material/handshake:"),
         st.Page("app_pages/analysis.py", title="Auswertung", icon=":material/bar_chart:"),
         st.Page("app_pages/overview.py", title="Projekt", icon=":material/home:"),
     ]

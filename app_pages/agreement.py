@@ -9,9 +9,9 @@ import pandas as pd
 import streamlit as st
 
 from toolkit.agreement import METHODS, agreement, blind_coding, report_data, write_csv, write_docx, write_xlsx
-from toolkit.agreement.blind import CONSENSUS_CODER
 from toolkit.agreement.methods import DEFAULT_THRESHOLD
 from toolkit.agreement.units import UNIT_KINDS
+from toolkit.blind import CONSENSUS_CODER
 from toolkit.codes import list_codes
 from toolkit.codings import list_coders
 from toolkit.documents import list_documents

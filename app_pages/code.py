@@ -10,6 +10,7 @@ import streamlit as st
 from app_pages.components.transcript import event_value, transcript
 from app_pages.ui import error, md, store
 from toolkit import history
+from toolkit.blind import blind_coding
 from toolkit.codes import list_codes
 from toolkit.codings import add_coding, delete_coding, get_coding, list_coders, update_coding
 from toolkit.documents import list_documents
@@ -48,6 +49,8 @@ with st.sidebar:
     code_filter = st.multiselect("Codes", paths, key="code_codes", placeholder="alle Codes")
     coder_filter = st.multiselect("Kodierende", list_coders(project), key="code_coders", placeholder="alle")
     show_others = st.toggle("Codierungen anderer zeigen", value=True, key="code_show_others")
+    if blind_coding(project):
+        st.caption("Blindkodierung ist an: nur eigene Codierungen und die des Konsenses sind sichtbar.")
 
 view = transcript_view(project, doc_name, ViewFilter(coder, show_others, speakers, code_filter, coder_filter))
 recent = recent_codes(project, coder)

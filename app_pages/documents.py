@@ -9,7 +9,13 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.ui import md, store
-from toolkit.documents import import_upload, list_documents, set_attributes, speaker_attributes
+from toolkit.documents import (
+    attribute_labels,
+    import_upload,
+    list_documents,
+    set_attributes,
+    speaker_attributes,
+)
 from toolkit.errors import ToolkitError
 from toolkit.importers import FORMATS
 
@@ -55,6 +61,7 @@ with st.container(border=True):
             progress.progress(i / len(files or [1]), text=md(upload.name))
 
 docs = list_documents(project)
+labels = attribute_labels(project)
 if not docs:
     st.info("Noch keine Dokumente.")
     st.stop()
@@ -69,7 +76,7 @@ st.dataframe(
                 "Wörter": d.words,
                 "Beiträge": d.turns,
                 "Sprecher:innen": ", ".join(d.speakers),
-                **d.attributes,
+                **{labels.get(k, k): v for k, v in d.attributes.items()},
             }
             for d in docs
         ]
@@ -103,6 +110,7 @@ with st.form("documents_attributes"):
                 options,
                 index=options.index(current) if current in options else None,
                 key=f"documents_attr_{name}_{a['name']}",
+                placeholder="bitte wählen",
             )
         else:
             picked = col.text_input(label, value=current or "", key=f"documents_attr_{name}_{a['name']}")
@@ -121,6 +129,7 @@ with st.form("documents_attributes"):
                 options,
                 index=options.index(current) if current in options else None,
                 key=f"documents_role_{name}_{a['name']}_{speaker}",
+                placeholder="bitte wählen",
             )
             if picked and picked != current:
                 speaker_new.setdefault(speaker, {})[a["name"]] = picked

@@ -204,3 +204,24 @@ def test_whole_turn_with_one_click(page: Any, project: Path) -> None:
     page.locator(".tk-whole").nth(3).click()
     assign(page, "Medienbrüche")
     assert wait_for_codings(project, 1) == [turn_text(project, 3)]
+
+
+def test_upload_imports_good_files_and_names_the_failing_one(
+    page: Any, project: Path, tmp_path: Path
+) -> None:
+    good = tmp_path / "gespraech.txt"
+    good.write_text("I: Wie lief es?\n\nB: Gut, die Lotsen haben geholfen.\n", encoding="utf-8")
+    bad = tmp_path / "kaputt.docx"
+    bad.write_bytes(b"this is not a zip")
+    choose_coder(page, "anna")
+    page.get_by_role("link", name="Dokumente").click()
+    page.wait_for_selector("text=Transkripte importieren")
+    page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files([str(good), str(bad)])
+    page.get_by_role("button", name="Importieren").click()
+    page.wait_for_selector("text=not a valid .docx", timeout=20_000)
+    page.wait_for_selector("text=2 Beiträge", timeout=20_000)
+    page.screenshot(path=str(ARTIFACTS / "upload.png"), full_page=True)
+    with open_store(project) as store:
+        assert document_text(store, "gespraech").startswith("I: Wie lief es?")
+        assert [t.speaker for t in document_turns(store, "gespraech")] == ["I", "B"]
+        assert store.one("SELECT count(*) AS n FROM documents WHERE name = 'kaputt'") == {"n": 0}

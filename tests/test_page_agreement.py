@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from toolkit.agreement.blind import set_blind_coding
+from toolkit.blind import set_blind_coding
 from toolkit.project import ROOT, create_demo
 from toolkit.store import Store, open_store
 

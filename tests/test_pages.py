@@ -182,3 +182,37 @@ def test_overview_page(db: Path) -> None:
     at = app(page="app_pages/overview.py")
     assert at.title[0].value == "Projekt"
     assert {m.label: m.value for m in at.metric}["Dokumente"] == "3"
+
+
+def test_consensus_page_settles_disagreements_and_shows_progress(db: Path) -> None:
+    from toolkit.agreement.consensus import disagreements, progress
+
+    with store_of(db) as s:
+        before = progress(disagreements(s, "anna", "ben"))
+    assert before["total"] > 0 and before["decided"] == 0
+    at = app(page="app_pages/consensus.py")
+    assert at.title[0].value == "Konsens"
+    assert f"0 von {before['total']} Unstimmigkeiten entschieden" in at.get("progress")[0].proto.text
+    take_a = [b for b in at.button if b.key and b.key.startswith("consensus_take_a_")]
+    take_a[0].click().run()
+    assert not at.exception
+    with store_of(db) as s:
+        after = progress(disagreements(s, "anna", "ben"))
+        consensus = list_codings(s, coder="consensus")
+    assert after == {"decided": 1, "total": before["total"]}
+    assert f"1 von {before['total']} Unstimmigkeiten entschieden" in at.get("progress")[0].proto.text
+    item = next(d for d in disagreements(store_of(db), "anna", "ben") if d.decision == "take_a")
+    assert sorted((c.start, c.end) for c in consensus) == sorted(item.spans_a)
+
+
+def test_blind_coding_hides_other_coders_on_the_code_page(db: Path) -> None:
+    at = app(page="app_pages/consensus.py")
+    at.toggle(key="consensus_blind").set_value(True).run()
+    from toolkit.blind import blind_coding
+
+    with store_of(db) as s:
+        assert blind_coding(s)
+        anna = len(list_codings(s, coder="anna", document="gruppendiskussion"))
+    code_page = app()
+    assert f"{anna} Codierungen sichtbar" in code_page.caption[0].value
+    assert any("Blindkodierung ist an" in c.value for c in code_page.sidebar.caption)

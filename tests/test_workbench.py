@@ -101,3 +101,16 @@ def test_selection_text_uses_code_points(store: Store) -> None:
 )
 def test_format_timestamp(seconds: float | None, label: str) -> None:
     assert format_timestamp(seconds) == label
+
+
+def test_blind_coding_shows_only_own_and_consensus_codings(store: Store) -> None:
+    from toolkit.blind import set_blind_coding
+
+    add_coding(store, "doc", 3, 10, "Transparenz", coder="anna")
+    add_coding(store, "doc", 3, 10, "Lücken", coder="ben")
+    add_coding(store, "doc", 3, 10, "Offenheit", coder="consensus")
+    set_blind_coding(store, True, actor="lead")
+    shown = transcript_view(store, "doc", ViewFilter("anna"))
+    assert sorted(s["coder"] for s in shown["spans"]) == ["anna", "consensus"]
+    set_blind_coding(store, False, actor="lead")
+    assert len(transcript_view(store, "doc", ViewFilter("anna"))["spans"]) == 3

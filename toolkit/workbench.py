@@ -11,6 +11,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
+from toolkit.blind import visibility
 from toolkit.codes import list_codes
 from toolkit.documents import document_row
 from toolkit.store import Store, cached_by_change, last_change
@@ -48,6 +49,7 @@ def transcript_view(store: Store, document: str, view: ViewFilter) -> dict[str, 
 @cached_by_change
 def _transcript_view(store: Store, document: str, key: tuple[Any, ...]) -> dict[str, Any]:
     viewer, show_others, speakers, wanted, coders = key
+    visible = visibility(store, viewer)
     doc = document_row(store, document)
     paths = {c.id: c for c in list_codes(store)}
     wanted_codes = {
@@ -69,6 +71,8 @@ def _transcript_view(store: Store, document: str, key: tuple[Any, ...]) -> dict[
     ):
         mine = coder == viewer
         if (not mine and not show_others) or (coders and coder not in coders):
+            continue
+        if not visible(coder):
             continue
         if wanted and code_id not in wanted_codes:
             continue

@@ -1,6 +1,5 @@
 """Intercoder agreement: coefficients, the four methods on coded transcripts, consensus, reports."""
 
-from toolkit.agreement.blind import blind_coding, may_see, set_blind_coding, visible_codings
 from toolkit.agreement.coefficients import bootstrap_alpha, coefficients
 from toolkit.agreement.consensus import (
     DECISIONS,
@@ -13,6 +12,7 @@ from toolkit.agreement.consensus import (
 from toolkit.agreement.methods import METHODS, AgreementResult, agreement
 from toolkit.agreement.report import methods_paragraph, report_data, write_csv, write_docx, write_xlsx
 from toolkit.agreement.unitized import unitized_alpha
+from toolkit.blind import blind_coding, may_see, set_blind_coding, visible_codings
 
 __all__ = [
     "DECISIONS",

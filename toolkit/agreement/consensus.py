@@ -18,11 +18,11 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from toolkit.agreement.blind import CONSENSUS_CODER
 from toolkit.agreement.methods import DEFAULT_THRESHOLD
 from toolkit.agreement.segments import compare_segments
 from toolkit.agreement.selection import Selection, Span, select
 from toolkit.agreement.units import document_units, presence
+from toolkit.blind import CONSENSUS_CODER
 from toolkit.codes import code_by_path
 from toolkit.codings import add_coding_in
 from toolkit.errors import Conflict, InvalidValue, NotFound

@@ -3,6 +3,8 @@ codings (and the consensus coder's), so that agreement measures independent work
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from toolkit.codings import list_codings
 from toolkit.model import Coding
 from toolkit.store import Store
@@ -20,19 +22,23 @@ def set_blind_coding(store: Store, on: bool, *, actor: str) -> None:
         w.set_setting("blind_coding", "1" if on else "0")
 
 
-def may_see(store: Store, viewer: str | None, owner: str) -> bool:
-    """Whether ``viewer`` may see ``owner``'s codings. Blind: only one's own and the consensus
-    coder's; a viewer who is nobody (None) then sees only the consensus."""
+def visibility(store: Store, viewer: str | None) -> Callable[[str], bool]:
+    """Whose codings ``viewer`` may see, as a test on the owner's name (the setting is read once).
+    Blind: only one's own and the consensus coder's; a viewer who is nobody (None) then sees only
+    the consensus."""
     if not blind_coding(store):
-        return True
-    return owner == CONSENSUS_CODER or (viewer is not None and viewer == owner)
+        return lambda owner: True
+    return lambda owner: owner == CONSENSUS_CODER or (viewer is not None and viewer == owner)
+
+
+def may_see(store: Store, viewer: str | None, owner: str) -> bool:
+    """Whether ``viewer`` may see ``owner``'s codings (see :func:`visibility`)."""
+    return visibility(store, viewer)(owner)
 
 
 def visible_codings(
     store: Store, viewer: str | None, *, document: str | None = None, code: str | None = None
 ) -> list[Coding]:
     """:func:`toolkit.codings.list_codings` filtered by :func:`may_see`."""
-    codings = list_codings(store, document=document, code=code)
-    if not blind_coding(store):
-        return codings
-    return [c for c in codings if c.coder == CONSENSUS_CODER or (viewer is not None and c.coder == viewer)]
+    visible = visibility(store, viewer)
+    return [c for c in list_codings(store, document=document, code=code) if visible(c.coder)]
