@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import json
 
-import pandas as pd
 import streamlit as st
 
-from app_pages.ui import md, store
+from app_pages.ui import documents_table, md, store
 from toolkit.documents import (
-    attribute_labels,
     import_upload,
     list_documents,
     set_attributes,
@@ -61,29 +59,11 @@ with st.container(border=True):
             progress.progress(i / len(files or [1]), text=md(upload.name))
 
 docs = list_documents(project)
-labels = attribute_labels(project)
 if not docs:
     st.info("Noch keine Dokumente.")
     st.stop()
 
-st.dataframe(
-    pd.DataFrame(
-        [
-            {
-                "Dokument": d.name,
-                "Sprache": d.language,
-                "Format": d.source_format,
-                "Wörter": d.words,
-                "Beiträge": d.turns,
-                "Sprecher:innen": ", ".join(d.speakers),
-                **{labels.get(k, k): v for k, v in d.attributes.items()},
-            }
-            for d in docs
-        ]
-    ),
-    hide_index=True,
-    width="stretch",
-)
+st.dataframe(documents_table(project, docs), hide_index=True, width="stretch")
 
 definitions = project.query("SELECT * FROM attribute_definitions ORDER BY rowid")
 st.subheader("Merkmale")

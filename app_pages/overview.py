@@ -5,16 +5,16 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from app_pages.ui import documents_table
 from toolkit.codes import list_codes
 from toolkit.codings import list_coders
-from toolkit.documents import attribute_labels, list_documents
+from toolkit.documents import list_documents
 from toolkit.store import Store
 
 store: Store = st.session_state["app_store"]
 documents = list_documents(store)
 codes = list_codes(store)
 coders = list_coders(store)
-labels = attribute_labels(store)
 
 st.title("Projekt")
 st.caption(f"Datenbank: `{store.path}` · {store.setting('codebook_title', '') or 'ohne Codebuch'}")
@@ -27,21 +27,7 @@ cols[3].metric("Codierungen", sum(c.codings for c in codes), help=", ".join(code
 
 st.subheader("Dokumente")
 if documents:
-    frame = pd.DataFrame(
-        [
-            {
-                "Dokument": d.name,
-                "Sprache": d.language,
-                "Format": d.source_format,
-                "Wörter": d.words,
-                "Beiträge": d.turns,
-                "Sprecher:innen": ", ".join(d.speakers),
-                **{labels.get(k, k): v for k, v in d.attributes.items()},
-            }
-            for d in documents
-        ]
-    )
-    st.dataframe(frame, hide_index=True, width="stretch")
+    st.dataframe(documents_table(store, documents), hide_index=True, width="stretch")
 else:
     st.info("Noch keine Dokumente. Importieren mit `coding-toolkit import DATEI...`.")
 

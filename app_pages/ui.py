@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
 import streamlit as st
 
 from toolkit.codings import add_coder, list_coders
+from toolkit.documents import attribute_labels
 from toolkit.errors import ToolkitError
+from toolkit.model import DocumentInfo
 from toolkit.store import Store
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
@@ -57,3 +60,22 @@ def coder_gate(project: Store) -> str | None:
 def error(exc: Exception) -> None:
     """Show a library error as one line."""
     st.error(md(str(exc)))
+
+
+def documents_table(project: Store, docs: list[DocumentInfo]) -> pd.DataFrame:
+    """One row per document: name, language, format, words, turns, speakers and case attributes."""
+    labels = attribute_labels(project)
+    return pd.DataFrame(
+        [
+            {
+                "Dokument": d.name,
+                "Sprache": d.language,
+                "Format": d.source_format,
+                "Wörter": d.words,
+                "Beiträge": d.turns,
+                "Sprecher:innen": ", ".join(d.speakers),
+                **{labels.get(k, k): v for k, v in d.attributes.items()},
+            }
+            for d in docs
+        ]
+    )

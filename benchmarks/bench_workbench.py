@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import random
-import shutil
 import socket
 import statistics
 import subprocess
@@ -23,14 +22,13 @@ from pathlib import Path
 from bench_import import make_transcript
 from streamlit.testing.v1 import AppTest
 
-from app_pages.components.driving import select_range
+from app_pages.components.driving import CHROMIUM, CHROMIUM_ARGS, select_range
 from toolkit.codes import list_codes
 from toolkit.codings import add_coding_in
 from toolkit.documents import import_upload
 from toolkit.project import DEFAULT_CODEBOOK, ROOT, init_project
 from toolkit.store import open_store
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # in the page: the time of the mouseup and of the first new highlight after it
 # in the page: when the coder was picked and when the transcript's turns appeared
 WATCH_TURNS = """() => {
@@ -116,15 +114,7 @@ def browser(db: Path) -> tuple[float, float, list[float], list[float]]:
         with sync_playwright() as p:
             b = p.chromium.launch(
                 executable_path=CHROMIUM,
-                args=[
-                    "--headless",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--no-first-run",
-                ],
+                args=CHROMIUM_ARGS,
             )
             pg = b.new_page(viewport={"width": 1400, "height": 950})
             t0 = time.perf_counter()

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from _factories import add_text, events_of, store_with_codebook
 
-from toolkit.blind import blind_coding, may_see, set_blind_coding, visible_codings
 from toolkit.agreement.consensus import decide, decision_of, disagreements, progress
+from toolkit.blind import blind_coding, may_see, set_blind_coding, visible_codings
 from toolkit.codings import add_coding, list_codings
 from toolkit.errors import Conflict, InvalidValue
 from toolkit.store import Store

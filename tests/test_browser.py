@@ -6,7 +6,6 @@ test-artifacts/. Skips when chromium or Playwright is missing; .ci/run installs 
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -17,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from app_pages.components.driving import select_range
+from app_pages.components.driving import CHROMIUM, CHROMIUM_ARGS, select_range
 from toolkit.codings import add_coder, list_codings
 from toolkit.documents import document_text, document_turns, import_upload
 from toolkit.project import DEFAULT_CODEBOOK, init_project
@@ -25,16 +24,6 @@ from toolkit.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", ROOT / "test-artifacts"))
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 sync_api = pytest.importorskip("playwright.sync_api")
 if not Path(CHROMIUM).exists():
@@ -103,7 +92,7 @@ def page(server: str) -> Iterator[Any]:
     ARTIFACTS.mkdir(exist_ok=True)
     dialogs: list[str] = []
     with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         pg = browser.new_page(viewport={"width": 1400, "height": 950})
         pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         pg.goto(server)

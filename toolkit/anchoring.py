@@ -52,3 +52,12 @@ def anchor(folded: Folded, content: str, occurrence: int = 0) -> tuple[int, int]
         if pos < 0:
             return None
     return folded.origin[pos], folded.origin[pos + len(needle) - 1] + 1
+
+
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without leading and trailing whitespace (``start == end`` when only blanks)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

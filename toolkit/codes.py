@@ -180,11 +180,7 @@ def load_into(w: Writer, codebook: Codebook) -> LoadReport:
                 ids[code.id] = old["id"]
                 changed = {k: v for k, v in values.items() if old[k] != v}
                 if changed:
-                    sets = ", ".join(f'"{k}" = ?' for k in changed)
-                    w.execute(
-                        f"UPDATE codes SET {sets}, updated_at = ? WHERE id = ?",
-                        (*changed.values(), now(), old["id"]),
-                    )
+                    w.update("codes", old["id"], changed)
                     w.event(
                         "update",
                         "code",
@@ -392,10 +388,7 @@ def update_code(store: Store, path: str, *, actor: str, **fields: Any) -> CodeRo
     changed = {k: v for k, v in values.items() if old.get(k) != v}
     if changed:
         with store.write(actor) as w:
-            sets = ", ".join(f'"{k}" = ?' for k in changed)
-            w.execute(
-                f"UPDATE codes SET {sets}, updated_at = ? WHERE id = ?", (*changed.values(), now(), code.id)
-            )
+            w.update("codes", code.id, changed)
             w.event(
                 "update", "code", code.guid, {"before": {k: old.get(k) for k in changed}, "after": changed}
             )

@@ -175,11 +175,7 @@ def update_coding(
         if twin:
             raise Conflict(f"the same coder already has this code on {doc['name']} {new_start}-{new_end}")
         if changed:
-            sets = ", ".join(f'"{k}" = ?' for k in changed)
-            w.execute(
-                f"UPDATE codings SET {sets}, version = version + 1, updated_at = ? WHERE id = ?",
-                (*changed.values(), now(), row["id"]),
-            )
+            w.update("codings", row["id"], changed, bump_version=True)
             w.event(
                 "update", "coding", row["guid"], {"before": {k: row[k] for k in changed}, "after": changed}
             )

@@ -128,11 +128,7 @@ def _apply(w: Writer, event: dict[str, Any], *, inverse: bool) -> dict[str, Any]
     if current is None:
         raise Conflict("the coding no longer exists; the change cannot be reversed")
     values = payload["before"] if inverse else payload["after"]
-    sets = ", ".join(f'"{k}" = ?' for k in values)
-    w.execute(
-        f"UPDATE codings SET {sets}, version = version + 1, updated_at = ? WHERE id = ?",
-        (*values.values(), now(), current["id"]),
-    )
+    w.update("codings", current["id"], values, bump_version=True)
     return {}
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import spacy
 
+from toolkit.anchoring import strip_span
 from toolkit.model import Turn
 
 LANGUAGES = ("de", "en")
@@ -33,12 +34,7 @@ def sentence_units(text: str, turns: Sequence[Turn], language: str) -> list[tupl
     out: list[tuple[int, int]] = []
     for (start, _), doc in zip(spans, nlp.pipe(text[s:e] for s, e in spans), strict=True):
         for sent in doc.sents:
-            s = start + sent.start_char
-            e = start + sent.end_char
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
+            s, e = strip_span(text, start + sent.start_char, start + sent.end_char)
             if e > s:
                 out.append((s, e))
     return out

@@ -310,6 +310,17 @@ class Writer:
         cursor = self.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row.values()))
         return int(cursor.lastrowid or 0)
 
+    def update(
+        self, table: str, row_id: int, changed: Mapping[str, Any], *, bump_version: bool = False
+    ) -> None:
+        """Set the changed columns of one row, its ``updated_at`` and, for codings, its version."""
+        sets = "".join(f'"{k}" = ?, ' for k in changed)
+        version = "version = version + 1, " if bump_version else ""
+        self.execute(
+            f"UPDATE {table} SET {sets}{version}updated_at = ? WHERE id = ?",
+            (*changed.values(), now(), row_id),
+        )
+
     def event(self, action: str, entity: str, guid: str | None, payload: Mapping[str, Any]) -> None:
         self.execute(
             "INSERT INTO events (at, actor, action, entity, guid, payload) VALUES (?, ?, ?, ?, ?, ?)",

@@ -3,7 +3,20 @@ code-point range of a turn with real mouse moves, as a person would."""
 
 from __future__ import annotations
 
+import shutil
 from typing import Any
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Debian's chromium, headless, with nothing that reaches the network on its own
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 # client coordinates of the first and last character of a code-point range in one turn
 LOCATE_JS = """

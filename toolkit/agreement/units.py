@@ -15,6 +15,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from toolkit.agreement.selection import Doc
+from toolkit.anchoring import strip_span
 from toolkit.errors import InvalidValue
 from toolkit.nlp import sentence_units
 
@@ -27,11 +28,7 @@ def paragraph_units(text: str) -> list[tuple[int, int]]:
     out, pos = [], 0
     for match in [*_BLANK_LINES.finditer(text), None]:
         stop = match.start() if match else len(text)
-        s, e = pos, stop
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        s, e = strip_span(text, pos, stop)
         if e > s:
             out.append((s, e))
         pos = match.end() if match else len(text)

@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from toolkit.anchoring import strip_span
 from toolkit.errors import InvalidValue
 from toolkit.model import Turn
 
@@ -177,15 +178,11 @@ def _accepted(cands: list[_Candidate], known_labels: frozenset[str]) -> list[_Ca
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    """The turn's words: blanks and a trailing f4 timestamp removed."""
+    start, end = strip_span(text, start, end)
     m = _TRAILING_F4.search(text, start, end)
     if m and m.end() == end and m.start() > start:
-        end = m.start()
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        start, end = strip_span(text, start, m.start())
     return start, end
 
 
