@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterable
 from typing import IO, Any
 
-from toolkit.codes import CodeRow, code_by_path, list_codes
+from toolkit.codes import CodeRow, code_by_path, code_tree, find_code, list_codes
 from toolkit.documents import document_row
 from toolkit.errors import Conflict, InvalidValue, NotFound
 from toolkit.model import Coding
@@ -69,7 +69,7 @@ def add_coding_in(
     already looked up, which saves the lookup in bulk imports."""
     doc = document_row(w.store, document)
     _check_span(doc["text"], start, end, doc["name"])
-    code = code_path if isinstance(code_path, CodeRow) else code_by_path(w.store, code_path)
+    code = code_path if isinstance(code_path, CodeRow) else find_code(w.store, code_path)
     cid = coder_id(w, coder)
     twin = w.store.one(
         "SELECT guid FROM codings WHERE document_id = ? AND code_id = ? AND coder_id = ? "
@@ -260,7 +260,7 @@ def get_coding(store: Store, guid: str) -> Coding:
 
 
 def code_path_of(store: Store, code_id: int) -> str:
-    return next(c.path for c in list_codes(store) if c.id == code_id)
+    return next(c.path for c in code_tree(store) if c.id == code_id)
 
 
 def coding_version(store: Store, guid: str) -> int:

@@ -365,27 +365,38 @@ def last_change(store: Store) -> int:
 T = TypeVar("T")
 
 
-def cached_by_change(fn: Callable[..., T]) -> Callable[..., T]:
-    """Cache ``fn(store, *args)`` until the project changes (a new event), per database file.
-    Results are shared: callers must not mutate them. Inside an open transaction nothing is cached,
-    since a rollback may hand the same event id to a different change later."""
-    cache: OrderedDict[tuple[Any, ...], T] = OrderedDict()
+def cached_on(
+    version: Callable[[Store], object], *, in_transactions: bool = False
+) -> Callable[[Callable[..., T]], Callable[..., T]]:
+    """Cache ``fn(store, *args)`` per database file until ``version(store)`` changes. Results are
+    shared: callers must not mutate them. Inside an open transaction nothing is cached unless the
+    version cannot repeat after a rollback (``in_transactions``)."""
 
-    @functools.wraps(fn)
-    def wrapper(store: Store, *args: Any) -> T:
-        if store.conn.in_transaction:
-            return fn(store, *args)
-        key = (store.path, last_change(store), *args)
-        if key in cache:
-            cache.move_to_end(key)
-            return cache[key]
-        value = fn(store, *args)
-        cache[key] = value
-        while len(cache) > 16:
-            cache.popitem(last=False)
-        return value
+    def decorate(fn: Callable[..., T]) -> Callable[..., T]:
+        cache: OrderedDict[tuple[Any, ...], T] = OrderedDict()
 
-    return wrapper
+        @functools.wraps(fn)
+        def wrapper(store: Store, *args: Any) -> T:
+            if store.conn.in_transaction and not in_transactions:
+                return fn(store, *args)
+            key = (store.path, version(store), *args)
+            if key in cache:
+                cache.move_to_end(key)
+                return cache[key]
+            value = fn(store, *args)
+            cache[key] = value
+            while len(cache) > 16:
+                cache.popitem(last=False)
+            return value
+
+        return wrapper
+
+    return decorate
+
+
+# Every change appends an event, so the newest event id names the project's state. A rollback may
+# hand the same id to another change later, hence no caching inside transactions.
+cached_by_change = cached_on(last_change)
 
 
 def events(store: Store, *, limit: int | None = None) -> list[dict[str, Any]]:
