@@ -131,3 +131,31 @@ def add_codings_worker(db_path: str, worker: int, count: int, barrier: Any) -> N
             add_coding(store, "doc", start, start + 1, "Code", coder="team")
     finally:
         store.close()
+
+
+# Three sentences coded by two coders: anna has Lücken on s1 and s2, Transparenz on s2 and Offenheit
+# on s3; ben has Lücken on s1, Transparenz on the first half of s2 (23-31) and Offenheit on s3.
+AGREEMENT_TEXT = "I: Eins zwei drei.\n\nB: Vier fünf sechs. Sieben acht neun.\n"
+LUECKEN = "Information/Herausforderungen/Lücken"
+TRANSPARENZ = "Information/Treiber/Transparenz"
+OFFENHEIT = "Mensch/Treiber/Offenheit"
+TWO_CODERS = (
+    (3, 18, LUECKEN, "anna"),
+    (23, 39, LUECKEN, "anna"),
+    (23, 39, TRANSPARENZ, "anna"),
+    (40, 57, OFFENHEIT, "anna"),
+    (3, 18, LUECKEN, "ben"),
+    (23, 31, TRANSPARENZ, "ben"),
+    (40, 57, OFFENHEIT, "ben"),
+)
+
+
+def two_coder_project(tmp_path: Path, codings: Iterable[tuple[int, int, str, str]] = TWO_CODERS) -> Store:
+    """A project with :data:`AGREEMENT_TEXT` and the given codings (start, end, code, coder)."""
+    from toolkit.codings import add_coding
+
+    store = store_with_codebook(tmp_path)
+    doc = add_text(store, AGREEMENT_TEXT, "t.txt")
+    for start, end, code, coder in codings:
+        add_coding(store, doc, start, end, code, coder=coder)
+    return store

@@ -5,35 +5,24 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from _factories import add_text, events_of, store_with_codebook
+from _factories import (
+    LUECKEN,
+    OFFENHEIT,
+    TRANSPARENZ,
+    events_of,
+    two_coder_project,
+)
 
 from toolkit.agreement.consensus import decide, decision_of, disagreements, progress
 from toolkit.blind import blind_coding, may_see, set_blind_coding, visible_codings
-from toolkit.codings import add_coding, list_codings
+from toolkit.codings import list_codings
 from toolkit.errors import Conflict, InvalidValue
 from toolkit.store import Store
-
-TEXT = "I: Eins zwei drei.\n\nB: Vier fünf sechs. Sieben acht neun.\n"
-LUECKEN = "Information/Herausforderungen/Lücken"
-TRANSPARENZ = "Information/Treiber/Transparenz"
-OFFENHEIT = "Mensch/Treiber/Offenheit"
 
 
 @pytest.fixture()
 def project(tmp_path: Path) -> Store:
-    store = store_with_codebook(tmp_path)
-    doc = add_text(store, TEXT, "t.txt")
-    for start, end, code, coder in [
-        (3, 18, LUECKEN, "anna"),
-        (23, 39, LUECKEN, "anna"),
-        (23, 39, TRANSPARENZ, "anna"),
-        (40, 57, OFFENHEIT, "anna"),
-        (3, 18, LUECKEN, "ben"),
-        (23, 31, TRANSPARENZ, "ben"),
-        (40, 57, OFFENHEIT, "ben"),
-    ]:
-        add_coding(store, doc, start, end, code, coder=coder)
-    return store
+    return two_coder_project(tmp_path)
 
 
 def test_segment_disagreements_with_both_coders_codes_and_text(project: Store) -> None:

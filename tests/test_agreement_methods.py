@@ -8,7 +8,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _factories import add_text, store_with_codebook
+from _factories import (
+    LUECKEN,
+    OFFENHEIT,
+    TRANSPARENZ,
+    add_text,
+    two_coder_project,
+)
 
 from toolkit.agreement.methods import agreement
 from toolkit.codings import add_coding
@@ -17,29 +23,11 @@ from toolkit.project import ROOT, create_demo
 from toolkit.store import Store, open_store
 
 # Sentences: s1 = 3-18 "Eins zwei drei.", s2 = 23-39 "Vier fünf sechs.", s3 = 40-57; 58 characters.
-TEXT = "I: Eins zwei drei.\n\nB: Vier fünf sechs. Sieben acht neun.\n"
-LUECKEN = "Information/Herausforderungen/Lücken"
-TRANSPARENZ = "Information/Treiber/Transparenz"
-OFFENHEIT = "Mensch/Treiber/Offenheit"
 
 
 @pytest.fixture()
 def project(tmp_path: Path) -> Store:
-    """anna: Lücken on s1 and s2, Transparenz on s2, Offenheit on s3. ben: Lücken on s1, Transparenz
-    on the first half of s2 (23-31), Offenheit on s3."""
-    store = store_with_codebook(tmp_path)
-    doc = add_text(store, TEXT, "t.txt")
-    for start, end, code, coder in [
-        (3, 18, LUECKEN, "anna"),
-        (23, 39, LUECKEN, "anna"),
-        (23, 39, TRANSPARENZ, "anna"),
-        (40, 57, OFFENHEIT, "anna"),
-        (3, 18, LUECKEN, "ben"),
-        (23, 31, TRANSPARENZ, "ben"),
-        (40, 57, OFFENHEIT, "ben"),
-    ]:
-        add_coding(store, doc, start, end, code, coder=coder)
-    return store
+    return two_coder_project(tmp_path)
 
 
 def _row(rows: list[dict[str, Any]], scope: str, key: str = "") -> dict[str, Any]:

@@ -8,33 +8,24 @@ import json
 from pathlib import Path
 
 import pytest
-from _factories import add_text, store_with_codebook
+from _factories import (
+    TRANSPARENZ,
+    TWO_CODERS,
+    two_coder_project,
+)
 from click.testing import CliRunner
 from docx import Document
 from openpyxl import load_workbook
 
 from toolkit.cli import cli
-from toolkit.codings import add_coding
 
 ROOT = Path(__file__).resolve().parents[1]
-TEXT = "I: Eins zwei drei.\n\nB: Vier fünf sechs. Sieben acht neun.\n"
-LUECKEN = "Information/Herausforderungen/Lücken"
-OFFENHEIT = "Mensch/Treiber/Offenheit"
 
 
 @pytest.fixture()
 def db(tmp_path: Path) -> str:
-    store = store_with_codebook(tmp_path)
-    doc = add_text(store, TEXT, "t.txt")
-    for start, end, code, coder in [
-        (3, 18, LUECKEN, "anna"),
-        (23, 39, LUECKEN, "anna"),
-        (40, 57, OFFENHEIT, "anna"),
-        (3, 18, LUECKEN, "ben"),
-        (40, 57, OFFENHEIT, "ben"),
-    ]:
-        add_coding(store, doc, start, end, code, coder=coder)
-    store.close()
+    codings = [c for c in TWO_CODERS if c[2] != TRANSPARENZ]
+    two_coder_project(tmp_path, codings).close()
     return str(tmp_path / "p.db")
 
 
