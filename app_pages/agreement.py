@@ -34,8 +34,8 @@ viewer = st.session_state.get("app_coder")
 st.title("Übereinstimmung")
 if blind_coding(store):
     st.info(
-        "Blinde Codierung ist aktiv: Codierungen anderer bleiben verborgen, daher gibt es noch keinen "
-        "Vergleich. Nach dem Ende der blinden Phase die Einstellung `blind_coding` auf 0 setzen."
+        "Blindkodierung ist aktiv: Codierungen anderer bleiben verborgen, daher gibt es noch keinen "
+        "Vergleich. Nach der blinden Phase auf der Seite Konsens ausschalten."
     )
     st.stop()
 

@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from toolkit import analysis
+from toolkit.blind import blind_coding
 from toolkit.codes import list_codes
 from toolkit.documents import attribute_labels
 from toolkit.exports import build_report, table_bytes, write_codebook_csv, write_codebook_guide, write_report
@@ -68,6 +69,12 @@ data_all = load(store, store.path, int(version))
 labels = attribute_labels(store)
 
 st.title("Auswertung")
+if blind_coding(st.session_state["app_store"]):
+    st.info(
+        "Blindkodierung ist aktiv: Auswertungen zeigen die Codierungen aller und bleiben bis zum Ende der "
+        "blinden Phase gesperrt (auf der Seite Konsens ausschalten)."
+    )
+    st.stop()
 if data_all.codings.empty:
     st.info("Noch keine Codierungen. Codieren mit `coding-toolkit code …` oder im Arbeitsbereich.")
 

@@ -31,6 +31,11 @@ if blind != blind_coding(project):
     set_blind_coding(project, blind, actor=actor)
     st.rerun()
 
+if blind:
+    st.info(
+        "Während der Blindkodierung bleiben die Unstimmigkeiten verborgen: sie zeigen die Codierungen aller."
+    )
+    st.stop()
 if len(coders) < 2:
     st.info("Für einen Abgleich braucht es mindestens zwei Kodierende.")
     st.stop()

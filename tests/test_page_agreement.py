@@ -61,5 +61,5 @@ def test_switching_method_and_filtering_a_field(store: Store) -> None:
 def test_blind_coding_hides_the_comparison(store: Store) -> None:
     set_blind_coding(store, True, actor="t")
     at = page(store, app_coder="anna")
-    assert at.info and "Blinde Codierung" in at.info[0].value
+    assert at.info and "Blindkodierung" in at.info[0].value
     assert not at.dataframe

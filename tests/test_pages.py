@@ -216,3 +216,14 @@ def test_blind_coding_hides_other_coders_on_the_code_page(db: Path) -> None:
     code_page = app()
     assert f"{anna} Codierungen sichtbar" in code_page.caption[0].value
     assert any("Blindkodierung ist an" in c.value for c in code_page.sidebar.caption)
+
+
+def test_blind_coding_locks_comparison_pages(db: Path) -> None:
+    from toolkit.blind import set_blind_coding
+
+    with store_of(db) as s:
+        set_blind_coding(s, True, actor="lead")
+    for page in ("app_pages/agreement.py", "app_pages/analysis.py", "app_pages/consensus.py"):
+        at = app(page=page)
+        assert any("Blindkodierung" in i.value for i in at.info), page
+        assert not at.dataframe, page
