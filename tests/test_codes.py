@@ -24,6 +24,7 @@ from toolkit.codes import (
     code_by_path,
     delete_code,
     export_codebook,
+    find_code,
     list_codes,
     load_codebook_into,
     merge_codes,
@@ -517,3 +518,47 @@ def test_update_code_refuses_bad_fields(store: Store, fields: dict[str, str], me
 
     with pytest.raises(ToolkitError, match=message):
         update_code(store, "Transparenz", actor="lead", **fields)
+
+
+# --- cached code tree: never stale -----------------------------------------------------------------
+
+
+def test_edits_within_one_millisecond_are_seen(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    import toolkit.codes
+    import toolkit.store
+
+    monkeypatch.setattr(toolkit.store, "now", lambda: "2026-01-01T00:00:00.000+00:00")
+    monkeypatch.setattr(toolkit.codes, "now", lambda: "2026-01-01T00:00:00.000+00:00")
+    assert code_by_path(store, "Transparenz").path == "Information/Treiber/Transparenz"
+    rename_code(store, "Transparenz", "Offene Kommunikation", actor="t")
+    assert find_code(store, "Information/Treiber/Offene Kommunikation").name == "Offene Kommunikation"
+    with pytest.raises(NotFound):
+        find_code(store, "Information/Treiber/Transparenz")
+
+
+def test_a_rolled_back_code_never_shows_up(store: Store) -> None:
+    from toolkit.codes import add_code_in, code_tree
+
+    before = [c.path for c in code_tree(store)]
+    with pytest.raises(RuntimeError), store.write("t") as w:
+        add_code_in(w, "Information/Treiber/Gespenst")
+        assert "Information/Treiber/Gespenst" in [c.path for c in code_tree(store)]
+        raise RuntimeError("abort")
+    assert [c.path for c in code_tree(store)] == before
+    rename_code(store, "Transparenz", "Klarheit", actor="t")  # another change, same revision number
+    paths = [c.path for c in code_tree(store)]
+    assert "Information/Treiber/Gespenst" not in paths and "Information/Treiber/Klarheit" in paths
+
+
+def test_a_new_project_at_the_same_path_has_its_own_codes(tmp_path: Path) -> None:
+    from toolkit.codes import code_tree
+
+    first = new_store(tmp_path, "same.db")
+    add_code(first, "Alt/Eins", actor="t")
+    assert [c.path for c in code_tree(first)] == ["Alt", "Alt/Eins"]
+    first.close()
+    for suffix in ("", "-wal", "-shm"):
+        (tmp_path / f"same.db{suffix}").unlink(missing_ok=True)
+    second = new_store(tmp_path, "same.db")
+    add_code(second, "Neu/Zwei", actor="t")
+    assert [c.path for c in code_tree(second)] == ["Neu", "Neu/Zwei"]

@@ -17,7 +17,12 @@ from toolkit.codings import list_codings
 from toolkit.errors import StoreError
 from toolkit.store import Store, create_store, events, migrations, open_store
 
-ALL_MIGRATIONS = ["m001_initial_schema", "m002_coding_provenance", "m003_consensus_decisions"]
+ALL_MIGRATIONS = [
+    "m001_initial_schema",
+    "m002_coding_provenance",
+    "m003_consensus_decisions",
+    "m004_codes_revision",
+]
 
 
 def pragma(store: Store, name: str) -> object:

@@ -77,16 +77,16 @@ def _list_codes(store: Store) -> list[CodeRow]:
 
 
 def codes_version(store: Store) -> tuple[Any, ...]:
-    """Changes whenever a code is added, deleted, renamed, moved or edited (every code change sets
-    ``updated_at``, in milliseconds)."""
+    """The project's GUID and its codes revision, which triggers raise with every change of a code."""
     return tuple(
         store.conn.execute(
-            "SELECT count(*), max(id), max(updated_at), total(parent_id), total(position) FROM codes"
+            "SELECT (SELECT value FROM project WHERE key = 'project_guid'), "
+            "(SELECT value FROM project WHERE key = 'codes_revision')"
         ).fetchone()
     )
 
 
-@cached_on(codes_version, in_transactions=True)
+@cached_on(codes_version)
 def _code_tree(store: Store) -> list[CodeRow]:
     """The code tree without coding counts (``codings`` is 0), cached until a code changes."""
     rows = store.query("SELECT c.*, 0 AS n FROM codes c ORDER BY position, id")

@@ -192,6 +192,17 @@ def m003_consensus_decisions(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations(name="m004_codes_revision")
+def m004_codes_revision(db: sqlite_utils.Database) -> None:
+    """A counter that every change of a code increments, so cached code trees know when they are old."""
+    db.execute("INSERT OR IGNORE INTO project (key, value) VALUES ('codes_revision', '0')")
+    for event in ("INSERT", "UPDATE", "DELETE"):
+        db.execute(
+            f"CREATE TRIGGER codes_revision_{event.lower()} AFTER {event} ON codes BEGIN "
+            "UPDATE project SET value = CAST(value AS INTEGER) + 1 WHERE key = 'codes_revision'; END"
+        )
+
+
 def _locked(exc: sqlite3.OperationalError) -> bool:
     message = str(exc).lower()
     return "locked" in message or "busy" in message
@@ -362,31 +373,39 @@ def last_change(store: Store) -> int:
     return int(row[0] or 0)
 
 
+def project_state(store: Store) -> tuple[Any, ...]:
+    """The project's GUID and newest event id: changes with every change, and differs between two
+    projects created one after the other at the same path."""
+    return tuple(
+        store.conn.execute(
+            "SELECT (SELECT value FROM project WHERE key = 'project_guid'), (SELECT max(id) FROM events)"
+        ).fetchone()
+    )
+
+
 T = TypeVar("T")
 
 
-def cached_on(
-    version: Callable[[Store], object], *, in_transactions: bool = False
-) -> Callable[[Callable[..., T]], Callable[..., T]]:
-    """Cache ``fn(store, *args)`` per database file until ``version(store)`` changes. Results are
-    shared: callers must not mutate them. Inside an open transaction nothing is cached unless the
-    version cannot repeat after a rollback (``in_transactions``)."""
+def cached_on(version: Callable[[Store], object]) -> Callable[[Callable[..., T]], Callable[..., T]]:
+    """Cache ``fn(store, *args)`` per database file until ``version(store)`` changes; the version
+    must change with every committed change that matters to ``fn``. Results are shared: callers
+    must not mutate them. Inside an open transaction the cache is read but not written: a value
+    seen there may be rolled back, and its version handed to another change later."""
 
     def decorate(fn: Callable[..., T]) -> Callable[..., T]:
         cache: OrderedDict[tuple[Any, ...], T] = OrderedDict()
 
         @functools.wraps(fn)
         def wrapper(store: Store, *args: Any) -> T:
-            if store.conn.in_transaction and not in_transactions:
-                return fn(store, *args)
             key = (store.path, version(store), *args)
             if key in cache:
                 cache.move_to_end(key)
                 return cache[key]
             value = fn(store, *args)
-            cache[key] = value
-            while len(cache) > 16:
-                cache.popitem(last=False)
+            if not store.conn.in_transaction:
+                cache[key] = value
+                while len(cache) > 16:
+                    cache.popitem(last=False)
             return value
 
         return wrapper
@@ -394,9 +413,8 @@ def cached_on(
     return decorate
 
 
-# Every change appends an event, so the newest event id names the project's state. A rollback may
-# hand the same id to another change later, hence no caching inside transactions.
-cached_by_change = cached_on(last_change)
+# Every change appends an event (AUTOINCREMENT: committed ids are never reused).
+cached_by_change = cached_on(project_state)
 
 
 def events(store: Store, *, limit: int | None = None) -> list[dict[str, Any]]:
