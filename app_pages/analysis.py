@@ -16,7 +16,7 @@ from toolkit.blind import blind_coding
 from toolkit.codes import list_codes
 from toolkit.documents import attribute_labels
 from toolkit.exports import build_report, table_bytes, write_codebook_csv, write_codebook_guide, write_report
-from toolkit.store import Store
+from toolkit.store import Store, project_state
 
 store: Store = st.session_state["app_store"]
 VALENCE = {"challenge": "Herausforderung", "driver": "Treiber", analysis.NONE_LABEL: "ohne"}
@@ -29,8 +29,8 @@ MIME = {
 
 
 @st.cache_data(show_spinner="Codierungen werden gelesen …")
-def load(_store: Store, path: str, version: int) -> analysis.CodingData:
-    """All codings, read once per change of the project (``version`` is the last event id)."""
+def load(_store: Store, path: str, version: tuple[object, ...]) -> analysis.CodingData:
+    """All codings, read once per change of the project (``version``: its GUID and last event)."""
     return analysis.load_codings(_store)
 
 
@@ -64,8 +64,7 @@ def codebook_csv() -> bytes:
     return ("\ufeff" + text.getvalue()).encode("utf-8")
 
 
-version = (store.one("SELECT max(id) AS v FROM events") or {}).get("v") or 0
-data_all = load(store, store.path, int(version))
+data_all = load(store, store.path, project_state(store))
 labels = attribute_labels(store)
 
 st.title("Auswertung")

@@ -3,11 +3,10 @@ case attributes of documents and speaker roles."""
 
 from __future__ import annotations
 
-import json
-
 import streamlit as st
 
 from app_pages.ui import documents_table, md, store
+from toolkit.codes import attribute_definitions
 from toolkit.documents import (
     import_upload,
     list_documents,
@@ -65,54 +64,49 @@ if not docs:
 
 st.dataframe(documents_table(project, docs), hide_index=True, width="stretch")
 
-definitions = project.query("SELECT * FROM attribute_definitions ORDER BY rowid")
 st.subheader("Merkmale")
 name = st.selectbox("Dokument", [d.name for d in docs], key="documents_pick")
 doc = next(d for d in docs if d.name == name)
-doc_defs = [a for a in definitions if a["applies_to"] == "document"]
-speaker_defs = [a for a in definitions if a["applies_to"] == "speaker"]
-
-
-def _values(definition: dict[str, object]) -> list[str]:
-    return [str(v["value"]) for v in json.loads(str(definition["value_list"]))]
+doc_defs = attribute_definitions(project, "document")
+speaker_defs = attribute_definitions(project, "speaker")
 
 
 with st.form("documents_attributes"):
     new: dict[str, str] = {}
     cols = st.columns(max(1, len(doc_defs)))
     for col, a in zip(cols, doc_defs, strict=False):
-        options = _values(a)
-        current = doc.attributes.get(a["name"])
-        label = a["label"] or a["name"]
+        options = [v.value for v in a.values]
+        current = doc.attributes.get(a.name)
+        label = a.label or a.name
         if options:
             picked = col.selectbox(
                 label,
                 options,
                 index=options.index(current) if current in options else None,
-                key=f"documents_attr_{name}_{a['name']}",
+                key=f"documents_attr_{name}_{a.name}",
                 placeholder="bitte wählen",
             )
         else:
-            picked = col.text_input(label, value=current or "", key=f"documents_attr_{name}_{a['name']}")
+            picked = col.text_input(label, value=current or "", key=f"documents_attr_{name}_{a.name}")
         if picked and picked != current:
-            new[a["name"]] = picked
+            new[a.name] = picked
     roles = speaker_attributes(project, name)
     speaker_new: dict[str, dict[str, str]] = {}
     for a in speaker_defs:
-        options = _values(a)
-        st.caption(md(a["label"] or a["name"]))
+        options = [v.value for v in a.values]
+        st.caption(md(a.label or a.name))
         cols = st.columns(min(6, max(1, len(doc.speakers))))
         for i, speaker in enumerate(doc.speakers):
-            current = roles.get(speaker, {}).get(a["name"])
+            current = roles.get(speaker, {}).get(a.name)
             picked = cols[i % len(cols)].selectbox(
                 speaker,
                 options,
                 index=options.index(current) if current in options else None,
-                key=f"documents_role_{name}_{a['name']}_{speaker}",
+                key=f"documents_role_{name}_{a.name}_{speaker}",
                 placeholder="bitte wählen",
             )
             if picked and picked != current:
-                speaker_new.setdefault(speaker, {})[a["name"]] = picked
+                speaker_new.setdefault(speaker, {})[a.name] = picked
     if st.form_submit_button("Merkmale speichern", type="primary"):
         try:
             if new:

@@ -253,6 +253,24 @@ def load_codebook_into(store: Store, codebook: Codebook, *, actor: str) -> LoadR
         return load_into(w, codebook)
 
 
+def attribute_definitions(store: Store, applies_to: str | None = None) -> tuple[AttributeDef, ...]:
+    """The project's case attributes (from its codebook), in codebook order; optionally only those
+    of documents or of speakers."""
+    return tuple(
+        AttributeDef(
+            a["name"],
+            a["label"],
+            a["label_en"],
+            a["applies_to"],
+            a["description"],
+            a["source"],
+            tuple(AttributeValue(**v) for v in json.loads(a["value_list"])),
+        )
+        for a in store.query("SELECT * FROM attribute_definitions ORDER BY rowid")
+        if applies_to is None or a["applies_to"] == applies_to
+    )
+
+
 def export_codebook(store: Store) -> Codebook:
     """The project's codebook as a :class:`Codebook`, in tree order, ready for YAML."""
     rows = list_codes(store)
@@ -281,18 +299,7 @@ def export_codebook(store: Store) -> Codebook:
         FieldOfAction(f["name"], f["name_en"], f["description"])
         for f in store.query("SELECT * FROM fields_of_action ORDER BY position, name")
     )
-    attributes = tuple(
-        AttributeDef(
-            a["name"],
-            a["label"],
-            a["label_en"],
-            a["applies_to"],
-            a["description"],
-            a["source"],
-            tuple(AttributeValue(**v) for v in json.loads(a["value_list"])),
-        )
-        for a in store.query("SELECT * FROM attribute_definitions ORDER BY rowid")
-    )
+    attributes = attribute_definitions(store)
     return Codebook(
         title=store.setting("codebook_title", "Codebook") or "Codebook",
         codes=codes,
