@@ -159,3 +159,15 @@ def two_coder_project(tmp_path: Path, codings: Iterable[tuple[int, int, str, str
     for start, end, code, coder in codings:
         add_coding(store, doc, start, end, code, coder=coder)
     return store
+
+
+def run_page(page_file: Path | str, store: Store, **state: object) -> Any:
+    """Run one app page through AppTest with the project (and any session state) set, as app.py
+    would; returns the AppTest after the run."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(page_file), default_timeout=60)
+    at.session_state["app_store"] = store
+    for key, value in state.items():
+        at.session_state[key] = value
+    return at.run()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from _factories import run_page
 from streamlit.testing.v1 import AppTest
 
 from toolkit.blind import set_blind_coding
@@ -29,11 +30,7 @@ def store(tmp_path: Path, demo_template: Path) -> Store:
 
 
 def page(store: Store, **state: object) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=60)
-    at.session_state["app_store"] = store
-    for key, value in state.items():
-        at.session_state[key] = value
-    at.run()
+    at: AppTest = run_page(PAGE, store, **state)
     assert not at.exception, at.exception
     return at
 

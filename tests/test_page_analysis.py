@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from _factories import ROOT, store_with_codebook
+from _factories import ROOT, run_page, store_with_codebook
 from streamlit.testing.v1 import AppTest
 
 from toolkit import analysis
@@ -24,11 +24,8 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Store:
 
 
 def run(store: Store, **state: object) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=60)
-    at.session_state["app_store"] = store
-    for key, value in state.items():
-        at.session_state[key] = value
-    return at.run()
+    at: AppTest = run_page(PAGE, store, **state)
+    return at
 
 
 def test_frequencies_table_shows_the_library_numbers(demo: Store) -> None:
