@@ -49,21 +49,6 @@ class LoadReport:
     not_in_file: tuple[str, ...]
 
 
-_CODE_COLUMNS = (
-    "name",
-    "name_en",
-    "definition",
-    "anchor_example",
-    "coding_rule",
-    "colour",
-    "field_of_action",
-    "valence",
-    "keywords_de",
-    "keywords_en",
-    "source",
-)
-
-
 def list_codes(store: Store) -> list[CodeRow]:
     """All codes in tree order (depth first, by position), with coding counts. The list is shared
     until the project changes: do not mutate it."""

@@ -8,7 +8,6 @@ instead of overwritten.
 from __future__ import annotations
 
 import csv
-import io
 import json
 from collections.abc import Iterable
 from typing import IO, Any
@@ -285,9 +284,3 @@ def write_codings(codings: Iterable[Coding], fmt: str, out: IO[str]) -> int:
     else:
         raise InvalidValue(f"format {fmt!r} is not supported; use csv or json")
     return len(rows)
-
-
-def codings_text(codings: Iterable[Coding], fmt: str) -> str:
-    buffer = io.StringIO()
-    write_codings(codings, fmt, buffer)
-    return buffer.getvalue()

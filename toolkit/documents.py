@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from toolkit.errors import ImportFailed, InvalidValue, NotFound
+from toolkit.errors import InvalidValue, NotFound
 from toolkit.importers import MAX_FILE_BYTES, parse_bytes, parse_file
 from toolkit.language import LANGUAGES, count_words, detect_language
 from toolkit.model import DocumentInfo, ImportResult, ParsedDocument, Turn
@@ -285,18 +285,3 @@ def parse_assignments(items: Iterable[str]) -> dict[str, str]:
             raise InvalidValue(f"{item!r} is not KEY=VALUE (for example municipality_type=Die Optimierer)")
         out[key.strip()] = value.strip()
     return out
-
-
-__all__ = [
-    "ImportFailed",
-    "document_row",
-    "document_text",
-    "document_turns",
-    "import_files",
-    "import_parsed",
-    "import_upload",
-    "list_documents",
-    "parse_assignments",
-    "set_attributes",
-    "speaker_attributes",
-]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 
@@ -18,13 +19,19 @@ def _header_and_turns(text: str) -> tuple[list[str], list[str]]:
     return header.split("\n"), [block for block in body.split("\n\n") if block.strip()]
 
 
-def bold_labels(src: Path, dst: Path, label: re.Pattern[str]) -> None:
-    header, turns = _header_and_turns(src.read_text(encoding="utf-8"))
+def _document(header: list[str]) -> Any:
+    """A Word document with the transcript's title as heading and its header lines below."""
     doc = Document()
     doc.core_properties.title = header[0]
     doc.add_heading(header[0], level=1)
     for line in header[1:]:
         doc.add_paragraph(line)
+    return doc
+
+
+def bold_labels(src: Path, dst: Path, label: re.Pattern[str]) -> None:
+    header, turns = _header_and_turns(src.read_text(encoding="utf-8"))
+    doc = _document(header)
     for turn in turns:
         m = label.match(turn)
         assert m, turn[:40]
@@ -36,11 +43,7 @@ def bold_labels(src: Path, dst: Path, label: re.Pattern[str]) -> None:
 
 def turn_table(src: Path, dst: Path) -> None:
     header, turns = _header_and_turns(src.read_text(encoding="utf-8"))
-    doc = Document()
-    doc.core_properties.title = header[0]
-    doc.add_heading(header[0], level=1)
-    for line in header[1:]:
-        doc.add_paragraph(line)
+    doc = _document(header)
     table = doc.add_table(rows=1, cols=3)
     table.style = "Table Grid"
     for cell, title in zip(table.rows[0].cells, ("Sprecher", "Zeit", "Text"), strict=True):
