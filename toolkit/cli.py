@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import getpass
+import importlib
 import io
 import json
 import os
@@ -29,7 +30,6 @@ from toolkit.documents import (
 )
 from toolkit.errors import ToolkitError
 from toolkit.exchange.taguette import import_highlights
-from toolkit.exports import write_codebook_csv, write_codebook_guide
 from toolkit.project import DEFAULT_CODEBOOK, create_demo, init_project
 from toolkit.store import Store, open_store
 
@@ -75,8 +75,32 @@ def _emit(data: Any) -> None:
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 
+# Commands of other concerns live in toolkit/cli_<concern>.py, each with ``register(cli)``. They are
+# imported when one of their commands is needed, so `documents` does not load spaCy or pandas.
+LAZY_COMMANDS = {
+    "agreement": "toolkit.cli_agreement",
+    "cooccurrence": "toolkit.cli_analysis",
+    "frequencies": "toolkit.cli_analysis",
+    "matrix": "toolkit.cli_analysis",
+    "report": "toolkit.cli_analysis",
+    "segments": "toolkit.cli_analysis",
+    "suggest": "toolkit.cli_suggest",
+}
 
-@click.group()
+
+class LazyGroup(click.Group):
+    """A group that imports a command's module the first time the command is needed."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in LAZY_COMMANDS:
+            importlib.import_module(LAZY_COMMANDS[cmd_name]).register(self)
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup)
 @click.option(
     "--db",
     envvar="CODING_TOOLKIT_DB",
@@ -351,6 +375,8 @@ def codebook_export(ctx: click.Context, fmt: str, output: str | None) -> None:
 
     Example: coding-toolkit codebook export --format yaml -o codebook-2024.yaml
     """
+    from toolkit.exports import write_codebook_csv, write_codebook_guide  # pandas: only when needed
+
     store = _store(ctx)
     if fmt == "docx":
         if not output:
@@ -559,21 +585,6 @@ def demo(ctx: click.Context, root: str) -> None:
         f"Created {db}: {summary['documents']} documents, {summary['codes']} codes, "
         f"{summary['codings']} codings by {', '.join(summary['coders'])}"
     )
-
-
-def _register_command_modules() -> None:
-    """Commands of other concerns live in ``toolkit/cli_<concern>.py``; each has ``register(cli)``."""
-    import importlib
-    import pkgutil
-
-    import toolkit
-
-    for info in sorted(pkgutil.iter_modules(toolkit.__path__), key=lambda i: i.name):
-        if info.name.startswith("cli_"):
-            importlib.import_module(f"toolkit.{info.name}").register(cli)
-
-
-_register_command_modules()
 
 
 def main() -> None:
