@@ -22,7 +22,8 @@ function segmentStyle(el, spans, pendingHere) {
   if (pendingHere) el.classList.add("tk-pending");
 }
 
-function renderTurn(turn, cps, spans, pending) {
+// `inside`: the spans that overlap this turn; `pending`: the selection, if it touches the turn.
+function renderTurn(turn, cps, inside, pending) {
   const box = document.createElement("div");
   box.className = "tk-turn";
   const head = document.createElement("div");
@@ -50,7 +51,6 @@ function renderTurn(turn, cps, spans, pending) {
   text.className = "tk-text";
   text.dataset.start = String(turn.start);
   text.dataset.end = String(turn.end);
-  const inside = spans.filter((s) => s.start < turn.end && s.end > turn.start);
   const cuts = new Set([turn.start, turn.end]);
   for (const s of inside) {
     if (s.start > turn.start) cuts.add(s.start);
