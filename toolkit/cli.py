@@ -85,6 +85,10 @@ LAZY_COMMANDS = {
     "report": "toolkit.cli_analysis",
     "segments": "toolkit.cli_analysis",
     "suggest": "toolkit.cli_suggest",
+    # issue 4 (train, evaluate-suggestions) here
+    # issue 7 (project) here
+    # issue 8 accounts (user) here
+    # issue 8 maintenance (backup, restore, history, pseudonyms) here
 }
 
 

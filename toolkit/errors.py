@@ -41,3 +41,7 @@ class InvalidValue(ToolkitError):
 
 class StoreError(ToolkitError):
     "The project database cannot be opened or is not a project of this toolkit."
+
+
+class PermissionDenied(ToolkitError):
+    "The acting user's role does not allow the change (team mode)."

@@ -203,6 +203,15 @@ def m004_codes_revision(db: sqlite_utils.Database) -> None:
         )
 
 
+# -- migrations of issue 4 (suggestion feedback and models) go here --
+
+# -- migrations of issue 8 (accounts and sessions) go here --
+
+# -- migrations of issue 8 (pseudonyms) go here --
+
+# -- migrations of issue 7 (REFI-QDA exchange) go here --
+
+
 def _locked(exc: sqlite3.OperationalError) -> bool:
     message = str(exc).lower()
     return "locked" in message or "busy" in message
