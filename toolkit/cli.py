@@ -86,6 +86,7 @@ LAZY_COMMANDS = {
     "segments": "toolkit.cli_analysis",
     "suggest": "toolkit.cli_suggest",
     # issue 4 (train, evaluate-suggestions) here
+    # issue 4 workbench (suggestion accept/reject, if any) here
     # issue 7 (project) here
     # issue 8 accounts (user) here
     # issue 8 maintenance (backup, restore, history, pseudonyms) here

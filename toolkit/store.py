@@ -203,7 +203,9 @@ def m004_codes_revision(db: sqlite_utils.Database) -> None:
         )
 
 
-# -- migrations of issue 4 (suggestion feedback and models) go here --
+# -- migrations of issue 4 (suggestion models) go here --
+
+# -- migrations of issue 4 (suggestion feedback) go here --
 
 # -- migrations of issue 8 (accounts and sessions) go here --
 
