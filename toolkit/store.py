@@ -207,7 +207,60 @@ def m004_codes_revision(db: sqlite_utils.Database) -> None:
 
 # -- migrations of issue 4 (suggestion feedback) go here --
 
+
+@migrations(name="m006_suggestion_feedback")
+def m006_suggestion_feedback(db: sqlite_utils.Database) -> None:
+    """A coder's decision on a suggested unit and code: accepted (became a coding) or rejected
+    (never suggested to that coder again, a negative example for the model)."""
+    db.execute(
+        """CREATE TABLE suggestion_feedback (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  start INTEGER NOT NULL,
+  "end" INTEGER NOT NULL,
+  code_id INTEGER NOT NULL REFERENCES codes(id) ON DELETE CASCADE,
+  coder_id INTEGER NOT NULL REFERENCES coders(id) ON DELETE RESTRICT,
+  decision TEXT NOT NULL CHECK (decision IN ('accept', 'reject')),
+  origin TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  CHECK (0 <= start AND start < "end"),
+  UNIQUE (document_id, start, "end", code_id, coder_id))"""
+    )
+    db.execute("CREATE INDEX suggestion_feedback_coder ON suggestion_feedback (coder_id, document_id)")
+
+
 # -- migrations of issue 8 (accounts and sessions) go here --
+
+
+@migrations(name="m008_accounts_and_sessions")
+def m008_accounts_and_sessions(db: sqlite_utils.Database) -> None:
+    """Team mode: accounts (a name is also a coder name), login sessions (only a hash of the token is
+    stored) and failed logins (to slow down guessing, across processes)."""
+    _run(
+        db,
+        """
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE CHECK (trim(name) <> ''),
+  role TEXT NOT NULL CHECK (role IN ('lead', 'coder')),
+  password_hash TEXT,
+  created_at TEXT NOT NULL,
+  disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)));
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  created_at TEXT NOT NULL,
+  last_seen TEXT NOT NULL,
+  expires_at TEXT NOT NULL);
+CREATE INDEX sessions_user ON sessions (user_id);
+CREATE TABLE login_failures (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  at TEXT NOT NULL);
+CREATE INDEX login_failures_name ON login_failures (name, at)
+""",
+    )
+
 
 # -- migrations of issue 8 (pseudonyms) go here --
 

@@ -1,0 +1,222 @@
+"""What coders decide about suggestions: accept (the suggestion becomes a coding of the coder, with its
+provenance in the coding's ``origin``) or reject (remembered per coder, unit and code, never suggested
+to that coder again, and a negative example for the learned model).
+
+Nothing here runs on its own: a suggestion becomes a coding only through :func:`accept` or
+:func:`accept_all`, each one transaction with an event per change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from toolkit.accounts import require_owner
+from toolkit.codes import find_code
+from toolkit.codings import add_coding_in, code_path_of, coder_id
+from toolkit.documents import document_row
+from toolkit.errors import InvalidValue
+from toolkit.store import Store, Writer, now
+from toolkit.suggest.rank import Suggestion
+
+DECISIONS = ("accept", "reject")
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """``coder`` rejected ``code_path`` for ``text[start:end]`` of ``document``."""
+
+    document: str
+    start: int
+    end: int
+    code_path: str
+    coder: str
+
+
+def origin_of(source: str, model_id: str | None = None) -> str:
+    """The provenance stored on an accepted coding: ``suggestion:rule``, ``suggestion:model:<id>``,
+    ``suggestion:rule+model:<id>``."""
+    if not source.strip():
+        raise InvalidValue("the suggestion has no source; expected rule, model or rule+model")
+    return f"suggestion:{source.strip()}" + (f":{model_id}" if model_id else "")
+
+
+def _record(
+    w: Writer,
+    doc: dict[str, object],
+    start: int,
+    end: int,
+    code_id: int,
+    code: str,
+    coder: str,
+    decision: str,
+    origin: str,
+) -> bool:
+    """Upsert the decision; returns False (and writes nothing) when it was already recorded."""
+    cid = coder_id(w, coder)
+    row = w.store.one(
+        'SELECT id, decision FROM suggestion_feedback WHERE document_id = ? AND start = ? AND "end" = ? '
+        "AND code_id = ? AND coder_id = ?",
+        (doc["id"], start, end, code_id, cid),
+    )
+    if row and row["decision"] == decision:
+        return False
+    if row:
+        w.execute(
+            "UPDATE suggestion_feedback SET decision = ?, origin = ?, created_at = ? WHERE id = ?",
+            (decision, origin, now(), row["id"]),
+        )
+    else:
+        w.insert(
+            "suggestion_feedback",
+            {
+                "document_id": doc["id"],
+                "start": start,
+                "end": end,
+                "code_id": code_id,
+                "coder_id": cid,
+                "decision": decision,
+                "origin": origin,
+                "created_at": now(),
+            },
+        )
+    w.event(
+        decision,
+        "suggestion",
+        None,
+        {"document": doc["name"], "start": start, "end": end, "code": code, "coder": coder, "origin": origin},
+    )
+    return True
+
+
+def _check_unit(text: str, start: int, end: int, document: object) -> None:
+    if not 0 <= start < end <= len(text):
+        raise InvalidValue(f"unit {start}-{end} is outside document {document!r} (0-{len(text)})")
+
+
+def reject(
+    store: Store,
+    coder: str,
+    document: str,
+    start: int,
+    end: int,
+    code_path: str,
+    *,
+    source: str = "rule",
+    model_id: str | None = None,
+    actor: str | None = None,
+) -> None:
+    """Remember that ``coder`` rejects ``code_path`` for the unit ``start``-``end``: it is not suggested to
+    that coder again. Rejecting twice changes nothing. In team mode only the coder may reject."""
+    actor = coder if actor is None else actor
+    require_owner(store, actor, coder, "reject suggestions")
+    with store.write(actor) as w:
+        doc = document_row(store, document)
+        _check_unit(doc["text"], start, end, doc["name"])
+        code = find_code(store, code_path)
+        _record(w, doc, start, end, code.id, code.path, coder, "reject", origin_of(source, model_id))
+
+
+def _accept_in(w: Writer, coder: str, doc: dict[str, object], s: Suggestion, model_id: str | None) -> str:
+    code = find_code(w.store, s.code_path)
+    origin = origin_of(s.source, model_id)
+    guid = add_coding_in(w, str(doc["name"]), s.start, s.end, code, coder, origin=origin)
+    _record(w, doc, s.start, s.end, code.id, code.path, coder, "accept", origin)
+    return guid
+
+
+def accept(
+    store: Store,
+    coder: str,
+    document: str,
+    suggestion: Suggestion,
+    *,
+    model_id: str | None = None,
+    actor: str | None = None,
+) -> str:
+    """Turn ``suggestion`` into a coding of ``coder`` (origin ``suggestion:<source>[:<model_id>]``) and
+    record the decision, in one transaction; returns the coding's GUID. A coding the coder already has
+    on the same span and code is a :class:`~toolkit.errors.Conflict`."""
+    actor = coder if actor is None else actor
+    require_owner(store, actor, coder, "accept suggestions")
+    with store.write(actor) as w:
+        doc = document_row(store, document)
+        return _accept_in(w, coder, doc, suggestion, model_id)
+
+
+def preview_accept_all(
+    suggestions: Iterable[Suggestion], code_path: str, threshold: float
+) -> list[Suggestion]:
+    """What :func:`accept_all` would turn into codings: the suggestions of ``code_path`` with a score of
+    at least ``threshold``, best first; of overlapping units (a sentence inside its turn) only the better
+    one is kept (on equal scores the shorter), so the codings do not overlap. Pure: reads nothing."""
+    if not 0.0 <= threshold <= 1.0:
+        raise InvalidValue(f"threshold {threshold} is outside 0-1; pick a score between 0 and 1")
+    wanted = code_path.strip().strip("/")
+    chosen: list[Suggestion] = []
+    candidates = [s for s in suggestions if s.code_path == wanted and s.score >= threshold]
+    for s in sorted(candidates, key=lambda s: (-s.score, s.end - s.start, s.start)):
+        if not any(c.start < s.end and s.start < c.end for c in chosen):
+            chosen.append(s)
+    return sorted(chosen, key=lambda s: (-s.score, s.start))
+
+
+def accept_all(
+    store: Store,
+    coder: str,
+    document: str,
+    code_path: str,
+    threshold: float,
+    suggestions: Sequence[Suggestion],
+    *,
+    model_id: str | None = None,
+    actor: str | None = None,
+) -> list[str]:
+    """Accept everything :func:`preview_accept_all` lists (minus units the coder rejected or already coded
+    with this code) in one transaction; returns the GUIDs of the new codings."""
+    actor = coder if actor is None else actor
+    require_owner(store, actor, coder, "accept suggestions")
+    code = find_code(store, code_path)
+    todo = drop_rejected(store, coder, document, preview_accept_all(suggestions, code.path, threshold))
+    with store.write(actor) as w:
+        doc = document_row(store, document)
+        mine = store.query(
+            'SELECT c.start, c."end" FROM codings c JOIN coders k ON k.id = c.coder_id '
+            "WHERE c.document_id = ? AND c.code_id = ? AND k.name = ?",
+            (doc["id"], code.id, coder),
+        )
+        guids = []
+        for s in todo:
+            if any(m["start"] < s.end and s.start < m["end"] for m in mine):
+                continue
+            guids.append(_accept_in(w, coder, doc, s, model_id))
+    return guids
+
+
+def rejections(store: Store, coder: str | None = None, document: str | None = None) -> list[Rejection]:
+    """The rejected suggestions, of one coder and/or document, in document order."""
+    where, params = ["f.decision = 'reject'"], []
+    if coder is not None:
+        where.append("k.name = ?")
+        params.append(coder)
+    if document is not None:
+        where.append("f.document_id = ?")
+        params.append(document_row(store, document)["id"])
+    rows = store.query(
+        'SELECT d.name AS document, f.start, f."end", f.code_id, k.name AS coder FROM suggestion_feedback f '
+        "JOIN documents d ON d.id = f.document_id JOIN coders k ON k.id = f.coder_id "
+        f'WHERE {" AND ".join(where)} ORDER BY d.name, f.start, f."end", k.name',
+        tuple(params),
+    )
+    return [
+        Rejection(r["document"], r["start"], r["end"], code_path_of(store, r["code_id"]), r["coder"])
+        for r in rows
+    ]
+
+
+def drop_rejected(
+    store: Store, coder: str, document: str, suggestions: Iterable[Suggestion]
+) -> list[Suggestion]:
+    """``suggestions`` without those ``coder`` rejected (same unit and code), order kept."""
+    gone = {(r.start, r.end, r.code_path) for r in rejections(store, coder=coder, document=document)}
+    return [s for s in suggestions if (s.start, s.end, s.code_path) not in gone]
