@@ -205,6 +205,37 @@ def m004_codes_revision(db: sqlite_utils.Database) -> None:
 
 # -- migrations of issue 4 (suggestion models) go here --
 
+
+@migrations(name="m005_suggestion_models")
+def m005_suggestion_models(db: sqlite_utils.Database) -> None:
+    """Learned suggestion models and their training runs: status, progress, provenance, model bytes."""
+    db.execute(
+        """CREATE TABLE suggestion_models (
+  id INTEGER PRIMARY KEY,
+  guid TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  finished_at TEXT,
+  coder TEXT NOT NULL,
+  language TEXT NOT NULL,
+  codes_revision TEXT NOT NULL,
+  codings_hash TEXT NOT NULL DEFAULT '',
+  codings_count INTEGER NOT NULL DEFAULT 0,
+  codings TEXT NOT NULL DEFAULT '[]',
+  documents TEXT NOT NULL DEFAULT '[]',
+  settings TEXT NOT NULL DEFAULT '{}',
+  metrics TEXT NOT NULL DEFAULT '{}',
+  status TEXT NOT NULL CHECK (status IN ('running', 'ready', 'failed', 'superseded')),
+  epoch INTEGER NOT NULL DEFAULT 0,
+  epochs INTEGER NOT NULL DEFAULT 0,
+  loss REAL,
+  message TEXT NOT NULL DEFAULT '',
+  pid INTEGER,
+  heartbeat TEXT,
+  model BLOB)"""
+    )
+    db.execute("CREATE INDEX suggestion_models_language ON suggestion_models (language, status, id)")
+
+
 # -- migrations of issue 4 (suggestion feedback) go here --
 
 
