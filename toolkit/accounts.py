@@ -1,16 +1,54 @@
 """Who may do what: single-user mode (default, everyone acting is a lead) and team mode (accounts
 with the roles ``lead`` and ``coder``). The library calls these checks itself, so a page or
 command that forgets them cannot bypass them.
+
+Accounts live in the project file: ``users`` (a name is also a coder name), ``sessions`` (only the
+SHA-256 of a token is stored) and ``login_failures`` (so that guessing slows down across
+processes). Passwords are stored only as salted scrypt hashes (``scrypt$n=..,r=..,p=..$salt$hash``),
+so the parameters can grow later without breaking old hashes.
 """
 
 from __future__ import annotations
 
-from toolkit.errors import PermissionDenied
-from toolkit.store import Store
+import base64
+import hashlib
+import hmac
+import secrets
+import time
+import unicodedata
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from toolkit.errors import Conflict, InvalidValue, NotFound, PermissionDenied
+from toolkit.store import Store, Writer, now
 
 LEAD = "lead"
 CODER = "coder"
 ROLES = (LEAD, CODER)
+
+SCRYPT_N = 2**14
+SCRYPT_R = 8
+SCRYPT_P = 1
+SALT_BYTES = 16
+MIN_PASSWORD = 8
+SESSION_IDLE_HOURS = 8.0  # default of the project setting ``session_idle_hours``
+SESSION_REFRESH_S = 300  # a session's last_seen is written at most every 5 minutes
+FREE_FAILURES = 3  # failed logins per name before each further attempt must wait
+MAX_DELAY_S = 900  # the wait doubles per failure up to 15 minutes
+FAILURE_WINDOW_S = 24 * 3600  # failures older than a day are forgotten
+RESERVED_NAMES = ("consensus",)  # toolkit.blind.CONSENSUS_CODER: its codings are changed by leads
+
+
+@dataclass(frozen=True)
+class User:
+    """An account of the project (no password hash: it never leaves this module)."""
+
+    name: str
+    role: str
+    has_password: bool
+    created_at: str
+    disabled: bool
 
 
 def team_mode(store: Store) -> bool:
@@ -37,8 +75,348 @@ def require_lead(store: Store, actor: str, action: str) -> None:
         raise PermissionDenied(f"{actor!r} may not {action}: only a lead may; ask a lead of the project")
 
 
+def require_user(store: Store, actor: str, action: str) -> None:
+    """Raise in team mode unless ``actor`` is an enabled account (lead or coder)."""
+    if role(store, actor) is None:
+        raise PermissionDenied(
+            f"{actor!r} may not {action}: there is no enabled account of that name; ask a lead to add one"
+        )
+
+
 def require_owner(store: Store, actor: str, owner: str, action: str) -> None:
     """Raise unless ``actor`` may ``action`` on something that belongs to ``owner``: in team mode
-    only its owner may change it."""
+    only its owner (an enabled account) may change it."""
     if team_mode(store) and actor != owner:
         raise PermissionDenied(f"{actor!r} may not {action} of {owner!r}: coders change only their own work")
+    require_user(store, actor, action)
+
+
+def require_coder(store: Store, actor: str, coder: str, action: str) -> None:
+    """Raise unless ``actor`` may ``action`` on codings of ``coder``: the consensus coder's codings
+    are changed by leads only, everyone else's by their own coder only."""
+    from toolkit.blind import CONSENSUS_CODER  # toolkit.blind imports codings, which imports this
+
+    if coder == CONSENSUS_CODER:
+        require_lead(store, actor, f"{action} of the consensus")
+    else:
+        require_owner(store, actor, coder, action)
+
+
+def require_coding_owner(store: Store, actor: str, guid: str, action: str) -> None:
+    """:func:`require_coder` for an existing coding named by its GUID (an unknown GUID passes: the
+    caller reports it as not found)."""
+    if not team_mode(store):
+        return
+    row = store.one(
+        "SELECT k.name FROM codings c JOIN coders k ON k.id = c.coder_id WHERE c.guid = ?", (guid.upper(),)
+    )
+    if row:
+        require_coder(store, actor, str(row["name"]), action)
+
+
+# -- passwords ------------------------------------------------------------------------------------
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _scrypt(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    return hashlib.scrypt(
+        unicodedata.normalize("NFC", password).encode("utf-8"),
+        salt=salt,
+        n=n,
+        r=r,
+        p=p,
+        maxmem=256 * r * n + 2**20,
+        dklen=32,
+    )
+
+
+def hash_password(password: str) -> str:
+    """A salted scrypt hash with its parameters: ``scrypt$n=16384,r=8,p=1$<salt>$<hash>``."""
+    salt = secrets.token_bytes(SALT_BYTES)
+    digest = _scrypt(password, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
+    return f"scrypt$n={SCRYPT_N},r={SCRYPT_R},p={SCRYPT_P}${_b64(salt)}${_b64(digest)}"
+
+
+def verify_password(password: str, stored: str) -> bool:
+    """Whether ``password`` matches ``stored`` (constant-time comparison; False for a malformed hash)."""
+    try:
+        algorithm, params, salt, digest = stored.split("$")
+        values = dict(item.split("=") for item in params.split(","))
+        if algorithm != "scrypt":
+            return False
+        computed = _scrypt(
+            password, base64.b64decode(salt), int(values["n"]), int(values["r"]), int(values["p"])
+        )
+        return hmac.compare_digest(computed, base64.b64decode(digest))
+    except (ValueError, KeyError):
+        return False
+
+
+_DUMMY_HASH = f"scrypt$n={SCRYPT_N},r={SCRYPT_R},p={SCRYPT_P}${_b64(b'0' * SALT_BYTES)}${_b64(b'0' * 32)}"
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise InvalidValue(
+            f"the password is too short ({len(password)} characters); use at least {MIN_PASSWORD}"
+        )
+
+
+# -- accounts -------------------------------------------------------------------------------------
+
+
+def _check_name(name: str) -> str:
+    name = unicodedata.normalize("NFC", name.strip())
+    if not name or any(unicodedata.category(ch).startswith("C") for ch in name):
+        raise InvalidValue(f"user name {name!r} must be non-empty and printable")
+    if name.lower() in RESERVED_NAMES:
+        raise InvalidValue(f"{name!r} is reserved for the consensus coder; pick another user name")
+    return name
+
+
+def _check_role(value: str) -> str:
+    if value not in ROLES:
+        raise InvalidValue(f"role {value!r} is unknown; use {' or '.join(ROLES)}")
+    return value
+
+
+def _user_row(store: Store, name: str) -> dict[str, Any]:
+    row = store.one("SELECT * FROM users WHERE name = ?", (name.strip(),))
+    if row is None:
+        raise NotFound(f"no user {name!r}; list them with `coding-toolkit user list`")
+    return row
+
+
+def _user(row: dict[str, Any]) -> User:
+    return User(
+        name=str(row["name"]),
+        role=str(row["role"]),
+        has_password=bool(row["password_hash"]),
+        created_at=str(row["created_at"]),
+        disabled=bool(row["disabled"]),
+    )
+
+
+def get_user(store: Store, name: str) -> User:
+    return _user(_user_row(store, name))
+
+
+def list_users(store: Store) -> list[User]:
+    return [_user(r) for r in store.query("SELECT * FROM users ORDER BY name")]
+
+
+def _active_leads(store: Store, *, with_password: bool = False) -> list[str]:
+    extra = " AND password_hash IS NOT NULL" if with_password else ""
+    return [
+        str(r["name"])
+        for r in store.query(f"SELECT name FROM users WHERE role = 'lead' AND disabled = 0{extra}")
+    ]
+
+
+def add_user(store: Store, name: str, *, role: str, actor: str, password: str | None = None) -> User:
+    """Add an account (and the coder of the same name); leads only. ``password`` may come later
+    with :func:`set_password`, but nobody logs in without one."""
+    require_lead(store, actor, "add accounts")
+    name, role = _check_name(name), _check_role(role)
+    if password is not None:
+        _check_password(password)
+    hashed = hash_password(password) if password is not None else None
+    from toolkit.codings import coder_id  # toolkit.codings imports codes, which imports this
+
+    with store.write(actor) as w:
+        if store.one("SELECT id FROM users WHERE name = ?", (name,)):
+            raise Conflict(f"user {name!r} exists already; change it with `coding-toolkit user role/passwd`")
+        w.insert(
+            "users",
+            {"name": name, "role": role, "password_hash": hashed, "created_at": now(), "disabled": 0},
+        )
+        coder_id(w, name)
+        w.event("add", "user", None, {"name": name, "role": role, "password_set": hashed is not None})
+    return get_user(store, name)
+
+
+def set_password(store: Store, name: str, password: str, *, actor: str) -> None:
+    """Set or reset a password (a lead for anyone, everyone for themselves); ends the user's sessions."""
+    if actor != name:
+        require_lead(store, actor, "reset passwords of others")
+    else:
+        require_user(store, actor, "change the password")
+    _check_password(password)
+    row = _user_row(store, name)
+    hashed = hash_password(password)
+    with store.write(actor) as w:
+        w.execute("UPDATE users SET password_hash = ? WHERE id = ?", (hashed, row["id"]))
+        ended = w.execute("DELETE FROM sessions WHERE user_id = ?", (row["id"],)).rowcount
+        w.event("password", "user", None, {"name": row["name"], "sessions_ended": ended})
+
+
+def _keep_a_lead(store: Store, name: str, what: str) -> None:
+    if team_mode(store) and _active_leads(store, with_password=True) == [name]:
+        raise Conflict(f"{name!r} is the last lead with a password; {what} would lock everyone out")
+
+
+def set_role(store: Store, name: str, new_role: str, *, actor: str) -> User:
+    """Change an account's role; leads only. The last lead of a team project stays a lead."""
+    require_lead(store, actor, "change roles")
+    new_role = _check_role(new_role)
+    row = _user_row(store, name)
+    if row["role"] == new_role:
+        return _user(row)
+    if new_role != LEAD:
+        _keep_a_lead(store, row["name"], "making them a coder")
+    with store.write(actor) as w:
+        w.execute("UPDATE users SET role = ? WHERE id = ?", (new_role, row["id"]))
+        w.event("role", "user", None, {"name": row["name"], "before": row["role"], "after": new_role})
+    return get_user(store, name)
+
+
+def set_disabled(store: Store, name: str, disabled: bool, *, actor: str) -> User:
+    """Disable an account (it cannot log in; its sessions end; its codings stay) or enable it again."""
+    require_lead(store, actor, "disable or enable accounts")
+    row = _user_row(store, name)
+    if bool(row["disabled"]) == disabled:
+        return _user(row)
+    if disabled:
+        _keep_a_lead(store, row["name"], "disabling them")
+    with store.write(actor) as w:
+        w.execute("UPDATE users SET disabled = ? WHERE id = ?", (int(disabled), row["id"]))
+        if disabled:
+            w.execute("DELETE FROM sessions WHERE user_id = ?", (row["id"],))
+        w.event("disable" if disabled else "enable", "user", None, {"name": row["name"]})
+    return get_user(store, name)
+
+
+def disable(store: Store, name: str, *, actor: str) -> User:
+    return set_disabled(store, name, True, actor=actor)
+
+
+def set_team_mode(store: Store, on: bool, *, actor: str) -> None:
+    """Switch team mode on (refused without an enabled lead who has a password) or off; leads only."""
+    require_lead(store, actor, "switch team mode")
+    if on and not _active_leads(store, with_password=True):
+        raise Conflict(
+            "team mode needs at least one enabled lead with a password; add one first with "
+            "`coding-toolkit user add NAME --role lead`"
+        )
+    if on == team_mode(store):
+        return
+    with store.write(actor) as w:
+        w.set_setting("team_mode", "1" if on else "0")
+
+
+# -- logins and sessions --------------------------------------------------------------------------
+
+
+def _iso(epoch: float) -> str:
+    return datetime.fromtimestamp(epoch, UTC).isoformat(timespec="milliseconds")
+
+
+def _epoch(iso: str) -> float:
+    return datetime.fromisoformat(iso).timestamp()
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def login_wait(store: Store, name: str, *, at: float | None = None) -> float:
+    """Seconds ``name`` must wait before the next login attempt (0 when free): after
+    :data:`FREE_FAILURES` failures each further one doubles the wait, up to :data:`MAX_DELAY_S`.
+    Computed from the stored failures, so it holds across processes and restarts."""
+    at = time.time() if at is None else at
+    rows = store.query(
+        "SELECT at FROM login_failures WHERE name = ? AND at > ? ORDER BY at",
+        (name.strip(), _iso(at - FAILURE_WINDOW_S)),
+    )
+    if len(rows) < FREE_FAILURES:
+        return 0.0
+    delay = min(2.0 ** (len(rows) - FREE_FAILURES), MAX_DELAY_S)
+    return max(0.0, _epoch(rows[-1]["at"]) + delay - at)
+
+
+def session_idle_hours(store: Store) -> float:
+    """How long a session lives without use (project setting ``session_idle_hours``, default 8)."""
+    try:
+        return float(store.setting("session_idle_hours") or SESSION_IDLE_HOURS)
+    except ValueError:
+        return SESSION_IDLE_HOURS
+
+
+def _fail(w: Writer, name: str, at: float, reason: str) -> None:
+    w.insert("login_failures", {"name": name, "at": _iso(at)})
+    w.event("login_failed", "user", None, {"name": name, "reason": reason})
+
+
+def authenticate(store: Store, name: str, password: str, *, at: float | None = None) -> str:
+    """Log in: returns a new session token (keep it secret; only its hash is stored). A wrong name
+    or password is one and the same error, and is recorded so that repeated guessing slows down."""
+    if not team_mode(store):
+        raise PermissionDenied("the project is not in team mode; nobody needs to log in")
+    at = time.time() if at is None else at
+    name = unicodedata.normalize("NFC", name.strip())
+    wait = login_wait(store, name, at=at)
+    if wait > 0:
+        raise PermissionDenied(f"too many failed logins for {name!r}; try again in {int(wait) + 1} seconds")
+    row = store.one("SELECT * FROM users WHERE name = ?", (name,))
+    ok = verify_password(password, row["password_hash"] if row and row["password_hash"] else _DUMMY_HASH)
+    if not row or not row["password_hash"] or not ok or row["disabled"]:
+        reason = "disabled" if row and row["disabled"] and ok else "wrong name or password"
+        with store.write(name or "unknown") as w:
+            _fail(w, name, at, reason)
+        raise PermissionDenied("wrong user name or password (or the account is disabled)")
+    token = secrets.token_urlsafe(32)
+    expires = at + session_idle_hours(store) * 3600
+    with store.write(name) as w:
+        w.execute("DELETE FROM login_failures WHERE name = ?", (name,))
+        w.execute("DELETE FROM sessions WHERE expires_at < ?", (_iso(at),))
+        w.insert(
+            "sessions",
+            {
+                "token_hash": _token_hash(token),
+                "user_id": row["id"],
+                "created_at": _iso(at),
+                "last_seen": _iso(at),
+                "expires_at": _iso(expires),
+            },
+        )
+        w.event("login", "user", None, {"name": name})
+    return token
+
+
+def session_user(store: Store, token: str | None, *, at: float | None = None) -> User | None:
+    """The enabled account behind an unexpired session token, or None. Use extends the session
+    (written at most every :data:`SESSION_REFRESH_S` seconds)."""
+    if not token or not team_mode(store):
+        return None
+    at = time.time() if at is None else at
+    row = store.one(
+        "SELECT s.token_hash, s.last_seen, s.expires_at, u.* FROM sessions s "
+        "JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?",
+        (_token_hash(token),),
+    )
+    if row is None or row["disabled"] or _epoch(row["expires_at"]) <= at:
+        return None
+    if at - _epoch(row["last_seen"]) >= SESSION_REFRESH_S:
+        with store.write(str(row["name"])) as w:
+            w.execute(
+                "UPDATE sessions SET last_seen = ?, expires_at = ? WHERE token_hash = ?",
+                (_iso(at), _iso(at + session_idle_hours(store) * 3600), row["token_hash"]),
+            )
+            w.event("refresh", "session", None, {"name": row["name"]})
+    return _user(row)
+
+
+def logout(store: Store, token: str) -> None:
+    """End a session (a no-op for an unknown token)."""
+    row = store.one(
+        "SELECT s.token_hash, u.name FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?",
+        (_token_hash(token),),
+    )
+    if row is None:
+        return
+    with store.write(str(row["name"])) as w:
+        w.execute("DELETE FROM sessions WHERE token_hash = ?", (row["token_hash"],))
+        w.event("logout", "user", None, {"name": row["name"]})
