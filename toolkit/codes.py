@@ -9,6 +9,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from toolkit.accounts import require_lead
 from toolkit.codebook import code_guid
 from toolkit.errors import Conflict, InvalidValue, NotFound
 from toolkit.model import VALENCES, AttributeDef, AttributeValue, Codebook, CodeDef, FieldOfAction
@@ -234,6 +235,7 @@ def load_into(w: Writer, codebook: Codebook) -> LoadReport:
 
 def load_codebook_into(store: Store, codebook: Codebook, *, actor: str) -> LoadReport:
     """Load a codebook into the project in one transaction."""
+    require_lead(store, actor, "change the codebook")
     with store.write(actor) as w:
         return load_into(w, codebook)
 
@@ -366,6 +368,7 @@ def add_code(
     store: Store, path: str, *, actor: str, definition: str = "", colour: str = "", valence: str | None = None
 ) -> CodeRow:
     """Add a code at ``path``; missing parent codes are created too."""
+    require_lead(store, actor, "change the codebook")
     with store.write(actor) as w:
         add_code_in(w, path, definition=definition, colour=colour, valence=valence)
     return code_by_path(store, path)
@@ -388,6 +391,7 @@ _EDITABLE = (
 def update_code(store: Store, path: str, *, actor: str, **fields: Any) -> CodeRow:
     """Change a code's descriptive fields (definition, anchor example, coding rule, colour, ...).
     Keywords are lists. Names change with :func:`rename_code`, places with :func:`move_code`."""
+    require_lead(store, actor, "change the codebook")
     code = code_by_path(store, path)
     unknown = sorted(set(fields) - set(_EDITABLE))
     if unknown:
@@ -418,6 +422,7 @@ def update_code(store: Store, path: str, *, actor: str, **fields: Any) -> CodeRo
 
 def rename_code(store: Store, path: str, new_name: str, *, actor: str) -> CodeRow:
     """Give a code a new name; its codings stay with it."""
+    require_lead(store, actor, "change the codebook")
     code = code_by_path(store, path)
     new_name = new_name.strip()
     if not new_name or SEP in new_name:
@@ -434,6 +439,7 @@ def rename_code(store: Store, path: str, new_name: str, *, actor: str) -> CodeRo
 def move_code(store: Store, path: str, new_parent: str | None, *, actor: str) -> CodeRow:
     """Put a code (with its subtree) under another parent, or at the top when ``new_parent`` is
     None. A code cannot move below itself."""
+    require_lead(store, actor, "change the codebook")
     code = code_by_path(store, path)
     target = code_by_path(store, new_parent) if new_parent else None
     if target is not None and (target.id == code.id or target.path.startswith(code.path + SEP)):
@@ -501,6 +507,7 @@ def _plain(row: dict[str, Any]) -> dict[str, Any]:
 def merge_codes(store: Store, source: str, target: str, *, actor: str) -> dict[str, int]:
     """Merge ``source`` into ``target``: its codings follow (exact duplicates of the same coder are
     dropped), its child codes move under ``target``, and ``source`` is deleted."""
+    require_lead(store, actor, "change the codebook")
     src, dst = code_by_path(store, source), code_by_path(store, target)
     if src.id == dst.id or dst.path.startswith(src.path + SEP):
         raise Conflict(f"cannot merge {src.path!r} into itself or its own subcode {dst.path!r}")
@@ -523,6 +530,7 @@ def merge_codes(store: Store, source: str, target: str, *, actor: str) -> dict[s
 def delete_code(store: Store, path: str, *, actor: str, move_codings_to: str | None = None) -> int:
     """Delete a code without subcodes. Refused while codings use it, unless they are moved to
     ``move_codings_to``. Returns the number of codings moved."""
+    require_lead(store, actor, "change the codebook")
     code = code_by_path(store, path)
     if store.one("SELECT 1 AS x FROM codes WHERE parent_id = ?", (code.id,)):
         raise Conflict(f"code {code.path!r} has subcodes; move or delete them first")
