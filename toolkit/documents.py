@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from toolkit.accounts import require_lead
 from toolkit.errors import InvalidValue, NotFound
 from toolkit.importers import MAX_FILE_BYTES, parse_bytes, parse_file
 from toolkit.language import LANGUAGES, count_words, detect_language
@@ -117,6 +118,7 @@ def import_files(
 ) -> list[ImportResult]:
     """Import several files as one transaction: every file is parsed first, and if any one fails
     nothing is stored and the error names that file."""
+    require_lead(store, actor, "import documents")
     parsed = [(str(p), parse_file(p, speaker_pattern=speaker_pattern, max_bytes=max_bytes)) for p in paths]
     with store.write(actor) as w:
         return [
@@ -137,6 +139,7 @@ def import_upload(
     max_bytes: int = MAX_FILE_BYTES,
 ) -> ImportResult:
     """Import one uploaded file (bytes and its name) in its own transaction."""
+    require_lead(store, actor, "import documents")
     doc = parse_bytes(data, filename, speaker_pattern=speaker_pattern, max_bytes=max_bytes)
     with store.write(actor) as w:
         return import_parsed(w, doc, language=language, attributes=attributes, source_name=filename)
@@ -223,6 +226,7 @@ def set_attributes(
     speaker: str | None = None,
 ) -> None:
     """Set case attributes of a document, or of one of its speakers (e.g. the speaker role)."""
+    require_lead(store, actor, "change case attributes")
     doc = document_row(store, document)
     if speaker is not None:
         known = {
