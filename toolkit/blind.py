@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from toolkit.accounts import require_lead, role
 from toolkit.codings import list_codings
 from toolkit.model import Coding
 from toolkit.store import Store
@@ -18,6 +19,7 @@ def blind_coding(store: Store) -> bool:
 
 
 def set_blind_coding(store: Store, on: bool, *, actor: str) -> None:
+    require_lead(store, actor, "switch blind coding")
     with store.write(actor) as w:
         w.set_setting("blind_coding", "1" if on else "0")
 
@@ -28,6 +30,8 @@ def visibility(store: Store, viewer: str | None) -> Callable[[str], bool]:
     the consensus."""
     if not blind_coding(store):
         return lambda owner: True
+    if viewer is not None and role(store, viewer) is None:
+        viewer = None  # team mode: a name without an enabled account is nobody
     return lambda owner: owner == CONSENSUS_CODER or (viewer is not None and viewer == owner)
 
 

@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterable
 from typing import IO, Any
 
+from toolkit.accounts import require_coder, require_coding_owner, require_user
 from toolkit.codes import CodeRow, code_by_path, code_tree, find_code, list_codes
 from toolkit.documents import document_row
 from toolkit.errors import Conflict, InvalidValue, NotFound
@@ -37,6 +38,7 @@ def coder_id(w: Writer, name: str) -> int:
 
 def add_coder(store: Store, name: str) -> str:
     """Register a coder (a no-op when the name exists); returns the name as stored."""
+    require_user(store, name.strip(), "register as a coder")
     with store.write(name.strip() or "system") as w:
         coder_id(w, name)
     return name.strip()
@@ -123,6 +125,7 @@ def add_coding(
     origin: str = "manual",
 ) -> Coding:
     """Add one coding as its own transaction and return it."""
+    require_coder(store, coder, coder, "add codings")
     with store.write(coder) as w:
         guid = add_coding_in(w, document, start, end, code_path, coder, memo=memo, origin=origin)
     return get_coding(store, guid)
@@ -147,6 +150,7 @@ def update_coding(
     memo: str | None = None,
 ) -> Coding:
     """Change span, code or memo of a coding; refused if it changed since ``expected_version``."""
+    require_coding_owner(store, actor, guid, "change codings")
     with store.write(actor) as w:
         row = _row(store, guid)
         if row["version"] != expected_version:
@@ -183,6 +187,7 @@ def update_coding(
 
 def delete_coding(store: Store, guid: str, *, actor: str, expected_version: int | None = None) -> None:
     """Delete a coding (the event keeps everything needed to restore it)."""
+    require_coding_owner(store, actor, guid, "delete codings")
     with store.write(actor) as w:
         row = _row(store, guid)
         if expected_version is not None and row["version"] != expected_version:

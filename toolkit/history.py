@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from toolkit.accounts import require_coding_owner, require_user
 from toolkit.errors import Conflict
 from toolkit.store import Store, Writer, cached_by_change, now
 
@@ -134,10 +135,12 @@ def _apply(w: Writer, event: dict[str, Any], *, inverse: bool) -> dict[str, Any]
 
 def undo(store: Store, actor: str) -> Step | None:
     """Reverse the coder's newest change; None when there is nothing to undo."""
+    require_user(store, actor, "undo changes")
     stack, _ = _stacks(store, actor)
     if not stack:
         return None
     event = stack[-1]
+    require_coding_owner(store, actor, event["guid"], "undo changes")
     with store.write(actor) as w:
         row = _apply(w, event, inverse=True)
         w.event("undo", "coding", event["guid"], {"event": event["id"], "row": row})
@@ -146,10 +149,12 @@ def undo(store: Store, actor: str) -> Step | None:
 
 def redo(store: Store, actor: str) -> Step | None:
     """Re-apply the coder's newest undone change; None when there is nothing to redo."""
+    require_user(store, actor, "redo changes")
     _, stack = _stacks(store, actor)
     if not stack:
         return None
     event = stack[-1]
+    require_coding_owner(store, actor, event["guid"], "redo changes")
     undo_event = store.one(
         "SELECT payload FROM events WHERE action = 'undo' AND actor = ? AND json_extract(payload, "
         "'$.event') = ? ORDER BY id DESC LIMIT 1",

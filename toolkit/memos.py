@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from toolkit.accounts import require_user
 from toolkit.codings import coder_id
 from toolkit.documents import document_row
 from toolkit.store import Store, new_guid, now
@@ -20,6 +21,7 @@ def document_memo(store: Store, document: str, coder: str) -> str:
 
 def set_document_memo(store: Store, document: str, coder: str, text: str) -> None:
     """Create, change or (with empty text) delete the coder's memo on a document."""
+    require_user(store, coder, "write memos")
     doc = document_row(store, document)
     with store.write(coder) as w:
         cid = coder_id(w, coder)

@@ -18,6 +18,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from toolkit.accounts import require_lead
 from toolkit.agreement.methods import DEFAULT_THRESHOLD
 from toolkit.agreement.segments import compare_segments
 from toolkit.agreement.selection import Selection, Span, select
@@ -146,6 +147,7 @@ def decide(
 ) -> list[str]:
     """Settle one disagreement; returns the GUIDs of the consensus codings added. ``edit`` needs
     ``span`` (and optionally another ``code``). Deciding the same place twice is refused."""
+    require_lead(store, actor, "decide disagreements")
     if decision not in DECISIONS:
         raise InvalidValue(f"decision {decision!r} is unknown; use one of {', '.join(DECISIONS)}")
     if decision == "edit":
@@ -231,6 +233,7 @@ def adopt_agreements(
 ) -> int:
     """Copy the segments both coders agree on (segment rule, coder A's version of each matched
     pair) into the consensus coder; already present ones are skipped. Returns how many were added."""
+    require_lead(store, actor, "adopt agreements into the consensus")
     share = DEFAULT_THRESHOLD["segment"] if threshold is None else float(threshold)
     sel = select(store, [coder_a, coder_b], code=code, document=document)
     grouped = sel.grouped()
