@@ -16,10 +16,13 @@ from toolkit.suggest.feedback import (
     accept,
     accept_all,
     drop_rejected,
+    open_suggestions,
+    order_suggestions,
     origin_of,
     preview_accept_all,
     reject,
     rejections,
+    suggestions_state,
 )
 
 LUECKEN = "Information/Herausforderungen/Lücken"
@@ -170,3 +173,35 @@ def test_team_mode_a_coder_cannot_accept_for_another(project: tuple[Store, str])
     with pytest.raises(PermissionDenied):
         reject(store, "anna", doc, s.start, s.end, s.code_path, actor="ben")
     assert codings_rows(store) == []
+
+
+def test_open_suggestions_hide_rejected_and_coded_units(project: tuple[Store, str]) -> None:
+    store, doc = project
+    raw = suggest(store, doc)
+    sentences = [s for s in raw if s.unit == "sentence"]
+    accept(store, "anna", doc, sentences[0])
+    reject(store, "anna", doc, sentences[1].start, sentences[1].end, LUECKEN)
+    # the turn around both sentences overlaps anna's new coding of the same code, so it goes too
+    assert open_suggestions(store, "anna", doc, raw) == []
+    assert open_suggestions(store, "ben", doc, raw) == raw
+
+
+def test_suggestions_state_ignores_codings_but_not_the_codebook(project: tuple[Store, str]) -> None:
+    store, doc = project
+    before = suggestions_state(store, doc)
+    accept(store, "anna", doc, suggest(store, doc)[0])
+    assert suggestions_state(store, doc) == before
+    with store.write("t") as w:
+        w.execute("UPDATE codes SET keywords_de = '[\"Wetter\"]' WHERE name = 'Offenheit'")
+        w.event("update", "code", None, {"keywords_de": ["Wetter"]})
+    assert suggestions_state(store, doc) != before
+
+
+def test_order_by_score_or_uncertainty() -> None:
+    items = [
+        Suggestion(i, i + 1, "A", score, "rule", (), "sentence") for i, score in enumerate((0.9, 0.5, 0.2))
+    ]
+    assert [s.score for s in order_suggestions(items)] == [0.9, 0.5, 0.2]
+    assert [s.score for s in order_suggestions(items, "uncertainty")] == [0.5, 0.2, 0.9]
+    with pytest.raises(InvalidValue, match="uncertainty"):
+        order_suggestions(items, "zufall")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from toolkit.accounts import require_owner
 from toolkit.codes import find_code
-from toolkit.codings import add_coding_in, code_path_of, coder_id
+from toolkit.codings import add_coding_in, code_path_of, coder_id, list_codings
 from toolkit.documents import document_row
 from toolkit.errors import InvalidValue
 from toolkit.store import Store, Writer, now
@@ -119,7 +119,7 @@ def reject(
 
 def _accept_in(w: Writer, coder: str, doc: dict[str, object], s: Suggestion, model_id: str | None) -> str:
     code = find_code(w.store, s.code_path)
-    origin = origin_of(s.source, model_id)
+    origin = origin_of(s.source, model_id if model_id is not None else getattr(s, "model_id", None))
     guid = add_coding_in(w, str(doc["name"]), s.start, s.end, code, coder, origin=origin)
     _record(w, doc, s.start, s.end, code.id, code.path, coder, "accept", origin)
     return guid
@@ -135,7 +135,8 @@ def accept(
     actor: str | None = None,
 ) -> str:
     """Turn ``suggestion`` into a coding of ``coder`` (origin ``suggestion:<source>[:<model_id>]``) and
-    record the decision, in one transaction; returns the coding's GUID. A coding the coder already has
+    record the decision, in one transaction; returns the coding's GUID. Without ``model_id`` the
+    suggestion's own ``model_id`` attribute is used, if it has one. A coding the coder already has
     on the same span and code is a :class:`~toolkit.errors.Conflict`."""
     actor = coder if actor is None else actor
     require_owner(store, actor, coder, "accept suggestions")
@@ -220,3 +221,45 @@ def drop_rejected(
     """``suggestions`` without those ``coder`` rejected (same unit and code), order kept."""
     gone = {(r.start, r.end, r.code_path) for r in rejections(store, coder=coder, document=document)}
     return [s for s in suggestions if (s.start, s.end, s.code_path) not in gone]
+
+
+def open_suggestions(
+    store: Store, coder: str, document: str, suggestions: Iterable[Suggestion]
+) -> list[Suggestion]:
+    """What the workbench offers ``coder``: ``suggestions`` without those the coder rejected and without
+    units where the coder already has that code on an overlapping span (accepted ones included)."""
+    mine: dict[str, list[tuple[int, int]]] = {}
+    for c in list_codings(store, document=document, coder=coder):
+        mine.setdefault(c.code_path, []).append((c.start, c.end))
+    return [
+        s
+        for s in drop_rejected(store, coder, document, suggestions)
+        if not any(a < s.end and s.start < b for a, b in mine.get(s.code_path, ()))
+    ]
+
+
+def suggestions_state(store: Store, document: str) -> tuple[object, ...]:
+    """What suggestions for ``document`` depend on apart from a coder's own codings and decisions: the
+    project, the document's text and the newest change that is not a coding, memo or decision (codebook
+    edits, settings, trained models). A cache of suggestions keyed on it is current."""
+    doc = document_row(store, document)
+    row = store.conn.execute(
+        "SELECT (SELECT value FROM project WHERE key = 'project_guid'), (SELECT id FROM events "
+        "WHERE entity NOT IN ('coding', 'memo', 'suggestion', 'coder') ORDER BY id DESC LIMIT 1)"
+    ).fetchone()
+    return (store.path, row[0], doc["sha256"], row[1])
+
+
+def uncertainty(s: Suggestion) -> float:
+    """How close the score is to a coin toss: 1 at 0.5, 0 at 0 or 1 (what active learning asks first)."""
+    return 1.0 - abs(s.score - 0.5) * 2
+
+
+def order_suggestions(suggestions: Iterable[Suggestion], by: str = "score") -> list[Suggestion]:
+    """``suggestions`` best score first (``by="score"``) or most uncertain first (``"uncertainty"``);
+    ties in document order."""
+    if by == "score":
+        return sorted(suggestions, key=lambda s: (-s.score, s.start, s.end, s.code_path))
+    if by == "uncertainty":
+        return sorted(suggestions, key=lambda s: (-uncertainty(s), s.start, s.end, s.code_path))
+    raise InvalidValue(f"unknown order {by!r}; use score or uncertainty")
