@@ -295,6 +295,23 @@ CREATE INDEX login_failures_name ON login_failures (name, at)
 
 # -- migrations of issue 8 (pseudonyms) go here --
 
+
+@migrations(name="m009_pseudonyms")
+def m009_pseudonyms(db: sqlite_utils.Database) -> None:
+    """Pseudonymisation: each original name, place or organisation with its placeholder."""
+    db.execute(
+        """CREATE TABLE pseudonyms (
+  id INTEGER PRIMARY KEY,
+  guid TEXT NOT NULL UNIQUE,
+  original TEXT NOT NULL UNIQUE CHECK (trim(original) <> ''),
+  placeholder TEXT NOT NULL CHECK (trim(placeholder) <> ''),
+  kind TEXT NOT NULL CHECK (kind IN ('person', 'place', 'organisation', 'other')),
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL)"""
+    )
+
+
 # -- migrations of issue 7 (REFI-QDA exchange) go here --
 
 

@@ -1,0 +1,210 @@
+"""Backups, restores and rotating snapshots of a project file, through SQLite's online backup API.
+
+The backup API copies a consistent state of the database page by page while the app and other
+processes go on writing (WAL: readers never block writers), so a backup can be taken at any time.
+A restore copies a checked backup *into* the live project file through the same API, under
+SQLite's own locks, so processes that have the project open see the restored state instead of
+writing into a file that was swapped under them.
+
+What ``restore`` refuses (nothing is changed then):
+- a file that is not a SQLite database, fails ``PRAGMA integrity_check`` or is not a project of
+  this toolkit (no ``project_guid`` setting, no event log);
+- a project written by a newer version of the toolkit (migrations this version does not know);
+- a backup of a *different* project (another ``project_guid``) unless ``other_project=True``;
+- in team mode, an actor who is not a lead.
+The replaced state is kept as ``<name>.before-restore-<time>`` next to the project.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from contextlib import closing
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from toolkit.accounts import require_lead
+from toolkit.errors import Conflict, InvalidValue, StoreError
+from toolkit.store import Store, migrations, open_store
+
+SNAPSHOT_STAMP = "%Y%m%dT%H%M%S%fZ"
+_SNAPSHOT_RE = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{12}Z)\.db$")
+_REQUIRED_TABLES = ("project", "events", "documents", "codings", "codes", "_sqlite_migrations")
+
+
+def _stamp(moment: datetime | None = None) -> str:
+    return (moment or datetime.now(UTC)).strftime(SNAPSHOT_STAMP)
+
+
+def _integrity(conn: sqlite3.Connection) -> str:
+    rows = conn.execute("PRAGMA integrity_check").fetchall()
+    return "; ".join(str(r[0]) for r in rows)
+
+
+def check_project_file(path: str | Path) -> dict[str, Any]:
+    """Check that ``path`` is an intact project of this toolkit; returns its GUID, counts and
+    migrations, or raises :class:`StoreError` saying what is wrong."""
+    p = Path(path)
+    if not p.is_file():
+        raise StoreError(f"{p}: no such file; name a backup made with `coding-toolkit backup -o FILE`")
+    try:
+        with closing(sqlite3.connect(f"file:{p}?mode=ro", uri=True)) as conn:
+            integrity = _integrity(conn)
+            if integrity != "ok":
+                raise StoreError(
+                    f"{p}: the file is damaged (integrity_check: {integrity[:200]}); use another backup"
+                )
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            missing = [t for t in _REQUIRED_TABLES if t not in tables]
+            if missing:
+                raise StoreError(
+                    f"{p}: not a coding-toolkit project (no table {', '.join(missing)}); "
+                    "name a backup made with `coding-toolkit backup`"
+                )
+            guid = conn.execute("SELECT value FROM project WHERE key = 'project_guid'").fetchone()
+            if guid is None:
+                raise StoreError(f"{p}: not a coding-toolkit project (no project_guid); name another backup")
+            applied = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", (migrations.name,)
+                )
+            ]
+            counts = {
+                t: int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
+                for t in ("documents", "codings", "events")
+            }
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(
+            f"{p}: not a SQLite database ({exc}); name a backup made with `coding-toolkit backup`"
+        ) from None
+    known = {m.name for m in migrations._migrations}
+    newer = [name for name in applied if name not in known]
+    if newer:
+        raise StoreError(
+            f"{p}: written by a newer coding-toolkit (migrations {', '.join(newer)}); "
+            "update the toolkit first"
+        )
+    return {"path": str(p), "project_guid": str(guid[0]), "migrations": applied, **counts}
+
+
+def backup(store: Store, path: str | Path) -> dict[str, Any]:
+    """Copy the project to ``path`` (a new file) while others may go on writing. The copy is
+    written beside the target and renamed when complete and checked, so ``path`` is never a
+    half-written backup. Returns what :func:`check_project_file` reports about the copy."""
+    target = Path(path)
+    if target.exists():
+        raise InvalidValue(f"{target}: exists already; choose a new file name for the backup")
+    if target.resolve() == Path(store.path).resolve():
+        raise InvalidValue(f"{target}: is the project itself; choose another file for the backup")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{_stamp()}.part")
+    try:
+        with closing(sqlite3.connect(tmp)) as dest:
+            store.conn.backup(dest)  # one step: a consistent snapshot of the committed state
+            dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+        report = check_project_file(tmp)
+        tmp.replace(target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    report["path"] = str(target)
+    report["bytes"] = target.stat().st_size
+    return report
+
+
+def restore(
+    path: str | Path, target: str | Path, *, actor: str, other_project: bool = False
+) -> dict[str, Any]:
+    """Replace the project ``target`` with the backup ``path`` (see the module docstring for what
+    is refused). Returns the checked backup's report plus ``kept``, the file holding the state
+    that was replaced (None when ``target`` did not exist)."""
+    source = Path(path)
+    dest_path = Path(target)
+    if dest_path.exists() and source.resolve() == dest_path.resolve():
+        raise InvalidValue(f"{source}: is the project itself; name a backup file")
+    report = check_project_file(source)
+    kept: str | None = None
+    if not dest_path.exists():
+        dest_path.parent.mkdir(parents=True, exist_ok=True)
+        with (
+            closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as src,
+            closing(sqlite3.connect(dest_path)) as dest,
+        ):
+            src.backup(dest)
+    else:
+        store = open_store(dest_path)
+        try:
+            require_lead(store, actor, "restore a backup")
+            current = store.setting("project_guid")
+            if current != report["project_guid"] and not other_project:
+                raise Conflict(
+                    f"{source}: is a backup of another project ({report['project_guid']}, "
+                    f"this is {current}); pass --other-project to replace it anyway"
+                )
+            keep = dest_path.with_name(f"{dest_path.name}.before-restore-{_stamp()}")
+            kept = str(backup(store, keep)["path"])
+            with closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as src:
+                src.backup(store.conn)
+        finally:
+            store.close()
+    with Store(dest_path) as restored:  # applies migrations the backup may lack
+        integrity = _integrity(restored.conn)
+        if integrity != "ok":  # pragma: no cover - the source was checked
+            raise StoreError(f"{dest_path}: restore failed the integrity check ({integrity}); kept {kept}")
+        with restored.write(actor) as w:
+            w.event("restore", "project", report["project_guid"], {"from": str(source), "kept": kept})
+    return {**report, "kept": kept, "target": str(dest_path)}
+
+
+def _snapshots(folder: Path, stem: str) -> list[Path]:
+    """Snapshots of project ``stem`` in ``folder``, oldest first."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for p in folder.iterdir():
+        m = _SNAPSHOT_RE.match(p.name)
+        if m and m["stem"] == stem:
+            found.append((m["stamp"], p))
+    return [p for _, p in sorted(found)]
+
+
+def list_snapshots(store: Store, folder: str | Path | None = None) -> list[str]:
+    """The project's snapshots, oldest first."""
+    return [str(p) for p in _snapshots(snapshot_folder(store, folder), Path(store.path).stem)]
+
+
+def snapshot_folder(store: Store, folder: str | Path | None = None) -> Path:
+    """``folder``, or ``snapshots/`` beside the project file."""
+    return Path(folder) if folder is not None else Path(store.path).parent / "snapshots"
+
+
+def snapshot(store: Store, folder: str | Path | None = None, *, keep: int = 24) -> str:
+    """Write a timestamped backup ``<project>-<UTC time>.db`` into ``folder`` and delete the oldest
+    snapshots of this project beyond the newest ``keep``. Returns the new snapshot's path."""
+    if keep < 1:
+        raise InvalidValue(f"keep={keep}: keep at least one snapshot")
+    where = snapshot_folder(store, folder)
+    stem = Path(store.path).stem
+    path = where / f"{stem}-{_stamp()}.db"
+    backup(store, path)
+    for old in _snapshots(where, stem)[:-keep]:
+        old.unlink(missing_ok=True)
+    return str(path)
+
+
+def snapshot_if_due(
+    store: Store, folder: str | Path | None = None, *, every_minutes: float = 60, keep: int = 24
+) -> str | None:
+    """Take a snapshot when the newest one is older than ``every_minutes`` (or there is none);
+    returns its path, or None when none was due. Cheap enough to call on every page load."""
+    where = snapshot_folder(store, folder)
+    existing = _snapshots(where, Path(store.path).stem)
+    if existing:
+        m = _SNAPSHOT_RE.match(existing[-1].name)
+        assert m is not None
+        taken = datetime.strptime(m["stamp"], SNAPSHOT_STAMP).replace(tzinfo=UTC)
+        if datetime.now(UTC) - taken < timedelta(minutes=every_minutes):
+            return None
+    return snapshot(store, where, keep=keep)
