@@ -103,13 +103,20 @@ def require_coder(store: Store, actor: str, coder: str, action: str) -> None:
 
 
 def require_coding_owner(store: Store, actor: str, guid: str, action: str) -> None:
-    """:func:`require_coder` for an existing coding named by its GUID (an unknown GUID passes: the
-    caller reports it as not found)."""
+    """:func:`require_coder` for a coding named by its GUID, also a deleted one (an unknown GUID
+    passes: the caller reports it as not found)."""
     if not team_mode(store):
         return
     row = store.one(
         "SELECT k.name FROM codings c JOIN coders k ON k.id = c.coder_id WHERE c.guid = ?", (guid.upper(),)
     )
+    if row is None:  # deleted: its owner is in the delete event
+        row = store.one(
+            "SELECT k.name FROM events e "
+            "JOIN coders k ON k.id = json_extract(e.payload, '$.before.coder_id') "
+            "WHERE e.entity = 'coding' AND e.action = 'delete' AND e.guid = ? ORDER BY e.id DESC LIMIT 1",
+            (guid.upper(),),
+        )
     if row:
         require_coder(store, actor, str(row["name"]), action)
 
