@@ -89,6 +89,8 @@ LAZY_COMMANDS = {
     # issue 4 workbench (suggestion accept/reject, if any) here
     # issue 7 (project) here
     # issue 8 accounts (user) here
+    "team": "toolkit.cli_accounts",
+    "user": "toolkit.cli_accounts",
     # issue 8 maintenance (backup, restore, history, pseudonyms) here
 }
 

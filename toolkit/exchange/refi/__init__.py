@@ -1,0 +1,25 @@
+"""REFI-QDA exchange: ``.qdpx`` projects and ``.qdc`` codebooks in and out (see docs/exchange.md)."""
+
+from toolkit.exchange.refi.codebook import (
+    compose_description,
+    export_codebook_qdc,
+    import_codebook,
+    parse_description,
+)
+from toolkit.exchange.refi.model import ImportReport
+from toolkit.exchange.refi.positions import PositionMap, position_unit
+from toolkit.exchange.refi.project import export_project, import_project, project_xml, read_qdpx
+
+__all__ = [
+    "ImportReport",
+    "PositionMap",
+    "compose_description",
+    "export_codebook_qdc",
+    "export_project",
+    "import_codebook",
+    "import_project",
+    "parse_description",
+    "position_unit",
+    "project_xml",
+    "read_qdpx",
+]

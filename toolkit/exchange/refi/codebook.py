@@ -1,0 +1,260 @@
+"""Codes between REFI-QDA and the project: the ``.qdc`` codebook file, and the code part of a project.
+
+REFI-QDA has one free-text ``Description`` per code; ours holds the definition, the anchor example
+and the coding rule as paragraphs, the latter two starting with a label::
+
+    Was Informationen erschwert.
+
+    Ankerbeispiel: "Das erfährt man nur über Flurfunk."
+
+    Kodierregel: Nur wenn ...
+
+Labels are German (``Ankerbeispiel:``, ``Kodierregel:``) for a German codebook and English
+(``Anchor example:``, ``Coding rule:``) otherwise; both are recognised on import. A description
+without labels (every other tool) is the definition.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+from xml.etree.ElementTree import Element, SubElement, tostring
+
+from toolkit.accounts import require_lead
+from toolkit.codes import load_into
+from toolkit.errors import ImportFailed
+from toolkit.exchange.refi.model import ImportReport, RefiCodebook
+from toolkit.exchange.refi.reader import read_codebook
+from toolkit.exchange.refi.safety import parse_xml
+from toolkit.model import Codebook, CodeDef
+from toolkit.store import Store, Writer
+
+CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
+ORIGIN = "coding-toolkit"
+LABELS = {
+    "de": ("Ankerbeispiel:", "Kodierregel:"),
+    "en": ("Anchor example:", "Coding rule:"),
+}
+_SECTION = re.compile(r"(?:^|\n\n)(Ankerbeispiel|Anchor example|Kodierregel|Coding rule):[ \t]?")
+_COLOUR6 = re.compile(r"^#[0-9A-Fa-f]{6}$")
+_COLOUR3 = re.compile(r"^#[0-9A-Fa-f]{3}$")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# "/" separates code paths here; a name with one keeps a look-alike (U+2215 DIVISION SLASH).
+SLASH_STAND_IN = "\u2215"
+
+
+def compose_description(definition: str, anchor_example: str, coding_rule: str, language: str = "de") -> str:
+    """One REFI-QDA description from the three fields (see the module docstring)."""
+    anchor_label, rule_label = LABELS.get(language, LABELS["en"])
+    parts = [definition] if definition else []
+    if anchor_example:
+        parts.append(f"{anchor_label} {anchor_example}")
+    if coding_rule:
+        parts.append(f"{rule_label} {coding_rule}")
+    return "\n\n".join(parts)
+
+
+def parse_description(text: str) -> tuple[str, str, str]:
+    """``(definition, anchor_example, coding_rule)`` of a description; the inverse of
+    :func:`compose_description`."""
+    found = list(_SECTION.finditer(text))
+    if not found:
+        return text, "", ""
+    fields = {"anchor": "", "rule": ""}
+    for m, nxt in zip(found, [*found[1:], None], strict=True):
+        key = "anchor" if m.group(1) in ("Ankerbeispiel", "Anchor example") else "rule"
+        body = text[m.end() : nxt.start() if nxt else len(text)]
+        fields[key] = f"{fields[key]}\n\n{body}" if fields[key] else body
+    return text[: found[0].start()], fields["anchor"], fields["rule"]
+
+
+def clean_colour(value: str) -> str:
+    """``#RRGGBB`` from ``#RRGGBB`` or ``#RGB``; anything else is dropped."""
+    value = value.strip()
+    if _COLOUR6.match(value):
+        return value
+    if _COLOUR3.match(value):
+        return "#" + "".join(ch * 2 for ch in value[1:])
+    return ""
+
+
+def _slugify(text: str) -> str:
+    base = "".join(ch if ch.isalnum() and ch.isascii() else "-" for ch in text.casefold())
+    return "-".join(filter(None, base.split("-")))[:60].strip("-") or "code"
+
+
+def to_codebook(store: Store, book: RefiCodebook, report: ImportReport) -> tuple[Codebook, dict[str, str]]:
+    """The codes of a REFI-QDA codebook as a :class:`Codebook` for :func:`toolkit.codes.load_into`,
+    and the path of each REFI code GUID. Codes already in the project keep what REFI-QDA cannot
+    carry (English name, field of action, valence, keywords, source)."""
+    rows = {r["guid"]: r for r in store.query("SELECT * FROM codes")}
+    used_slugs = {r["slug"] for r in rows.values() if r["slug"]}
+    slug_of: dict[str, str] = {}
+    path_of: dict[str, str] = {}
+    sibling_names: dict[str | None, set[str]] = {}
+    defs: list[CodeDef] = []
+    language = store.setting("codebook_language", "de") or "de"
+    for code in book.codes:
+        if code.guid in path_of:
+            report.warnings.append(
+                f"code GUID {code.guid} appears twice; the second ({code.name!r}) is skipped"
+            )
+            continue
+        if code.parent is not None and code.parent not in path_of:
+            continue  # below a skipped code
+        name = " ".join(code.name.split()) or f"Code {code.guid[:8]}"
+        if "/" in name:
+            report.warnings.append(
+                f"code {name!r}: '/' separates code paths here, kept as '{SLASH_STAND_IN}'"
+            )
+            name = name.replace("/", SLASH_STAND_IN)
+        taken = sibling_names.setdefault(code.parent, set())
+        unique, n = name, 2
+        while unique.casefold() in taken:
+            unique, n = f"{name} ({n})", n + 1
+        if unique != name:
+            report.warnings.append(f"code {name!r} appears twice at the same level; the second is {unique!r}")
+        taken.add(unique.casefold())
+        parent_path = path_of[code.parent] if code.parent else ""
+        path = f"{parent_path}/{unique}" if parent_path else unique
+        old: dict[str, Any] = rows.get(code.guid) or {}
+        slug = old.get("slug") or ""
+        if not slug:
+            base = _slugify(path)
+            slug, n = base, 2
+            while slug in used_slugs:
+                slug, n = f"{base}-{n}", n + 1
+        used_slugs.add(slug)
+        slug_of[code.guid] = slug
+        path_of[code.guid] = path
+        definition, anchor, rule = parse_description(code.description)
+        colour = clean_colour(code.colour)
+        if code.colour and not colour:
+            report.warnings.append(f"code {path!r}: colour {code.colour!r} is not #RRGGBB and was left out")
+        defs.append(
+            CodeDef(
+                id=slug,
+                name=unique,
+                definition=definition,
+                parent=slug_of[code.parent] if code.parent else None,
+                name_en=old.get("name_en", ""),
+                anchor_example=anchor,
+                coding_rule=rule,
+                colour=colour,
+                field_of_action=old.get("field_of_action"),
+                valence=old.get("valence"),
+                keywords_de=tuple(json.loads(old.get("keywords_de", "[]"))),
+                keywords_en=tuple(json.loads(old.get("keywords_en", "[]"))),
+                source=old.get("source", ""),
+                guid=code.guid,
+            )
+        )
+    codebook = Codebook(
+        title=store.setting("codebook_title", "") or "Codebook",
+        codes=tuple(defs),
+        title_en=store.setting("codebook_title_en", "") or "",
+        language=language,
+        description=store.setting("codebook_description", "") or "",
+    )
+    return codebook, path_of
+
+
+def code_ids_by_path(store: Store) -> dict[str, int]:
+    """Every code's path -> id, read inside the current transaction."""
+    rows = store.query("SELECT id, parent_id, name FROM codes")
+    by_id = {r["id"]: r for r in rows}
+    paths: dict[int, str] = {}
+
+    def path(code_id: int) -> str:
+        if code_id not in paths:
+            r = by_id[code_id]
+            paths[code_id] = f"{path(r['parent_id'])}/{r['name']}" if r["parent_id"] else r["name"]
+        return paths[code_id]
+
+    return {path(i): i for i in by_id}
+
+
+def load_refi_codebook(w: Writer, book: RefiCodebook, report: ImportReport) -> dict[str, int]:
+    """Merge REFI-QDA codes into the project inside an open transaction; returns REFI GUID -> code id."""
+    codebook, path_of = to_codebook(w.store, book, report)
+    loaded = load_into(w, codebook)
+    report.codes_added += len(loaded.added)
+    report.codes_updated += len(loaded.updated)
+    report.codes_unchanged += loaded.unchanged
+    ids = code_ids_by_path(w.store)
+    code_sets = [s.name for s in book.sets if s.codes]
+    if code_sets:
+        report.warnings.append(f"code sets are not kept (no such thing here): {', '.join(code_sets)}")
+    return {guid: ids[path] for guid, path in path_of.items() if path in ids}
+
+
+def read_qdc(data: bytes, path: str) -> RefiCodebook:
+    """Parse the bytes of a ``.qdc`` file."""
+    return read_codebook(parse_xml(data, path), path)
+
+
+def import_codebook(store: Store, source: str | Path | bytes, *, actor: str, name: str = "") -> ImportReport:
+    """Load a ``.qdc`` codebook (a path, or bytes with their file ``name``) into the project in
+    one transaction: codes are matched by GUID, then by place and name; nothing is deleted."""
+    require_lead(store, actor, "load a codebook")
+    if isinstance(source, bytes):
+        data, path = source, name or "<codebook.qdc>"
+    else:
+        path = str(source)
+        try:
+            data = Path(source).read_bytes()
+        except OSError as exc:
+            raise ImportFailed(path, f"cannot read the file ({exc.strerror})") from None
+    book = read_qdc(data, path)
+    if not book.codes:
+        raise ImportFailed(path, "the codebook has no codes; export it again from the other tool")
+    report = ImportReport(origin=book.origin)
+    with store.write(actor) as w:
+        load_refi_codebook(w, book, report)
+    return report
+
+
+def code_elements(
+    parent: Element,
+    store: Store,
+    *,
+    notes_of: dict[int, list[str]] | None = None,
+) -> None:
+    """Append the project's code tree under ``parent`` (a ``Codes`` element): GUID, name, colour,
+    description, and in a project the ``NoteRef`` of each code's memos."""
+    from toolkit.codes import code_tree
+
+    language = store.setting("codebook_language", "de") or "de"
+    element_of: dict[int, Element] = {}
+    for code in code_tree(store):
+        holder = element_of[code.parent_id] if code.parent_id else parent
+        el = SubElement(holder, "Code", {"guid": code.guid, "name": code.name, "isCodable": "true"})
+        colour = clean_colour(code.colour)
+        if colour:
+            el.set("color", colour)
+        description = compose_description(code.definition, code.anchor_example, code.coding_rule, language)
+        if description:
+            SubElement(el, "Description").text = description
+        for note in (notes_of or {}).get(code.id, []):
+            SubElement(el, "NoteRef", {"targetGUID": note})
+        element_of[code.id] = el
+
+
+def export_codebook_qdc(store: Store) -> bytes:
+    """The project's codebook as ``.qdc`` XML (valid against ``Codebook.xsd``)."""
+    root = Element("CodeBook", {"origin": ORIGIN})
+    codes = SubElement(root, "Codes")
+    code_elements(codes, store)
+    if not len(codes):
+        raise ImportFailed(store.path, "the project has no codes; a .qdc codebook needs at least one")
+    return xml_bytes(root, CODEBOOK_NS)
+
+
+def xml_bytes(root: Element, ns: str) -> bytes:
+    """Serialise with the namespace as default (no ``ns0:`` prefixes) and an XML declaration;
+    characters XML 1.0 cannot hold (control characters) are left out."""
+    root.set("xmlns", ns)  # elements are built without namespace; this makes it their default
+    body = _NOT_XML.sub("", tostring(root, encoding="unicode"))
+    return ('<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n").encode("utf-8")

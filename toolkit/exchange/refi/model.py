@@ -1,0 +1,138 @@
+"""What a REFI-QDA file holds, read into plain data before anything touches the project."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class RefiCode:
+    guid: str
+    name: str
+    parent: str | None
+    colour: str = ""
+    description: str = ""
+    codable: bool = True
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RefiSet:
+    guid: str
+    name: str
+    codes: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RefiCodebook:
+    origin: str
+    codes: tuple[RefiCode, ...]
+    sets: tuple[RefiSet, ...] = ()
+
+
+@dataclass(frozen=True)
+class RefiUser:
+    guid: str
+    name: str
+
+
+@dataclass(frozen=True)
+class RefiCoding:
+    guid: str
+    code: str
+    user: str | None
+    created: str | None
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RefiSelection:
+    guid: str
+    start: int
+    end: int
+    codings: tuple[RefiCoding, ...]
+    description: str = ""
+    user: str | None = None
+    created: str | None = None
+    modified: str | None = None
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RefiSource:
+    """A source of any kind; only ``kind == "TextSource"`` is imported as a document."""
+
+    guid: str
+    kind: str
+    name: str
+    plain_text_path: str = ""
+    content: str | None = None
+    description: str = ""
+    selections: tuple[RefiSelection, ...] = ()
+    values: tuple[tuple[str, str], ...] = ()  # (variable GUID, value)
+    notes: tuple[str, ...] = ()
+    user: str | None = None
+    created: str | None = None
+
+
+@dataclass(frozen=True)
+class RefiNote:
+    guid: str
+    name: str
+    text: str | None
+    plain_text_path: str = ""
+    user: str | None = None
+    created: str | None = None
+    modified: str | None = None
+
+
+@dataclass(frozen=True)
+class RefiVariable:
+    guid: str
+    name: str
+    kind: str = "Text"
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class RefiCase:
+    guid: str
+    name: str
+    values: tuple[tuple[str, str], ...] = ()
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RefiProject:
+    name: str
+    origin: str
+    users: tuple[RefiUser, ...]
+    codebook: RefiCodebook
+    variables: tuple[RefiVariable, ...] = ()
+    cases: tuple[RefiCase, ...] = ()
+    sources: tuple[RefiSource, ...] = ()
+    notes: tuple[RefiNote, ...] = ()
+    sets: tuple[RefiSet, ...] = ()
+    project_notes: tuple[str, ...] = ()
+
+
+@dataclass
+class ImportReport:
+    """What an import did: counts, and what it could not take over (with the reason)."""
+
+    origin: str = ""
+    position_unit: str = ""
+    codes_added: int = 0
+    codes_updated: int = 0
+    codes_unchanged: int = 0
+    coders_added: int = 0
+    documents_imported: int = 0
+    documents_present: int = 0
+    codings_imported: int = 0
+    codings_present: int = 0
+    memos_imported: int = 0
+    attributes_set: int = 0
+    skipped_sources: list[str] = field(default_factory=list)
+    missing_sources: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)

@@ -1,0 +1,540 @@
+"""``.qdpx`` projects (a zip of ``project.qde`` and ``sources/``) into and out of the project.
+
+Import is one transaction: a file that cannot be read changes nothing; a source whose text is
+missing, or that is not text (PDF, picture, audio, video), is reported and the rest imported.
+Export writes every document as ``sources/<GUID>.txt`` (the stored text, UTF-8) and positions in
+code points of that text, so import(export(project)) gives back the same offsets.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import uuid
+import zipfile
+from collections import defaultdict
+from datetime import UTC, datetime
+from pathlib import Path, PurePosixPath
+from typing import Any
+from xml.etree.ElementTree import Element, SubElement
+
+from toolkit.accounts import require_lead
+from toolkit.documents import _check_attribute, import_parsed
+from toolkit.errors import ImportFailed, InvalidValue
+from toolkit.exchange.refi.codebook import ORIGIN, code_elements, load_refi_codebook, xml_bytes
+from toolkit.exchange.refi.model import ImportReport, RefiProject, RefiSource
+from toolkit.exchange.refi.positions import PositionMap, position_unit
+from toolkit.exchange.refi.reader import read_project
+from toolkit.exchange.refi.safety import Archive, open_archive, parse_xml
+from toolkit.importers.normalize import decode
+from toolkit.importers.turns import detect_turns
+from toolkit.model import ParsedDocument
+from toolkit.store import Store, Writer, new_guid, now
+
+PROJECT_NS = "urn:QDA-XML:project:1.0"
+SETS_ATTRIBUTE = "sets"
+SET_SEPARATOR = "; "
+MAX_WARNINGS = 200
+_NS = uuid.UUID("3c0f5a3e-8a4b-4f65-9d0e-6b2f1c7d9e21")
+
+
+def stable_guid(kind: str, key: str) -> str:
+    """A GUID derived from what it names, so repeated exports give the same one."""
+    return str(uuid.uuid5(_NS, f"{kind}:{key}")).upper()
+
+
+def refi_time(value: str | None) -> str | None:
+    """An ``xsd:dateTime`` as the store's time format (UTC, milliseconds); None when unreadable."""
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds")
+
+
+def _warn(report: ImportReport, message: str) -> None:
+    if len(report.warnings) < MAX_WARNINGS:
+        report.warnings.append(message)
+    elif len(report.warnings) == MAX_WARNINGS:
+        report.warnings.append("more warnings were left out")
+
+
+# -- import --------------------------------------------------------------------------------------
+
+
+def _read_source(source: str | Path | bytes, name: str) -> tuple[bytes, str]:
+    if isinstance(source, bytes):
+        return source, name or "<project.qdpx>"
+    try:
+        return Path(source).read_bytes(), str(source)
+    except OSError as exc:
+        raise ImportFailed(str(source), f"cannot read the file ({exc.strerror})") from None
+
+
+def _member_for(archive: Archive, plain_text_path: str) -> str | None:
+    ref = plain_text_path.strip()
+    if ref.lower().startswith("internal://"):
+        ref = ref[len("internal://") :]
+    base = PurePosixPath(ref.replace("\\", "/")).name
+    return archive.find(base=base) if base else None
+
+
+def _source_name(src: RefiSource) -> str:
+    if src.name.strip():
+        return src.name.strip()
+    ref = src.plain_text_path.replace("\\", "/")
+    stem = PurePosixPath(ref.split("://", 1)[-1]).stem
+    return stem or src.guid
+
+
+def _texts(archive: Archive, project: RefiProject, unit: str, report: ImportReport) -> dict[str, PositionMap]:
+    """The text of every text source, by source GUID; what is missing or not text is reported."""
+    out: dict[str, PositionMap] = {}
+    for src in project.sources:
+        label = _source_name(src)
+        if src.kind != "TextSource":
+            report.skipped_sources.append(f"{label} ({src.kind}: only text sources are imported)")
+            continue
+        if src.content is not None and src.content.strip():
+            raw, where = src.content, f"{archive.path}: {label}"
+        else:
+            member = _member_for(archive, src.plain_text_path) if src.plain_text_path else None
+            if member is None:
+                report.missing_sources.append(
+                    f"{label} ({src.plain_text_path or 'no plainTextPath and no PlainTextContent'})"
+                )
+                continue
+            where = f"{archive.path}: {member}"
+            try:
+                raw = decode(archive.read(member), where)
+            except ImportFailed as exc:
+                report.missing_sources.append(f"{label} ({exc.problem})")
+                continue
+        try:
+            out[src.guid] = PositionMap(raw, unit, where)
+        except ImportFailed as exc:
+            report.missing_sources.append(f"{label} ({exc.problem})")
+            continue
+        if not out[src.guid].exact:
+            _warn(report, f"{label}: the text changed under Unicode normalisation; positions are approximate")
+    return out
+
+
+def _coders(w: Writer, project: RefiProject, report: ImportReport) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for user in project.users:
+        name = user.name or f"user-{user.guid[:8]}"
+        row = w.store.one("SELECT id FROM coders WHERE name = ?", (name,))
+        if row:
+            out[user.guid] = int(row["id"])
+            continue
+        guid = (
+            user.guid
+            if user.guid and not w.store.one("SELECT 1 AS x FROM coders WHERE guid = ?", (user.guid,))
+            else new_guid()
+        )
+        out[user.guid] = w.insert("coders", {"guid": guid, "name": name, "created_at": now()})
+        w.event("add", "coder", guid, {"name": name, "origin": "refi"})
+        report.coders_added += 1
+    return out
+
+
+def _attributes(project: RefiProject) -> dict[str, dict[str, str]]:
+    """Source GUID -> {attribute: value}, from variables of sources and cases, and sets."""
+    names = {v.guid: v.name for v in project.variables}
+    out: defaultdict[str, dict[str, str]] = defaultdict(dict)
+    for case in project.cases:
+        for var, value in case.values:
+            for member in case.sources:
+                if var in names and value.strip():
+                    out[member][names[var]] = value.strip()
+    for src in project.sources:
+        for var, value in src.values:
+            if var in names and value.strip():
+                out[src.guid][names[var]] = value.strip()
+    members: defaultdict[str, list[str]] = defaultdict(list)
+    for s in project.sets:
+        for src_guid in s.sources:
+            if s.name.strip() and s.name.strip() not in members[src_guid]:
+                members[src_guid].append(s.name.strip())
+    for src_guid, set_names in members.items():
+        out[src_guid][SETS_ATTRIBUTE] = SET_SEPARATOR.join(set_names)
+    return dict(out)
+
+
+def _documents(
+    w: Writer,
+    project: RefiProject,
+    texts: dict[str, PositionMap],
+    attributes: dict[str, dict[str, str]],
+    report: ImportReport,
+    path: str,
+) -> dict[str, int]:
+    out: dict[str, int] = {}
+    store = w.store
+    for src in project.sources:
+        pmap = texts.get(src.guid)
+        if pmap is None:
+            continue
+        text = pmap.text
+        same = store.one("SELECT id FROM documents WHERE text = ?", (text,))
+        if same:
+            out[src.guid] = int(same["id"])
+            report.documents_present += 1
+            continue
+        name = _source_name(src)
+        attrs: dict[str, str] = {}
+        for key, value in attributes.get(src.guid, {}).items():
+            try:
+                _check_attribute(store, key, value, "document")
+            except InvalidValue as exc:
+                _warn(report, f"{name}: attribute left out: {exc}")
+                continue
+            attrs[key] = value
+        doc = ParsedDocument(
+            name=name,
+            text=text,
+            turns=tuple(detect_turns(text)),
+            source_format="refi",
+            sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        )
+        result = import_parsed(w, doc, attributes=attrs, source_name=f"{Path(path).name}: {name}")
+        row = store.one("SELECT id FROM documents WHERE name = ?", (result.document,))
+        assert row is not None
+        out[src.guid] = int(row["id"])
+        if result.imported:
+            report.documents_imported += 1
+            report.attributes_set += len(attrs)
+        else:
+            report.documents_present += 1
+    return out
+
+
+def _note_texts(archive: Archive, project: RefiProject) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for note in project.notes:
+        if note.text is not None:
+            out[note.guid] = note.text
+            continue
+        member = _member_for(archive, note.plain_text_path) if note.plain_text_path else None
+        out[note.guid] = decode(archive.read(member), member) if member else ""
+    return out
+
+
+def _codings(
+    w: Writer,
+    project: RefiProject,
+    texts: dict[str, PositionMap],
+    docs: dict[str, int],
+    codes: dict[str, int],
+    coders: dict[str, int],
+    notes: dict[str, str],
+    report: ImportReport,
+) -> set[str]:
+    """Insert the codings; returns the GUIDs of notes that became coding memos."""
+    from toolkit.codings import coder_id
+
+    store = w.store
+    used_notes: set[str] = set()
+    taken_guids = {r["guid"] for r in store.query("SELECT guid FROM codings")}
+    doc_names = {r["id"]: r["name"] for r in store.query("SELECT id, name FROM documents")}
+    default_coder: int | None = None
+    for src in project.sources:
+        if src.guid not in docs or not src.selections:
+            continue
+        pmap = texts[src.guid]
+        doc_id = docs[src.guid]
+        present = {
+            (r["code_id"], r["coder_id"], r["start"], r["end"])
+            for r in store.query(
+                'SELECT code_id, coder_id, start, "end" FROM codings WHERE document_id = ?', (doc_id,)
+            )
+        }
+        for sel in src.selections:
+            if not sel.codings:
+                continue
+            span = pmap.span(sel.start, sel.end)
+            if span is None:
+                _warn(
+                    report,
+                    f"{_source_name(src)}: selection {sel.start}-{sel.end} lies outside the text "
+                    f"(0-{pmap.length}) or is empty; its {len(sel.codings)} coding(s) were left out",
+                )
+                continue
+            start, end = span
+            for coding in sel.codings:
+                code_id = codes.get(coding.code)
+                if code_id is None:
+                    _warn(
+                        report, f"coding {coding.guid} refers to code {coding.code}, which the codebook lacks"
+                    )
+                    continue
+                user = coding.user or sel.user
+                cid = coders.get(user) if user else None
+                if cid is None:
+                    if default_coder is None:
+                        default_coder = coder_id(w, w.actor)
+                    cid = default_coder
+                key = (code_id, cid, start, end)
+                if key in present:
+                    report.codings_present += 1
+                    continue
+                present.add(key)
+                memo_parts = [sel.description] if sel.description.strip() else []
+                for note in (*sel.notes, *coding.notes):
+                    if notes.get(note, "").strip():
+                        memo_parts.append(notes[note])
+                    used_notes.add(note)
+                created = refi_time(coding.created) or refi_time(sel.created) or now()
+                guid = coding.guid if coding.guid and coding.guid not in taken_guids else new_guid()
+                taken_guids.add(guid)
+                memo = "\n\n".join(memo_parts)
+                w.insert(
+                    "codings",
+                    {
+                        "guid": guid,
+                        "document_id": doc_id,
+                        "code_id": code_id,
+                        "coder_id": cid,
+                        "start": start,
+                        "end": end,
+                        "text": pmap.text[start:end],
+                        "memo": memo,
+                        "origin": "refi",
+                        "created_at": created,
+                        "updated_at": refi_time(sel.modified) or created,
+                    },
+                )
+                w.event(
+                    "import",
+                    "coding",
+                    guid,
+                    {
+                        "document": doc_names.get(doc_id),
+                        "code_id": code_id,
+                        "coder_id": cid,
+                        "start": start,
+                        "end": end,
+                        "memo": memo,
+                        "origin": "refi",
+                    },
+                )
+                report.codings_imported += 1
+    return used_notes
+
+
+def _memos(
+    w: Writer,
+    project: RefiProject,
+    docs: dict[str, int],
+    codes: dict[str, int],
+    coders: dict[str, int],
+    notes: dict[str, str],
+    used: set[str],
+    report: ImportReport,
+) -> None:
+    doc_of = {n: docs.get(src.guid) for src in project.sources for n in src.notes}
+    code_of = {n: codes.get(c.guid) for c in project.codebook.codes for n in c.notes}
+    taken = {r["guid"] for r in w.store.query("SELECT guid FROM memos")}
+    for note in project.notes:
+        if note.guid in used and note.guid not in doc_of and note.guid not in code_of:
+            continue
+        if note.guid in taken:
+            continue  # imported before
+        created = refi_time(note.created) or now()
+        guid = note.guid or new_guid()
+        row: dict[str, Any] = {
+            "guid": guid,
+            "coder_id": coders.get(note.user) if note.user else None,
+            "document_id": doc_of.get(note.guid),
+            "code_id": code_of.get(note.guid),
+            "title": note.name,
+            "text": notes.get(note.guid, ""),
+            "created_at": created,
+            "updated_at": refi_time(note.modified) or created,
+        }
+        w.insert("memos", row)
+        w.event("import", "memo", guid, {k: v for k, v in row.items() if k != "guid"})
+        taken.add(guid)
+        report.memos_imported += 1
+
+
+def read_qdpx(data: bytes, path: str) -> tuple[Archive, RefiProject]:
+    """Open a ``.qdpx`` archive and parse its ``.qde`` (named ``project.qde`` or after the project)."""
+    archive = open_archive(data, path)
+    qde = archive.find(base="project.qde") or archive.find(suffix=".qde")
+    if qde is None:
+        raise ImportFailed(path, "the archive has no project.qde; is this a REFI-QDA .qdpx project?")
+    return archive, read_project(parse_xml(archive.read(qde), f"{path}: {qde}"), path)
+
+
+def import_project(store: Store, source: str | Path | bytes, *, actor: str, name: str = "") -> ImportReport:
+    """Import a ``.qdpx`` project (a path, or bytes and their file ``name``) in one transaction:
+    codes, coders, text documents with their attributes, codings, memos. Leads only in team mode."""
+    require_lead(store, actor, "import a project")
+    data, path = _read_source(source, name)
+    archive, project = read_qdpx(data, path)
+    unit = position_unit(project.origin)
+    report = ImportReport(origin=project.origin, position_unit=unit)
+    texts = _texts(archive, project, unit, report)
+    notes = _note_texts(archive, project)
+    with store.write(actor) as w:
+        coders = _coders(w, project, report)
+        codes = load_refi_codebook(w, project.codebook, report) if project.codebook.codes else {}
+        docs = _documents(w, project, texts, _attributes(project), report, path)
+        used = _codings(w, project, texts, docs, codes, coders, notes, report)
+        _memos(w, project, docs, codes, coders, notes, used, report)
+        w.event("import", "project", None, {"file": path, "origin": project.origin, "report": vars(report)})
+    return report
+
+
+# -- export --------------------------------------------------------------------------------------
+
+
+def _sub(parent: Element, tag: str, attrs: dict[str, str] | None = None, text: str | None = None) -> Element:
+    el = SubElement(parent, tag, {k: v for k, v in (attrs or {}).items() if v})
+    if text is not None:
+        el.text = text
+    return el
+
+
+def project_xml(store: Store) -> bytes:
+    """The ``project.qde`` of the project (valid against ``Project.xsd``)."""
+    q = store.query
+    coders = {r["id"]: r for r in q("SELECT id, guid, name FROM coders ORDER BY name")}
+    root = Element(
+        "Project",
+        {"name": Path(store.path).stem or "project", "origin": ORIGIN},
+    )
+    if coders:
+        users = _sub(root, "Users")
+        for c in coders.values():
+            _sub(users, "User", {"guid": c["guid"], "name": c["name"]})
+    memos = q("SELECT * FROM memos ORDER BY created_at, id")
+    code_notes: defaultdict[int, list[str]] = defaultdict(list)
+    doc_notes: defaultdict[int, list[str]] = defaultdict(list)
+    project_notes: list[str] = []
+    for m in memos:
+        if m["code_id"] is not None:
+            code_notes[m["code_id"]].append(m["guid"])
+        elif m["document_id"] is not None:
+            doc_notes[m["document_id"]].append(m["guid"])
+        else:
+            project_notes.append(m["guid"])
+    if q("SELECT 1 AS x FROM codes LIMIT 1"):
+        book = _sub(root, "CodeBook")
+        code_elements(_sub(book, "Codes"), store, notes_of=code_notes)
+    attrs: defaultdict[int, dict[str, str]] = defaultdict(dict)
+    for a in q("SELECT document_id, name, value FROM document_attributes ORDER BY name"):
+        attrs[a["document_id"]][a["name"]] = a["value"]
+    variable_names = sorted({n for values in attrs.values() for n in values if n != SETS_ATTRIBUTE})
+    labels = {r["name"]: r["label"] for r in q("SELECT name, label FROM attribute_definitions")}
+    if variable_names:
+        variables = _sub(root, "Variables")
+        for n in variable_names:
+            var = _sub(
+                variables,
+                "Variable",
+                {"guid": stable_guid("variable", n), "name": n, "typeOfVariable": "Text"},
+            )
+            if labels.get(n):
+                _sub(var, "Description", text=labels[n])
+    docs = q("SELECT id, guid, name, imported_at FROM documents ORDER BY name")
+    codings: defaultdict[int, list[dict[str, Any]]] = defaultdict(list)
+    code_guid = {r["id"]: r["guid"] for r in q("SELECT id, guid FROM codes")}
+    for c in q('SELECT * FROM codings ORDER BY document_id, start, "end", code_id, coder_id'):
+        codings[c["document_id"]].append(c)
+    sets: defaultdict[str, list[str]] = defaultdict(list)
+    if docs:
+        sources = _sub(root, "Sources")
+        for d in docs:
+            src = _sub(
+                sources,
+                "TextSource",
+                {
+                    "guid": d["guid"],
+                    "name": d["name"],
+                    "plainTextPath": f"internal://{d['guid']}.txt",
+                    "creationDateTime": d["imported_at"],
+                },
+            )
+            for c in codings[d["id"]]:
+                user = coders[c["coder_id"]]["guid"]
+                sel = _sub(
+                    src,
+                    "PlainTextSelection",
+                    {
+                        "guid": stable_guid("selection", c["guid"]),
+                        "startPosition": str(c["start"]),
+                        "endPosition": str(c["end"]),
+                        "creatingUser": user,
+                        "creationDateTime": c["created_at"],
+                        "modifiedDateTime": c["updated_at"],
+                    },
+                )
+                if c["memo"]:
+                    _sub(sel, "Description", text=c["memo"])
+                coding = _sub(
+                    sel,
+                    "Coding",
+                    {"guid": c["guid"], "creatingUser": user, "creationDateTime": c["created_at"]},
+                )
+                _sub(coding, "CodeRef", {"targetGUID": code_guid[c["code_id"]]})
+            for note_guid in doc_notes[d["id"]]:
+                _sub(src, "NoteRef", {"targetGUID": note_guid})
+            for n, value in attrs[d["id"]].items():
+                if n == SETS_ATTRIBUTE:
+                    for set_name in value.split(SET_SEPARATOR.strip()):
+                        if set_name.strip():
+                            sets[set_name.strip()].append(d["guid"])
+                    continue
+                vv = _sub(src, "VariableValue")
+                _sub(vv, "VariableRef", {"targetGUID": stable_guid("variable", n)})
+                _sub(vv, "TextValue", text=value)
+    if memos:
+        notes_el = _sub(root, "Notes")
+        for m in memos:
+            coder = coders.get(m["coder_id"]) if m["coder_id"] is not None else None
+            note = _sub(
+                notes_el,
+                "Note",
+                {
+                    "guid": m["guid"],
+                    "name": m["title"],
+                    "creatingUser": coder["guid"] if coder else "",
+                    "creationDateTime": m["created_at"],
+                    "modifiedDateTime": m["updated_at"],
+                },
+            )
+            _sub(note, "PlainTextContent", text=m["text"])
+    if sets:
+        sets_el = _sub(root, "Sets")
+        for set_name in sorted(sets):
+            s = _sub(sets_el, "Set", {"guid": stable_guid("set", set_name), "name": set_name})
+            for guid in sets[set_name]:
+                _sub(s, "MemberSource", {"targetGUID": guid})
+    for note_guid in project_notes:
+        _sub(root, "NoteRef", {"targetGUID": note_guid})
+    return xml_bytes(root, PROJECT_NS)
+
+
+def _member(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    return info
+
+
+def export_project(store: Store) -> bytes:
+    """The project as ``.qdpx`` bytes: ``project.qde`` and ``sources/<GUID>.txt`` per document.
+    The same project gives the same bytes."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        zf.writestr(_member("project.qde"), project_xml(store))
+        for d in store.query("SELECT guid, text FROM documents ORDER BY name"):
+            zf.writestr(_member(f"sources/{d['guid']}.txt"), d["text"].encode("utf-8"))
+    return buffer.getvalue()
