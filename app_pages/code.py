@@ -1,9 +1,10 @@
 """Kodieren: read a transcript, select any span, assign codes; click a highlight to change it;
-undo and redo; filters; the document memo. Every rule lives in the library."""
+undo and redo; filters; the document memo; code suggestions (outlined in the text, listed beside it,
+accepted or rejected one by one or all of one code above a threshold). Every rule lives in the library."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
@@ -18,6 +19,12 @@ from toolkit.errors import ToolkitError
 from toolkit.memos import document_memo, set_document_memo
 from toolkit.workbench import ViewFilter, codings_at, recent_codes, selection_text, transcript_view
 
+if TYPE_CHECKING:
+    from toolkit.suggest import Suggestion
+
+SUGGESTIONS_PAGE = 10  # side-list items shown at first and added by "Weitere anzeigen"
+SUGGESTION_UNITS = {"Sätze": ("sentence",), "Beiträge": ("turn",), "beide": ("sentence", "turn")}
+
 project = store()
 coder: str | None = st.session_state.get("app_coder")
 docs = list_documents(project)
@@ -29,8 +36,9 @@ if not docs:
     st.info("Noch keine Dokumente. Auf der Seite **Dokumente** Transkripte importieren.")
     st.stop()
 
-for key in ("code_pending", "code_click", "code_message"):
+for key in ("code_pending", "code_click", "code_message", "code_sug_focus", "code_sug_preview"):
     st.session_state.setdefault(key, None)
+st.session_state.setdefault("code_sug_limit", SUGGESTIONS_PAGE)
 
 codes = list_codes(project)
 paths = [c.path for c in codes]
@@ -42,7 +50,9 @@ with st.sidebar:
     last_doc = st.session_state.get("code_last_doc")
     if last_doc != doc_name:
         if last_doc is not None:  # a selection belongs to the document it was made in
-            st.session_state.update(code_pending=None, code_click=None)
+            st.session_state.update(
+                code_pending=None, code_click=None, code_sug_focus=None, code_sug_preview=None
+            )
         st.session_state["code_last_doc"] = doc_name
     st.caption("Filter")
     speakers = st.multiselect("Sprecher:innen", info.speakers, key="code_speakers", placeholder="alle")
@@ -51,6 +61,42 @@ with st.sidebar:
     show_others = st.toggle("Codierungen anderer zeigen", value=True, key="code_show_others")
     if blind_coding(project):
         st.caption("Blindkodierung ist an: nur eigene Codierungen und die des Konsenses sind sichtbar.")
+    suggestions_on = st.toggle(
+        "Vorschläge", value=False, key="code_sug_on", help="Codes, die Schlüsselwörter und Modell vorschlagen"
+    )
+    if suggestions_on:
+        unit_label = st.radio("Vorschläge für", list(SUGGESTION_UNITS), key="code_sug_units", horizontal=True)
+
+
+@st.cache_resource(show_spinner=False)
+def _suggest_pipeline(language: str, model: str | None) -> Any:
+    """The spaCy pipeline of a language, loaded once per server process and shared by all sessions."""
+    from toolkit.suggest import pipeline
+
+    return pipeline(language, model)
+
+
+@st.cache_data(max_entries=16, show_spinner="Vorschläge werden berechnet …")
+def _all_suggestions(state: tuple[object, ...], document: str, coder: str, _project: Any) -> list[Suggestion]:
+    """Every suggestion for the document, computed once per document and codebook/model revision
+    (``state``); the coder's own codings and decisions are taken off on each run."""
+    from toolkit.suggest import suggest
+
+    return suggest(_project, document, coder=coder)
+
+
+def _open_suggestions() -> list[Suggestion]:
+    from toolkit.documents import document_row
+    from toolkit.suggest.feedback import open_suggestions, suggestions_state
+
+    language = str(document_row(project, doc_name)["language"])
+    _suggest_pipeline(language, project.setting("spacy_model"))
+    found = _all_suggestions(suggestions_state(project, doc_name), doc_name, coder or "", project)
+    units = SUGGESTION_UNITS[unit_label]
+    return open_suggestions(project, coder or "", doc_name, [s for s in found if s.unit in units])
+
+
+shown: list[Suggestion] = _open_suggestions() if suggestions_on else []
 
 view = transcript_view(project, doc_name, ViewFilter(coder, show_others, speakers, code_filter, coder_filter))
 recent = recent_codes(project, coder)
@@ -86,8 +132,13 @@ def _on_selection() -> None:
 
 def _on_click() -> None:
     value = event_value("code_transcript", "click")
-    if value:
+    if not value:
+        return
+    if value.get("pos") is not None:
         st.session_state["code_click"] = int(value["pos"])
+    if value.get("sug"):  # a suggested unit: pick it in the side list
+        start, end = str(value["sug"]).split("-")
+        st.session_state["code_sug_focus"] = (int(start), int(end))
 
 
 def _on_shortcut() -> None:
@@ -110,6 +161,8 @@ with left:
         view,
         pending=st.session_state["code_pending"],
         key="code_transcript",
+        suggestions=shown,
+        focus=st.session_state["code_sug_focus"],
         callbacks={
             "selection": _on_selection,
             "click": _on_click,
@@ -180,6 +233,121 @@ def _edit_coding(span: dict[str, Any]) -> None:
                 st.rerun()
 
 
+def _short(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 2] + " …"
+
+
+def _accept(s: Suggestion) -> None:
+    from toolkit.suggest.feedback import accept
+
+    try:
+        accept(project, coder or "", doc_name, s)
+    except ToolkitError as exc:
+        st.session_state["code_message"] = str(exc)
+    else:
+        st.session_state.update(code_message=None, code_sug_preview=None)
+
+
+def _reject(s: Suggestion) -> None:
+    from toolkit.suggest.feedback import reject
+
+    try:
+        reject(project, coder or "", doc_name, s.start, s.end, s.code_path, source=s.source)
+    except ToolkitError as exc:
+        st.session_state["code_message"] = str(exc)
+    else:
+        st.session_state.update(code_message=None, code_sug_preview=None)
+
+
+def _accept_all(code: str, threshold: float) -> None:
+    from toolkit.suggest.feedback import accept_all
+
+    try:
+        made = accept_all(project, coder or "", doc_name, code, threshold, shown)
+    except ToolkitError as exc:
+        st.session_state["code_message"] = str(exc)
+    else:
+        st.session_state.update(code_message=None, code_sug_preview=None)
+        st.toast(f"{len(made)} Codierungen angelegt")
+
+
+def _suggestion_item(s: Suggestion, text: str, ids: dict[str, int]) -> None:
+    sid = f"{s.start}_{s.end}_{ids.get(s.code_path, 0)}"
+    focused = st.session_state["code_sug_focus"] == (s.start, s.end)
+    with st.container(border=True, key=f"code_sug_item_{sid}"):
+        mark = "➤ " if focused else ""
+        st.markdown(f"{mark}**{md(names.get(s.code_path, s.code_path))}** · {s.score:.2f} · {md(s.source)}")
+        evidence = f" · Belege: {md(', '.join(s.evidence))}" if s.evidence else ""
+        st.caption(md(s.code_path.replace("/", " › ")) + evidence)
+        st.text(_short(text[s.start : s.end]))
+        b1, b2 = st.columns(2)
+        b1.button(
+            "Annehmen",
+            key=f"code_sug_acc_{sid}",
+            on_click=_accept,
+            args=(s,),
+            type="primary",
+            width="stretch",
+        )
+        b2.button("Ablehnen", key=f"code_sug_rej_{sid}", on_click=_reject, args=(s,), width="stretch")
+
+
+def _accept_all_panel() -> None:
+    from toolkit.suggest.feedback import preview_accept_all
+
+    with st.expander("Alle Vorschläge eines Codes annehmen"):
+        offered = sorted({s.code_path for s in shown}, key=paths.index)
+        code = st.selectbox(
+            "Code", offered, key="code_sug_all_code", format_func=lambda p: p.replace("/", " › ")
+        )
+        threshold = st.slider("ab Score", 0.0, 1.0, 0.5, 0.05, key="code_sug_threshold")
+        if st.button("Vorschau", key="code_sug_all_preview", disabled=code is None):
+            st.session_state["code_sug_preview"] = (code, threshold)
+        if code is None or st.session_state["code_sug_preview"] != (code, threshold):
+            return
+        todo = preview_accept_all(shown, code, threshold)
+        st.markdown(f"**{len(todo)}** Codierungen mit „{md(names.get(code, code))}“ würden angelegt, z. B.:")
+        for s in todo[:3]:
+            st.text(f"{s.score:.2f} · {_short(view['text'][s.start : s.end], 100)}")
+        c1, c2 = st.columns(2)
+        c1.button(
+            f"{len(todo)} annehmen",
+            key="code_sug_all_confirm",
+            type="primary",
+            disabled=not todo,
+            on_click=_accept_all,
+            args=(code, threshold),
+            width="stretch",
+        )
+        if c2.button("Abbrechen", key="code_sug_all_cancel", width="stretch"):
+            st.session_state["code_sug_preview"] = None
+            st.rerun()
+
+
+def _suggestion_panel() -> None:
+    from toolkit.suggest.feedback import order_suggestions
+
+    st.markdown("##### Vorschläge")
+    if not shown:
+        st.caption("Keine offenen Vorschläge für dieses Dokument.")
+        return
+    order = st.radio("Reihenfolge", ["Score", "Unsicherheit"], key="code_sug_order", horizontal=True)
+    listed = order_suggestions(shown, "score" if order == "Score" else "uncertainty")
+    focus = st.session_state["code_sug_focus"]
+    if focus:  # the unit clicked in the text comes first
+        listed.sort(key=lambda s: (s.start, s.end) != tuple(focus))
+    limit = int(st.session_state["code_sug_limit"])
+    st.caption(f"{len(shown)} offene Vorschläge · nichts wird ohne „Annehmen“ kodiert")
+    ids = {c.path: c.id for c in codes}
+    for s in listed[:limit]:
+        _suggestion_item(s, view["text"], ids)
+    if len(listed) > limit and st.button("Weitere anzeigen", key="code_sug_more"):
+        st.session_state["code_sug_limit"] = limit + SUGGESTIONS_PAGE
+        st.rerun()
+    _accept_all_panel()
+
+
 with right:
     pending = st.session_state["code_pending"]
     if st.session_state["code_message"]:
@@ -218,6 +386,9 @@ with right:
             st.caption(f"Codierungen an Position {clicked}")
         for span in hits:
             _edit_coding(span)
+
+    if suggestions_on:
+        _suggestion_panel()
 
     undo_steps = history.undo_stack(project, coder)
     redo_steps = history.redo_stack(project, coder)

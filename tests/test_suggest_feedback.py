@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from _factories import add_text, events_of, store_with_codebook
 
-from tests._factories import add_text, events_of, store_with_codebook
 from toolkit.codings import add_coding, list_codings
 from toolkit.errors import Conflict, InvalidValue, PermissionDenied
 from toolkit.store import Store
@@ -111,9 +111,9 @@ def test_rejected_suggestion_is_not_shown_again_to_that_coder(project: tuple[Sto
     reject(store, "anna", doc, s.start, s.end, s.code_path)  # idempotent
     assert rejections(store, coder="anna") == [Rejection(doc, s.start, s.end, LUECKEN, "anna")]
     assert len(events_of(store, "reject", "suggestion")) == 1
-    shown = drop_rejected(store, "anna", doc, suggest(store, doc, coder="anna"))
+    shown = drop_rejected(store, "anna", doc, suggest(store, doc))
     assert (s.start, s.end, s.code_path) not in {(x.start, x.end, x.code_path) for x in shown}
-    assert len(shown) == len(suggest(store, doc, coder="anna")) - 1
+    assert len(shown) == len(suggest(store, doc)) - 1
     # ben still sees it, and no coding was written
     assert s in drop_rejected(store, "ben", doc, suggest(store, doc, coder="ben"))
     assert codings_rows(store) == []

@@ -22,8 +22,28 @@ function segmentStyle(el, spans, pendingHere) {
   if (pendingHere) el.classList.add("tk-pending");
 }
 
-// `inside`: the spans that overlap this turn; `pending`: the selection, if it touches the turn.
-function renderTurn(turn, cps, inside, pending) {
+// Suggested units: a dashed box around each unit (left edge where it starts, right edge where it
+// ends), a tooltip with code, score, source and evidence; the innermost unit answers a click.
+function suggestionStyle(el, sugs, a, b, focus) {
+  el.classList.add("tk-sug");
+  if (sugs.some((u) => u.start === a)) el.classList.add("tk-sug-s");
+  if (sugs.some((u) => u.end === b)) el.classList.add("tk-sug-e");
+  if (focus && sugs.some((u) => u.start === focus[0] && u.end === focus[1])) el.classList.add("tk-sug-focus");
+  const inner = sugs.reduce((x, u) => (u.end - u.start < x.end - x.start ? u : x));
+  el.dataset.sug = `${inner.start}-${inner.end}`;
+  const lines = [];
+  for (const u of sugs) {
+    for (const it of u.items) {
+      const why = it.evidence ? ` · ${it.evidence}` : "";
+      lines.push(`Vorschlag: ${it.code} (${it.score.toFixed(2)}, ${it.source})${why}`);
+    }
+  }
+  el.title = (el.title ? el.title + "\n" : "") + lines.join("\n");
+}
+
+// `inside`: the spans that overlap this turn; `pending`: the selection, if it touches the turn;
+// `sugs`: the suggested units that overlap it; `focus`: [start, end] of the unit picked in the list.
+function renderTurn(turn, cps, inside, pending, sugs, focus) {
   const box = document.createElement("div");
   box.className = "tk-turn";
   const head = document.createElement("div");
@@ -56,6 +76,10 @@ function renderTurn(turn, cps, inside, pending) {
     if (s.start > turn.start) cuts.add(s.start);
     if (s.end < turn.end) cuts.add(s.end);
   }
+  for (const u of sugs) {
+    if (u.start > turn.start && u.start < turn.end) cuts.add(u.start);
+    if (u.end > turn.start && u.end < turn.end) cuts.add(u.end);
+  }
   if (pending) {
     if (pending.start > turn.start && pending.start < turn.end) cuts.add(pending.start);
     if (pending.end > turn.start && pending.end < turn.end) cuts.add(pending.end);
@@ -66,8 +90,9 @@ function renderTurn(turn, cps, inside, pending) {
     const b = points[i + 1];
     const covering = inside.filter((s) => s.start <= a && s.end >= b);
     const pendingHere = pending && pending.start <= a && pending.end >= b;
+    const suggested = sugs.filter((u) => u.start <= a && u.end >= b);
     const chunk = cps.slice(a, b).join("");
-    if (!covering.length && !pendingHere) {
+    if (!covering.length && !pendingHere && !suggested.length) {
       text.appendChild(document.createTextNode(chunk));
       continue;
     }
@@ -75,6 +100,7 @@ function renderTurn(turn, cps, inside, pending) {
     seg.dataset.pos = String(a);
     seg.appendChild(document.createTextNode(chunk));
     segmentStyle(seg, covering, pendingHere);
+    if (suggested.length) suggestionStyle(seg, suggested, a, b, focus);
     text.appendChild(seg);
   }
   box.appendChild(text);
@@ -117,7 +143,13 @@ function expand(data) {
     start, end, code: codes[code][0], colour: codes[code][1], coder: coders[coder], mine: !!mine,
   }));
   const turns = data.turns.map(([start, end, speaker, time]) => ({ start, end, speaker, time }));
-  return { spans, turns };
+  const sugCodes = data.sugCodes || [];
+  const sugs = (data.sugs || []).map(([start, end, items]) => ({
+    start,
+    end,
+    items: items.map(([code, score, source, evidence]) => ({ code: sugCodes[code], score, source, evidence })),
+  }));
+  return { spans, turns, sugs };
 }
 
 export default function (component) {
@@ -129,7 +161,7 @@ export default function (component) {
     parentElement.appendChild(root);
   }
   const pending = data.pending || null;
-  const key = `${data.revision}|${pending ? pending.start + "-" + pending.end : ""}`;
+  const key = `${data.revision}|${pending ? pending.start + "-" + pending.end : ""}|${data.sugKey || ""}`;
   if (root.dataset.key === key) return;
   root.dataset.key = key;
   if (root.tkAbort) root.tkAbort.abort();
@@ -151,7 +183,8 @@ export default function (component) {
     return;
   }
   const cps = root.tkCps;
-  const { spans, turns } = expand(data);
+  const { spans, turns, sugs } = expand(data);
+  const focus = data.sugFocus || null;
   // Re-render only the turns whose highlights changed; a new document or filter rebuilds all.
   const layout = turns.map((t) => `${t.start}-${t.end}`).join(",");
   const previous = root.tkTurns && root.tkLayout === layout ? root.tkTurns : null;
@@ -160,12 +193,14 @@ export default function (component) {
   turns.forEach((turn, i) => {
     const inside = spans.filter((s) => s.start < turn.end && s.end > turn.start);
     const touches = pending && pending.start < turn.end && pending.end > turn.start;
-    const sig = JSON.stringify([inside, touches ? pending : null]);
+    const here = sugs.filter((u) => u.start < turn.end && u.end > turn.start);
+    const focused = focus && focus[0] < turn.end && focus[1] > turn.start ? focus : null;
+    const sig = JSON.stringify([inside, touches ? pending : null, here, focused]);
     if (previous && previous[i].sig === sig) {
       next.push(previous[i]);
       return;
     }
-    const el = renderTurn(turn, cps, inside, touches ? pending : null);
+    const el = renderTurn(turn, cps, inside, touches ? pending : null, here, focused);
     if (previous) previous[i].el.replaceWith(el);
     else frag.appendChild(el);
     next.push({ sig, el });
@@ -192,8 +227,11 @@ export default function (component) {
         setTriggerValue("selection", { start, end });
         return;
       }
-      const seg = event.target.closest ? event.target.closest(".tk-coded") : null;
-      if (seg && root.contains(seg)) setTriggerValue("click", { pos: Number(seg.dataset.pos) });
+      const seg = event.target.closest ? event.target.closest(".tk-coded, .tk-sug") : null;
+      if (!seg || !root.contains(seg)) return;
+      const coded = seg.classList.contains("tk-coded");
+      // a click on a suggested unit picks it in the side list ("sug": "start-end")
+      setTriggerValue("click", { pos: coded ? Number(seg.dataset.pos) : null, sug: seg.dataset.sug || null });
     },
     opts,
   );

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import hashlib
+import json
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
+
+if TYPE_CHECKING:  # spaCy is imported only when suggestions are on
+    from toolkit.suggest.rank import Suggestion
 
 _HERE = Path(__file__).resolve().parent
 
@@ -33,13 +38,18 @@ def transcript(
     pending: dict[str, int] | None,
     key: str,
     callbacks: dict[str, Callable[[], None]],
+    suggestions: Sequence[Suggestion] = (),
+    focus: tuple[int, int] | None = None,
 ) -> Any:
     """Mount the component. ``callbacks`` maps each event (selection, click, shortcut, history)
-    to a function run before the script, so a change shows in the same run."""
+    to a function run before the script, so a change shows in the same run. ``suggestions`` are
+    outlined (dashed) in the text; ``focus`` is the unit picked in the side list."""
     held = event_value(key, "held")
+    data = compact(view, pending=pending, send_text=held != text_key(view))
+    data.update(compact_suggestions(suggestions, focus))
     return _transcript(
         key=key,
-        data=compact(view, pending=pending, send_text=held != text_key(view)),
+        data=data,
         on_selection_change=callbacks.get("selection", _noop),
         on_click_change=callbacks.get("click", _noop),
         on_shortcut_change=callbacks.get("shortcut", _noop),
@@ -72,6 +82,26 @@ def compact(view: dict[str, Any], *, pending: dict[str, int] | None, send_text: 
         "coders": list(coders),
         "revision": view["revision"],
         "pending": pending,
+    }
+
+
+def compact_suggestions(suggestions: Sequence[Suggestion], focus: tuple[int, int] | None) -> dict[str, Any]:
+    """Suggestions as sent to the browser: one row per unit ``[start, end, [[code, score, source,
+    evidence], ...]]`` with codes indexed into ``sugCodes``, and ``sugKey`` naming the set."""
+    codes: dict[str, int] = {}
+    units: dict[tuple[int, int], list[list[Any]]] = {}
+    for s in suggestions:
+        code = codes.setdefault(s.code_path, len(codes))
+        units.setdefault((s.start, s.end), []).append(
+            [code, round(s.score, 2), s.source, ", ".join(s.evidence)]
+        )
+    rows = [[a, b, items] for (a, b), items in sorted(units.items())]
+    digest = hashlib.sha256(json.dumps([rows, list(codes)], ensure_ascii=False).encode()).hexdigest()[:16]
+    return {
+        "sugs": rows,
+        "sugCodes": list(codes),
+        "sugFocus": list(focus) if focus else None,
+        "sugKey": f"{digest}|{focus}",
     }
 
 

@@ -119,7 +119,7 @@ def reject(
 
 def _accept_in(w: Writer, coder: str, doc: dict[str, object], s: Suggestion, model_id: str | None) -> str:
     code = find_code(w.store, s.code_path)
-    origin = origin_of(s.source, model_id if model_id is not None else getattr(s, "model_id", None))
+    origin = origin_of(s.source, model_id if model_id is not None else getattr(s, "model", None))
     guid = add_coding_in(w, str(doc["name"]), s.start, s.end, code, coder, origin=origin)
     _record(w, doc, s.start, s.end, code.id, code.path, coder, "accept", origin)
     return guid
@@ -136,8 +136,8 @@ def accept(
 ) -> str:
     """Turn ``suggestion`` into a coding of ``coder`` (origin ``suggestion:<source>[:<model_id>]``) and
     record the decision, in one transaction; returns the coding's GUID. Without ``model_id`` the
-    suggestion's own ``model_id`` attribute is used, if it has one. A coding the coder already has
-    on the same span and code is a :class:`~toolkit.errors.Conflict`."""
+    suggestion's ``model`` (the GUID of the model that scored it) is used, if it has one. A coding the
+    coder already has on the same span and code is a :class:`~toolkit.errors.Conflict`."""
     actor = coder if actor is None else actor
     require_owner(store, actor, coder, "accept suggestions")
     with store.write(actor) as w:
@@ -226,16 +226,20 @@ def drop_rejected(
 def open_suggestions(
     store: Store, coder: str, document: str, suggestions: Iterable[Suggestion]
 ) -> list[Suggestion]:
-    """What the workbench offers ``coder``: ``suggestions`` without those the coder rejected and without
-    units where the coder already has that code on an overlapping span (accepted ones included)."""
+    """What the workbench offers ``coder``: ``suggestions`` without those the coder rejected, without
+    units where the coder already has that code on an overlapping span (accepted ones included), and
+    once per span and code (a one-sentence turn is suggested as sentence and as turn: the better stays)."""
     mine: dict[str, list[tuple[int, int]]] = {}
     for c in list_codings(store, document=document, coder=coder):
         mine.setdefault(c.code_path, []).append((c.start, c.end))
-    return [
-        s
-        for s in drop_rejected(store, coder, document, suggestions)
-        if not any(a < s.end and s.start < b for a, b in mine.get(s.code_path, ()))
-    ]
+    best: dict[tuple[int, int, str], Suggestion] = {}
+    for s in drop_rejected(store, coder, document, suggestions):
+        if any(a < s.end and s.start < b for a, b in mine.get(s.code_path, ())):
+            continue
+        seen = best.get((s.start, s.end, s.code_path))
+        if seen is None or s.score > seen.score:
+            best[(s.start, s.end, s.code_path)] = s
+    return list(best.values())
 
 
 def suggestions_state(store: Store, document: str) -> tuple[object, ...]:
