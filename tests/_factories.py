@@ -171,3 +171,17 @@ def run_page(page_file: Path | str, store: Store, **state: object) -> Any:
     for key, value in state.items():
         at.session_state[key] = value
     return at.run()
+
+
+REFI_SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "interop" / "refi"
+
+
+def make_qdpx(path: Path, qde: str | bytes, members: dict[str, bytes] | None = None) -> Path:
+    """A .qdpx zip with ``project.qde`` and the given other members (name -> bytes)."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("project.qde", qde.encode("utf-8") if isinstance(qde, str) else qde)
+        for name, data in (members or {}).items():
+            zf.writestr(name, data)
+    return path

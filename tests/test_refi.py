@@ -1,0 +1,376 @@
+"""REFI-QDA exchange: the sample files of other tools import, exports validate, round trips are exact."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from _factories import REFI_SAMPLES, add_text, make_qdpx, new_store, store_with_codebook
+
+from toolkit.codes import code_tree, update_code
+from toolkit.codings import add_coding, list_coders, list_codings
+from toolkit.documents import document_turns, list_documents, set_attributes
+from toolkit.exchange.refi import (
+    compose_description,
+    export_codebook_qdc,
+    export_project,
+    import_codebook,
+    import_project,
+    parse_description,
+    read_qdpx,
+)
+from toolkit.importers.normalize import decode
+from toolkit.memos import set_document_memo
+from toolkit.store import Store, new_guid, now
+
+needs_samples = pytest.mark.skipif(not REFI_SAMPLES.is_dir(), reason="../shared/interop/refi is absent")
+
+
+def _schema(name: str) -> Any:
+    xmlschema = pytest.importorskip("xmlschema")
+    path = REFI_SAMPLES / name
+    if not path.exists():
+        pytest.skip(f"{path} is absent")
+    return xmlschema.XMLSchema(str(path))
+
+
+def _qde(data: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return zf.read("project.qde")
+
+
+# -- files written by other tools --------------------------------------------------------------
+
+
+@needs_samples
+def test_qc_project_imports_every_coding_with_its_exact_text(tmp_path: Path) -> None:
+    sample = REFI_SAMPLES / "qc132_demo.qdpx"
+    store = new_store(tmp_path)
+    report = import_project(store, sample, actor="t")
+    assert (report.codes_added, report.documents_imported, report.codings_imported) == (262, 2, 205)
+    assert report.missing_sources == [] and report.skipped_sources == []
+    archive, project = read_qdpx(sample.read_bytes(), str(sample))
+    stored = {c.guid: c for c in list_codings(store)}
+    texts = {d["name"]: d["text"] for d in store.query("SELECT name, text FROM documents")}
+    checked = 0
+    for src in project.sources:
+        member = archive.find(base=Path(src.plain_text_path).name)
+        assert member is not None
+        raw = decode(archive.read(member), member)
+        for sel in src.selections:
+            for coding in sel.codings:
+                c = stored[coding.guid]
+                assert c.text == raw[sel.start : sel.end]
+                assert texts[c.document][c.start : c.end] == raw[sel.start : sel.end]
+                checked += 1
+    assert checked == 205
+    assert list_coders(store) == ["cp"]
+    assert len(code_tree(store)) == 262
+
+
+@needs_samples
+def test_maxqda_project_imports_codes_sources_and_sets(tmp_path: Path) -> None:
+    store = new_store(tmp_path)
+    report = import_project(store, REFI_SAMPLES / "maxqda24_icls.qdpx", actor="t")
+    assert report.origin.startswith("MAXQDA")
+    assert (report.codes_added, report.documents_imported) == (307, 10)
+    codes = code_tree(store)
+    assert len(codes) == 307
+    affinity = next(c for c in codes if c.name == "THEME - Affinity Spaces (Gee)")
+    assert affinity.path == "Additional Themes and Ideas/THEME - Affinity Spaces (Gee)"
+    assert affinity.colour == "#ef8256"
+    assert affinity.definition == "Apply this code when a study uses Gee's concept of affinity spaces."
+    docs = {d.name: d for d in list_documents(store)}
+    assert len(docs) == 10
+    assert docs["ICLS 2024 3-10"].attributes == {"sets": "ICLS 2024"}
+    assert docs["ICLS 2025 1007-1015"].attributes == {"sets": "ICLS 2025"}
+
+
+@needs_samples
+def test_taguette_codebook_imports_despite_its_empty_sets(tmp_path: Path) -> None:
+    store = new_store(tmp_path)
+    report = import_codebook(store, REFI_SAMPLES / "taguette141_codebook.qdc", actor="t")
+    assert report.codes_added == 3
+    assert [c.path for c in code_tree(store)] == ["xsd:element name", "CodeBook", "Variables"]
+
+
+@needs_samples
+def test_importing_the_same_project_twice_adds_nothing(tmp_path: Path) -> None:
+    store = new_store(tmp_path)
+    import_project(store, REFI_SAMPLES / "qc132_demo.qdpx", actor="t")
+    again = import_project(store, REFI_SAMPLES / "qc132_demo.qdpx", actor="t")
+    assert (again.codes_added, again.documents_imported, again.codings_imported) == (0, 0, 0)
+    assert (again.documents_present, again.codings_present) == (2, 205)
+    assert store.one("SELECT count(*) AS n FROM codings") == {"n": 205}
+
+
+# -- export ------------------------------------------------------------------------------------
+
+
+def rich_project(tmp_path: Path, name: str = "rich.db") -> Store:
+    """Codes with colours, definitions, anchors and rules; two documents with attributes, sets and
+    turns; codings of two coders with memos; document, code and project memos; an emoji and
+    combining characters in the text."""
+    store = store_with_codebook(tmp_path) if name == "rich.db" else new_store(tmp_path, name)
+    update_code(
+        store,
+        "Information/Herausforderungen/Lücken",
+        actor="t",
+        anchor_example='"Das erfährt man nur über Flurfunk."',
+        coding_rule="Nur wenn Informationen fehlen.\n\nNicht bei Technik.",
+        colour="#D62728",
+    )
+    first = add_text(
+        store, "I: Wie läuft es mit 😀 bei Ihnen?\n\nB: Café und Flurfunk, aber die E-Akte ist da.\n", "a.txt"
+    )
+    second = add_text(store, "I: Und sonst?\n\nB: Offen für Neues.\n", "b.txt")
+    set_attributes(store, first, {"municipality_type": "Die Optimierer", "sets": "Welle 1; Pilot"}, actor="t")
+    set_attributes(store, second, {"municipality_type": "Die Bedächtigen", "sets": "Welle 1"}, actor="t")
+    text = store.one("SELECT text FROM documents WHERE name = ?", (first,))["text"]  # type: ignore[index]
+    at = text.index("Flurfunk")
+    add_coding(store, first, at, at + 8, "Information/Herausforderungen/Lücken", coder="anna", memo="klar")
+    add_coding(store, first, at - 9, at + 8, "Information/Herausforderungen/Lücken", coder="ben")
+    emoji = text.index("😀")
+    add_coding(store, first, emoji, emoji + 1, "Mensch/Treiber/Offenheit", coder="ben")
+    add_coding(store, second, 18, 35, "Mensch/Treiber/Offenheit", coder="anna")
+    set_document_memo(store, first, "anna", "Erstes Interview, gute Stimmung.")
+    code_id = code_tree(store)[0].id
+    with store.write("t") as w:
+        for doc, code, title, memo in (
+            (None, code_id, "Code-Memo", "Zu Information."),
+            (None, None, "", "Projekt"),
+        ):
+            guid = new_guid()
+            w.insert(
+                "memos",
+                {
+                    "guid": guid,
+                    "coder_id": None,
+                    "document_id": doc,
+                    "code_id": code,
+                    "title": title,
+                    "text": memo,
+                    "created_at": now(),
+                    "updated_at": now(),
+                },
+            )
+            w.event("add", "memo", guid, {"text": memo})
+    return store
+
+
+def snapshot(store: Store) -> dict[str, Any]:
+    """What a user sees of a project, without the import bookkeeping."""
+    return {
+        "codes": [
+            (c.guid, c.path, c.colour, c.definition, c.anchor_example, c.coding_rule)
+            for c in code_tree(store)
+        ],
+        "documents": [(d.name, d.attributes, d.words) for d in list_documents(store)],
+        "texts": sorted(r["text"] for r in store.query("SELECT text FROM documents")),
+        "turns": {d.name: document_turns(store, d.name) for d in list_documents(store)},
+        "codings": sorted(
+            (c.guid, c.document, c.code_path, c.start, c.end, c.text, c.coder, c.memo, c.created_at)
+            for c in list_codings(store)
+        ),
+        "coders": list_coders(store),
+        "memos": sorted(
+            (r["guid"], r["coder"], r["document"], r["code"], r["title"], r["text"], r["created_at"])
+            for r in store.query(
+                "SELECT m.guid, k.name AS coder, d.name AS document, c.guid AS code, m.title, m.text, "
+                "m.created_at FROM memos m LEFT JOIN coders k ON k.id = m.coder_id "
+                "LEFT JOIN documents d ON d.id = m.document_id LEFT JOIN codes c ON c.id = m.code_id"
+            )
+        ),
+    }
+
+
+def test_round_trip_gives_the_same_project(tmp_path: Path) -> None:
+    original = rich_project(tmp_path)
+    data = export_project(original)
+    copy = new_store(tmp_path, "copy.db")
+    report = import_project(copy, data, actor="lead", name="rich.qdpx")
+    assert report.warnings == [] and report.missing_sources == []
+    assert report.codings_imported == 4 and report.memos_imported == 3
+    before, after = snapshot(original), snapshot(copy)
+    for key in before:
+        assert after[key] == before[key], key
+    assert any(turns for turns in after["turns"].values())
+
+
+def test_export_validates_against_the_project_schema(tmp_path: Path) -> None:
+    schema = _schema("Project.xsd")
+    schema.validate(_qde(export_project(rich_project(tmp_path))))
+
+
+def test_codebook_export_validates_and_reads_back(tmp_path: Path) -> None:
+    schema = _schema("Codebook.xsd")
+    store = rich_project(tmp_path)
+    data = export_codebook_qdc(store)
+    schema.validate(data)
+    other = new_store(tmp_path, "other.db")
+    report = import_codebook(other, data, actor="t", name="mini.qdc")
+    assert report.codes_added == len(code_tree(store))
+    fields = [
+        (c.guid, c.path, c.colour, c.definition, c.anchor_example, c.coding_rule) for c in code_tree(other)
+    ]
+    assert fields == [
+        (c.guid, c.path, c.colour, c.definition, c.anchor_example, c.coding_rule) for c in code_tree(store)
+    ]
+
+
+@needs_samples
+def test_exports_of_imported_samples_validate(tmp_path: Path) -> None:
+    schema = _schema("Project.xsd")
+    for sample in ("qc132_demo.qdpx", "maxqda24_icls.qdpx"):
+        store = new_store(tmp_path, sample + ".db")
+        import_project(store, REFI_SAMPLES / sample, actor="t")
+        schema.validate(_qde(export_project(store)))
+
+
+def test_guids_are_stable_across_exports(tmp_path: Path) -> None:
+    store = rich_project(tmp_path)
+    first = export_project(store)
+    assert export_project(store) == first
+    add_coding(store, "b", 0, 2, "Information", coder="anna")
+    second = _qde(export_project(store)).decode()
+    import re
+
+    guids = set(re.findall(r'guid="([0-9A-F-]{36})"', _qde(first).decode()))
+    assert guids < set(re.findall(r'guid="([0-9A-F-]{36})"', second))
+
+
+def test_reloading_an_exported_codebook_keeps_fields_refi_cannot_carry(tmp_path: Path) -> None:
+    store = rich_project(tmp_path)
+    before = code_tree(store)
+    report = import_codebook(store, export_codebook_qdc(store), actor="t", name="same.qdc")
+    assert (report.codes_added, report.codes_updated) == (0, 0)
+    assert code_tree(store) == before
+
+
+# -- descriptions and positions ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("definition", "anchor", "rule"),
+    [
+        ("Alles zu Informationen.", "", ""),
+        ("", '"Zitat"', ""),
+        ("Def.\n\nZweiter Absatz.", "Beispiel\n\nmit Absatz", "Regel: nur so"),
+        ("", "", ""),
+    ],
+)
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_descriptions_hold_definition_anchor_and_rule(
+    definition: str, anchor: str, rule: str, language: str
+) -> None:
+    assert parse_description(compose_description(definition, anchor, rule, language)) == (
+        definition,
+        anchor,
+        rule,
+    )
+
+
+def test_a_description_from_another_tool_is_the_definition() -> None:
+    assert parse_description("Apply when X.\nNot when Y.") == ("Apply when X.\nNot when Y.", "", "")
+
+
+def _one_source_project(origin: str, start: int, end: int, path: str = "internal://s.txt") -> str:
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>'
+        f'<Project xmlns="urn:QDA-XML:project:1.0" name="p" origin="{origin}">'
+        '<Users><User guid="11111111-1111-1111-1111-111111111111" name="nv"/></Users>'
+        '<CodeBook><Codes><Code guid="22222222-2222-2222-2222-222222222222" name="Word" isCodable="true"/>'
+        "</Codes></CodeBook><Sources>"
+        f'<TextSource guid="33333333-3333-3333-3333-333333333333" name="S" plainTextPath="{path}">'
+        f'<PlainTextSelection guid="44444444-4444-4444-4444-444444444444" startPosition="{start}" '
+        f'endPosition="{end}"><Coding guid="55555555-5555-5555-5555-555555555555" '
+        'creatingUser="11111111-1111-1111-1111-111111111111" creationDateTime="2024-03-01T10:00:00Z">'
+        '<CodeRef targetGUID="22222222-2222-2222-2222-222222222222"/></Coding></PlainTextSelection>'
+        "</TextSource></Sources></Project>"
+    )
+
+
+# BOM, CRLF line ends, an emoji (two UTF-16 units) and a decomposed "é" (two code points, NFC one).
+RAW = "\ufeffZeile eins 😀\r\nZweite Zeile: Cafe\u0301 Flurfunk\r\n"
+
+
+@pytest.mark.parametrize(
+    ("origin", "unit_of"),
+    [
+        ("NVivo 14 (Windows)", lambda s: len(s.encode("utf-16-le")) // 2),
+        ("MAXQDA 24", len),
+        ("qc 1.3.2", len),
+    ],
+)
+def test_positions_follow_the_writing_tool(tmp_path: Path, origin: str, unit_of: Any) -> None:
+    body = RAW.lstrip("\ufeff")
+    start = unit_of(body[: body.index("Flurfunk")])
+    qdpx = make_qdpx(
+        tmp_path / "p.qdpx",
+        _one_source_project(origin, start, start + 8),
+        {"Sources/s.txt": RAW.encode("utf-8-sig" if "NVivo" not in origin else "utf-16")},
+    )
+    store = new_store(tmp_path)
+    report = import_project(store, qdpx, actor="t")
+    assert report.codings_imported == 1, report
+    (coding,) = list_codings(store)
+    assert coding.text == "Flurfunk"
+    assert coding.created_at == "2024-03-01T10:00:00.000+00:00"
+    text = store.one("SELECT text FROM documents")["text"]  # type: ignore[index]
+    assert text[coding.start : coding.end] == "Flurfunk" and "Café" in text and "\r" not in text
+
+
+def test_a_selection_on_a_decomposed_character_covers_the_composed_one(tmp_path: Path) -> None:
+    body = RAW.lstrip("\ufeff")
+    start = body.index("Cafe")
+    qdpx = make_qdpx(
+        tmp_path / "p.qdpx", _one_source_project("qc", start, start + 5), {"sources/s.txt": RAW.encode()}
+    )
+    store = new_store(tmp_path)
+    import_project(store, qdpx, actor="t")
+    assert [c.text for c in list_codings(store)] == ["Café"]
+
+
+def test_missing_source_file_is_reported_and_the_rest_imported(tmp_path: Path) -> None:
+    qde = _one_source_project("qc", 0, 5).replace(
+        "</Sources>",
+        '<TextSource guid="66666666-6666-6666-6666-666666666666" name="Fehlt" plainTextPath="internal://gone.txt"/>'
+        '<PDFSource guid="77777777-7777-7777-7777-777777777777" name="Scan" path="internal://scan.pdf"/>'
+        "</Sources>",
+    )
+    qdpx = make_qdpx(tmp_path / "p.qdpx", qde, {"sources/s.txt": b"Hallo Welt, hier ist Text."})
+    store = new_store(tmp_path)
+    report = import_project(store, qdpx, actor="t")
+    assert report.missing_sources == ["Fehlt (internal://gone.txt)"]
+    assert report.skipped_sources == ["Scan (PDFSource: only text sources are imported)"]
+    assert (report.documents_imported, report.codings_imported) == (1, 1)
+    assert [c.text for c in list_codings(store)] == ["Hallo"]
+
+
+def test_selection_outside_the_text_is_a_warning(tmp_path: Path) -> None:
+    qdpx = make_qdpx(tmp_path / "p.qdpx", _one_source_project("qc", 3, 999), {"sources/s.txt": b"kurz"})
+    store = new_store(tmp_path)
+    report = import_project(store, qdpx, actor="t")
+    assert report.codings_imported == 0 and report.documents_imported == 1
+    assert "lies outside the text (0-4)" in report.warnings[0]
+
+
+def test_plain_text_content_and_cases_become_text_and_attributes(tmp_path: Path) -> None:
+    qde = (
+        '<Project xmlns="urn:QDA-XML:project:0.10" name="p" origin="ATLAS.ti">'
+        '<Variables><Variable guid="88888888-8888-8888-8888-888888888888" name="Alter" '
+        'typeOfVariable="Integer"/>'
+        '</Variables><Cases><Case guid="99999999-9999-9999-9999-999999999999" name="P1"><VariableValue>'
+        '<VariableRef targetGUID="88888888-8888-8888-8888-888888888888"/><IntegerValue>42</IntegerValue>'
+        '</VariableValue><SourceRef targetGUID="33333333-3333-3333-3333-333333333333"/></Case></Cases>'
+        '<Sources><TextSource guid="{33333333-3333-3333-3333-333333333333}" name="Inline">'
+        "<PlainTextContent>Inline-Text ohne Datei.</PlainTextContent></TextSource></Sources></Project>"
+    )
+    store = new_store(tmp_path)
+    report = import_project(store, make_qdpx(tmp_path / "p.qdpx", qde), actor="t")
+    assert report.documents_imported == 1
+    (doc,) = list_documents(store)
+    assert (doc.name, doc.attributes) == ("Inline", {"Alter": "42"})
