@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 import click
 
 from toolkit import codes as codes_mod
+from toolkit.atomic import atomic_write, write_text
 from toolkit.codebook import dump_codebook, load_codebook
 from toolkit.codings import add_coding, list_codings, write_codings
 from toolkit.documents import (
@@ -92,6 +93,11 @@ LAZY_COMMANDS = {
     "team": "toolkit.cli_accounts",
     "user": "toolkit.cli_accounts",
     # issue 8 maintenance (backup, restore, history, pseudonyms) here
+    "backup": "toolkit.cli_maintenance",
+    "history": "toolkit.cli_maintenance",
+    "pseudonyms": "toolkit.cli_maintenance",
+    "restore": "toolkit.cli_maintenance",
+    "snapshot": "toolkit.cli_maintenance",
 }
 
 
@@ -166,6 +172,11 @@ def init(ctx: click.Context, codebook_path: str | None, empty: bool) -> None:
     "(?P<time>...), matched at the start of each line.",
 )
 @click.option("--max-mb", type=float, default=50.0, show_default=True, help="Largest file accepted.")
+@click.option(
+    "--pseudonymise",
+    is_flag=True,
+    help="Replace the pseudonym table's names before storing (see `coding-toolkit pseudonyms`).",
+)
 @json_option
 @click.pass_context
 @errors_as_messages
@@ -176,6 +187,7 @@ def import_cmd(
     attrs: tuple[str, ...],
     speaker_pattern: str | None,
     max_mb: float,
+    pseudonymise: bool,
     as_json: bool,
 ) -> None:
     """Import transcripts (.docx, .txt, .md, .srt, .vtt) as one transaction.
@@ -185,7 +197,10 @@ def import_cmd(
     Example: coding-toolkit import transcripts/*.docx --attr municipality_type="Die Optimierer"
     """
     store = _store(ctx)
-    results = import_files(
+    importer = import_files
+    if pseudonymise:
+        from toolkit.pseudonyms import import_pseudonymised as importer
+    results = importer(
         store,
         files,
         actor=actor_name(),
@@ -388,7 +403,7 @@ def codebook_export(ctx: click.Context, fmt: str, output: str | None) -> None:
     if fmt == "docx":
         if not output:
             raise click.UsageError("--format docx needs a file: add -o FILE.docx")
-        with open(output, "wb") as fh:
+        with atomic_write(output) as fh:
             write_codebook_guide(
                 codes_mod.list_codes(store),
                 fh,
@@ -404,7 +419,7 @@ def codebook_export(ctx: click.Context, fmt: str, output: str | None) -> None:
     else:
         text = dump_codebook(codes_mod.export_codebook(store))
     if output:
-        Path(output).write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="")
+        write_text(output, text, encoding="utf-8-sig" if fmt == "csv" else "utf-8", newline="")
         click.echo(f"wrote {output}")
     else:
         click.echo(text, nl=False)
@@ -561,7 +576,7 @@ def codings_export(
     """
     items = list_codings(_store(ctx), coder=coder, document=document)
     if output:
-        with open(output, "w", encoding="utf-8", newline="") as fh:
+        with atomic_write(output, text=True, newline="") as fh:
             n = write_codings(items, fmt, fh)
         click.echo(f"wrote {n} codings to {output}")
     else:

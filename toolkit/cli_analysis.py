@@ -3,14 +3,14 @@ codebook as a coding guide. Each parses, calls the library and writes the file o
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import sys
-from pathlib import Path
 
 import click
 import pandas as pd
 
-from toolkit import analysis
+from toolkit import analysis, atomic
 from toolkit.cli import _store, errors_as_messages
 from toolkit.exports import (
     TABLE_FORMATS,
@@ -23,6 +23,9 @@ from toolkit.store import Store
 _format = click.option("--format", "fmt", type=click.Choice(TABLE_FORMATS), default="csv", show_default=True)
 _output = click.option("-o", "--output", type=click.Path(dir_okay=False), help="File (default: stdout).")
 _coder = click.option("--coder", help="Only this coder's codings (e.g. the consensus coder).")
+_pseudonymise = click.option(
+    "--pseudonymise", is_flag=True, help="Replace the pseudonym table's names in the exported text."
+)
 
 
 def _data(store: Store, coder: str | None) -> analysis.CodingData:
@@ -37,7 +40,7 @@ def _write_table(
             raise click.UsageError("--format xlsx needs a file: add -o FILE.xlsx")
         sys.stdout.write(table_bytes(frame, fmt, bom=False).decode("utf-8"))
         return
-    Path(output).write_bytes(table_bytes(frame, fmt, name=name, filters=data.filters))
+    atomic.write_bytes(output, table_bytes(frame, fmt, name=name, filters=data.filters))
     click.echo(f"wrote {len(frame)} rows to {output}", err=True)
 
 
@@ -134,6 +137,7 @@ def segments_cmd() -> click.Command:
     @_coder
     @_format
     @_output
+    @_pseudonymise
     @click.pass_context
     @errors_as_messages
     def segments_command(
@@ -147,6 +151,7 @@ def segments_cmd() -> click.Command:
         coder: str | None,
         fmt: str,
         output: str | None,
+        pseudonymise: bool,
     ) -> None:
         """Coded segments with context, document, speaker and time stamp.
 
@@ -168,7 +173,12 @@ def segments_cmd() -> click.Command:
             attributes=wanted or None,
         )
         size: int | str = context if context == "turn" else _int(context)
-        _write_table(analysis.segments(store, data, context=size), fmt, output, "Segmente", data)
+        frame = analysis.segments(store, data, context=size)
+        if pseudonymise:
+            from toolkit.pseudonyms import pseudonymise_frame
+
+            frame = pseudonymise_frame(store, frame)
+        _write_table(frame, fmt, output, "Segmente", data)
 
     return segments_command
 
@@ -186,10 +196,16 @@ def report_cmd() -> click.Command:
     @click.option("--quotes-per-code", type=int, help="At most this many quotes per code (default: all).")
     @click.option("--title", default="Auswertung", show_default=True)
     @_coder
+    @_pseudonymise
     @click.pass_context
     @errors_as_messages
     def report(
-        ctx: click.Context, output: str, quotes_per_code: int | None, title: str, coder: str | None
+        ctx: click.Context,
+        output: str,
+        quotes_per_code: int | None,
+        title: str,
+        coder: str | None,
+        pseudonymise: bool,
     ) -> None:
         """A Word report: frequency tables and charts per field of action, quotes per code.
 
@@ -197,9 +213,13 @@ def report_cmd() -> click.Command:
         """
         store = _store(ctx)
         built = build_report(store, _data(store, coder), title=title, quotes_per_code=quotes_per_code)
+        if pseudonymise:
+            from toolkit.pseudonyms import pseudonymise_frame
+
+            built = dataclasses.replace(built, quotes=pseudonymise_frame(store, built.quotes))
         buffer = io.BytesIO()
         write_report(built, buffer)
-        Path(output).write_bytes(buffer.getvalue())
+        atomic.write_bytes(output, buffer.getvalue())
         click.echo(f"wrote {output}: {built.total_codings} codings, {len(built.quotes)} quotes")
 
     return report
