@@ -31,7 +31,7 @@ MIME = {
 @st.cache_data(show_spinner="Codierungen werden gelesen …")
 def load(_store: Store, path: str, version: tuple[object, ...]) -> analysis.CodingData:
     """All codings, read once per change of the project (``version``: its GUID and last event)."""
-    return analysis.load_codings(_store)
+    return analysis.load_codings_cached(_store)
 
 
 def downloads(frame: pd.DataFrame, name: str, filters: tuple[tuple[str, str], ...], key: str) -> None:

@@ -29,7 +29,7 @@ _pseudonymise = click.option(
 
 
 def _data(store: Store, coder: str | None) -> analysis.CodingData:
-    return analysis.load_codings(store, coder=coder)
+    return analysis.load_codings_cached(store, coder=coder)
 
 
 def _write_table(

@@ -4,6 +4,7 @@ Read once with :func:`load_codings` (one SQL query), narrow with :func:`select`,
 every function returns a DataFrame that the exports and the app show as it is.
 """
 
+from toolkit.analysis.cache import load_codings_cached
 from toolkit.analysis.cooccurrence import METHODS, cooccurrence, cooccurrence_matrix
 from toolkit.analysis.data import (
     NONE_LABEL,
@@ -37,6 +38,7 @@ __all__ = [
     "format_seconds",
     "frequencies",
     "load_codings",
+    "load_codings_cached",
     "matrix",
     "matrix_cell",
     "segments",
