@@ -89,6 +89,7 @@ LAZY_COMMANDS = {
     # issue 4 (train, evaluate-suggestions) here
     # issue 4 workbench (suggestion accept/reject, if any) here
     # issue 7 (project) here
+    "project": "toolkit.cli_exchange",
     # issue 8 accounts (user) here
     "team": "toolkit.cli_accounts",
     "user": "toolkit.cli_accounts",
@@ -329,10 +330,26 @@ def codebook() -> None:
 @click.pass_context
 @errors_as_messages
 def codebook_load(ctx: click.Context, file: str, as_json: bool) -> None:
-    """Load a codebook YAML into the project (codes matched by GUID; nothing is deleted).
+    """Load a codebook YAML, or a REFI-QDA .qdc codebook of another tool, into the project (codes
+    matched by GUID; nothing is deleted).
 
     Example: coding-toolkit codebook load codebook/codebook.yaml
+
+    Example: coding-toolkit codebook load maxqda-codes.qdc
     """
+    if file.lower().endswith(".qdc"):
+        from toolkit.exchange.refi import import_codebook
+
+        refi = import_codebook(_store(ctx), file, actor=actor_name())
+        if as_json:
+            _emit(refi)
+            return
+        click.echo(
+            f"{refi.codes_added} added, {refi.codes_updated} updated, {refi.codes_unchanged} unchanged"
+        )
+        for warning in refi.warnings:
+            click.echo(f"warning: {warning}")
+        return
     report = codes_mod.load_codebook_into(_store(ctx), load_codebook(file), actor=actor_name())
     if as_json:
         _emit(report)
@@ -384,7 +401,11 @@ def codebook_show(ctx: click.Context, as_json: bool) -> None:
 
 @codebook.command("export")
 @click.option(
-    "--format", "fmt", type=click.Choice(["yaml", "docx", "csv"]), default="yaml", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["yaml", "docx", "csv", "qdc"]),
+    default="yaml",
+    show_default=True,
 )
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False), help="File (default: stdout; docx needs -o)."
@@ -393,10 +414,23 @@ def codebook_show(ctx: click.Context, as_json: bool) -> None:
 @errors_as_messages
 def codebook_export(ctx: click.Context, fmt: str, output: str | None) -> None:
     """Export the codebook: YAML that `codebook load` and `init` read back, or the coding guide
-    (Kodierleitfaden: category, definition, anchor example, coding rule) as DOCX or CSV.
+    (Kodierleitfaden: category, definition, anchor example, coding rule) as DOCX or CSV, or a
+    REFI-QDA .qdc codebook for MAXQDA, ATLAS.ti or NVivo.
 
     Example: coding-toolkit codebook export --format yaml -o codebook-2024.yaml
+
+    Example: coding-toolkit codebook export --format qdc -o codebook.qdc
     """
+    if fmt == "qdc":
+        from toolkit.exchange.refi import export_codebook_qdc
+
+        data = export_codebook_qdc(_store(ctx))
+        if output:
+            Path(output).write_bytes(data)
+            click.echo(f"wrote {output}")
+        else:
+            click.echo(data.decode("utf-8"), nl=False)
+        return
     from toolkit.exports import write_codebook_csv, write_codebook_guide  # pandas: only when needed
 
     store = _store(ctx)

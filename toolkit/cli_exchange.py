@@ -1,0 +1,74 @@
+"""The ``project`` commands: REFI-QDA ``.qdpx`` projects in and out (MAXQDA, ATLAS.ti, NVivo, qc)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from toolkit.cli import _emit, _store, actor_name, errors_as_messages, json_option
+from toolkit.exchange.refi import ImportReport, export_project, import_project
+
+
+def print_report(report: ImportReport) -> None:
+    """The import report as a few lines: counts, then what was skipped, missing or odd."""
+    click.echo(
+        f"{report.documents_imported} documents, {report.codings_imported} codings, "
+        f"{report.codes_added} codes added ({report.codes_updated} updated), "
+        f"{report.coders_added} coders, {report.memos_imported} memos, "
+        f"{report.attributes_set} attribute values"
+    )
+    if report.documents_present or report.codings_present:
+        click.echo(
+            f"already in the project: {report.documents_present} documents, {report.codings_present} codings"
+        )
+    for label, items in (
+        ("skipped", report.skipped_sources),
+        ("missing", report.missing_sources),
+        ("warning", report.warnings),
+    ):
+        for item in items:
+            click.echo(f"{label}: {item}")
+
+
+@click.group("project")
+def project() -> None:
+    """Exchange whole projects with other tools as REFI-QDA .qdpx files."""
+
+
+@project.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@json_option
+@click.pass_context
+@errors_as_messages
+def project_import(ctx: click.Context, file: str, as_json: bool) -> None:
+    """Import a REFI-QDA project (.qdpx from MAXQDA, ATLAS.ti, NVivo, qc, QualCoder) in one
+    transaction: codes, coders, text documents, codings, memos, variables and sets.
+
+    Example: coding-toolkit project import study.qdpx --json
+    """
+    report = import_project(_store(ctx), file, actor=actor_name())
+    if as_json:
+        _emit(report)
+        return
+    print_report(report)
+
+
+@project.command("export")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), required=True, help="The .qdpx file to write."
+)
+@click.pass_context
+@errors_as_messages
+def project_export(ctx: click.Context, output: str) -> None:
+    """Export the project as a REFI-QDA .qdpx (project.qde + sources/) for other QDA tools.
+
+    Example: coding-toolkit project export -o study.qdpx
+    """
+    data = export_project(_store(ctx))
+    Path(output).write_bytes(data)
+    click.echo(f"wrote {output} ({len(data):,} bytes)")
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(project)
