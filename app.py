@@ -1,4 +1,5 @@
-"""Streamlit entry point: navigation, the project connection and who is coding; pages in app_pages/."""
+"""Streamlit entry point: the project connection, who is acting (a login in team mode, the coder
+gate otherwise) and the navigation, built by role; pages in app_pages/."""
 
 from __future__ import annotations
 
@@ -6,7 +7,8 @@ import os
 
 import streamlit as st
 
-from app_pages.ui import coder_gate
+from app_pages.ui import account_sidebar, coder_gate, signed_in_user
+from toolkit.accounts import LEAD, team_mode
 from toolkit.errors import StoreError
 from toolkit.store import open_store
 
@@ -22,17 +24,27 @@ if "app_store" not in st.session_state or st.session_state.get("app_db_path") !=
         st.error(str(exc))
         st.stop()
 
-coder_gate(st.session_state["app_store"])
+project = st.session_state["app_store"]
+if team_mode(project):
+    user = signed_in_user(project)
+    if user is None:  # nothing but the login form: no navigation, no project data
+        st.navigation([st.Page("app_pages/login.py", title="Anmelden")], position="hidden").run()
+        st.stop()
+    account_sidebar(project, user)
+    lead = user.role == LEAD
+else:
+    coder_gate(project)
+    lead = True
 
-page = st.navigation(
-    [
-        st.Page("app_pages/code.py", title="Kodieren", icon=":material/edit_note:", default=True),
-        st.Page("app_pages/documents.py", title="Dokumente", icon=":material/description:"),
-        st.Page("app_pages/codebook.py", title="Codebuch", icon=":material/account_tree:"),
-        st.Page("app_pages/agreement.py", title="Übereinstimmung", icon=":material/compare_arrows:"),
-        st.Page("app_pages/consensus.py", title="Konsens", icon=":material/handshake:"),
-        st.Page("app_pages/analysis.py", title="Auswertung", icon=":material/bar_chart:"),
-        st.Page("app_pages/overview.py", title="Projekt", icon=":material/home:"),
-    ]
-)
-page.run()
+# (page, lead only): in team mode coders get only the pages marked False.
+PAGES = [
+    (st.Page("app_pages/code.py", title="Kodieren", icon=":material/edit_note:", default=True), False),
+    (st.Page("app_pages/documents.py", title="Dokumente", icon=":material/description:"), True),
+    (st.Page("app_pages/codebook.py", title="Codebuch", icon=":material/account_tree:"), True),
+    (st.Page("app_pages/agreement.py", title="Übereinstimmung", icon=":material/compare_arrows:"), False),
+    (st.Page("app_pages/consensus.py", title="Konsens", icon=":material/handshake:"), True),
+    (st.Page("app_pages/analysis.py", title="Auswertung", icon=":material/bar_chart:"), False),
+    (st.Page("app_pages/overview.py", title="Projekt", icon=":material/home:"), False),
+    (st.Page("app_pages/team.py", title="Team", icon=":material/group:"), True),
+]
+st.navigation([page for page, lead_only in PAGES if lead or not lead_only]).run()

@@ -1,4 +1,5 @@
-"""Small helpers shared by the pages: the coder gate, and showing user text as text."""
+"""Small helpers shared by the pages: the coder gate (single-user mode), the signed-in account (team
+mode), and showing user text as text."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import re
 import pandas as pd
 import streamlit as st
 
+from toolkit.accounts import LEAD, User, logout, session_user
 from toolkit.codings import add_coder, list_coders
 from toolkit.documents import attribute_labels
 from toolkit.errors import ToolkitError
@@ -55,6 +57,31 @@ def coder_gate(project: Store) -> str | None:
         st.session_state["app_coder"] = choice
         current = choice
     return current if isinstance(current, str) else None
+
+
+def signed_in_user(project: Store) -> User | None:
+    """Team mode: the account behind this tab's session token (checked on every run, so expiry,
+    logout elsewhere and disabling take effect at once); it is also the coder. None: log in."""
+    user = session_user(project, st.session_state.get("app_token"))
+    if user is None:
+        st.session_state.pop("app_token", None)
+        st.session_state.pop("app_coder", None)
+        return None
+    st.session_state["app_coder"] = user.name
+    return user
+
+
+def account_sidebar(project: Store, user: User) -> None:
+    """Sidebar in team mode: who is signed in, and the logout button (which forgets the tab's state)."""
+    with st.sidebar:
+        st.caption("Angemeldet")
+        st.markdown(f"**{md(user.name)}** · {'Leitung' if user.role == LEAD else 'Kodierer:in'}")
+        if st.button("Abmelden", key="app_logout", icon=":material/logout:", width="stretch"):
+            logout(project, str(st.session_state.get("app_token", "")))
+            for key in list(st.session_state):
+                if key not in ("app_store", "app_db_path"):
+                    del st.session_state[key]
+            st.rerun()
 
 
 def error(exc: Exception) -> None:

@@ -1,0 +1,30 @@
+"""Anmelden: the only page of a team project before login. It shows the form and nothing of the
+project; a successful login keeps the session token in this tab's session state."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app_pages.ui import md, store
+from toolkit.accounts import authenticate
+from toolkit.errors import ToolkitError
+
+project = store()
+
+_, middle, _ = st.columns([1, 1.2, 1])
+with middle:
+    st.title("Anmelden")
+    st.caption("Dieses Projekt wird im Team bearbeitet: bitte mit dem eigenen Konto anmelden.")
+    with st.form("login_form"):
+        name = st.text_input("Name", key="login_name", autocomplete="username")
+        password = st.text_input(
+            "Passwort", type="password", key="login_password", autocomplete="current-password"
+        )
+        submitted = st.form_submit_button("Anmelden", type="primary", width="stretch")
+    if submitted:
+        try:
+            st.session_state["app_token"] = authenticate(project, name, password)
+        except ToolkitError as exc:
+            st.error("Anmeldung fehlgeschlagen: " + md(str(exc)))
+        else:
+            st.rerun()
