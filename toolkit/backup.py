@@ -17,6 +17,7 @@ The replaced state is kept as ``<name>.before-restore-<time>`` next to the proje
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from contextlib import closing
@@ -26,7 +27,7 @@ from typing import Any
 
 from toolkit.accounts import require_lead
 from toolkit.errors import Conflict, InvalidValue, StoreError
-from toolkit.store import Store, migrations, open_store
+from toolkit.store import Store, migrations, now, open_store
 
 SNAPSHOT_STAMP = "%Y%m%dT%H%M%S%fZ"
 _SNAPSHOT_RE = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{12}Z)\.db$")
@@ -126,6 +127,7 @@ def restore(
         raise InvalidValue(f"{source}: is the project itself; name a backup file")
     report = check_project_file(source)
     kept: str | None = None
+    seen = (0, 0)
     if not dest_path.exists():
         dest_path.parent.mkdir(parents=True, exist_ok=True)
         with (
@@ -143,6 +145,7 @@ def restore(
                     f"{source}: is a backup of another project ({report['project_guid']}, "
                     f"this is {current}); pass --other-project to replace it anyway"
                 )
+            seen = _versions(store.conn)
             keep = dest_path.with_name(f"{dest_path.name}.before-restore-{_stamp()}")
             kept = str(backup(store, keep)["path"])
             with closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as src:
@@ -154,8 +157,36 @@ def restore(
         if integrity != "ok":  # pragma: no cover - the source was checked
             raise StoreError(f"{dest_path}: restore failed the integrity check ({integrity}); kept {kept}")
         with restored.write(actor) as w:
-            w.event("restore", "project", report["project_guid"], {"from": str(source), "kept": kept})
+            # Caches are keyed on the newest event id and the codes revision: both must go beyond
+            # anything this file showed before, or a running app would take the restored state for
+            # the replaced one.
+            events_after, codes_after = _versions(restored.conn)
+            w.execute(
+                "UPDATE project SET value = ? WHERE key = 'codes_revision'",
+                (str(max(seen[1], codes_after) + 1),),
+            )
+            w.execute(
+                "INSERT INTO events (id, at, actor, action, entity, guid, payload) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    max(seen[0], events_after) + 1,
+                    now(),
+                    actor,
+                    "restore",
+                    "project",
+                    report["project_guid"],
+                    json.dumps({"from": str(source), "kept": kept}),
+                ),
+            )
     return {**report, "kept": kept, "target": str(dest_path)}
+
+
+def _versions(conn: sqlite3.Connection) -> tuple[int, int]:
+    """(newest event id, codes revision) of an open project."""
+    row = conn.execute(
+        "SELECT (SELECT max(id) FROM events), (SELECT value FROM project WHERE key = 'codes_revision')"
+    ).fetchone()
+    return int(row[0] or 0), int(row[1] or 0)
 
 
 def _snapshots(folder: Path, stem: str) -> list[Path]:

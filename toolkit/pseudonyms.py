@@ -243,8 +243,10 @@ def pseudonymise_frame(store: Store, frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     if _pattern(store)[0] is None:
         return out
+    from pandas.api.types import is_object_dtype, is_string_dtype
+
     for column in out.columns:
-        if out[column].dtype == object:
+        if is_object_dtype(out[column]) or is_string_dtype(out[column]):
             out[column] = out[column].map(lambda v: pseudonymise_text(store, v) if isinstance(v, str) else v)
     return out
 
