@@ -45,6 +45,7 @@ PAGES = [
     (st.Page("app_pages/consensus.py", title="Konsens", icon=":material/handshake:"), True),
     (st.Page("app_pages/analysis.py", title="Auswertung", icon=":material/bar_chart:"), False),
     (st.Page("app_pages/overview.py", title="Projekt", icon=":material/home:"), False),
+    (st.Page("app_pages/exchange.py", title="Austausch", icon=":material/swap_horiz:"), True),
     (st.Page("app_pages/team.py", title="Team", icon=":material/group:"), True),
 ]
 st.navigation([page for page, lead_only in PAGES if lead or not lead_only]).run()

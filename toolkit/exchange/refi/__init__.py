@@ -8,7 +8,13 @@ from toolkit.exchange.refi.codebook import (
 )
 from toolkit.exchange.refi.model import ImportReport
 from toolkit.exchange.refi.positions import PositionMap, position_unit
-from toolkit.exchange.refi.project import export_project, import_project, project_xml, read_qdpx
+from toolkit.exchange.refi.project import (
+    export_project,
+    import_project,
+    import_upload,
+    project_xml,
+    read_qdpx,
+)
 
 __all__ = [
     "ImportReport",
@@ -18,6 +24,7 @@ __all__ = [
     "export_project",
     "import_codebook",
     "import_project",
+    "import_upload",
     "parse_description",
     "position_unit",
     "project_xml",

@@ -513,7 +513,7 @@ def project_xml(store: Store) -> bytes:
             _sub(note, "PlainTextContent", text=m["text"])
     if sets:
         sets_el = _sub(root, "Sets")
-        for set_name in sorted(sets):
+        for set_name in sets:  # in order of first use, so a single document keeps its order
             s = _sub(sets_el, "Set", {"guid": stable_guid("set", set_name), "name": set_name})
             for guid in sets[set_name]:
                 _sub(s, "MemberSource", {"targetGUID": guid})
@@ -538,3 +538,17 @@ def export_project(store: Store) -> bytes:
         for d in store.query("SELECT guid, text FROM documents ORDER BY name"):
             zf.writestr(_member(f"sources/{d['guid']}.txt"), d["text"].encode("utf-8"))
     return buffer.getvalue()
+
+
+def import_upload(store: Store, data: bytes, filename: str, *, actor: str) -> ImportReport:
+    """Import an uploaded exchange file by its extension: ``.qdpx`` project or ``.qdc`` codebook."""
+    from toolkit.exchange.refi.codebook import import_codebook
+
+    suffix = Path(filename).suffix.lower()
+    if suffix == ".qdpx":
+        return import_project(store, data, actor=actor, name=filename)
+    if suffix == ".qdc":
+        return import_codebook(store, data, actor=actor, name=filename)
+    raise ImportFailed(
+        filename, f"unknown file type {suffix or '(none)'!r}; use a .qdpx project or a .qdc codebook"
+    )

@@ -1,0 +1,97 @@
+"""Austausch: REFI-QDA projects (.qdpx) and codebooks (.qdc) of MAXQDA, ATLAS.ti, NVivo, qc in and
+out, with the import report."""
+
+from __future__ import annotations
+
+import functools
+
+import streamlit as st
+
+from app_pages.ui import md, store
+from toolkit.accounts import is_lead, team_mode
+from toolkit.codes import code_tree
+from toolkit.errors import ToolkitError
+from toolkit.exchange.refi import ImportReport, export_codebook_qdc, export_project, import_upload
+
+project = store()
+actor = st.session_state.get("app_coder") or "app"
+
+st.title("Austausch")
+st.caption(
+    "REFI-QDA: Projekte (.qdpx) und Codebücher (.qdc) mit MAXQDA, ATLAS.ti, NVivo, QualCoder, qc "
+    "und Taguette austauschen"
+)
+
+
+def show_report(name: str, report: ImportReport) -> None:
+    st.success(md(f"{name} importiert" + (f" (aus {report.origin})" if report.origin else "")))
+    cols = st.columns(4)
+    cols[0].metric("Dokumente", report.documents_imported)
+    cols[1].metric("Codierungen", report.codings_imported)
+    cols[2].metric("Codes neu", report.codes_added)
+    cols[3].metric("Memos", report.memos_imported)
+    details = []
+    if report.codes_updated:
+        details.append(f"{report.codes_updated} Codes geändert")
+    if report.coders_added:
+        details.append(f"{report.coders_added} Kodierer:innen neu")
+    if report.attributes_set:
+        details.append(f"{report.attributes_set} Merkmalswerte")
+    if report.documents_present or report.codings_present:
+        details.append(
+            f"schon vorhanden: {report.documents_present} Dokumente, {report.codings_present} Codierungen"
+        )
+    if details:
+        st.caption(md(" · ".join(details)))
+    for title, items in (
+        ("Fehlende Quellen (nicht importiert)", report.missing_sources),
+        ("Übersprungene Quellen (kein Text)", report.skipped_sources),
+        ("Hinweise", report.warnings),
+    ):
+        if items:
+            with st.expander(f"{title}: {len(items)}", expanded=title.startswith("Fehlende")):
+                st.markdown("\n".join(f"- {md(item)}" for item in items))
+
+
+with st.container(border=True):
+    st.markdown("**Importieren**")
+    may_import = not team_mode(project) or is_lead(project, actor)
+    if not may_import:
+        st.info("Nur eine Projektleitung kann Projekte und Codebücher importieren.")
+    upload = st.file_uploader(
+        "Datei", type=["qdpx", "qdc"], key="exchange_upload", label_visibility="collapsed"
+    )
+    if st.button("Importieren", type="primary", disabled=not upload or not may_import, key="exchange_import"):
+        assert upload is not None
+        try:
+            report = import_upload(project, upload.getvalue(), upload.name, actor=actor)
+        except ToolkitError as exc:
+            st.error(md(str(exc)))
+        else:
+            st.session_state["exchange_report"] = (upload.name, report)
+    if "exchange_report" in st.session_state:
+        show_report(*st.session_state["exchange_report"])
+
+with st.container(border=True):
+    st.markdown("**Exportieren**")
+    st.caption(
+        "Für andere Programme: Texte, Codes mit Definition, Ankerbeispiel und Kodierregel, Codierungen, Memos"
+    )
+    left, right = st.columns(2)
+    left.download_button(
+        "Projekt (.qdpx)",
+        functools.partial(export_project, project),  # made on click
+        file_name="projekt.qdpx",
+        mime="application/zip",
+        key="exchange_download_qdpx",
+        on_click="ignore",
+    )
+    right.download_button(
+        "Codebuch (.qdc)",
+        functools.partial(export_codebook_qdc, project),
+        file_name="codebuch.qdc",
+        mime="application/xml",
+        key="exchange_download_qdc",
+        disabled=not code_tree(project),
+        on_click="ignore",
+    )

@@ -1,0 +1,49 @@
+"""The Austausch page through Streamlit's AppTest: downloads, the import report, leads only in team mode."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from _factories import run_page, store_with_codebook
+from streamlit.testing.v1 import AppTest
+
+from toolkit.exchange.refi import export_project, import_upload
+from toolkit.project import ROOT
+from toolkit.store import Store, create_store, now
+
+PAGE = str(ROOT / "app_pages" / "exchange.py")
+
+
+def page(store: Store, **state: object) -> AppTest:
+    at: AppTest = run_page(PAGE, store, **state)
+    assert not at.exception, at.exception
+    return at
+
+
+def test_offers_both_downloads_and_an_import(tmp_path: Path) -> None:
+    at = page(store_with_codebook(tmp_path), app_coder="anna")
+    assert at.title[0].value == "Austausch"
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Projekt (.qdpx)", "Codebuch (.qdc)"]
+    assert at.button(key="exchange_import").disabled  # nothing uploaded yet
+
+
+def test_shows_the_import_report(tmp_path: Path) -> None:
+    source = store_with_codebook(tmp_path)
+    target = create_store(tmp_path / "target.db")
+    report = import_upload(target, export_project(source), "mini.qdpx", actor="anna")
+    report.missing_sources.append("Interview 3 (internal://gone.txt)")
+    at = page(target, exchange_report=("mini.qdpx", report))
+    assert [m.value for m in at.metric][:3] == ["0", "0", "8"]
+    assert any(s.value.startswith("mini") and "importiert" in s.value for s in at.success)
+    assert any("Interview 3" in m.value for m in at.markdown)
+
+
+def test_a_coder_in_team_mode_may_not_import(tmp_path: Path) -> None:
+    store = store_with_codebook(tmp_path)
+    with store.write("t") as w:
+        w.execute("INSERT INTO users (name, role, created_at) VALUES ('cora', 'coder', ?)", (now(),))
+        w.set_setting("team_mode", "1")
+    at = page(store, app_coder="cora")
+    assert any("Nur eine Projektleitung" in i.value for i in at.info)
+    assert at.button(key="exchange_import").disabled
