@@ -1,0 +1,118 @@
+"""Team mode in a real browser (Debian chromium driven by Playwright): the served page shows only the
+login form and nothing of the project; a wrong password is refused; the right one opens the coding
+page as that coder, without the lead pages. Screenshots go to test-artifacts/. Skips when chromium
+or Playwright is missing."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app_pages.components.driving import CHROMIUM, CHROMIUM_ARGS
+from toolkit.accounts import add_user, set_team_mode
+from toolkit.documents import import_upload
+from toolkit.project import DEFAULT_CODEBOOK, init_project
+from toolkit.store import open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", ROOT / "test-artifacts"))
+PASSWORD = "korrekt-pferd-9"
+SECRET = "Zebrastreifen"
+
+sync_api = pytest.importorskip("playwright.sync_api")
+if not Path(CHROMIUM).exists():
+    pytest.skip("Debian chromium is not installed", allow_module_level=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture()
+def server(tmp_path: Path) -> Iterator[str]:
+    db = tmp_path / "team.db"
+    init_project(db, codebook=DEFAULT_CODEBOOK, actor="setup")
+    with open_store(db) as store:
+        text = f"I: Wo ist der {SECRET}?\n\nB: Vor dem Rathaus, gleich neben der Post.\n"
+        import_upload(store, text.encode(), "geheim.txt", actor="setup")
+        add_user(store, "lena", role="lead", actor="setup", password=PASSWORD)
+        add_user(store, "anna", role="coder", actor="setup", password=PASSWORD)
+        set_team_mode(store, True, actor="setup")
+    port = _free_port()
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "CODING_TOOLKIT_DB": str(db)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                break
+        time.sleep(0.2)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def fill_login(pg: Any, name: str, password: str) -> None:
+    pg.get_by_label("Name").fill(name)
+    pg.get_by_label("Passwort").fill(password)
+    pg.get_by_role("button", name="Anmelden").click()
+
+
+def test_login_through_the_real_page(server: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        pg = browser.new_page(viewport={"width": 1400, "height": 900})
+        pg.goto(server)
+        pg.get_by_role("button", name="Anmelden").wait_for(timeout=30_000)
+        pg.wait_for_timeout(500)
+        before = pg.inner_text("body")
+        assert SECRET not in before and "geheim" not in before
+        assert pg.locator("[data-testid=stSidebarNav]").count() == 0  # no navigation before login
+        pg.screenshot(path=str(ARTIFACTS / "login.png"))
+
+        fill_login(pg, "anna", "falsch-falsch")
+        pg.get_by_text("Anmeldung fehlgeschlagen").wait_for(timeout=15_000)
+        assert SECRET not in pg.inner_text("body")
+
+        fill_login(pg, "anna", PASSWORD)
+        pg.get_by_text("Angemeldet").wait_for(timeout=30_000)
+        pg.wait_for_selector(".tk-turn", timeout=30_000)
+        assert SECRET in pg.inner_text("body")
+        nav = pg.locator("[data-testid=stSidebarNav]").inner_text()
+        assert "Kodieren" in nav and "Auswertung" in nav
+        assert "Codebuch" not in nav and "Konsens" not in nav and "Team" not in nav
+        pg.screenshot(path=str(ARTIFACTS / "login-coder.png"))
+
+        pg.get_by_role("button", name="Abmelden").click()
+        pg.get_by_role("button", name="Anmelden").wait_for(timeout=15_000)
+        pg.wait_for_timeout(500)
+        assert SECRET not in pg.inner_text("body")
+        browser.close()
