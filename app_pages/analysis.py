@@ -15,12 +15,17 @@ from toolkit import analysis
 from toolkit.blind import blind_coding
 from toolkit.codes import list_codes
 from toolkit.documents import attribute_labels
-from toolkit.exports import build_report, table_bytes, write_codebook_csv, write_codebook_guide, write_report
+from toolkit.exports import (
+    build_report,
+    charts,
+    table_bytes,
+    write_codebook_csv,
+    write_codebook_guide,
+    write_report,
+)
 from toolkit.store import Store, project_state
 
 store: Store = st.session_state["app_store"]
-VALENCE = {"challenge": "Herausforderung", "driver": "Treiber", analysis.NONE_LABEL: "ohne"}
-VALENCE_COLOURS = alt.Scale(domain=list(VALENCE.values()), range=["#D62728", "#2CA02C", "#999999"])
 MIME = {
     "csv": "text/csv",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -134,18 +139,7 @@ with tab_freq:
     )
     freq = analysis.frequencies(data, by)
     if by == "field":
-        chart_data = freq.assign(valence=freq["valence"].map(VALENCE))
-        st.altair_chart(
-            alt.Chart(chart_data)
-            .mark_bar()
-            .encode(
-                x=alt.X("field_of_action:N", title="Handlungsfeld", sort=None),
-                y=alt.Y("codings:Q", title="Codierungen"),
-                color=alt.Color("valence:N", title="Valenz", scale=VALENCE_COLOURS),
-                tooltip=["field_of_action", "valence", "codings", "documents", "words"],
-            ),
-            width="stretch",
-        )
+        st.altair_chart(charts.field_valence_bars(freq), width="stretch")
     elif by.startswith("attribute:") or by in ("role", "coder"):
         group = freq.columns[0]
         st.altair_chart(
@@ -160,18 +154,7 @@ with tab_freq:
             width="stretch",
         )
     elif by == "code":
-        used = freq[freq["codings"] > 0].assign(valence=lambda f: f["valence"].map(VALENCE))
-        st.altair_chart(
-            alt.Chart(used)
-            .mark_bar()
-            .encode(
-                y=alt.Y("code:N", title=None, sort=None, axis=alt.Axis(labelLimit=360)),
-                x=alt.X("codings:Q", title="Codierungen"),
-                color=alt.Color("valence:N", title="Valenz", scale=VALENCE_COLOURS),
-                tooltip=["code", "codings", "documents", "words", "share_pct"],
-            ),
-            width="stretch",
-        )
+        st.altair_chart(charts.code_bars(freq), width="stretch")
     st.dataframe(freq, hide_index=True, width="stretch", key="analysis_freq_table")
     downloads(freq, f"Häufigkeiten {BY_LABELS[by]}", data.filters, f"haeufigkeiten-{by.replace(':', '-')}")
 

@@ -99,11 +99,29 @@ def test_sheet_names_are_valid_and_unique() -> None:
         table_bytes(pd.DataFrame(), "ods")
 
 
-def _report(demo: Store, data: analysis.CodingData, **kwargs: object) -> tuple[object, object]:
+def _report(
+    demo: Store, data: analysis.CodingData, *, charts: bool = False, **kwargs: object
+) -> tuple[object, object]:
     built = build_report(demo, data, **kwargs)  # type: ignore[arg-type]
     out = io.BytesIO()
-    write_report(built, out)
+    write_report(built, out, charts=charts)
     return built, Document(io.BytesIO(out.getvalue()))
+
+
+def test_report_charts_are_pictures_one_overview_and_one_per_field(
+    demo: Store, data: analysis.CodingData
+) -> None:
+    pytest.importorskip("vl_convert")
+    built, doc = _report(demo, data, charts=True)
+    fields = [f for f, _ in built.fields]  # type: ignore[attr-defined]
+    shapes = doc.inline_shapes  # type: ignore[attr-defined]
+    assert len(shapes) == 1 + len(fields)
+    assert all(s.width > 0 and s.height > 0 for s in shapes)
+    assert len(doc.tables) == len(fields)  # type: ignore[attr-defined]  # no bar tables
+    captions = [p.text for p in doc.paragraphs if p.style.name == "Caption"]  # type: ignore[attr-defined]
+    assert captions == ["Codierungen je Handlungsfeld und Valenz"] + [
+        f"Codierungen je Code: {f}" for f in fields
+    ]
 
 
 def test_report_tables_hold_the_frequencies(demo: Store, data: analysis.CodingData) -> None:
@@ -120,7 +138,7 @@ def test_report_tables_hold_the_frequencies(demo: Store, data: analysis.CodingDa
     assert bars == counts
     text = "\n".join(p.text for p in doc.paragraphs)  # type: ignore[attr-defined]
     assert f"{len(data.codings)} Codierungen in 3 Dokumenten" in text
-    assert "chart renderer not available" in text
+    assert "Diagramm (Balken je Code):" in text
 
 
 def test_report_quotes_are_the_stored_coded_text_with_references(

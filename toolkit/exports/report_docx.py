@@ -1,9 +1,10 @@
-"""The results report as DOCX: frequency tables per field of action, a bar chart per field drawn
-as a table (no image renderer is installed, so no dependency is added for charts), and quotes per
-code with document, speaker and time stamp."""
+"""The results report as DOCX: an overview chart of the fields of action, per field a frequency
+table and a bar chart (PNG drawn by vl-convert; drawn as a table of bars where it is not
+installed), and quotes per code with document, speaker and time stamp."""
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -15,8 +16,10 @@ import pandas as pd
 from docx import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
+from docx.shared import Cm
 
 from toolkit.analysis import CodingData, frequencies, segments
+from toolkit.exports.charts import code_bars, field_valence_bars, png
 from toolkit.store import Store
 
 BAR = "\u2588"
@@ -36,6 +39,7 @@ class Report:
     documents: int
     fields: tuple[tuple[str, pd.DataFrame], ...]
     quotes: pd.DataFrame
+    by_field: pd.DataFrame | None = None
 
 
 def build_report(
@@ -56,7 +60,10 @@ def build_report(
     )
     quotes = segments(store, data, context=0, limit=quotes_per_code)
     stamp = (created or datetime.now(UTC)).isoformat(timespec="seconds")
-    return Report(title, stamp, data.filters, len(data.codings), len(data.documents), fields, quotes)
+    by_field = frequencies(data, "field")
+    return Report(
+        title, stamp, data.filters, len(data.codings), len(data.documents), fields, quotes, by_field
+    )
 
 
 def _reference(row: Mapping[Any, Any]) -> str:
@@ -70,8 +77,9 @@ def _reference(row: Mapping[Any, Any]) -> str:
     return " · ".join(parts)
 
 
-def write_report(report: Report, out: IO[bytes]) -> None:
-    """Write ``report`` as a Word document to ``out``."""
+def write_report(report: Report, out: IO[bytes], *, charts: bool = True) -> None:
+    """Write ``report`` as a Word document to ``out``; ``charts=False`` draws the charts as tables
+    of bars instead of images (as happens when vl-convert is not installed)."""
     doc = Document()
     doc.add_heading(report.title, level=0)
     filters = "; ".join(f"{k}: {v}" for k, v in report.filters) or "keine (alle Codierungen)"
@@ -80,11 +88,19 @@ def write_report(report: Report, out: IO[bytes]) -> None:
         f"Filter: {filters}"
     )
     doc.add_heading("Häufigkeiten nach Handlungsfeld", level=1)
+    overview = report.by_field
+    if charts and overview is not None and int(overview["codings"].sum()) > 0:
+        _picture(doc, png(field_valence_bars(overview)), "Codierungen je Handlungsfeld und Valenz")
     for field, table in report.fields:
         doc.add_heading(field, level=2)
         _frequency_table(doc, table)
-        doc.add_paragraph("Diagramm (Balken je Code; chart renderer not available, drawn as a table):")
-        _bar_table(doc, table)
+        short = table.assign(code=table["code"].str.split("/", n=1).str[-1])
+        image = png(code_bars(short)) if charts else None
+        if image is None:
+            doc.add_paragraph("Diagramm (Balken je Code):")
+            _bar_table(doc, table)
+        else:
+            _picture(doc, image, f"Codierungen je Code: {field}")
     doc.add_heading("Zitate je Code", level=1)
     if report.quotes.empty:
         doc.add_paragraph("Keine Codierungen.")
@@ -93,6 +109,14 @@ def write_report(report: Report, out: IO[bytes]) -> None:
         doc.add_heading(str(code), level=2)
         _add_quotes(doc, quote_style, quotes.to_dict("records"))
     doc.save(out)
+
+
+def _picture(doc: Any, image: bytes | None, caption: str) -> None:
+    """The chart image at text width with a caption below it (nothing when there is no image)."""
+    if image is None:
+        return
+    doc.add_picture(io.BytesIO(image), width=Cm(16))
+    doc.add_paragraph(caption, style="Caption")
 
 
 def _runs(text: str, props: str = "") -> str:

@@ -1,0 +1,59 @@
+"""Charts of the results as Altair (Vega-Lite) specifications, shared by the Auswertung page and
+the DOCX report, and drawn to PNG for the report with ``vl-convert`` (Vega-Lite rendered on the
+machine itself: no browser, no network)."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+VALENCE = {"challenge": "Herausforderung", "driver": "Treiber", "(none)": "ohne"}
+COUNT_AXIS = alt.Axis(format="d", tickMinStep=1)  # counts: no ticks at 0.5
+VALENCE_COLOURS = alt.Scale(domain=list(VALENCE.values()), range=["#D62728", "#2CA02C", "#999999"])
+
+
+def field_valence_bars(by_field: pd.DataFrame) -> alt.Chart:
+    """Stacked bars: codings per field of action, split into challenges and drivers
+    (``by_field`` is ``frequencies(data, "field")``)."""
+    data = by_field.assign(valence=by_field["valence"].map(VALENCE))
+    chart: alt.Chart = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=alt.X("field_of_action:N", title="Handlungsfeld", sort=None, axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("codings:Q", title="Codierungen", axis=COUNT_AXIS),
+            color=alt.Color("valence:N", title="Valenz", scale=VALENCE_COLOURS),
+            tooltip=["field_of_action", "valence", "codings", "documents", "words"],
+        )
+    )
+    return chart
+
+
+def code_bars(by_code: pd.DataFrame, *, title: str = "") -> alt.Chart:
+    """Horizontal bars: codings per code in codebook order, coloured by valence (``by_code`` is
+    ``frequencies(data, "code")``; codes without codings are left out)."""
+    used = by_code[by_code["codings"] > 0].assign(valence=lambda f: f["valence"].map(VALENCE))
+    chart: alt.Chart = (
+        alt.Chart(used)
+        .mark_bar()
+        .encode(
+            y=alt.Y("code:N", title=None, sort=None, axis=alt.Axis(labelLimit=360)),
+            x=alt.X("codings:Q", title="Codierungen", axis=COUNT_AXIS),
+            color=alt.Color("valence:N", title="Valenz", scale=VALENCE_COLOURS),
+            tooltip=["code", "codings", "documents", "words", "share_pct"],
+        )
+    )
+    if title:
+        chart = chart.properties(title=title)
+    return chart
+
+
+def png(chart: alt.Chart, *, width: int = 480) -> bytes | None:
+    """The chart as a PNG at twice the resolution, or None when vl-convert is not installed."""
+    try:
+        import vl_convert
+    except ImportError:
+        return None
+    spec = chart.properties(width=width).to_json()
+    data: bytes = vl_convert.vegalite_to_png(spec, scale=2)
+    return data
