@@ -7,6 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages.ui import md, store
+from toolkit.accounts import is_lead
 from toolkit.codes import (
     add_code,
     affected_codings,
@@ -57,6 +58,9 @@ with tree:
                         st.markdown("**Kodierregel** " + md(c.coding_rule))
                     if c.keywords_de or c.keywords_en:
                         st.caption("Schlüsselwörter: " + md(", ".join((*c.keywords_de, *c.keywords_en))))
+
+if not is_lead(project, actor):
+    st.stop()  # team mode: coders read the codebook, leads edit it
 
 with edit:
     st.subheader("Bearbeiten")

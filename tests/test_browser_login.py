@@ -108,7 +108,7 @@ def test_login_through_the_real_page(server: str) -> None:
         assert SECRET in pg.inner_text("body")
         nav = pg.locator("[data-testid=stSidebarNav]").inner_text()
         assert "Kodieren" in nav and "Auswertung" in nav
-        assert "Codebuch" not in nav and "Konsens" not in nav and "Team" not in nav
+        assert "Dokumente" not in nav and "Konsens" not in nav and "Team" not in nav
         pg.screenshot(path=str(ARTIFACTS / "login-coder.png"))
 
         pg.get_by_role("button", name="Abmelden").click()

@@ -18,7 +18,7 @@ from toolkit.store import open_store
 ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "korrekt-pferd-9"
 SECRET = "Zebrastreifen"
-LEAD_PAGES = ("documents", "codebook", "consensus", "team")
+LEAD_PAGES = ("documents", "consensus", "team")
 
 
 @pytest.fixture()
@@ -98,6 +98,9 @@ def test_a_coder_codes_as_herself_and_gets_no_lead_pages(db: Path) -> None:
     open_page(at, "analysis")
     open_page(at, "overview")
     assert [t.value for t in at.title] == ["Projekt"]
+    open_page(at, "codebook")  # read, not edit
+    assert [t.value for t in at.title] == ["Codebuch"] and at.expander
+    assert "Bearbeiten" not in [h.value for h in at.subheader] and not at.segmented_control
     for page in LEAD_PAGES:
         with pytest.raises(ValueError, match="Could not find a navigation page"):
             at.switch_page(str(ROOT / "app_pages" / f"{page}.py"))
@@ -122,6 +125,8 @@ def test_a_lead_adds_an_account_on_the_team_page(db: Path) -> None:
         assert authenticate(store, "ben", "ein-gutes-passwort")
     for page in LEAD_PAGES:
         open_page(at, page)
+    open_page(at, "codebook")
+    assert "Bearbeiten" in [h.value for h in at.subheader]
 
 
 def test_logout_and_disabling_return_to_the_login(db: Path) -> None:
