@@ -1,9 +1,17 @@
-"""Driving the transcript component from Playwright, for browser tests and benchmarks: select a
-code-point range of a turn with real mouse moves, as a person would."""
+"""Driving the transcript component from Playwright, for browser tests and benchmarks: start the app
+on a free port, select a code-point range of a turn with real mouse moves, as a person would."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -57,3 +65,36 @@ def select_range(page: Any, turn: int, start: int, end: int) -> str:
     page.mouse.move(box["x2"], box["y2"], steps=5)
     page.mouse.up()
     return str(page.evaluate("window.getSelection().toString()"))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@contextmanager
+def serve_app(db: Path | str, root: Path | str) -> Iterator[str]:
+    """Run ``streamlit run app.py`` from ``root`` on the project ``db``; yields the URL once the port
+    answers, and stops the server afterwards."""
+    port = free_port()
+    env = {**os.environ, "CODING_TOOLKIT_DB": str(db)}
+    cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
+    proc = subprocess.Popen(
+        [*cmd, "--server.headless", "true"],
+        cwd=root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.2)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

@@ -1,0 +1,114 @@
+"""Suggestions in a real browser (Debian chromium driven by Playwright): suggested units carry a dashed
+outline and a tooltip, a click on one picks it in the side list, and "Annehmen" there turns it into a
+coding of the current coder that shows as a normal highlight. Screenshots go to test-artifacts/.
+Skips when chromium or Playwright is missing."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app_pages.components.driving import CHROMIUM, CHROMIUM_ARGS, serve_app
+from toolkit.codings import add_coder, list_codings
+from toolkit.documents import import_upload
+from toolkit.project import DEFAULT_CODEBOOK, init_project
+from toolkit.store import open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", ROOT / "test-artifacts"))
+
+sync_api = pytest.importorskip("playwright.sync_api")
+if not Path(CHROMIUM).exists():
+    pytest.skip("Debian chromium is not installed", allow_module_level=True)
+
+TRANSCRIPT = (
+    "I: [00:00:05] Wie erfahren Sie, was im Projekt passiert?\n\n"
+    "B: [00:00:12] Meistens über den Flurfunk. Das Intranet ist veraltet, der Newsletter kommt selten. "
+    "Am Freitag war ich beim Bäcker.\n\n"
+    "I: [00:00:40] Und die Daten?\n\n"
+    "B: [00:00:44] Die Datenqualität ist schlecht, alles steht in einer Excel-Liste.\n"
+)
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Path:
+    db = tmp_path / "suggest.db"
+    init_project(db, codebook=DEFAULT_CODEBOOK, actor="test")
+    with open_store(db) as store:
+        import_upload(store, TRANSCRIPT.encode(), "projektinfo.txt", actor="test", language="de")
+        add_coder(store, "anna")
+    return db
+
+
+@pytest.fixture()
+def page(project: Path) -> Iterator[Any]:
+    ARTIFACTS.mkdir(exist_ok=True)
+    with serve_app(project, ROOT) as url, sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        pg = browser.new_page(viewport={"width": 1400, "height": 950})
+        pg.goto(url)
+        yield pg
+        browser.close()
+
+
+def switch_on_suggestions(pg: Any) -> None:
+    pg.wait_for_selector("text=Kodierer:in", timeout=30_000)
+    pg.locator("[data-testid=stSidebar] [data-testid=stSelectbox]").first.click()
+    pg.get_by_role("option", name="anna").click()
+    pg.wait_for_selector(".tk-turn", timeout=30_000)
+    pg.locator("[data-testid=stSidebar]").get_by_text("Vorschläge", exact=True).click()
+    pg.wait_for_selector(".tk-sug", timeout=30_000)
+    pg.get_by_role("button", name="Annehmen").first.wait_for(timeout=30_000)
+
+
+def codings_of_anna(db: Path) -> list[tuple[str, str]]:
+    with open_store(db) as store:
+        rows = store.query("SELECT text, origin FROM codings ORDER BY id")
+        assert len(rows) == len(list_codings(store, coder="anna"))
+        return [(r["text"], r["origin"]) for r in rows]
+
+
+def wait_for_codings(db: Path, n: int) -> list[tuple[str, str]]:
+    deadline = time.time() + 15
+    while time.time() < deadline and len(codings_of_anna(db)) < n:
+        time.sleep(0.2)
+    return codings_of_anna(db)
+
+
+def test_dashed_outlines_pick_in_the_list_and_accept(page: Any, project: Path) -> None:
+    switch_on_suggestions(page)
+    outlined = page.locator(".tk-sug")
+    assert outlined.count() >= 3
+    style = page.evaluate(
+        "() => { const s = getComputedStyle(document.querySelector('.tk-sug-s'));"
+        " return [s.borderTopStyle, s.borderLeftStyle]; }"
+    )
+    assert style == ["dashed", "dashed"]
+    flurfunk = page.locator(".tk-sug", has_text="Flurfunk").first
+    assert "Vorschlag:" in (flurfunk.get_attribute("title") or "")
+    assert "Flurfunk" in (flurfunk.get_attribute("title") or "")
+    # the sentence about the baker has no keyword: not outlined
+    assert page.locator(".tk-sug", has_text="Bäcker").count() == 0
+    page.screenshot(path=str(ARTIFACTS / "suggestions-outlined.png"))
+
+    flurfunk.click()
+    page.wait_for_selector(".tk-sug-focus", timeout=15_000)
+    first_item = page.locator("[class*=st-key-code_sug_item_]").first
+    first_item.get_by_text("➤").wait_for(timeout=15_000)
+    assert "Flurfunk" in first_item.inner_text()
+    assert codings_of_anna(project) == []  # picking and looking write nothing
+    page.screenshot(path=str(ARTIFACTS / "suggestions-picked.png"))
+
+    first_item.get_by_role("button", name="Annehmen").click()
+    coded = wait_for_codings(project, 1)
+    assert coded == [("Meistens über den Flurfunk.", "suggestion:rule")]
+    page.wait_for_selector(".tk-coded", timeout=15_000)
+    assert page.locator(".tk-coded").first.inner_text() == "Meistens über den Flurfunk."
+    assert page.locator(".tk-sug", has_text="Flurfunk").count() == 0
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(ARTIFACTS / "suggestions-accepted.png"))
