@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
+import re
 import uuid
 import zipfile
 from collections import defaultdict
@@ -35,6 +37,7 @@ PROJECT_NS = "urn:QDA-XML:project:1.0"
 SETS_ATTRIBUTE = "sets"
 SET_SEPARATOR = "; "
 MAX_WARNINGS = 200
+_STORE_TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00$")
 _NS = uuid.UUID("3c0f5a3e-8a4b-4f65-9d0e-6b2f1c7d9e21")
 
 
@@ -47,6 +50,8 @@ def refi_time(value: str | None) -> str | None:
     """An ``xsd:dateTime`` as the store's time format (UTC, milliseconds); None when unreadable."""
     if not value:
         return None
+    if _STORE_TIME.match(value):
+        return value
     try:
         moment = datetime.fromisoformat(value.strip())
     except ValueError:
@@ -243,6 +248,9 @@ def _codings(
     taken_guids = {r["guid"] for r in store.query("SELECT guid FROM codings")}
     doc_names = {r["id"]: r["name"] for r in store.query("SELECT id, name FROM documents")}
     default_coder: int | None = None
+    rows: list[tuple[Any, ...]] = []
+    events: list[tuple[str, ...]] = []
+    stamp = now()
     for src in project.sources:
         if src.guid not in docs or not src.selections:
             continue
@@ -293,37 +301,44 @@ def _codings(
                 guid = coding.guid if coding.guid and coding.guid not in taken_guids else new_guid()
                 taken_guids.add(guid)
                 memo = "\n\n".join(memo_parts)
-                w.insert(
-                    "codings",
-                    {
-                        "guid": guid,
-                        "document_id": doc_id,
-                        "code_id": code_id,
-                        "coder_id": cid,
-                        "start": start,
-                        "end": end,
-                        "text": pmap.text[start:end],
-                        "memo": memo,
-                        "origin": "refi",
-                        "created_at": created,
-                        "updated_at": refi_time(sel.modified) or created,
-                    },
+                updated = refi_time(sel.modified) or created
+                rows.append(
+                    (
+                        guid,
+                        doc_id,
+                        code_id,
+                        cid,
+                        start,
+                        end,
+                        pmap.text[start:end],
+                        memo,
+                        "refi",
+                        created,
+                        updated,
+                    )
                 )
-                w.event(
-                    "import",
-                    "coding",
-                    guid,
-                    {
-                        "document": doc_names.get(doc_id),
-                        "code_id": code_id,
-                        "coder_id": cid,
-                        "start": start,
-                        "end": end,
-                        "memo": memo,
-                        "origin": "refi",
-                    },
+                payload = {
+                    "document": doc_names.get(doc_id),
+                    "code_id": code_id,
+                    "coder_id": cid,
+                    "start": start,
+                    "end": end,
+                    "memo": memo,
+                    "origin": "refi",
+                }
+                events.append(
+                    (stamp, w.actor, "import", "coding", guid, json.dumps(payload, ensure_ascii=False))
                 )
                 report.codings_imported += 1
+    # one statement for all rows: 20,000 codings in a fraction of the time of single inserts
+    store.conn.executemany(
+        'INSERT INTO codings (guid, document_id, code_id, coder_id, start, "end", text, memo, origin, '
+        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    store.conn.executemany(
+        "INSERT INTO events (at, actor, action, entity, guid, payload) VALUES (?, ?, ?, ?, ?, ?)", events
+    )
     return used_notes
 
 
