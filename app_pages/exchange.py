@@ -80,7 +80,7 @@ with st.container(border=True):
     left, right = st.columns(2)
     left.download_button(
         "Projekt (.qdpx)",
-        functools.partial(export_project, project),  # made on click
+        functools.partial(export_project, project, actor=actor),  # made on click
         file_name="projekt.qdpx",
         mime="application/zip",
         key="exchange_download_qdpx",

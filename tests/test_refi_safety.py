@@ -11,7 +11,7 @@ import pytest
 from _factories import make_qdpx, new_store
 
 from toolkit.errors import ImportFailed, PermissionDenied
-from toolkit.exchange.refi import import_codebook, import_project
+from toolkit.exchange.refi import export_project, import_codebook, import_project
 from toolkit.store import Store, last_change, now
 
 VALID_QDE = (
@@ -123,3 +123,11 @@ def test_only_a_lead_imports_a_project_in_team_mode(tmp_path: Path) -> None:
         import_project(store, qdpx, actor="cora")
     assert store.one("SELECT count(*) AS n FROM documents") == {"n": 0}
     assert import_project(store, qdpx, actor="lea").documents_imported == 1
+
+
+def test_only_a_lead_exports_every_coders_codings_in_team_mode(tmp_path: Path) -> None:
+    store = new_store(tmp_path)
+    _team(store)
+    with pytest.raises(PermissionDenied, match="may not export the project"):
+        export_project(store, actor="cora")
+    assert export_project(store, actor="lea").startswith(b"PK")

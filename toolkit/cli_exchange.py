@@ -65,7 +65,7 @@ def project_export(ctx: click.Context, output: str) -> None:
 
     Example: coding-toolkit project export -o study.qdpx
     """
-    data = export_project(_store(ctx))
+    data = export_project(_store(ctx), actor=actor_name())
     Path(output).write_bytes(data)
     click.echo(f"wrote {output} ({len(data):,} bytes)")
 

@@ -219,14 +219,20 @@ def _documents(
     return out
 
 
-def _note_texts(archive: Archive, project: RefiProject) -> dict[str, str]:
+def _note_texts(archive: Archive, project: RefiProject, report: ImportReport) -> dict[str, str]:
     out: dict[str, str] = {}
     for note in project.notes:
         if note.text is not None:
             out[note.guid] = note.text
             continue
         member = _member_for(archive, note.plain_text_path) if note.plain_text_path else None
-        out[note.guid] = decode(archive.read(member), member) if member else ""
+        try:
+            out[note.guid] = decode(archive.read(member), member) if member else ""
+        except ImportFailed as exc:
+            out[note.guid] = ""
+            _warn(report, f"note {note.name or note.guid}: its text cannot be read ({exc.problem})")
+        if not member and note.plain_text_path:
+            _warn(report, f"note {note.name or note.guid}: {note.plain_text_path} is not in the archive")
     return out
 
 
@@ -396,7 +402,7 @@ def import_project(store: Store, source: str | Path | bytes, *, actor: str, name
     unit = position_unit(project.origin)
     report = ImportReport(origin=project.origin, position_unit=unit)
     texts = _texts(archive, project, unit, report)
-    notes = _note_texts(archive, project)
+    notes = _note_texts(archive, project, report)
     with store.write(actor) as w:
         coders = _coders(w, project, report)
         codes = load_refi_codebook(w, project.codebook, report) if project.codebook.codes else {}
@@ -544,9 +550,12 @@ def _member(name: str) -> zipfile.ZipInfo:
     return info
 
 
-def export_project(store: Store) -> bytes:
+def export_project(store: Store, *, actor: str | None = None) -> bytes:
     """The project as ``.qdpx`` bytes: ``project.qde`` and ``sources/<GUID>.txt`` per document.
-    The same project gives the same bytes."""
+    The same project gives the same bytes. It holds every coder's codings, so in team mode only a
+    lead may export it (checked when ``actor`` is given)."""
+    if actor is not None:
+        require_lead(store, actor, "export the project with every coder's codings")
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as zf:
         zf.writestr(_member("project.qde"), project_xml(store))
