@@ -352,9 +352,12 @@ def session_idle_hours(store: Store) -> float:
         return SESSION_IDLE_HOURS
 
 
-def _fail(w: Writer, name: str, at: float, reason: str) -> None:
+def _fail(w: Writer, name: str, at: float, reason: str, *, known: bool) -> None:
+    """Record a failed login. The event names only existing accounts: people type passwords into
+    the name field, and the event log is kept for good."""
+    w.execute("DELETE FROM login_failures WHERE at < ?", (_iso(at - FAILURE_WINDOW_S),))
     w.insert("login_failures", {"name": name, "at": _iso(at)})
-    w.event("login_failed", "user", None, {"name": name, "reason": reason})
+    w.event("login_failed", "user", None, {"name": name if known else None, "reason": reason})
 
 
 def authenticate(store: Store, name: str, password: str, *, at: float | None = None) -> str:
@@ -372,7 +375,7 @@ def authenticate(store: Store, name: str, password: str, *, at: float | None = N
     if not row or not row["password_hash"] or not ok or row["disabled"]:
         reason = "disabled" if row and row["disabled"] and ok else "wrong name or password"
         with store.write(name or "unknown") as w:
-            _fail(w, name, at, reason)
+            _fail(w, name, at, reason, known=row is not None)
         raise PermissionDenied("wrong user name or password (or the account is disabled)")
     token = secrets.token_urlsafe(32)
     expires = at + session_idle_hours(store) * 3600
