@@ -77,21 +77,26 @@ def _suggest_pipeline(language: str, model: str | None) -> Any:
 
 
 @st.cache_data(max_entries=16, show_spinner="Vorschläge werden berechnet …")
-def _all_suggestions(state: tuple[object, ...], document: str, coder: str, _project: Any) -> list[Suggestion]:
+def _all_suggestions(
+    state: tuple[object, ...], document: str, coder: str, with_model: bool, _project: Any
+) -> list[Suggestion]:
     """Every suggestion for the document, computed once per document and codebook/model revision
     (``state``); the coder's own codings and decisions are taken off on each run."""
     from toolkit.suggest import suggest
 
-    return suggest(_project, document, coder=coder)
+    no_model: dict[str, Any] = {} if with_model else {"use_model": False}
+    return suggest(_project, document, coder=coder, **no_model)
 
 
 def _open_suggestions() -> list[Suggestion]:
     from toolkit.documents import document_row
-    from toolkit.suggest.feedback import open_suggestions, suggestions_state
+    from toolkit.suggest.feedback import model_visible_to, open_suggestions, suggestions_state
 
     language = str(document_row(project, doc_name)["language"])
     _suggest_pipeline(language, project.setting("spacy_model"))
-    found = _all_suggestions(suggestions_state(project, doc_name), doc_name, coder or "", project)
+    with_model = model_visible_to(project, coder or "", language)  # blind coding: not another's model
+    state = suggestions_state(project, doc_name)
+    found = _all_suggestions(state, doc_name, coder or "", with_model, project)
     units = SUGGESTION_UNITS[unit_label]
     return open_suggestions(project, coder or "", doc_name, [s for s in found if s.unit in units])
 

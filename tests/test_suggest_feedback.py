@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from _factories import add_text, events_of, store_with_codebook
 
+from toolkit.blind import set_blind_coding
 from toolkit.codings import add_coding, list_codings
 from toolkit.errors import Conflict, InvalidValue, PermissionDenied
 from toolkit.store import Store
@@ -16,6 +17,7 @@ from toolkit.suggest.feedback import (
     accept,
     accept_all,
     drop_rejected,
+    model_visible_to,
     open_suggestions,
     order_suggestions,
     origin_of,
@@ -205,3 +207,26 @@ def test_order_by_score_or_uncertainty() -> None:
     assert [s.score for s in order_suggestions(items, "uncertainty")] == [0.5, 0.2, 0.9]
     with pytest.raises(InvalidValue, match="uncertainty"):
         order_suggestions(items, "zufall")
+
+
+def test_under_blind_coding_only_the_model_of_ones_own_codings(project: tuple[Store, str]) -> None:
+    store, _ = project
+    assert model_visible_to(store, "anna", "de")
+    with store.write("t") as w:
+        w.insert(
+            "suggestion_models",
+            {
+                "guid": "M1",
+                "created_at": "now",
+                "coder": "ben",
+                "language": "de",
+                "codes_revision": "1",
+                "status": "ready",
+            },
+        )
+        w.event("add", "suggestion_model", "M1", {"coder": "ben"})
+    assert model_visible_to(store, "anna", "de")  # not blind: everyone's suggestions may use it
+    set_blind_coding(store, True, actor="t")
+    assert not model_visible_to(store, "anna", "de")
+    assert model_visible_to(store, "ben", "de")
+    assert model_visible_to(store, "anna", "en")  # no model for English

@@ -8,10 +8,12 @@ Nothing here runs on its own: a suggestion becomes a coding only through :func:`
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from toolkit.accounts import require_owner
+from toolkit.blind import blind_coding
 from toolkit.codes import find_code
 from toolkit.codings import add_coding_in, code_path_of, coder_id, list_codings
 from toolkit.documents import document_row
@@ -267,3 +269,20 @@ def order_suggestions(suggestions: Iterable[Suggestion], by: str = "score") -> l
     if by == "uncertainty":
         return sorted(suggestions, key=lambda s: (-uncertainty(s), s.start, s.end, s.code_path))
     raise InvalidValue(f"unknown order {by!r}; use score or uncertainty")
+
+
+def model_visible_to(store: Store, coder: str, language: str) -> bool:
+    """Whether ``coder`` may get suggestions from the project's current model for ``language``: always,
+    unless blind coding is on and the model learned from another coder's codings (its suggestions would
+    show what that coder coded)."""
+    if not blind_coding(store):
+        return True
+    try:
+        row = store.one(
+            "SELECT coder FROM suggestion_models WHERE language = ? AND status = 'ready' "
+            "ORDER BY id DESC LIMIT 1",
+            (language,),
+        )
+    except sqlite3.OperationalError:  # a project from before models existed
+        return True
+    return row is None or row["coder"] == coder
