@@ -374,3 +374,52 @@ def test_plain_text_content_and_cases_become_text_and_attributes(tmp_path: Path)
     assert report.documents_imported == 1
     (doc,) = list_documents(store)
     assert (doc.name, doc.attributes) == ("Inline", {"Alter": "42"})
+
+
+NOTES_QDE = (
+    '<Project xmlns="urn:QDA-XML:project:1.0" name="p" origin="QualCoder 3.5">'
+    '<CodeBook><Codes><Code guid="22222222-2222-2222-2222-222222222222" name="A" isCodable="true">'
+    '<NoteRef targetGUID="AAAAAAAA-0000-0000-0000-000000000001"/></Code></Codes></CodeBook>'
+    '<Sources><TextSource guid="33333333-3333-3333-3333-333333333333" name="S">'
+    "<PlainTextContent>Ein kurzer Text.</PlainTextContent>"
+    '<PlainTextSelection guid="44444444-4444-4444-4444-444444444444" startPosition="4" endPosition="10">'
+    '<Description>Auffällig.</Description><Coding guid="55555555-5555-5555-5555-555555555555" '
+    'creatingUser="99999999-0000-0000-0000-000000000009">'
+    '<CodeRef targetGUID="22222222-2222-2222-2222-222222222222"/></Coding>'
+    '<NoteRef targetGUID="AAAAAAAA-0000-0000-0000-000000000002"/></PlainTextSelection>'
+    '<NoteRef targetGUID="AAAAAAAA-0000-0000-0000-000000000003"/></TextSource></Sources>'
+    "<Notes>"
+    '<Note guid="AAAAAAAA-0000-0000-0000-000000000001" name="Zum Code">'
+    "<PlainTextContent>C</PlainTextContent></Note>"
+    '<Note guid="AAAAAAAA-0000-0000-0000-000000000002"><PlainTextContent>Zur Stelle</PlainTextContent></Note>'
+    '<Note guid="AAAAAAAA-0000-0000-0000-000000000003" name="Zum Text">'
+    "<PlainTextContent>D</PlainTextContent></Note>"
+    '<Note guid="AAAAAAAA-0000-0000-0000-000000000004" name="Frei">'
+    "<PlainTextContent>P</PlainTextContent></Note>"
+    "</Notes></Project>"
+)
+
+
+def test_notes_become_memos_of_codes_documents_codings_and_the_project(tmp_path: Path) -> None:
+    store = new_store(tmp_path)
+    report = import_project(store, make_qdpx(tmp_path / "n.qdpx", NOTES_QDE), actor="t")
+    assert (report.codings_imported, report.memos_imported) == (1, 3)
+    (coding,) = list_codings(store)
+    assert (coding.text, coding.memo, coding.coder) == ("kurzer", "Auffällig.\n\nZur Stelle", "user-99999999")
+    memos = store.query(
+        "SELECT m.title, m.text, d.name AS document, c.name AS code FROM memos m "
+        "LEFT JOIN documents d ON d.id = m.document_id LEFT JOIN codes c ON c.id = m.code_id ORDER BY m.title"
+    )
+    assert [(m["title"], m["text"], m["document"], m["code"]) for m in memos] == [
+        ("Frei", "P", None, None),
+        ("Zum Code", "C", None, "A"),
+        ("Zum Text", "D", "S", None),
+    ]
+
+
+def test_an_upload_of_another_type_is_refused(tmp_path: Path) -> None:
+    from toolkit.errors import ImportFailed
+    from toolkit.exchange.refi import import_upload
+
+    with pytest.raises(ImportFailed, match=r"use a \.qdpx project or a \.qdc codebook"):
+        import_upload(new_store(tmp_path), b"x", "notes.docx", actor="t")

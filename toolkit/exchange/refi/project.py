@@ -288,8 +288,13 @@ def _codings(
                     )
                     continue
                 user = coding.user or sel.user
+                if user and user not in coders:  # a user the file does not list
+                    coders[user] = coder_id(w, f"user-{user[:8].lower()}")
+                    _warn(
+                        report, f"user {user} is not in the file's user list; coder user-{user[:8].lower()}"
+                    )
                 cid = coders.get(user) if user else None
-                if cid is None:
+                if cid is None:  # nobody named: the importing user
                     if default_coder is None:
                         default_coder = coder_id(w, w.actor)
                     cid = default_coder
