@@ -123,8 +123,14 @@ def _parse_yaml(text: str, ctx: _Ctx) -> Any:
             mark = exc.context_mark  # at the end of the file: where the unclosed thing began
         line = mark.line + 1 if mark else None
         raise ctx.fail(line, f"not valid YAML: {exc.problem}") from None
+    except yaml.reader.ReaderError as exc:  # a control character or bad encoding: one line with its line
+        line = text.count("\n", 0, exc.position) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise ctx.fail(
+            line, f"not valid YAML: the control character U+{code:04X} is not allowed; remove it"
+        ) from None
     except yaml.YAMLError as exc:
-        raise ctx.fail(None, f"not valid YAML: {exc}") from None
+        raise ctx.fail(None, f"not valid YAML: {' '.join(str(exc).split())}") from None
 
 
 def _check_keys(entry: _Map, allowed: tuple[str, ...], what: str, ctx: _Ctx) -> None:

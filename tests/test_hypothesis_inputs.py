@@ -1,0 +1,358 @@
+"""Property-based tests (hypothesis) over everything that reads outside input: the transcript
+importers, the codebook loader, the agreement coefficients, the Taguette and REFI-QDA importers.
+Any input either works or raises one of the toolkit's own errors with a one-line message, and a
+failed import leaves the project as it was."""
+
+from __future__ import annotations
+
+import io
+import math
+import os
+import tempfile
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+import yaml
+from _factories import INTERVIEW, add_text, store_with_codebook
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from toolkit.agreement.coefficients import coefficients
+from toolkit.codebook import parse_codebook
+from toolkit.documents import import_upload
+from toolkit.errors import ToolkitError
+from toolkit.exchange.taguette import import_highlights
+from toolkit.importers import parse_bytes
+from toolkit.store import Store
+
+# HYPOTHESIS_EXAMPLES=500 for a longer hunt; 60 keeps the suite fast on two cores
+SETTINGS = settings(
+    max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+TABLES = ("documents", "turns", "codings", "codes", "coders", "memos", "events", "document_attributes")
+
+
+def _one_line(exc: BaseException) -> None:
+    message = str(exc)
+    assert message.strip() and "\n" not in message.strip(), f"not one line: {message!r}"
+
+
+def _outcome(fn: Callable[[], Any]) -> Any:
+    """Call ``fn``; a ToolkitError is fine if its message is one line; anything else fails."""
+    try:
+        return fn()
+    except ToolkitError as exc:
+        _one_line(exc)
+        return exc
+
+
+def _counts(store: Store) -> dict[str, int]:
+    names = {r["name"] for r in store.query("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    return {t: store.one(f"SELECT count(*) AS n FROM {t}")["n"] for t in TABLES if t in names}  # type: ignore[index]
+
+
+_STORE: dict[str, Store] = {}
+
+
+def _store() -> Store:
+    """One project per test run (hypothesis calls the test many times; a tmp project each time
+    would dominate the run time); failed imports must leave it unchanged anyway."""
+    if "s" not in _STORE:
+        folder = Path(tempfile.mkdtemp(prefix="hyp-"))
+        store = store_with_codebook(folder)
+        add_text(store, INTERVIEW, "interview.txt")
+        _STORE["s"] = store
+    return _STORE["s"]
+
+
+# -- transcript importers -------------------------------------------------------------------------
+
+EXTENSIONS = (".txt", ".md", ".srt", ".vtt", ".docx")
+ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1")
+LABELS = st.sampled_from(
+    ["I", "B", "IP", "Interviewer", "Frau Berger", "B1", "**I**", "[00:01:02] B", "#00:00:05-0# I"]
+)
+LINE_TEXT = st.text(st.characters(codec="utf-8"), max_size=60)
+
+
+def _check_parsed(doc: Any) -> None:
+    assert "\r" not in doc.text and "\ufeff" not in doc.text
+    for t in doc.turns:
+        assert 0 <= t.start <= t.end <= len(doc.text)
+
+
+@SETTINGS
+@given(data=st.binary(max_size=400), ext=st.sampled_from(EXTENSIONS))
+def test_random_bytes_never_crash_an_importer(data: bytes, ext: str) -> None:
+    result = _outcome(lambda: parse_bytes(data, "x" + ext))
+    if not isinstance(result, ToolkitError):
+        _check_parsed(result)
+
+
+@SETTINGS
+@given(
+    turns=st.lists(st.tuples(LABELS, st.sampled_from([": ", ":", " : ", "\t"]), LINE_TEXT), max_size=12),
+    encoding=st.sampled_from(ENCODINGS),
+    newline=st.sampled_from(["\n", "\r\n", "\r", "\n\n"]),
+    ext=st.sampled_from((".txt", ".md")),
+)
+def test_transcripts_with_turn_markers_in_any_encoding(
+    turns: list[tuple[str, str, str]], encoding: str, newline: str, ext: str
+) -> None:
+    text = newline.join(f"{label}{sep}{body}" for label, sep, body in turns)
+    try:
+        data = text.encode(encoding)
+    except UnicodeEncodeError:
+        return
+    result = _outcome(lambda: parse_bytes(data, "t" + ext))
+    if not isinstance(result, ToolkitError):
+        _check_parsed(result)
+
+
+@SETTINGS
+@given(
+    pattern=st.sampled_from(
+        [r"(?P<speaker>\w+):", r"(?P<speaker>[A-Z]+) \((?P<time>[\d:]+)\)", r"(", r"\w+", r"(?P<time>x)"]
+    )
+    | st.text(max_size=20),
+    text=LINE_TEXT,
+)
+def test_any_speaker_pattern(pattern: str, text: str) -> None:
+    result = _outcome(
+        lambda: parse_bytes(f"A: {text}\nB (00:01): {text}".encode(), "p.txt", speaker_pattern=pattern)
+    )
+    if not isinstance(result, ToolkitError):
+        _check_parsed(result)
+
+
+@SETTINGS
+@given(
+    cues=st.lists(
+        st.tuples(
+            st.integers(0, 10**6), st.integers(0, 10**6), LINE_TEXT, st.sampled_from(["", "<v Anna>", "B: "])
+        ),
+        max_size=8,
+    ),
+    ext=st.sampled_from((".srt", ".vtt")),
+)
+def test_subtitles_with_random_cues(cues: list[tuple[int, int, str, str]], ext: str) -> None:
+    def stamp(ms: int) -> str:
+        sep = "," if ext == ".srt" else "."
+        return f"{ms // 3_600_000:02}:{ms // 60_000 % 60:02}:{ms // 1000 % 60:02}{sep}{ms % 1000:03}"
+
+    blocks = [
+        f"{i + 1}\n{stamp(a)} --> {stamp(b)}\n{voice}{body}" for i, (a, b, body, voice) in enumerate(cues)
+    ]
+    text = ("WEBVTT\n\n" if ext == ".vtt" else "") + "\n\n".join(blocks)
+    result = _outcome(lambda: parse_bytes(text.encode("utf-8"), "s" + ext))
+    if not isinstance(result, ToolkitError):
+        _check_parsed(result)
+
+
+@SETTINGS
+@given(
+    body=st.binary(max_size=300) | LINE_TEXT.map(lambda t: t.encode("utf-8")),
+    member=st.sampled_from(["word/document.xml", "other.xml", "[Content_Types].xml"]),
+)
+def test_docx_archives_with_random_content(body: bytes, member: str) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.writestr(member, body)
+    result = _outcome(lambda: parse_bytes(buffer.getvalue(), "d.docx"))
+    if not isinstance(result, ToolkitError):
+        _check_parsed(result)
+
+
+@SETTINGS
+@given(data=st.binary(max_size=300), ext=st.sampled_from(EXTENSIONS))
+def test_a_failed_upload_leaves_the_project_as_it_was(data: bytes, ext: str) -> None:
+    store = _store()
+    before = _counts(store)
+    try:
+        import_upload(store, data, "u" + ext, actor="t")
+    except ToolkitError as exc:
+        _one_line(exc)
+        assert _counts(store) == before
+    else:
+        assert _counts(store)["documents"] >= before["documents"]
+
+
+# -- codebook loader ------------------------------------------------------------------------------
+
+SCALARS = st.none() | st.booleans() | st.integers(-5, 5) | st.text(max_size=12)
+KEYS = st.sampled_from(
+    [
+        "id",
+        "name",
+        "parent",
+        "definition",
+        "field_of_action",
+        "valence",
+        "keywords",
+        "colour",
+        "values",
+        "applies_to",
+        "name_en",
+        "x",
+    ]
+)
+YAML_VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(KEYS, inner, max_size=5),
+    max_leaves=25,
+)
+
+
+@SETTINGS
+@given(text=st.text(max_size=300))
+def test_random_text_as_codebook(text: str) -> None:
+    _outcome(lambda: parse_codebook(text, "cb.yaml"))
+
+
+@SETTINGS
+@given(
+    doc=st.fixed_dictionaries(
+        {"format": st.sampled_from([1, 2, "1", None])},
+        optional={
+            "title": SCALARS,
+            "fields_of_action": st.lists(st.dictionaries(KEYS, SCALARS, max_size=3), max_size=3) | SCALARS,
+            "codes": st.lists(st.dictionaries(KEYS, YAML_VALUES, max_size=6), max_size=6) | SCALARS,
+            "attributes": st.lists(st.dictionaries(KEYS, YAML_VALUES, max_size=4), max_size=3) | SCALARS,
+        },
+    )
+)
+def test_random_yaml_structures_as_codebook(doc: dict[str, Any]) -> None:
+    _outcome(lambda: parse_codebook(yaml.safe_dump(doc, allow_unicode=True), "cb.yaml"))
+
+
+# -- agreement coefficients -----------------------------------------------------------------------
+
+CELLS = st.none() | st.integers(0, 3) | st.sampled_from(["a", "b", "c"]) | st.just(float("nan"))
+
+
+@SETTINGS
+@given(
+    matrix=st.integers(0, 5).flatmap(
+        lambda coders: st.lists(st.lists(CELLS, min_size=coders, max_size=coders), max_size=8)
+    ),
+    level=st.sampled_from(["nominal", "ordinal", "interval", "ratio", "bogus"]),
+)
+def test_coefficients_of_random_matrices(matrix: list[list[Any]], level: str) -> None:
+    rows = [list(r) for r in zip(*matrix, strict=True)] if matrix else []  # coders x units
+    result = _outcome(lambda: coefficients(rows, level=level))
+    if isinstance(result, ToolkitError):
+        return
+    pa = result["percent_agreement"]
+    assert math.isnan(pa) or 0.0 <= pa <= 1.0 + 1e-9
+    for name in ("krippendorff_alpha", "fleiss_kappa", "scott_pi", "gwet_ac1"):
+        value = result[name]
+        assert value is None or math.isnan(value) or value <= 1.0 + 1e-9, (name, value)
+
+
+@SETTINGS
+@given(matrix=st.lists(st.lists(st.integers(0, 2), min_size=3, max_size=3), min_size=2, max_size=4))
+def test_coefficients_of_numpy_matrices(matrix: list[list[int]]) -> None:
+    result = coefficients(np.asarray(matrix))
+    assert result["coders"] == len(matrix)
+
+
+# -- Taguette and REFI-QDA importers --------------------------------------------------------------
+
+CSV_FIELD = st.text(st.characters(codec="utf-8"), max_size=30)
+
+
+@SETTINGS
+@given(
+    header=st.lists(st.sampled_from(["id", "document", "tag", "content", "x", ""]), max_size=5),
+    rows=st.lists(st.lists(CSV_FIELD, max_size=5), max_size=6),
+    raw=st.none() | st.binary(max_size=200),
+)
+def test_taguette_csv_of_any_shape(header: list[str], rows: list[list[str]], raw: bytes | None) -> None:
+    store = _store()
+    folder = Path(tempfile.mkdtemp(prefix="hyp-tag-"))
+    path = folder / "h.csv"
+    if raw is not None:
+        path.write_bytes(raw)
+    else:
+        import csv
+
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(header)
+            writer.writerows(rows)
+    before = _counts(store)
+    result = _outcome(lambda: import_highlights(store, path, coder="tag"))
+    if isinstance(result, ToolkitError):
+        assert _counts(store) == before
+
+
+def _refi() -> Any:
+    return pytest.importorskip("toolkit.exchange.refi")
+
+
+@SETTINGS
+@given(data=st.binary(max_size=300))
+def test_refi_project_from_random_bytes(data: bytes) -> None:
+    refi = _refi()
+    store = _store()
+    before = _counts(store)
+    result = _outcome(lambda: refi.import_project(store, data, actor="t", name="p.qdpx"))
+    if isinstance(result, ToolkitError):
+        assert _counts(store) == before
+
+
+QDE_BODIES = st.sampled_from(
+    [
+        "",
+        "<Project/>",
+        '<Project xmlns="urn:QDA-XML:project:1.0" name="x"><CodeBook><Codes>'
+        '<Code guid="{g}" name="{n}" isCodable="true"/></Codes></CodeBook></Project>',
+        '<Project xmlns="urn:QDA-XML:project:1.0" name="x"><Sources><TextSource guid="{g}" name="{n}" '
+        'plainTextPath="internal://{g}.txt"><PlainTextSelection guid="{g}" startPosition="{a}" '
+        'endPosition="{b}"><Coding guid="{g}"><CodeRef targetGUID="{g}"/></Coding></PlainTextSelection>'
+        "</TextSource></Sources></Project>",
+        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><Project>&a;</Project>',
+    ]
+)
+
+
+@SETTINGS
+@given(
+    body=QDE_BODIES,
+    guid=st.sampled_from(["A1B2C3D4-0000-0000-0000-000000000001", "not-a-guid", ""]),
+    name=CSV_FIELD.map(lambda t: t.replace("<", "").replace("&", "").replace('"', "")),
+    a=st.integers(-5, 50),
+    b=st.integers(-5, 50),
+    text=st.none() | LINE_TEXT,
+)
+def test_refi_project_with_random_qde(
+    body: str, guid: str, name: str, a: int, b: int, text: str | None
+) -> None:
+    refi = _refi()
+    store = _store()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.writestr("project.qde", body.format(g=guid, n=name, a=a, b=b))
+        if text is not None:
+            z.writestr(f"sources/{guid}.txt", text)
+    before = _counts(store)
+    result = _outcome(lambda: refi.import_project(store, buffer.getvalue(), actor="t", name="p.qdpx"))
+    if isinstance(result, ToolkitError):
+        assert _counts(store) == before
+
+
+@SETTINGS
+@given(data=st.binary(max_size=200) | QDE_BODIES.map(lambda b: b.replace("Project", "CodeBook").encode()))
+def test_refi_codebook_from_random_input(data: bytes) -> None:
+    refi = _refi()
+    store = _store()
+    before = _counts(store)
+    result = _outcome(lambda: refi.import_codebook(store, data, actor="t", name="c.qdc"))
+    if isinstance(result, ToolkitError):
+        assert _counts(store) == before
