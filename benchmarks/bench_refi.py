@@ -11,6 +11,7 @@ codes of the shipped codebook.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 import tempfile
@@ -78,13 +79,13 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         store = build(Path(tmp) / "source.db", args.docs, args.codings, args.words)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         data = export_project(store)
-        export_s = time.perf_counter() - t0
+        export_s, export_cpu = time.perf_counter() - t0, time.process_time() - c0
         target = create_store(Path(tmp) / "target.db")
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         report = import_project(target, data, actor="bench", name="bench.qdpx")
-        import_s = time.perf_counter() - t0
+        import_s, import_cpu = time.perf_counter() - t0, time.process_time() - c0
         spans = (
             'SELECT d.name, c.start, c."end", c.text FROM codings c JOIN documents d ON d.id = c.document_id'
         )
@@ -95,8 +96,12 @@ def main() -> None:
     print(
         f"project: {args.docs} documents of ~{args.words:,} words, {n:,} codings, {len(data):,} bytes .qdpx"
     )
-    print(f"export: {export_s:.2f} s ({n / export_s:,.0f} codings/s)")
-    print(f"import: {import_s:.2f} s ({n / import_s:,.0f} codings/s), {report.codings_imported:,} imported")
+    print(f"export: {export_s:.2f} s ({n / export_s:,.0f} codings/s), CPU {export_cpu:.2f} s")
+    print(
+        f"import: {import_s:.2f} s ({n / import_s:,.0f} codings/s), CPU {import_cpu:.2f} s, "
+        f"{report.codings_imported:,} imported"
+    )
+    print(f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"round trip: every coding back with the same offsets and text: {same}")
 
 
