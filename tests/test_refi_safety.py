@@ -131,3 +131,13 @@ def test_only_a_lead_exports_every_coders_codings_in_team_mode(tmp_path: Path) -
     with pytest.raises(PermissionDenied, match="may not export the project"):
         export_project(store, actor="cora")
     assert export_project(store, actor="lea").startswith(b"PK")
+
+
+def test_codes_nested_absurdly_deep_are_refused(tmp_path: Path) -> None:
+    deep = "".join(
+        f'<Code guid="00000000-0000-0000-0000-{i:012d}" name="c{i}" isCodable="true">' for i in range(500)
+    )
+    xml = f'<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>{deep}{"</Code>" * 500}</Codes></CodeBook>'
+    store = new_store(tmp_path)
+    with pytest.raises(ImportFailed, match="nested deeper than 100 levels"):
+        import_codebook(store, xml.encode(), actor="t", name="deep.qdc")

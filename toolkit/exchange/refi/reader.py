@@ -52,7 +52,12 @@ def _refs(el: Element, name: str, attr: str = "targetGUID") -> tuple[str, ...]:
     return tuple(guid_of(c.get(attr) or c.get("guid")) for c in children(el, name))
 
 
-def _codes(parent_el: Element, parent: str | None, out: list[RefiCode], path: str) -> None:
+MAX_CODE_DEPTH = 100
+
+
+def _codes(parent_el: Element, parent: str | None, out: list[RefiCode], path: str, depth: int = 0) -> None:
+    if depth > MAX_CODE_DEPTH:
+        raise ImportFailed(path, f"codes are nested deeper than {MAX_CODE_DEPTH} levels; the file is refused")
     for el in children(parent_el, "Code"):
         guid = guid_of(el.get("guid"))
         if not guid:
@@ -68,7 +73,7 @@ def _codes(parent_el: Element, parent: str | None, out: list[RefiCode], path: st
                 notes=_refs(el, "NoteRef"),
             )
         )
-        _codes(el, guid, out, path)
+        _codes(el, guid, out, path, depth + 1)
 
 
 def _sets(root: Element) -> tuple[RefiSet, ...]:
