@@ -61,6 +61,11 @@ def refi_time(value: str | None) -> str | None:
     return moment.astimezone(UTC).isoformat(timespec="milliseconds")
 
 
+def xsd_time(value: str) -> str:
+    """The store's time (UTC, ``+00:00``) as other tools write it (``Z``); read back unchanged."""
+    return f"{value[:-6]}Z" if _STORE_TIME.match(value) else value
+
+
 def _warn(report: ImportReport, message: str) -> None:
     if len(report.warnings) < MAX_WARNINGS:
         report.warnings.append(message)
@@ -485,7 +490,7 @@ def project_xml(store: Store) -> bytes:
                     "guid": d["guid"],
                     "name": d["name"],
                     "plainTextPath": f"internal://{d['guid']}.txt",
-                    "creationDateTime": d["imported_at"],
+                    "creationDateTime": xsd_time(d["imported_at"]),
                 },
             )
             for c in codings[d["id"]]:
@@ -498,8 +503,8 @@ def project_xml(store: Store) -> bytes:
                         "startPosition": str(c["start"]),
                         "endPosition": str(c["end"]),
                         "creatingUser": user,
-                        "creationDateTime": c["created_at"],
-                        "modifiedDateTime": c["updated_at"],
+                        "creationDateTime": xsd_time(c["created_at"]),
+                        "modifiedDateTime": xsd_time(c["updated_at"]),
                     },
                 )
                 if c["memo"]:
@@ -507,7 +512,7 @@ def project_xml(store: Store) -> bytes:
                 coding = _sub(
                     sel,
                     "Coding",
-                    {"guid": c["guid"], "creatingUser": user, "creationDateTime": c["created_at"]},
+                    {"guid": c["guid"], "creatingUser": user, "creationDateTime": xsd_time(c["created_at"])},
                 )
                 _sub(coding, "CodeRef", {"targetGUID": code_guid[c["code_id"]]})
             for note_guid in doc_notes[d["id"]]:
@@ -532,8 +537,8 @@ def project_xml(store: Store) -> bytes:
                     "guid": m["guid"],
                     "name": m["title"],
                     "creatingUser": coder["guid"] if coder else "",
-                    "creationDateTime": m["created_at"],
-                    "modifiedDateTime": m["updated_at"],
+                    "creationDateTime": xsd_time(m["created_at"]),
+                    "modifiedDateTime": xsd_time(m["updated_at"]),
                 },
             )
             _sub(note, "PlainTextContent", text=m["text"])
