@@ -110,3 +110,12 @@ def test_unknown_user_says_how_to_list(db: Path) -> None:
     result = run(db, "user", "role", "niemand", "coder")
     assert result.exit_code == 1
     assert "no user 'niemand'; list them with `coding-toolkit user list`" in result.output
+
+
+def test_session_expiry_is_set_by_leads(db: Path) -> None:
+    team_project(db)
+    assert run(db, "team", "expiry", "4").output.strip() == "sessions end after 4 h without use"
+    assert json.loads(run(db, "team", "status", "--json").output)["session_idle_hours"] == 4.0
+    assert run(db, "team", "expiry", "0.01").exit_code == 1
+    denied = run(db, "team", "expiry", "100", user="anna")
+    assert "'anna' may not change the session expiry" in denied.output

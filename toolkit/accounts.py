@@ -352,6 +352,16 @@ def session_idle_hours(store: Store) -> float:
         return SESSION_IDLE_HOURS
 
 
+def set_session_idle_hours(store: Store, hours: float, *, actor: str) -> None:
+    """How long sessions live without use, from 0.1 hours to 30 days; leads only. Applies to
+    sessions from their next use on."""
+    require_lead(store, actor, "change the session expiry")
+    if not 0.1 <= hours <= 720:
+        raise InvalidValue(f"session expiry {hours:g} h is out of range; use 0.1 to 720 hours")
+    with store.write(actor) as w:
+        w.set_setting("session_idle_hours", f"{hours:g}")
+
+
 def _fail(w: Writer, name: str, at: float, reason: str, *, known: bool) -> None:
     """Record a failed login. The event names only existing accounts: people type passwords into
     the name field, and the event log is kept for good."""

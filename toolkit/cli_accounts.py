@@ -144,6 +144,18 @@ def team_group() -> click.Group:
         accounts.set_team_mode(_store(ctx), False, actor=actor_name())
         click.echo("team mode is off")
 
+    @team.command("expiry")
+    @click.argument("hours", type=float)
+    @click.pass_context
+    @errors_as_messages
+    def team_expiry(ctx: click.Context, hours: float) -> None:
+        """Set how many hours a login session lives without use (default 8).
+
+        Example: coding-toolkit team expiry 4
+        """
+        accounts.set_session_idle_hours(_store(ctx), hours, actor=actor_name())
+        click.echo(f"sessions end after {hours:g} h without use")
+
     @team.command("status")
     @json_option
     @click.pass_context
