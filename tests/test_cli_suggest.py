@@ -1,4 +1,4 @@
-"""``coding-toolkit suggest`` through click's runner."""
+"""``coding-toolkit suggest``, ``train`` and ``evaluate-suggestions`` through click's runner."""
 
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ def test_suggest_json_lists_units_with_evidence(tmp_path: Path) -> None:
     rows = json.loads(result.output)
     assert {r["unit"] for r in rows} == {"sentence", "turn"}
     row = rows[0]
-    assert set(row) == {"start", "end", "code_path", "score", "source", "evidence", "unit"}
+    assert set(row) == {"start", "end", "code_path", "score", "source", "evidence", "unit", "model"}
     assert (row["code_path"], row["score"], row["source"], row["evidence"]) == (
         "Mensch/Schulung",
         0.5,
@@ -57,7 +57,7 @@ def test_suggest_unit_coder_and_table(tmp_path: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(cli, ["--db", str(db), "suggest", "x", "--unit", "turn", "--coder", "anna"])
     assert result.exit_code == 0, result.output
-    assert "turn\t0.500\tMensch/Schulung\tSchulungen" in result.output
+    assert "turn\t0.500\trule\tMensch/Schulung\tSchulungen" in result.output
     assert "sentence" not in result.output
 
 
@@ -66,3 +66,86 @@ def test_suggest_unknown_document_says_what_exists(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["--db", str(db), "suggest", "nope", "--json"])
     assert result.exit_code == 1
     assert "no document 'nope'" in result.output
+
+
+# ---------------------------------------------------------------- train and evaluate-suggestions
+
+TRAINING_CODEBOOK = """\
+format: 1
+title: Test
+fields_of_action: [{name: Alltag}]
+codes:
+  - {id: alltag, name: Alltag, field_of_action: Alltag, definition: A}
+  - {id: pause, parent: alltag, name: Pause, definition: Pausen}
+  - {id: wetter, parent: alltag, name: Wetter, definition: Wetter}
+"""
+PAUSE_SENTENCE = "Wir trinken morgens Kaffee in der Küche."
+WETTER_SENTENCE = "Das Wetter war gestern schön."
+
+
+def coded_project(tmp_path: Path, documents: int = 4) -> Path:
+    """Documents in which anna coded the coffee sentence Pause and the weather sentence Wetter."""
+    from toolkit.codings import add_coding
+    from toolkit.documents import document_text
+
+    db = tmp_path / "coded.db"
+    store = create_store(db)
+    load_codebook_into(store, parse_codebook(TRAINING_CODEBOOK, "cb.yaml"), actor="t")
+    for i in range(documents):
+        text = f"I: Wie war Woche {i}?\n\nB: {PAUSE_SENTENCE} {WETTER_SENTENCE} Sonst nichts.\n"
+        name = import_upload(store, text.encode(), f"woche{i}.txt", actor="t", language="de").document
+        stored = document_text(store, name)
+        for sentence, code in ((PAUSE_SENTENCE, "Alltag/Pause"), (WETTER_SENTENCE, "Alltag/Wetter")):
+            start = stored.index(sentence)
+            add_coding(store, name, start, start + len(sentence), code, coder="anna")
+    store.close()
+    return db
+
+
+def test_train_stores_a_model_that_suggest_then_uses(tmp_path: Path) -> None:
+    db = coded_project(tmp_path)
+    runner = CliRunner()
+    result = runner.invoke(cli, ["--db", str(db), "train", "--coder", "anna", "--json"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.output)
+    assert (summary["language"], summary["labels"], summary["documents"]) == ("de", 2, 4)
+    result = runner.invoke(cli, ["--db", str(db), "suggest", "woche0", "--unit", "sentence", "--json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    coffee = [r for r in rows if r["code_path"] == "Alltag/Pause"]
+    assert coffee and coffee[0]["source"] == "model" and coffee[0]["model"] == summary["model"]
+    assert "kaffee" in coffee[0]["evidence"]
+    result = runner.invoke(cli, ["--db", str(db), "suggest", "woche0", "--rules-only", "--json"])
+    assert json.loads(result.output) == []  # this codebook has no keywords
+
+
+def test_train_reports_progress_and_refuses_a_coder_without_codings(tmp_path: Path) -> None:
+    db = coded_project(tmp_path)
+    runner = CliRunner()
+    result = runner.invoke(cli, ["--db", str(db), "train", "--coder", "anna", "--epochs", "2"])
+    assert result.exit_code == 0, result.output
+    assert "epoch 4/4" in result.output
+    result = runner.invoke(cli, ["--db", str(db), "train", "--coder", "ben"])
+    assert result.exit_code == 1
+    assert "no codings to learn from" in result.output
+
+
+def test_evaluate_suggestions_prints_top1_top3_and_f1_per_source(tmp_path: Path) -> None:
+    db = coded_project(tmp_path)
+    args = ["--db", str(db), "evaluate-suggestions", "--coder", "anna", "--json"]
+    args += ["--train", "woche0", "--train", "woche1", "--train", "woche2", "--test", "woche3"]
+    result = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output)
+    assert set(figures) == {"rules", "model", "combined"}
+    assert figures["model"]["codings"] == 2
+    assert (figures["model"]["top1"], figures["model"]["top3"]) == (1.0, 1.0)
+    assert figures["rules"]["top3"] == 0.0
+
+
+def test_evaluate_suggestions_refuses_a_document_in_both_sets(tmp_path: Path) -> None:
+    db = coded_project(tmp_path, documents=2)
+    args = ["--db", str(db), "evaluate-suggestions", "--coder", "anna", "--train", "woche0", "--test", "woche0"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1
+    assert "both a training and a test document" in result.output

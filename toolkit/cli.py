@@ -87,6 +87,8 @@ LAZY_COMMANDS = {
     "segments": "toolkit.cli_analysis",
     "suggest": "toolkit.cli_suggest",
     # issue 4 (train, evaluate-suggestions) here
+    "evaluate-suggestions": "toolkit.cli_suggest",
+    "train": "toolkit.cli_suggest",
     # issue 4 workbench (suggestion accept/reject, if any) here
     # issue 7 (project) here
     "project": "toolkit.cli_exchange",

@@ -1,28 +1,42 @@
-"""Suggestions per unit (sentence or speaker turn) from keyword matches, scored and ranked.
+"""Suggestions per unit (sentence or speaker turn) from keyword rules and the learned model, ranked.
 
-Score of a code in a unit: ``1 - 0.5 ** n`` where ``n`` is the number of distinct keywords of the code
-found in the unit (one keyword 0.5, two 0.75, three 0.875); repeats of one keyword do not count."""
+Rule score of a code in a unit: ``1 - 0.5 ** n`` where ``n`` is the number of distinct keywords of the
+code found in the unit (one keyword 0.5, two 0.75, three 0.875); repeats of one keyword do not count.
+
+When the project has a ready model for the document's language, sentence units are scored by it too,
+and the score of a code becomes a calibrated probability: a logistic regression, fitted on held-out
+units at training time, of "the coder gave this code" on the model's logit and the rule evidence
+(:func:`toolkit.suggest.model.calibrated`). ``source`` says which of the two suggested it: ``rule``,
+``model`` or ``rule+model``. Turn units are scored by the rules only."""
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
 
 from toolkit.anchoring import strip_span
+from toolkit.codes import list_codes
 from toolkit.codings import list_codings
 from toolkit.documents import document_row, document_turns
 from toolkit.errors import InvalidValue
-from toolkit.nlp import sentence_units
+from toolkit.model import Turn
 from toolkit.store import Store
 from toolkit.suggest.rules import KeywordMatch, codebook_keywords, keyword_matches
 
 UNITS = ("sentence", "turn")
+ORDERS = ("position", "score", "uncertainty")
+MIN_SCORE = 0.1
+PER_UNIT = 3
 
 
 @dataclass(frozen=True)
 class Suggestion:
-    """A code suggested for ``text[start:end]`` (a sentence or a turn), with the words that matched."""
+    """A code suggested for ``text[start:end]`` (a sentence or a turn), with the words that matched.
+    ``model`` is the GUID of the model that scored it (None for rule-only suggestions)."""
 
     start: int
     end: int
@@ -31,6 +45,7 @@ class Suggestion:
     source: str
     evidence: tuple[str, ...]
     unit: str
+    model: str | None = None
 
 
 def score(n_distinct: int) -> float:
@@ -52,41 +67,150 @@ def rank_unit(start: int, end: int, unit: str, matches: Sequence[KeywordMatch]) 
     return sorted(out, key=lambda s: (-s.score, s.code_path))
 
 
-def suggest(
-    store: Store, document: str, *, coder: str | None = None, units: Sequence[str] = UNITS
-) -> list[Suggestion]:
-    """Codes suggested by the codebook's keywords for each sentence and/or speaker turn of ``document``,
-    sorted by start, then score (highest first). Reads only: never creates codings.
-
-    With ``coder``, a suggestion is dropped when that coder already has the code on a span overlapping
-    the unit."""
-    unknown = [u for u in units if u not in UNITS]
-    if unknown:
-        raise InvalidValue(f"unknown suggestion unit {unknown[0]!r}; use one of: {', '.join(UNITS)}")
-    row = document_row(store, document)
-    text, language = str(row["text"]), str(row["language"])
-    turns = document_turns(store, document)
+def rule_suggestions(
+    store: Store, text: str, language: str, turns: Sequence[Turn], spans: Sequence[tuple[int, int, str]]
+) -> list[list[Suggestion]]:
+    """Rule suggestions for each ``(start, end, unit)`` span of ``text`` (one list per span)."""
     regions = [strip_span(text, t.start, t.end) for t in turns] or [strip_span(text, 0, len(text))]
     regions = [(s, e) for s, e in regions if e > s]
     keywords = codebook_keywords(store, language)
     if not keywords or not regions:
-        return []
+        return [[] for _ in spans]
     matches = keyword_matches(text, regions, language, keywords, store.setting("spacy_model"))
-    spans: list[tuple[int, int, str]] = []
-    if "sentence" in units:
-        spans += [(s, e, "sentence") for s, e in sentence_units(text, turns, language)]
-    if "turn" in units:
-        spans += [(s, e, "turn") for s, e in regions]
     matches.sort(key=lambda m: (m.start, m.end))
     starts = [m.start for m in matches]
-    out: list[Suggestion] = []
-    for start, end, unit in spans:
-        out += rank_unit(start, end, unit, matches[bisect_left(starts, start) : bisect_left(starts, end)])
+    return [
+        rank_unit(start, end, unit, matches[bisect_left(starts, start) : bisect_left(starts, end)])
+        for start, end, unit in spans
+    ]
+
+
+def _feedback_filter(store: Store, coder: str, document: str, items: list[Suggestion]) -> list[Suggestion]:
+    try:
+        from toolkit.suggest.feedback import drop_rejected
+    except ImportError:  # no feedback module: nothing was rejected
+        return items
+    return list(drop_rejected(store, coder, document, items))
+
+
+def _with_model(
+    store: Store,
+    name: str,
+    sentences: Sequence[Any],
+    rules: list[list[Suggestion]],
+    language: str,
+    min_score: float,
+    per_unit: int,
+) -> list[list[Suggestion]] | None:
+    """Model and rule suggestions of the sentence units, calibrated; None without a ready model."""
+    from toolkit.suggest.model import calibrated, current_model_guid, label_of, load_model, predict
+
+    guid = current_model_guid(store, language)
+    if guid is None or not sentences:
+        return None
+    model = load_model(store, guid)
+    level = model.settings.get("level")
+    labels = list(model.labels)
+    index = {label: j for j, label in enumerate(labels)}
+    raw = predict(model.nlp, sentences, model.settings.get("features", ()))
+    rule_m = np.zeros_like(raw)
+    for i, found in enumerate(rules):
+        for s in found:
+            j = index.get(label_of(s.code_path, level))
+            if j is not None:
+                rule_m[i, j] = max(rule_m[i, j], s.score)
+    cal = model.calibration
+    both = calibrated(raw, rule_m, cal)
+    alone = calibrated(raw, np.zeros_like(raw), cal)
+    words = model.metrics.get("evidence_words", {})
+    existing = {c.path for c in list_codes(store)}
+    out: list[list[Suggestion]] = []
+    for i, unit in enumerate(sentences):
+        by_label = {label_of(s.code_path, level): s for s in rules[i]}
+        own = set(unit.text.lower().split())
+        picked: list[Suggestion] = []
+        order = np.argsort(-both[i])
+        for rank, j in enumerate(order):
+            label = labels[j]
+            rule = by_label.pop(label, None)
+            if label not in existing or (rule is None and (rank >= per_unit or both[i, j] < min_score)):
+                continue
+            if rule is not None:
+                source = "rule+model" if alone[i, j] >= min_score else "rule"
+                evidence = rule.evidence
+            else:
+                source = "model"
+                evidence = tuple(w for w in words.get(label, []) if w in own)[:5]
+            picked.append(
+                Suggestion(unit.start, unit.end, label, float(both[i, j]), source, evidence, "sentence", guid)
+            )
+        # codes the model does not know keep their rule score
+        picked += [replace(s, model=None) for s in by_label.values()]
+        out.append(sorted(picked, key=lambda s: (-s.score, s.code_path)))
+    return out
+
+
+def suggest(
+    store: Store,
+    document: str,
+    *,
+    coder: str | None = None,
+    units: Sequence[str] = UNITS,
+    use_model: bool = True,
+    order: str = "position",
+    min_score: float = MIN_SCORE,
+    per_unit: int = PER_UNIT,
+) -> list[Suggestion]:
+    """Codes suggested for each sentence and/or speaker turn of ``document`` by the codebook's keywords
+    and, with a ready model for the document's language and ``use_model``, by the learned model. Reads
+    only: never creates codings.
+
+    Sentences are split inside turns and again at line breaks. A unit gets every code a rule found
+    and up to ``per_unit`` further model codes scoring at least ``min_score``.
+
+    ``order``: ``position`` (start, then score, highest first), ``score`` (highest first) or
+    ``uncertainty`` (scores nearest 0.5 first, for active learning).
+
+    With ``coder``, a suggestion is dropped when that coder already has the code on a span overlapping
+    the unit, or rejected that code for that unit."""
+    from toolkit.suggest.model import units as model_units
+
+    unknown = [u for u in units if u not in UNITS]
+    if unknown:
+        raise InvalidValue(f"unknown suggestion unit {unknown[0]!r}; use one of: {', '.join(UNITS)}")
+    if order not in ORDERS:
+        raise InvalidValue(f"unknown order {order!r}; use one of: {', '.join(ORDERS)}")
+    row = document_row(store, document)
+    text, language, name = str(row["text"]), str(row["language"]), str(row["name"])
+    turns = document_turns(store, name)
+    sentences = model_units(text, turns, language, name) if "sentence" in units else []
+    regions = [strip_span(text, t.start, t.end) for t in turns] or [strip_span(text, 0, len(text))]
+    spans = [(u.start, u.end, "sentence") for u in sentences]
+    if "turn" in units:
+        spans += [(s, e, "turn") for s, e in regions if e > s]
+    per_span = rule_suggestions(store, text, language, turns, spans)
+    if use_model:
+        scored = _with_model(
+            store, name, sentences, per_span[: len(sentences)], language, min_score, per_unit
+        )
+        if scored is not None:
+            per_span[: len(sentences)] = scored
+    out = [s for found in per_span for s in found]
     if coder is not None:
-        mine = list_codings(store, document=document, coder=coder)
+        mine = list_codings(store, document=name, coder=coder)
         out = [
             s
             for s in out
             if not any(c.code_path == s.code_path and c.start < s.end and s.start < c.end for c in mine)
         ]
-    return sorted(out, key=lambda s: (s.start, -s.score, s.end, s.code_path))
+        out = _feedback_filter(store, coder, name, out)
+    return ordered(out, order)
+
+
+def ordered(items: Sequence[Suggestion], order: str = "position") -> list[Suggestion]:
+    """``items`` sorted by position, by score, or by uncertainty (score nearest 0.5 first)."""
+    if order == "score":
+        return sorted(items, key=lambda s: (-s.score, s.start, s.end, s.code_path))
+    if order == "uncertainty":
+        return sorted(items, key=lambda s: (abs(s.score - 0.5), s.start, s.end, s.code_path))
+    return sorted(items, key=lambda s: (s.start, -s.score, s.end, s.code_path))

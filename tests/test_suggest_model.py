@@ -1,0 +1,223 @@
+"""The learned suggestion model: units and context, training on blank pipelines, storage, runs."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from _factories import add_text, events_of, new_store
+
+from toolkit.codebook import parse_codebook
+from toolkit.codes import load_codebook_into
+from toolkit.codings import add_coding
+from toolkit.documents import document_text
+from toolkit.errors import NotFound
+from toolkit.model import Turn
+from toolkit.store import Store
+from toolkit.suggest.model import (
+    current_model_guid,
+    feature_words,
+    fit,
+    load_model,
+    model_rows,
+    overlaps,
+    predict,
+    units,
+)
+from toolkit.suggest.rank import suggest
+from toolkit.suggest.training import run_status, start_background, train
+
+CODEBOOK = """\
+format: 1
+title: Test
+fields_of_action: [{name: Alltag}]
+codes:
+  - {id: alltag, name: Alltag, field_of_action: Alltag, definition: A}
+  - {id: pause, parent: alltag, name: Pause, definition: Pausen}
+  - id: schulung
+    parent: alltag
+    name: Schulung
+    definition: Lernen
+    keywords: {de: [Schulung], en: [training]}
+"""
+PAUSE, SCHULUNG = "Alltag/Pause", "Alltag/Schulung"
+KAFFEE = "Wir trinken morgens Kaffee in der Küche."
+SCHULE = "Die Schulung am Montag war lang."
+OTHER = "Das Wetter war gestern schön."
+
+
+def transcript(i: int) -> str:
+    return (
+        f"I: Wie war Woche {i}?\n\n"
+        f"B: {KAFFEE} {OTHER}\n\n"
+        "I: Und sonst?\n\n"
+        f"B: {SCHULE} Danach gingen alle nach Hause.\n"
+    )
+
+
+def project(tmp_path: Path, documents: int = 4) -> Store:
+    """Documents in which coder anna coded every coffee sentence Pause and every training sentence
+    Schulung; the other sentences she saw and left uncoded."""
+    store = new_store(tmp_path)
+    load_codebook_into(store, parse_codebook(CODEBOOK, "cb.yaml"), actor="t")
+    for i in range(documents):
+        name = add_text(store, transcript(i), f"woche{i}.txt", language="de")
+        text = document_text(store, name)
+        for sentence, code in ((KAFFEE, PAUSE), (SCHULE, SCHULUNG)):
+            start = text.index(sentence)
+            add_coding(store, name, start, start + len(sentence), code, coder="anna")
+    return store
+
+
+def test_units_split_lines_and_carry_question_heading_neighbours_and_speaker() -> None:
+    text = "1 Read the home tab\n  1.a Was it clear?\n  Yes it was.\n  I liked it.\nMODERATOR: Go on."
+    (u1, u2, u3, u4, u5) = units(text, [], "en", "doc")
+    assert [u.text for u in (u1, u2, u3, u4, u5)] == [
+        "1 Read the home tab",
+        "1.a Was it clear?",
+        "Yes it was.",
+        "I liked it.",
+        "MODERATOR: Go on.",
+    ]
+    assert (u3.question, u3.heading, u3.previous, u3.next) == (
+        "1.a Was it clear?",
+        "1 Read the home tab",
+        "1.a Was it clear?",
+        "I liked it.",
+    )
+    assert u5.speaker == "interviewer"
+    words = feature_words(u3)
+    assert words[:3] == ["yes", "it", "was"]
+    assert {"q:clear", "h:home", "p:clear", "n:liked", "s:none"} <= set(words)
+    assert feature_words(u3, ()) == ["yes", "it", "was"]
+
+
+def test_interviewer_turns_are_the_question_of_the_answers_after_them() -> None:
+    text = "I: Wie war es?\n\nB: Gut. Sehr gut.\n"
+    turns = [Turn("I", 3, 14), Turn("B", 19, 35)]
+    found = units(text, turns, "de")
+    assert [(u.text, u.speaker, u.question) for u in found] == [
+        ("Wie war es?", "interviewer", ""),
+        ("Gut.", "respondent", "Wie war es?"),
+        ("Sehr gut.", "respondent", "Wie war es?"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("coding", "expected"),
+    [((0, 10), True), ((5, 14), True), ((6, 14), False), ((2, 4), True), ((10, 20), False)],
+)
+def test_a_unit_is_positive_when_a_coding_covers_half_of_it_or_lies_inside_it(
+    coding: tuple[int, int], expected: bool
+) -> None:
+    assert overlaps(0, 10, *coding) is expected
+    assert overlaps(2, 4, 0, 10) is True  # a unit inside a coding
+
+
+def test_the_model_learns_an_obvious_pattern(tmp_path: Path) -> None:
+    store = project(tmp_path)
+    model = train(store, "anna", actor="anna")
+    assert set(model.labels) == {PAUSE, SCHULUNG}
+    probe = units("Alle trinken Kaffee in der Küche. Es regnet heute sehr.", [], "de")
+    scores = predict(model.nlp, probe, model.settings["features"])
+    pause = list(model.labels).index(PAUSE)
+    assert scores[0, pause] > 0.5 > scores[1, pause]
+
+
+def test_training_records_provenance_and_the_model_is_loaded_from_the_store(tmp_path: Path) -> None:
+    store = project(tmp_path)
+    model = train(store, "anna", documents=["woche0", "woche1", "woche2"], actor="lead")
+    (row,) = model_rows(store)
+    assert row["status"] == "ready"
+    assert (row["coder"], row["language"], row["codings_count"]) == ("anna", "de", 6)
+    assert row["codes_revision"] == store.setting("codes_revision")
+    assert row["documents"] == ["woche0", "woche1", "woche2"]
+    assert len(row["codings_hash"]) == 64
+    assert set(row["metrics"]["calibration"]) == {"model", "rule", "rule_score", "bias"}
+    assert 0 < row["metrics"]["threshold"] < 1
+    assert (row["epoch"], row["epochs"]) == (16, 16)  # calibration run + final run
+    stored = json.loads(store.one("SELECT codings FROM suggestion_models")["codings"])  # type: ignore[index]
+    assert len(stored) == 6
+    assert current_model_guid(store, "de") == model.guid
+    assert current_model_guid(store, "en") is None
+    loaded = load_model(store, model.guid)
+    assert loaded.labels == model.labels
+    assert load_model(store, model.guid) is loaded  # loaded once per process
+    assert [e["action"] for e in events_of(store, "ready", "suggestion_model")] == ["ready"]
+    assert len(events_of(store, "progress", "suggestion_model")) == 16
+
+
+def test_a_new_model_supersedes_the_old_one_of_its_language(tmp_path: Path) -> None:
+    store = project(tmp_path)
+    first = train(store, "anna", epochs=2)
+    second = train(store, "anna", epochs=2)
+    assert current_model_guid(store, "de") == second.guid
+    statuses = {r["guid"]: r["status"] for r in model_rows(store)}
+    assert statuses == {first.guid: "superseded", second.guid: "ready"}
+    assert store.one("SELECT model FROM suggestion_models WHERE guid = ?", (first.guid,)) == {"model": None}
+
+
+def test_a_failed_run_keeps_the_last_good_model(tmp_path: Path) -> None:
+    store = project(tmp_path)
+    good = train(store, "anna", epochs=2)
+
+    def crash(epoch: int, total: int, loss: float) -> None:
+        if epoch == 2:
+            raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError, match="disk full"):
+        train(store, "anna", epochs=2, progress=crash)
+    failed = model_rows(store)[0]
+    assert failed["status"] == "failed"
+    assert "disk full" in failed["message"]
+    assert run_status(store, failed["guid"])["status"] == "failed"
+    assert current_model_guid(store, "de") == good.guid
+    assert any(s.model == good.guid for s in suggest(store, "woche0"))
+
+
+def test_a_killed_run_is_reported_failed_and_changes_nothing(tmp_path: Path) -> None:
+    store = project(tmp_path)
+    good = train(store, "anna", epochs=2)
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    with store.write("t") as w:
+        w.execute(
+            "INSERT INTO suggestion_models (guid, created_at, coder, language, codes_revision, status, "
+            "pid, heartbeat, epochs, epoch) "
+            "VALUES ('RUN', '2026-01-01', 'anna', 'de', '0', 'running', ?, ?, 8, 3)",
+            (dead.pid, "2026-01-01T00:00:00+00:00"),
+        )
+    status = run_status(store, "RUN")
+    assert status["status"] == "failed"
+    assert "stopped" in status["message"]
+    assert current_model_guid(store, "de") == good.guid
+
+
+def test_training_in_the_background_reports_progress_until_ready(tmp_path: Path) -> None:
+    store = project(tmp_path)
+    guid = start_background(store, "anna", epochs=2)
+    assert run_status(store, guid)["status"] in ("running", "ready")
+    deadline = time.monotonic() + 120
+    while run_status(store, guid)["status"] == "running" and time.monotonic() < deadline:
+        time.sleep(0.2)
+    status = run_status(store, guid)
+    assert (status["status"], status["fraction"], status["current"]) == ("ready", 1.0, True)
+
+
+def test_nothing_to_learn_is_an_error_that_says_what_to_do(tmp_path: Path) -> None:
+    store = project(tmp_path)
+    with pytest.raises(NotFound, match="no codings to learn from"):
+        train(store, "ben")
+    assert model_rows(store) == []
+
+
+def test_fit_is_deterministic_for_a_seed(tmp_path: Path) -> None:
+    found = units(f"{KAFFEE} {OTHER} {SCHULE}", [], "de")
+    labels = [{PAUSE}, set(), {SCHULUNG}]
+    a = predict(fit(found, labels, "de", epochs=3), found)
+    b = predict(fit(found, labels, "de", epochs=3), found)
+    assert (a == b).all()

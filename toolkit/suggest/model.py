@@ -1,0 +1,592 @@
+"""The learned suggestion model: a spaCy ``textcat_multilabel`` on the blank ``de``/``en`` pipeline.
+
+Training data are the units of the documents a coder worked on: sentences inside speaker turns, split
+again at line breaks (:func:`units`). A unit that overlaps a coding of the coder (at least half of the
+unit, or the whole coding) is a positive for that code; every other unit of those documents is a
+negative (the coder saw it and left it uncoded), and so is a unit whose suggestion the coder rejected.
+
+Each unit is fed to the classifier as lower-cased words plus prefixed context words (:data:`FEATURES`):
+``q:`` words of the question or task heading the unit answers, ``p:``/``n:`` words of the neighbouring
+units and ``s:`` the speaker's role. Models live in the project database (table ``suggestion_models``)
+with their provenance; the newest ``ready`` model of a language is the one in use."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import math
+import os
+import random
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import spacy
+from spacy.tokens import Doc
+from spacy.training import Example
+from spacy.util import fix_random_seed  # type: ignore[attr-defined]
+
+from toolkit.anchoring import strip_span
+from toolkit.codings import list_codings
+from toolkit.documents import document_row, document_turns
+from toolkit.errors import InvalidValue, NotFound
+from toolkit.model import Coding, Turn
+from toolkit.nlp import LANGUAGES, sentence_units
+from toolkit.store import Store, new_guid, now
+
+FEATURES = ("question", "neighbours", "speaker")
+ARCHITECTURES = ("bow", "ensemble")
+DEFAULT_EPOCHS = 8
+HASH_LENGTH = 2**15
+BATCH_SIZE = 128
+DROPOUT = 0.4
+LEARN_RATE = 0.005
+_HEADING = re.compile(r"^\s*\d+(\.\w+)*\.?\s+\S")
+_TOP_HEADING = re.compile(r"^\s*\d+\.?\s+\S")
+_INLINE_SPEAKER = re.compile(r"^\s*([A-ZÄÖÜ][\w.\- ]{0,24}):\s")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A sentence of a document (``text[start:end]``) with the context the classifier may use."""
+
+    document: str
+    start: int
+    end: int
+    text: str
+    question: str = ""
+    previous: str = ""
+    next: str = ""
+    speaker: str = ""
+    heading: str = ""
+
+
+@dataclass
+class TrainedModel:
+    """A trained pipeline with what it needs to score units and what it learned from."""
+
+    nlp: Any
+    language: str
+    labels: tuple[str, ...]
+    settings: dict[str, Any]
+    metrics: dict[str, Any] = field(default_factory=dict)
+    guid: str = ""
+
+    @property
+    def calibration(self) -> dict[str, float]:
+        return dict(self.metrics.get("calibration", {}))
+
+    @property
+    def threshold(self) -> float:
+        return float(self.metrics.get("threshold", 0.5))
+
+
+# ---------------------------------------------------------------------------------------- units
+
+
+def _line_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    pos = start
+    for line in text[start:end].split("\n"):
+        s, e = strip_span(text, pos, pos + len(line))
+        if e > s:
+            out.append((s, e))
+        pos += len(line) + 1
+    return out
+
+
+def _interviewers(text: str, turns: Sequence[Turn]) -> set[str]:
+    """Speakers most of whose turns end with a question mark: the interviewer(s)."""
+    asked: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for t in turns:
+        total[t.speaker] += 1
+        asked[t.speaker] += text[t.start : t.end].rstrip().endswith("?")
+    return {s for s in total if len(total) > 1 and asked[s] * 2 >= total[s] and asked[s] > 0}
+
+
+def units(text: str, turns: Sequence[Turn], language: str, document: str = "") -> list[Unit]:
+    """The sentences of ``text`` (inside turns, split again at line breaks) with their context.
+
+    A unit's question is the nearest earlier unit that is a numbered task heading ("3.b Are the ...")
+    or was said by an interviewer (a speaker who mostly asks). Speaker roles: ``interviewer``,
+    ``respondent`` or ``none`` (text outside turns); a line inside a turn starting with ``NAME:`` counts
+    as said by that speaker (an interviewer when NAME asks elsewhere or is a capitalised label of three
+    or more letters such as ``MODERATOR``). A unit's heading is the nearest numbered top-level heading."""
+    spans = [p for s, e in sentence_units(text, turns, language) for p in _line_pieces(text, s, e)]
+    asking = _interviewers(text, turns)
+    starts = [t.start for t in turns]
+    out: list[Unit] = []
+    question = heading = ""
+    raw: list[tuple[int, int, str, str]] = []
+    for s, e in spans:
+        line_start = text.rfind("\n", 0, s) + 1
+        line = text[line_start : text.find("\n", s) if text.find("\n", s) >= 0 else len(text)]
+        idx = _turn_at(starts, turns, s)
+        inline = _INLINE_SPEAKER.match(line)
+        if inline and idx is not None and line_start + inline.start(1) < turns[idx].start:
+            inline = None  # the label of the turn itself
+        speaker = inline.group(1) if inline else (turns[idx].speaker if idx is not None else "")
+        if inline:
+            shouted = speaker.isupper() and len(speaker) > 2
+            role = "interviewer" if speaker in asking or shouted else "respondent"
+        elif idx is None:
+            role = "none"
+        else:
+            role = "interviewer" if speaker in asking else "respondent"
+        raw.append((s, e, role, line))
+    for i, (s, e, role, line) in enumerate(raw):
+        own = text[s:e]
+        prev = text[raw[i - 1][0] : raw[i - 1][1]] if i > 0 else ""
+        nxt = text[raw[i + 1][0] : raw[i + 1][1]] if i + 1 < len(raw) else ""
+        out.append(Unit(document, s, e, own, question, prev, nxt, role, heading))
+        if role == "interviewer" or _HEADING.match(line):
+            question = own if not _HEADING.match(line) else line.strip()
+        if _TOP_HEADING.match(line):
+            heading = line.strip()
+    return out
+
+
+def _turn_at(starts: Sequence[int], turns: Sequence[Turn], pos: int) -> int | None:
+    from bisect import bisect_right
+
+    i = bisect_right(starts, pos) - 1
+    if i >= 0 and turns[i].start <= pos < max(turns[i].end, turns[i].start + 1):
+        return i
+    return None
+
+
+def document_units(store: Store, document: str) -> list[Unit]:
+    row = document_row(store, document)
+    return units(str(row["text"]), document_turns(store, document), str(row["language"]), str(row["name"]))
+
+
+# ---------------------------------------------------------------------------------------- features
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def feature_words(unit: Unit, features: Sequence[str] = FEATURES) -> list[str]:
+    """The tokens the classifier sees for ``unit``: its own words, then prefixed context words."""
+    words = _words(unit.text) or ["<empty>"]
+    if "question" in features:
+        words += ["q:" + w for w in _words(unit.question)]
+        words += ["h:" + w for w in _words(unit.heading) if unit.heading != unit.question]
+    if "neighbours" in features:
+        words += ["p:" + w for w in _words(unit.previous)] + ["n:" + w for w in _words(unit.next)]
+    if "speaker" in features:
+        words.append("s:" + (unit.speaker or "none"))
+    return words
+
+
+def _doc(nlp: Any, unit: Unit, features: Sequence[str]) -> Doc:
+    return Doc(nlp.vocab, words=feature_words(unit, features))
+
+
+def label_of(path: str, level: int | None) -> str:
+    """The code path cut to its first ``level`` parts (the whole path without a level)."""
+    return "/".join(path.split("/")[:level]) if level else path
+
+
+def overlaps(unit_start: int, unit_end: int, start: int, end: int) -> bool:
+    """Whether a coding ``[start, end)`` covers at least half of the unit, or lies inside it whole."""
+    common = min(unit_end, end) - max(unit_start, start)
+    if common <= 0:
+        return False
+    return common * 2 >= unit_end - unit_start or (unit_start <= start and end <= unit_end)
+
+
+def unit_labels(unit: Unit, codings: Iterable[Coding], level: int | None = None) -> set[str]:
+    return {label_of(c.code_path, level) for c in codings if overlaps(unit.start, unit.end, c.start, c.end)}
+
+
+# ---------------------------------------------------------------------------------------- data
+
+
+@dataclass
+class TrainingData:
+    """Units with their gold labels (empty set: a negative) and where they came from."""
+
+    language: str
+    units: list[Unit]
+    labels: list[set[str]]
+    codings: list[str]
+    documents: list[str]
+
+
+def _rejections(store: Store, coder: str) -> list[Any]:
+    try:
+        from toolkit.suggest.feedback import rejections
+    except ImportError:  # the feedback table is not there yet: no rejections
+        return []
+    return list(rejections(store, coder=coder))
+
+
+def training_data(
+    store: Store,
+    coder: str,
+    *,
+    documents: Sequence[str] | None = None,
+    language: str | None = None,
+    level: int | None = None,
+) -> TrainingData:
+    """Positives and negatives of ``coder`` in ``documents`` (default: every document the coder coded
+    or rejected a suggestion in) of one ``language`` (default: the language of most of them)."""
+    rejected = _rejections(store, coder)
+    mine = list_codings(store, coder=coder)
+    if documents is None:
+        names = sorted({c.document for c in mine} | {r.document for r in rejected})
+    else:
+        names = [str(document_row(store, d)["name"]) for d in documents]
+    if not names:
+        raise NotFound(f"coder {coder!r} has no codings to learn from; code some passages first")
+    langs = {n: str(document_row(store, n)["language"]) for n in names}
+    lang = language or Counter(langs.values()).most_common(1)[0][0]
+    names = [n for n in names if langs[n] == lang]
+    data = TrainingData(lang, [], [], [], names)
+    for name in names:
+        codings = [c for c in mine if c.document == name]
+        data.codings += [c.guid for c in codings]
+        for unit in document_units(store, name):
+            data.units.append(unit)
+            data.labels.append(unit_labels(unit, codings, level))
+    if not any(data.labels):
+        raise NotFound(f"coder {coder!r} has no codings in {', '.join(names)} to learn from")
+    return data
+
+
+def codings_hash(guids: Iterable[str]) -> str:
+    return hashlib.sha256("\n".join(sorted(guids)).encode()).hexdigest()
+
+
+# ---------------------------------------------------------------------------------------- training
+
+
+def _textcat_config(architecture: str, ngrams: int) -> dict[str, Any]:
+    bow = {
+        "@architectures": "spacy.TextCatBOW.v3",
+        "exclusive_classes": False,
+        "ngram_size": ngrams,
+        "no_output_layer": False,
+        "length": HASH_LENGTH,
+    }
+    if architecture == "bow":
+        return {"model": bow, "threshold": 0.5}
+    if architecture == "ensemble":
+        tok2vec = {
+            "@architectures": "spacy.Tok2Vec.v2",
+            "embed": {
+                "@architectures": "spacy.MultiHashEmbed.v2",
+                "width": 64,
+                "attrs": ["ORTH", "PREFIX", "SUFFIX"],
+                "rows": [5000, 1000, 1000],
+                "include_static_vectors": False,
+            },
+            "encode": {
+                "@architectures": "spacy.MaxoutWindowEncoder.v2",
+                "width": 64,
+                "window_size": 1,
+                "maxout_pieces": 3,
+                "depth": 2,
+            },
+        }
+        return {
+            "model": {"@architectures": "spacy.TextCatEnsemble.v2", "tok2vec": tok2vec, "linear_model": bow},
+            "threshold": 0.5,
+        }
+    raise InvalidValue(f"unknown architecture {architecture!r}; use one of: {', '.join(ARCHITECTURES)}")
+
+
+def blank_classifier(language: str, labels: Sequence[str], architecture: str = "bow", ngrams: int = 2) -> Any:
+    nlp = spacy.blank(language if language in LANGUAGES else "de")
+    textcat: Any = nlp.add_pipe("textcat_multilabel", config=_textcat_config(architecture, ngrams))
+    for label in labels:
+        textcat.add_label(label)
+    return nlp
+
+
+Progress = Callable[[int, int, float], None]
+
+
+def fit(
+    data_units: Sequence[Unit],
+    data_labels: Sequence[set[str]],
+    language: str,
+    *,
+    architecture: str = "bow",
+    features: Sequence[str] = FEATURES,
+    epochs: int = DEFAULT_EPOCHS,
+    ngrams: int = 2,
+    seed: int = 0,
+    batch_size: int | None = None,
+    dropout: float | None = None,
+    progress: Progress | None = None,
+) -> Any:
+    """Train a ``textcat_multilabel`` pipeline on the units; ``progress(epoch, epochs, loss)`` after
+    each epoch. Deterministic for a seed."""
+    labels = sorted({label for ls in data_labels for label in ls})
+    if not labels:
+        raise InvalidValue("nothing to learn: no unit has a code")
+    fix_random_seed(seed)
+    nlp = blank_classifier(language, labels, architecture, ngrams)
+    examples = [
+        Example.from_dict(_doc(nlp, u, features), {"cats": {label: float(label in ls) for label in labels}})
+        for u, ls in zip(data_units, data_labels, strict=True)
+    ]
+    optimizer = nlp.initialize(lambda: examples[:500])
+    optimizer.learn_rate = LEARN_RATE
+    rng = random.Random(seed)
+    order = list(range(len(examples)))
+    batch_size = batch_size or BATCH_SIZE
+    dropout = DROPOUT if dropout is None else dropout
+    for epoch in range(1, epochs + 1):
+        rng.shuffle(order)
+        losses: dict[str, float] = {}
+        for i in range(0, len(order), batch_size):
+            batch = [examples[j] for j in order[i : i + batch_size]]
+            nlp.update(batch, sgd=optimizer, drop=dropout, losses=losses)
+        if progress is not None:
+            progress(epoch, epochs, float(losses.get("textcat_multilabel", 0.0)))
+    return nlp
+
+
+def predict(nlp: Any, data_units: Sequence[Unit], features: Sequence[str] = FEATURES) -> np.ndarray:
+    """Scores of every label (columns in ``textcat.labels`` order) for each unit (rows)."""
+    textcat = nlp.get_pipe("textcat_multilabel")
+    labels = list(textcat.labels)
+    if not data_units:
+        return np.zeros((0, len(labels)), dtype="float32")
+    docs = list(textcat.pipe((_doc(nlp, u, features) for u in data_units), batch_size=256))
+    return np.array([[d.cats[label] for label in labels] for d in docs], dtype="float32")
+
+
+# ---------------------------------------------------------------------------------------- calibration
+
+
+def _logit(p: np.ndarray) -> np.ndarray:
+    p = np.clip(p, 1e-4, 1 - 1e-4)
+    return np.asarray(np.log(p / (1 - p)))
+
+
+def calibration_features(model_scores: np.ndarray, rule_scores: np.ndarray) -> np.ndarray:
+    """Columns: the model's logit, whether a rule matched, the rule score, a constant."""
+    m = _logit(model_scores.ravel())
+    r = rule_scores.ravel()
+    return np.stack([m, (r > 0).astype("float64"), r, np.ones_like(m)], axis=1)
+
+
+def fit_calibration(
+    model_scores: np.ndarray, rule_scores: np.ndarray, gold: np.ndarray, l2: float = 1.0
+) -> dict[str, float]:
+    """Platt scaling extended by the rule evidence: a logistic regression of the gold label (1/0 per
+    unit and code) on :func:`calibration_features`, fitted by Newton steps with a small L2 penalty."""
+    x = calibration_features(model_scores, rule_scores)
+    y = gold.ravel().astype("float64")
+    w = np.array([1.0, 0.0, 0.0, 0.0])
+    if y.sum() == 0 or y.sum() == len(y):
+        return {"model": 1.0, "rule": 0.0, "rule_score": 0.0, "bias": 0.0}
+    penalty = np.diag([l2, l2, l2, 0.0])
+    for _ in range(25):
+        p = 1 / (1 + np.exp(-(x @ w)))
+        grad = x.T @ (p - y) + penalty @ w
+        hess = (x * (p * (1 - p))[:, None]).T @ x + penalty + 1e-9 * np.eye(4)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-6:
+            break
+    return {"model": float(w[0]), "rule": float(w[1]), "rule_score": float(w[2]), "bias": float(w[3])}
+
+
+def calibrated(
+    model_scores: np.ndarray, rule_scores: np.ndarray, calibration: Mapping[str, float]
+) -> np.ndarray:
+    """Calibrated probabilities, same shape as ``model_scores``."""
+    w = np.array(
+        [
+            calibration.get("model", 1.0),
+            calibration.get("rule", 0.0),
+            calibration.get("rule_score", 0.0),
+            calibration.get("bias", 0.0),
+        ]
+    )
+    z = calibration_features(model_scores, rule_scores) @ w
+    return np.asarray((1 / (1 + np.exp(-z))).reshape(model_scores.shape))
+
+
+def best_threshold(scores: np.ndarray, gold: np.ndarray) -> tuple[float, float]:
+    """The score threshold with the best micro-F1 on (``scores``, ``gold``), and that F1."""
+    best = (0.5, 0.0)
+    for t in np.arange(0.05, 0.96, 0.05):
+        f1 = micro_f1(scores >= t, gold.astype(bool))
+        if f1 > best[1] + 1e-12:
+            best = (round(float(t), 2), f1)
+    return best
+
+
+def micro_f1(predicted: np.ndarray, gold: np.ndarray) -> float:
+    tp = float(np.logical_and(predicted, gold).sum())
+    fp = float(np.logical_and(predicted, ~gold).sum())
+    fn = float(np.logical_and(~predicted, gold).sum())
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def indicative_words(
+    data_units: Sequence[Unit], data_labels: Sequence[set[str]], labels: Sequence[str], top: int = 40
+) -> dict[str, list[str]]:
+    """Per label, the unit words most typical of its positives (smoothed log odds against all units);
+    they explain a model suggestion as evidence."""
+    total: Counter[str] = Counter()
+    per: dict[str, Counter[str]] = {label: Counter() for label in labels}
+    for u, ls in zip(data_units, data_labels, strict=True):
+        words = set(_words(u.text))
+        total.update(words)
+        for label in ls:
+            if label in per:
+                per[label].update(words)
+    n = max(len(data_units), 1)
+    out = {}
+    for label, counts in per.items():
+        k = max(sum(1 for ls in data_labels if label in ls), 1)
+        scored = [
+            (math.log((c + 0.5) / (k + 1)) - math.log((total[w] + 0.5) / (n + 1)), w)
+            for w, c in counts.items()
+            if c >= 2 and len(w) > 2
+        ]
+        out[label] = [w for s, w in sorted(scored, reverse=True)[:top] if s > 0]
+    return out
+
+
+# ---------------------------------------------------------------------------------------- storage
+
+
+def start_run(
+    store: Store, *, coder: str, language: str, settings: Mapping[str, Any], actor: str, epochs: int
+) -> str:
+    """Record a training run as ``running``; returns its GUID."""
+    guid = new_guid()
+    with store.write(actor) as w:
+        w.insert(
+            "suggestion_models",
+            {
+                "guid": guid,
+                "created_at": now(),
+                "coder": coder,
+                "language": language,
+                "codes_revision": store.setting("codes_revision", "0") or "0",
+                "settings": json.dumps(dict(settings)),
+                "status": "running",
+                "epochs": epochs,
+                "pid": os.getpid(),
+                "heartbeat": now(),
+            },
+        )
+        w.event("start", "suggestion_model", guid, {"coder": coder, "language": language})
+    return guid
+
+
+def record_progress(store: Store, guid: str, epoch: int, epochs: int, loss: float, *, actor: str) -> None:
+    with store.write(actor) as w:
+        w.execute(
+            "UPDATE suggestion_models SET epoch = ?, epochs = ?, loss = ?, heartbeat = ? WHERE guid = ?",
+            (epoch, epochs, loss, now(), guid),
+        )
+        w.event("progress", "suggestion_model", guid, {"epoch": epoch, "epochs": epochs, "loss": loss})
+
+
+def finish_run(store: Store, guid: str, model: TrainedModel, data: TrainingData, *, actor: str) -> None:
+    """Store the trained model as ``ready``; older ready models of its language become ``superseded``
+    (their bytes are dropped: one good model per project and language is kept)."""
+    payload = model.nlp.to_bytes()
+    with store.write(actor) as w:
+        w.execute(
+            "UPDATE suggestion_models SET status = 'superseded', model = NULL "
+            "WHERE language = ? AND status = 'ready'",
+            (model.language,),
+        )
+        w.execute(
+            "UPDATE suggestion_models SET status = 'ready', finished_at = ?, model = ?, metrics = ?, "
+            "settings = ?, codings = ?, codings_hash = ?, codings_count = ?, documents = ?, heartbeat = ? "
+            "WHERE guid = ?",
+            (
+                now(),
+                payload,
+                json.dumps(model.metrics),
+                json.dumps(model.settings),
+                json.dumps(data.codings),
+                codings_hash(data.codings),
+                len(data.codings),
+                json.dumps(data.documents, ensure_ascii=False),
+                now(),
+                guid,
+            ),
+        )
+        w.event(
+            "ready",
+            "suggestion_model",
+            guid,
+            {"codings": len(data.codings), "codings_hash": codings_hash(data.codings), "bytes": len(payload)},
+        )
+
+
+def fail_run(store: Store, guid: str, message: str, *, actor: str) -> None:
+    with store.write(actor) as w:
+        w.execute(
+            "UPDATE suggestion_models SET status = 'failed', finished_at = ?, message = ? WHERE guid = ?",
+            (now(), message[:500], guid),
+        )
+        w.event("fail", "suggestion_model", guid, {"message": message[:500]})
+
+
+def model_rows(store: Store) -> list[dict[str, Any]]:
+    """Every training run, newest first, without the model bytes."""
+    rows = store.query(
+        "SELECT id, guid, created_at, finished_at, coder, language, codes_revision, codings_hash, "
+        "codings_count, documents, settings, metrics, status, epoch, epochs, loss, message, pid, heartbeat "
+        "FROM suggestion_models ORDER BY id DESC"
+    )
+    for r in rows:
+        for key in ("documents", "settings", "metrics"):
+            r[key] = json.loads(r[key])
+    return rows
+
+
+def current_model_guid(store: Store, language: str) -> str | None:
+    """The GUID of the newest ready model for ``language``, if any."""
+    try:
+        row = store.one(
+            "SELECT guid FROM suggestion_models WHERE language = ? AND status = 'ready' "
+            "ORDER BY id DESC LIMIT 1",
+            (language,),
+        )
+    except Exception:  # an old project opened read-only before the migration ran
+        return None
+    return str(row["guid"]) if row else None
+
+
+@functools.lru_cache(maxsize=4)
+def _load(path: str, guid: str) -> TrainedModel:
+    from toolkit.store import Store as _Store
+
+    with _Store(path) as store:
+        row = store.one("SELECT * FROM suggestion_models WHERE guid = ?", (guid,))
+    if row is None or row["model"] is None:
+        raise NotFound(f"no stored suggestion model {guid!r}; train one with `coding-toolkit train`")
+    settings = json.loads(row["settings"])
+    nlp = blank_classifier(
+        row["language"], [], settings.get("architecture", "bow"), settings.get("ngrams", 2)
+    )
+    nlp.from_bytes(row["model"])
+    labels = tuple(nlp.get_pipe("textcat_multilabel").labels)
+    return TrainedModel(nlp, row["language"], labels, settings, json.loads(row["metrics"]), guid)
+
+
+def load_model(store: Store, guid: str) -> TrainedModel:
+    """The stored model ``guid``, loaded once per process (cached by database file and GUID)."""
+    return _load(store.path, guid)
