@@ -177,3 +177,27 @@ def test_component_data_groups_suggestions_by_unit() -> None:
     assert data["sugFocus"] == [3, 10]
     assert compact_suggestions(items, None)["sugKey"] != data["sugKey"]
     assert compact_suggestions([], None)["sugs"] == []
+
+
+def test_a_unit_clicked_in_the_text_comes_first_in_the_list(project: tuple[Store, str]) -> None:
+    store, doc = project
+    last = max(with_suggestions_data(store, doc), key=lambda s: s.start)
+    at = page(store, code_sug_focus=(last.start, last.end))
+    at.toggle(key="code_sug_on").set_value(True).run()
+    titles = [m.value for m in at.markdown if "Lücken" in m.value]
+    assert titles[0].startswith("➤ ")
+    assert sum(t.startswith("➤ ") for t in titles) == 1
+    assert at.text[0].value == TEXT[last.start : last.end]
+
+
+def test_ten_at_a_time(tmp_path: Path) -> None:
+    store = store_with_codebook(tmp_path)
+    sentences = " ".join(f"Satz {i} kam über Flurfunk." for i in range(23))
+    add_text(store, f"I: Und?\n\nB: {sentences}\n", "lang.txt", language="de")
+    at = with_suggestions(store)
+    assert len(buttons(at, "code_sug_acc_")) == 10
+    at.button(key="code_sug_more").click().run()
+    assert len(buttons(at, "code_sug_acc_")) == 20
+    at.button(key="code_sug_more").click().run()
+    assert len(buttons(at, "code_sug_acc_")) == 23
+    assert not [b for b in at.button if b.key == "code_sug_more"]
