@@ -9,6 +9,7 @@ import streamlit as st
 
 from app_pages.ui import account_sidebar, coder_gate, signed_in_user
 from toolkit.accounts import LEAD, team_mode
+from toolkit.backup import snapshot_if_due
 from toolkit.errors import StoreError
 from toolkit.store import open_store
 
@@ -26,6 +27,7 @@ if "app_store" not in st.session_state or st.session_state.get("app_db_path") !=
 
 project = st.session_state["app_store"]
 if team_mode(project):
+    snapshot_if_due(project, every_minutes=60, keep=48)  # rotating snapshots (docs/maintenance.md)
     user = signed_in_user(project)
     if user is None:  # nothing but the login form: no navigation, no project data
         st.navigation([st.Page("app_pages/login.py", title="Anmelden")], position="hidden").run()
@@ -47,5 +49,6 @@ PAGES = [
     (st.Page("app_pages/overview.py", title="Projekt", icon=":material/home:"), False),
     (st.Page("app_pages/exchange.py", title="Austausch", icon=":material/swap_horiz:"), True),
     (st.Page("app_pages/team.py", title="Team", icon=":material/group:"), True),
+    (st.Page("app_pages/pseudonyms.py", title="Pseudonyme", icon=":material/masks:"), True),
 ]
 st.navigation([page for page, lead_only in PAGES if lead or not lead_only]).run()
