@@ -201,3 +201,15 @@ def test_ten_at_a_time(tmp_path: Path) -> None:
     at.button(key="code_sug_more").click().run()
     assert len(buttons(at, "code_sug_acc_")) == 23
     assert not [b for b in at.button if b.key == "code_sug_more"]
+
+
+def test_undo_of_an_accept_offers_the_suggestion_again(project: tuple[Store, str]) -> None:
+    store, _ = project
+    at = with_suggestions(store)
+    accepted = buttons(at, "code_sug_acc_")[0].key
+    at.button(key=accepted).click().run()
+    assert accepted not in {b.key for b in buttons(at, "code_sug_acc_")}
+    at.button(key="code_undo").click().run()
+    assert not at.exception
+    assert list_codings(store) == []
+    assert accepted in {b.key for b in buttons(at, "code_sug_acc_")}
