@@ -12,6 +12,7 @@ from toolkit import pseudonyms as ps
 from toolkit.codings import add_coding, list_codings
 from toolkit.documents import document_text, document_turns
 from toolkit.errors import Conflict, InvalidValue, NotFound, PermissionDenied
+from toolkit.language import count_words
 from toolkit.store import Store, events
 
 CODE = "Information/Herausforderungen/Lücken"
@@ -82,6 +83,8 @@ def test_apply_replaces_names_and_keeps_codings_on_the_same_words(tmp_path: Path
         assert text[c.start : c.end] == c.text
     turns = document_turns(store, doc)
     assert [t.speaker for t in turns] == ["Frau [Person A]", "I", "Frau [Person A]"]
+    words = store.one("SELECT words FROM documents WHERE name = ?", (doc,))
+    assert words is not None and words["words"] == sum(count_words(text[t.start : t.end]) for t in turns)
     assert text[turns[1].start : turns[1].end] == "Und die Stadtwerke [Stadt A]?"
     event = [e for e in events(store) if e["action"] == "pseudonymise" and e["entity"] == "document"][-1]
     assert "Berger" not in str(event["payload"])  # the log never holds the originals

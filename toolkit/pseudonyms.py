@@ -31,6 +31,7 @@ from toolkit.accounts import require_lead
 from toolkit.documents import document_row, import_parsed
 from toolkit.errors import Conflict, InvalidValue, NotFound
 from toolkit.importers import MAX_FILE_BYTES, parse_file
+from toolkit.language import count_words
 from toolkit.model import ImportResult, ParsedDocument, Turn
 from toolkit.store import Store, Writer, cached_by_change, new_guid, now
 
@@ -365,6 +366,9 @@ def _apply_one(w: Writer, doc: dict[str, Any], tables: list[tuple[str, str]]) ->
             where = "key = ?" if table == "consensus_decisions" else "rowid = ?"
             ident = row["key"] if table == "consensus_decisions" else _rowid(store, table, row)
             w.execute(f'UPDATE "{table}" SET {sets} WHERE {where}', (*changed.values(), ident))
+    spans = store.query('SELECT start, "end" FROM turns WHERE document_id = ?', (doc["id"],))
+    words = sum(count_words(text[t["start"] : t["end"]]) for t in spans)
+    w.execute("UPDATE documents SET words = ? WHERE id = ?", (words, doc["id"]))
     for table, column in (("turns", "speaker"), ("speaker_attributes", "speaker")):
         for row in store.query(
             f"SELECT DISTINCT {column} AS v FROM {table} WHERE document_id = ?", (doc["id"],)
