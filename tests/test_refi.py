@@ -12,7 +12,7 @@ from _factories import REFI_SAMPLES, add_text, make_qdpx, new_store, store_with_
 
 from toolkit.codes import code_tree, update_code
 from toolkit.codings import add_coding, list_coders, list_codings
-from toolkit.documents import document_turns, list_documents, set_attributes
+from toolkit.documents import document_turns, list_documents, set_attributes, speaker_attributes
 from toolkit.exchange.refi import (
     compose_description,
     export_codebook_qdc,
@@ -129,6 +129,7 @@ def rich_project(tmp_path: Path, name: str = "rich.db") -> Store:
     second = add_text(store, "I: Und sonst?\n\nB: Offen für Neues.\n", "b.txt")
     set_attributes(store, first, {"municipality_type": "Die Optimierer", "sets": "Welle 1; Pilot"}, actor="t")
     set_attributes(store, second, {"municipality_type": "Die Bedächtigen", "sets": "Welle 1"}, actor="t")
+    set_attributes(store, first, {"speaker_role": "CDO"}, actor="t", speaker="B")
     text = store.one("SELECT text FROM documents WHERE name = ?", (first,))["text"]  # type: ignore[index]
     at = text.index("Flurfunk")
     add_coding(store, first, at, at + 8, "Information/Herausforderungen/Lücken", coder="anna", memo="klar")
@@ -171,6 +172,7 @@ def snapshot(store: Store) -> dict[str, Any]:
         "documents": [(d.name, d.attributes, d.words) for d in list_documents(store)],
         "texts": sorted(r["text"] for r in store.query("SELECT text FROM documents")),
         "turns": {d.name: document_turns(store, d.name) for d in list_documents(store)},
+        "speakers": {d.name: speaker_attributes(store, d.name) for d in list_documents(store)},
         "codings": sorted(
             (c.guid, c.document, c.code_path, c.start, c.end, c.text, c.coder, c.memo, c.created_at)
             for c in list_codings(store)
@@ -198,6 +200,7 @@ def test_round_trip_gives_the_same_project(tmp_path: Path) -> None:
     for key in before:
         assert after[key] == before[key], key
     assert any(turns for turns in after["turns"].values())
+    assert after["speakers"]["a"] == {"B": {"speaker_role": "CDO"}}
 
 
 def test_export_validates_against_the_project_schema(tmp_path: Path) -> None:
@@ -363,7 +366,8 @@ def test_plain_text_content_and_cases_become_text_and_attributes(tmp_path: Path)
         '<Project xmlns="urn:QDA-XML:project:0.10" name="p" origin="ATLAS.ti">'
         '<Variables><Variable guid="88888888-8888-8888-8888-888888888888" name="Alter" '
         'typeOfVariable="Integer"/>'
-        '</Variables><Cases><Case guid="99999999-9999-9999-9999-999999999999" name="P1"><VariableValue>'
+        '</Variables><Cases><Case guid="99999999-9999-9999-9999-999999999999" name="Inline: P1">'
+        "<VariableValue>"
         '<VariableRef targetGUID="88888888-8888-8888-8888-888888888888"/><IntegerValue>42</IntegerValue>'
         '</VariableValue><SourceRef targetGUID="33333333-3333-3333-3333-333333333333"/></Case></Cases>'
         '<Sources><TextSource guid="{33333333-3333-3333-3333-333333333333}" name="Inline">'

@@ -153,15 +153,28 @@ def _coders(w: Writer, project: RefiProject, report: ImportReport) -> dict[str, 
     return out
 
 
-def _attributes(project: RefiProject) -> dict[str, dict[str, str]]:
-    """Source GUID -> {attribute: value}, from variables of sources and cases, and sets."""
+Attributes = dict[str, dict[str, str]]
+SpeakerAttributes = dict[str, dict[str, dict[str, str]]]
+
+
+def _attributes(project: RefiProject) -> tuple[Attributes, SpeakerAttributes]:
+    """Source GUID -> {attribute: value}, from variables of sources and cases, and sets; and
+    source GUID -> {speaker: {attribute: value}} from cases named ``<source name>: <speaker>``
+    that refer to that one source (how speakers are exported)."""
     names = {v.guid: v.name for v in project.variables}
+    sources = {src.guid: src for src in project.sources}
     out: defaultdict[str, dict[str, str]] = defaultdict(dict)
+    speakers: defaultdict[str, dict[str, dict[str, str]]] = defaultdict(dict)
     for case in project.cases:
-        for var, value in case.values:
-            for member in case.sources:
-                if var in names and value.strip():
-                    out[member][names[var]] = value.strip()
+        values = {names[var]: value.strip() for var, value in case.values if var in names and value.strip()}
+        if len(case.sources) == 1 and case.sources[0] in sources:
+            prefix = f"{_source_name(sources[case.sources[0]])}: "
+            speaker = case.name[len(prefix) :].strip() if case.name.startswith(prefix) else ""
+            if speaker:
+                speakers[case.sources[0]].setdefault(speaker, {}).update(values)
+                continue
+        for member in case.sources:
+            out[member].update(values)
     for src in project.sources:
         for var, value in src.values:
             if var in names and value.strip():
@@ -173,14 +186,37 @@ def _attributes(project: RefiProject) -> dict[str, dict[str, str]]:
                 members[src_guid].append(s.name.strip())
     for src_guid, set_names in members.items():
         out[src_guid][SETS_ATTRIBUTE] = SET_SEPARATOR.join(set_names)
-    return dict(out)
+    return dict(out), dict(speakers)
+
+
+def _speaker_attributes(
+    w: Writer, doc_id: int, doc: ParsedDocument, values: dict[str, dict[str, str]], report: ImportReport
+) -> None:
+    """Speaker attributes of a newly imported document (speakers its turns have)."""
+    for speaker, attrs in values.items():
+        for key, value in attrs.items():
+            try:
+                _check_attribute(w.store, key, value, "speaker")
+            except InvalidValue as exc:
+                _warn(report, f"{doc.name}, {speaker}: attribute left out: {exc}")
+                continue
+            w.insert(
+                "speaker_attributes", {"document_id": doc_id, "speaker": speaker, "name": key, "value": value}
+            )
+            w.event(
+                "set",
+                "attribute",
+                None,
+                {"document": doc.name, "speaker": speaker, "name": key, "value": value, "origin": "refi"},
+            )
+            report.attributes_set += 1
 
 
 def _documents(
     w: Writer,
     project: RefiProject,
     texts: dict[str, PositionMap],
-    attributes: dict[str, dict[str, str]],
+    attributes: tuple[Attributes, SpeakerAttributes],
     report: ImportReport,
     path: str,
 ) -> dict[str, int]:
@@ -197,8 +233,17 @@ def _documents(
             report.documents_present += 1
             continue
         name = _source_name(src)
+        turns = tuple(detect_turns(text))
+        speakers = {t.speaker for t in turns}
+        candidates = dict(attributes[0].get(src.guid, {}))
+        speaker_values = {}
+        for speaker, values in attributes[1].get(src.guid, {}).items():
+            if speaker in speakers:
+                speaker_values[speaker] = values
+            else:  # a case named like a speaker the text does not have: the document's case
+                candidates = {**values, **candidates}
         attrs: dict[str, str] = {}
-        for key, value in attributes.get(src.guid, {}).items():
+        for key, value in candidates.items():
             try:
                 _check_attribute(store, key, value, "document")
             except InvalidValue as exc:
@@ -208,7 +253,7 @@ def _documents(
         doc = ParsedDocument(
             name=name,
             text=text,
-            turns=tuple(detect_turns(text)),
+            turns=turns,
             source_format="refi",
             sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         )
@@ -219,6 +264,7 @@ def _documents(
         if result.imported:
             report.documents_imported += 1
             report.attributes_set += len(attrs)
+            _speaker_attributes(w, out[src.guid], doc, speaker_values, report)
         else:
             report.documents_present += 1
     return out
@@ -462,7 +508,13 @@ def project_xml(store: Store) -> bytes:
     attrs: defaultdict[int, dict[str, str]] = defaultdict(dict)
     for a in q("SELECT document_id, name, value FROM document_attributes ORDER BY name"):
         attrs[a["document_id"]][a["name"]] = a["value"]
-    variable_names = sorted({n for values in attrs.values() for n in values if n != SETS_ATTRIBUTE})
+    speaker_attrs: defaultdict[int, dict[str, dict[str, str]]] = defaultdict(dict)
+    for a in q("SELECT document_id, speaker, name, value FROM speaker_attributes ORDER BY speaker, name"):
+        speaker_attrs[a["document_id"]].setdefault(a["speaker"], {})[a["name"]] = a["value"]
+    variable_names = sorted(
+        {n for values in attrs.values() for n in values if n != SETS_ATTRIBUTE}
+        | {n for speakers in speaker_attrs.values() for values in speakers.values() for n in values}
+    )
     labels = {r["name"]: r["label"] for r in q("SELECT name, label FROM attribute_definitions")}
     if variable_names:
         variables = _sub(root, "Variables")
@@ -475,6 +527,23 @@ def project_xml(store: Store) -> bytes:
             if labels.get(n):
                 _sub(var, "Description", text=labels[n])
     docs = q("SELECT id, guid, name, imported_at FROM documents ORDER BY name")
+    if speaker_attrs:  # a speaker with attributes is a case: "<document>: <speaker>"
+        cases = _sub(root, "Cases")
+        for d in docs:
+            for speaker, values in speaker_attrs.get(d["id"], {}).items():
+                case = _sub(
+                    cases,
+                    "Case",
+                    {
+                        "guid": stable_guid("case", f"{d['guid']}:{speaker}"),
+                        "name": f"{d['name']}: {speaker}",
+                    },
+                )
+                for n, value in values.items():
+                    vv = _sub(case, "VariableValue")
+                    _sub(vv, "VariableRef", {"targetGUID": stable_guid("variable", n)})
+                    _sub(vv, "TextValue", text=value)
+                _sub(case, "SourceRef", {"targetGUID": d["guid"]})
     codings: defaultdict[int, list[dict[str, Any]]] = defaultdict(list)
     code_guid = {r["id"]: r["guid"] for r in q("SELECT id, guid FROM codes")}
     for c in q('SELECT * FROM codings ORDER BY document_id, start, "end", code_id, coder_id'):
