@@ -84,8 +84,7 @@ def _all_suggestions(
     (``state``); the coder's own codings and decisions are taken off on each run."""
     from toolkit.suggest import suggest
 
-    no_model: dict[str, Any] = {} if with_model else {"use_model": False}
-    return suggest(_project, document, coder=coder, **no_model)
+    return suggest(_project, document, coder=coder, use_model=with_model)
 
 
 def _open_suggestions() -> list[Suggestion]:
@@ -331,14 +330,14 @@ def _accept_all_panel() -> None:
 
 
 def _suggestion_panel() -> None:
-    from toolkit.suggest.feedback import order_suggestions
+    from toolkit.suggest.rank import ordered
 
     st.markdown("##### Vorschläge")
     if not shown:
         st.caption("Keine offenen Vorschläge für dieses Dokument.")
         return
     order = st.radio("Reihenfolge", ["Score", "Unsicherheit"], key="code_sug_order", horizontal=True)
-    listed = order_suggestions(shown, "score" if order == "Score" else "uncertainty")
+    listed = ordered(shown, "score" if order == "Score" else "uncertainty")
     focus = st.session_state["code_sug_focus"]
     if focus:  # the unit clicked in the text comes first
         listed.sort(key=lambda s: (s.start, s.end) != tuple(focus))

@@ -19,7 +19,6 @@ from toolkit.suggest.feedback import (
     drop_rejected,
     model_visible_to,
     open_suggestions,
-    order_suggestions,
     origin_of,
     preview_accept_all,
     reject,
@@ -86,6 +85,16 @@ def test_accept_names_the_model(project: tuple[Store, str]) -> None:
         "origin": "suggestion:model:m7"
     }
     assert origin_of("rule+model", "m7") == "suggestion:rule+model:m7"
+    # the model that scored a suggestion travels with it
+    both = Suggestion(s.start, s.end, s.code_path, 0.8, "rule+model", ("x",), "sentence", model="G1")
+    guid = accept(store, "ben", doc, both)
+    assert store.one("SELECT origin FROM codings WHERE guid = ?", (guid,)) == {
+        "origin": "suggestion:rule+model:G1"
+    }
+    assert store.query("SELECT origin FROM suggestion_feedback ORDER BY id") == [
+        {"origin": "suggestion:model:m7"},
+        {"origin": "suggestion:rule+model:G1"},
+    ]
 
 
 def test_accept_twice_is_a_conflict_and_changes_nothing(project: tuple[Store, str]) -> None:
@@ -197,16 +206,6 @@ def test_suggestions_state_ignores_codings_but_not_the_codebook(project: tuple[S
         w.execute("UPDATE codes SET keywords_de = '[\"Wetter\"]' WHERE name = 'Offenheit'")
         w.event("update", "code", None, {"keywords_de": ["Wetter"]})
     assert suggestions_state(store, doc) != before
-
-
-def test_order_by_score_or_uncertainty() -> None:
-    items = [
-        Suggestion(i, i + 1, "A", score, "rule", (), "sentence") for i, score in enumerate((0.9, 0.5, 0.2))
-    ]
-    assert [s.score for s in order_suggestions(items)] == [0.9, 0.5, 0.2]
-    assert [s.score for s in order_suggestions(items, "uncertainty")] == [0.5, 0.2, 0.9]
-    with pytest.raises(InvalidValue, match="uncertainty"):
-        order_suggestions(items, "zufall")
 
 
 def test_under_blind_coding_only_the_model_of_ones_own_codings(project: tuple[Store, str]) -> None:

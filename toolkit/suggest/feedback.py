@@ -121,7 +121,7 @@ def reject(
 
 def _accept_in(w: Writer, coder: str, doc: dict[str, object], s: Suggestion, model_id: str | None) -> str:
     code = find_code(w.store, s.code_path)
-    origin = origin_of(s.source, model_id if model_id is not None else getattr(s, "model", None))
+    origin = origin_of(s.source, model_id if model_id is not None else s.model)
     guid = add_coding_in(w, str(doc["name"]), s.start, s.end, code, coder, origin=origin)
     _record(w, doc, s.start, s.end, code.id, code.path, coder, "accept", origin)
     return guid
@@ -138,7 +138,7 @@ def accept(
 ) -> str:
     """Turn ``suggestion`` into a coding of ``coder`` (origin ``suggestion:<source>[:<model_id>]``) and
     record the decision, in one transaction; returns the coding's GUID. Without ``model_id`` the
-    suggestion's ``model`` (the GUID of the model that scored it) is used, if it has one. A coding the
+    suggestion's ``model`` (the GUID of the model that scored it) is used. A coding the
     coder already has on the same span and code is a :class:`~toolkit.errors.Conflict`."""
     actor = coder if actor is None else actor
     require_owner(store, actor, coder, "accept suggestions")
@@ -254,21 +254,6 @@ def suggestions_state(store: Store, document: str) -> tuple[object, ...]:
         "WHERE entity NOT IN ('coding', 'memo', 'suggestion', 'coder') ORDER BY id DESC LIMIT 1)"
     ).fetchone()
     return (store.path, row[0], doc["sha256"], row[1])
-
-
-def uncertainty(s: Suggestion) -> float:
-    """How close the score is to a coin toss: 1 at 0.5, 0 at 0 or 1 (what active learning asks first)."""
-    return 1.0 - abs(s.score - 0.5) * 2
-
-
-def order_suggestions(suggestions: Iterable[Suggestion], by: str = "score") -> list[Suggestion]:
-    """``suggestions`` best score first (``by="score"``) or most uncertain first (``"uncertainty"``);
-    ties in document order."""
-    if by == "score":
-        return sorted(suggestions, key=lambda s: (-s.score, s.start, s.end, s.code_path))
-    if by == "uncertainty":
-        return sorted(suggestions, key=lambda s: (-uncertainty(s), s.start, s.end, s.code_path))
-    raise InvalidValue(f"unknown order {by!r}; use score or uncertainty")
 
 
 def model_visible_to(store: Store, coder: str, language: str) -> bool:
