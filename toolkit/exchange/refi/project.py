@@ -23,7 +23,13 @@ from xml.etree.ElementTree import Element, SubElement
 from toolkit.accounts import require_lead
 from toolkit.documents import _check_attribute, import_parsed
 from toolkit.errors import ImportFailed, InvalidValue
-from toolkit.exchange.refi.codebook import ORIGIN, code_elements, load_refi_codebook, xml_bytes
+from toolkit.exchange.refi.codebook import (
+    ORIGIN,
+    code_elements,
+    code_ids_by_path,
+    load_refi_codebook,
+    xml_bytes,
+)
 from toolkit.exchange.refi.model import ImportReport, RefiProject, RefiSource
 from toolkit.exchange.refi.positions import PositionMap, position_unit
 from toolkit.exchange.refi.reader import read_project
@@ -304,6 +310,16 @@ def _codings(
     used_notes: set[str] = set()
     taken_guids = {r["guid"] for r in store.query("SELECT guid FROM codings")}
     doc_names = {r["id"]: r["name"] for r in store.query("SELECT id, name FROM documents")}
+    code_paths = {i: p for p, i in code_ids_by_path(store).items()}
+    coder_names: dict[int, str] = {}
+
+    def coder_name(cid: int) -> str:
+        if cid not in coder_names:
+            row = store.one("SELECT name FROM coders WHERE id = ?", (cid,))
+            coder_names[cid] = str(row["name"]) if row else ""
+        return coder_names[cid]
+
+    code_guids = {r["id"]: r["guid"] for r in store.query("SELECT id, guid FROM codes")}
     default_coder: int | None = None
     rows: list[tuple[Any, ...]] = []
     events: list[tuple[str, ...]] = []
@@ -381,8 +397,9 @@ def _codings(
                 )
                 payload = {
                     "document": doc_names.get(doc_id),
-                    "code_id": code_id,
-                    "coder_id": cid,
+                    "code": code_paths.get(code_id),
+                    "code_guid": code_guids.get(code_id),
+                    "coder": coder_name(cid),
                     "start": start,
                     "end": end,
                     "memo": memo,
