@@ -143,7 +143,7 @@ def _texts(archive: Archive, project: RefiProject, unit: str, report: ImportRepo
 def _coders(w: Writer, project: RefiProject, report: ImportReport) -> dict[str, int]:
     out: dict[str, int] = {}
     for user in project.users:
-        name = user.name or f"user-{user.guid[:8]}"
+        name = user.name or f"user-{user.guid[:8].lower()}"
         row = w.store.one("SELECT id FROM coders WHERE name = ?", (name,))
         if row:
             out[user.guid] = int(row["id"])
