@@ -213,3 +213,25 @@ def test_undo_of_an_accept_offers_the_suggestion_again(project: tuple[Store, str
     assert not at.exception
     assert list_codings(store) == []
     assert accepted in {b.key for b in buttons(at, "code_sug_acc_")}
+
+
+def test_model_suggestions_show_their_source_and_keep_the_model_on_accept(
+    project: tuple[Store, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, doc = project
+    calls: list[dict[str, Any]] = []
+    unit = TEXT.index("Das Wetter")
+
+    def fake_suggest(_store: Store, document: str, **kwargs: Any) -> list[Suggestion]:
+        calls.append(kwargs)
+        end = TEXT.index("\n", unit)
+        return [Suggestion(unit, end, LUECKEN, 0.62, "model", (), "sentence", model="G9")]
+
+    monkeypatch.setattr("toolkit.suggest.suggest", fake_suggest)
+    at = with_suggestions(store)
+    assert calls == [{"coder": "anna", "use_model": True}]
+    assert any(m.value.endswith("· 0.62 · model") for m in at.markdown)
+    buttons(at, "code_sug_acc_")[0].click().run()
+    assert store.query("SELECT origin, text FROM codings") == [
+        {"origin": "suggestion:model:G9", "text": "Das Wetter war gut."}
+    ]
