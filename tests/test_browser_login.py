@@ -98,6 +98,14 @@ def test_login_through_the_real_page(server: str) -> None:
         assert pg.locator("[data-testid=stSidebarNav]").count() == 0  # no navigation before login
         pg.screenshot(path=str(ARTIFACTS / "login.png"))
 
+        pg.goto(server + "/codebook")  # a page's own address leads to the login too
+        pg.get_by_role("button", name="Anmelden").wait_for(timeout=30_000)
+        pg.wait_for_timeout(500)
+        assert SECRET not in pg.inner_text("body") and "Codebuch" not in pg.inner_text("body")
+        pg.screenshot(path=str(ARTIFACTS / "login-other-page.png"))
+        pg.goto(server)
+        pg.get_by_role("button", name="Anmelden").wait_for(timeout=30_000)
+
         fill_login(pg, "anna", "falsch-falsch")
         pg.get_by_text("Anmeldung fehlgeschlagen").wait_for(timeout=15_000)
         assert SECRET not in pg.inner_text("body")
