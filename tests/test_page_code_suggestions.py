@@ -218,7 +218,7 @@ def test_undo_of_an_accept_offers_the_suggestion_again(project: tuple[Store, str
 def test_model_suggestions_show_their_source_and_keep_the_model_on_accept(
     project: tuple[Store, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    store, doc = project
+    store, _ = project
     calls: list[dict[str, Any]] = []
     unit = TEXT.index("Das Wetter")
 
