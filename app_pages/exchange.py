@@ -24,7 +24,11 @@ st.caption(
 
 
 def show_report(name: str, report: ImportReport) -> None:
-    st.success(md(f"{name} importiert" + (f" (aus {report.origin})" if report.origin else "")))
+    origin = f" (aus {report.origin})" if report.origin else ""
+    if report.dry_run:
+        st.info(md(f"{name} geprüft{origin}: so würde der Import aussehen; nichts wurde gespeichert"))
+    else:
+        st.success(md(f"{name} importiert{origin}"))
     cols = st.columns(4)
     cols[0].metric("Dokumente", report.documents_imported)
     cols[1].metric("Codierungen", report.codings_imported)
@@ -61,10 +65,11 @@ with st.container(border=True):
     upload = st.file_uploader(
         "Datei", type=["qdpx", "qdc"], key="exchange_upload", label_visibility="collapsed"
     )
+    dry_run = st.checkbox("Nur prüfen: Bericht zeigen, nichts speichern", key="exchange_dry_run")
     if st.button("Importieren", type="primary", disabled=not upload or not may_import, key="exchange_import"):
         assert upload is not None
         try:
-            report = import_upload(project, upload.getvalue(), upload.name, actor=actor)
+            report = import_upload(project, upload.getvalue(), upload.name, actor=actor, dry_run=dry_run)
         except ToolkitError as exc:
             st.error(md(str(exc)))
         else:

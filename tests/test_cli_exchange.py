@@ -56,3 +56,13 @@ def test_import_report_lists_counts(tmp_path: Path) -> None:
     code, out = run(tmp_path / "p.db", "project", "import", str(REFI_SAMPLES / "qc132_demo.qdpx"))
     assert code == 0
     assert out.splitlines()[0].startswith("2 documents, 205 codings, 262 codes added")
+
+
+def test_dry_run_says_so_and_stores_nothing(tmp_path: Path) -> None:
+    store_with_codebook(tmp_path).close()
+    run(tmp_path / "p.db", "project", "export", "-o", str(tmp_path / "p.qdpx"))
+    create_store(tmp_path / "new.db").close()
+    code, out = run(tmp_path / "new.db", "project", "import", str(tmp_path / "p.qdpx"), "--dry-run")
+    assert code == 0 and out.startswith("dry run: nothing was stored")
+    with open_store(tmp_path / "new.db") as store:
+        assert code_tree(store) == []

@@ -47,3 +47,12 @@ def test_a_coder_in_team_mode_may_not_import(tmp_path: Path) -> None:
     at = page(store, app_coder="cora")
     assert any("Nur eine Projektleitung" in i.value for i in at.info)
     assert at.button(key="exchange_import").disabled
+
+
+def test_a_dry_run_report_says_nothing_was_stored(tmp_path: Path) -> None:
+    source = store_with_codebook(tmp_path)
+    target = create_store(tmp_path / "target.db")
+    report = import_upload(target, export_project(source), "mini.qdpx", actor="anna", dry_run=True)
+    at = page(target, exchange_report=("mini.qdpx", report))
+    assert any("nichts wurde gespeichert" in i.value for i in at.info)
+    assert not at.success

@@ -427,3 +427,16 @@ def test_an_upload_of_another_type_is_refused(tmp_path: Path) -> None:
 
     with pytest.raises(ImportFailed, match=r"use a \.qdpx project or a \.qdc codebook"):
         import_upload(new_store(tmp_path), b"x", "notes.docx", actor="t")
+
+
+@needs_samples
+def test_a_dry_run_reports_everything_and_stores_nothing(tmp_path: Path) -> None:
+    from toolkit.store import last_change
+
+    store = new_store(tmp_path)
+    before = last_change(store)
+    report = import_project(store, REFI_SAMPLES / "qc132_demo.qdpx", actor="t", dry_run=True)
+    assert report.dry_run and (report.codes_added, report.codings_imported) == (262, 205)
+    assert last_change(store) == before and code_tree(store) == []
+    report = import_codebook(store, REFI_SAMPLES / "taguette141_codebook.qdc", actor="t", dry_run=True)
+    assert report.codes_added == 3 and last_change(store) == before

@@ -12,6 +12,8 @@ from toolkit.exchange.refi import ImportReport, export_project, import_project
 
 def print_report(report: ImportReport) -> None:
     """The import report as a few lines: counts, then what was skipped, missing or odd."""
+    if report.dry_run:
+        click.echo("dry run: nothing was stored; an import would bring")
     click.echo(
         f"{report.documents_imported} documents, {report.codings_imported} codings, "
         f"{report.codes_added} codes added ({report.codes_updated} updated), "
@@ -38,16 +40,17 @@ def project() -> None:
 
 @project.command("import")
 @click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--dry-run", is_flag=True, help="Report what the import would do, and store nothing.")
 @json_option
 @click.pass_context
 @errors_as_messages
-def project_import(ctx: click.Context, file: str, as_json: bool) -> None:
+def project_import(ctx: click.Context, file: str, dry_run: bool, as_json: bool) -> None:
     """Import a REFI-QDA project (.qdpx from MAXQDA, ATLAS.ti, NVivo, qc, QualCoder) in one
     transaction: codes, coders, text documents, codings, memos, variables and sets.
 
-    Example: coding-toolkit project import study.qdpx --json
+    Example: coding-toolkit project import study.qdpx --dry-run
     """
-    report = import_project(_store(ctx), file, actor=actor_name())
+    report = import_project(_store(ctx), file, actor=actor_name(), dry_run=dry_run)
     if as_json:
         _emit(report)
         return

@@ -25,7 +25,7 @@ from xml.etree.ElementTree import Element, SubElement, tostring
 from toolkit.accounts import require_lead
 from toolkit.codes import load_into
 from toolkit.errors import ImportFailed
-from toolkit.exchange.refi.model import ImportReport, RefiCodebook
+from toolkit.exchange.refi.model import DryRun, ImportReport, RefiCodebook
 from toolkit.exchange.refi.reader import read_codebook
 from toolkit.exchange.refi.safety import parse_xml
 from toolkit.model import Codebook, CodeDef
@@ -195,9 +195,12 @@ def read_qdc(data: bytes, path: str) -> RefiCodebook:
     return read_codebook(parse_xml(data, path), path)
 
 
-def import_codebook(store: Store, source: str | Path | bytes, *, actor: str, name: str = "") -> ImportReport:
+def import_codebook(
+    store: Store, source: str | Path | bytes, *, actor: str, name: str = "", dry_run: bool = False
+) -> ImportReport:
     """Load a ``.qdc`` codebook (a path, or bytes with their file ``name``) into the project in
-    one transaction: codes are matched by GUID, then by place and name; nothing is deleted."""
+    one transaction: codes are matched by GUID, then by place and name; nothing is deleted.
+    ``dry_run``: report what would change and change nothing."""
     require_lead(store, actor, "load a codebook")
     if isinstance(source, bytes):
         data, path = source, name or "<codebook.qdc>"
@@ -210,9 +213,14 @@ def import_codebook(store: Store, source: str | Path | bytes, *, actor: str, nam
     book = read_qdc(data, path)
     if not book.codes:
         raise ImportFailed(path, "the codebook has no codes; export it again from the other tool")
-    report = ImportReport(origin=book.origin)
-    with store.write(actor) as w:
-        load_refi_codebook(w, book, report)
+    report = ImportReport(origin=book.origin, dry_run=dry_run)
+    try:
+        with store.write(actor) as w:
+            load_refi_codebook(w, book, report)
+            if dry_run:
+                raise DryRun
+    except DryRun:
+        pass
     return report
 
 

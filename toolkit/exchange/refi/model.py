@@ -123,6 +123,7 @@ class ImportReport:
 
     origin: str = ""
     position_unit: str = ""
+    dry_run: bool = False
     codes_added: int = 0
     codes_updated: int = 0
     codes_unchanged: int = 0
@@ -136,3 +137,7 @@ class ImportReport:
     skipped_sources: list[str] = field(default_factory=list)
     missing_sources: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+
+
+class DryRun(Exception):
+    "Raised inside the import transaction of a dry run, so that everything is rolled back."

@@ -30,7 +30,7 @@ from toolkit.exchange.refi.codebook import (
     load_refi_codebook,
     xml_bytes,
 )
-from toolkit.exchange.refi.model import ImportReport, RefiProject, RefiSource
+from toolkit.exchange.refi.model import DryRun, ImportReport, RefiProject, RefiSource
 from toolkit.exchange.refi.positions import PositionMap, position_unit
 from toolkit.exchange.refi.reader import read_project
 from toolkit.exchange.refi.safety import Archive, open_archive, parse_xml
@@ -466,23 +466,33 @@ def read_qdpx(data: bytes, path: str) -> tuple[Archive, RefiProject]:
     return archive, read_project(parse_xml(archive.read(qde), f"{path}: {qde}"), path)
 
 
-def import_project(store: Store, source: str | Path | bytes, *, actor: str, name: str = "") -> ImportReport:
+def import_project(
+    store: Store, source: str | Path | bytes, *, actor: str, name: str = "", dry_run: bool = False
+) -> ImportReport:
     """Import a ``.qdpx`` project (a path, or bytes and their file ``name``) in one transaction:
-    codes, coders, text documents with their attributes, codings, memos. Leads only in team mode."""
+    codes, coders, text documents with their attributes, codings, memos. Leads only in team mode.
+    ``dry_run``: do everything, report it, and roll it back."""
     require_lead(store, actor, "import a project")
     data, path = _read_source(source, name)
     archive, project = read_qdpx(data, path)
     unit = position_unit(project.origin)
-    report = ImportReport(origin=project.origin, position_unit=unit)
+    report = ImportReport(origin=project.origin, position_unit=unit, dry_run=dry_run)
     texts = _texts(archive, project, unit, report)
     notes = _note_texts(archive, project, report)
-    with store.write(actor) as w:
-        coders = _coders(w, project, report)
-        codes = load_refi_codebook(w, project.codebook, report) if project.codebook.codes else {}
-        docs = _documents(w, project, texts, _attributes(project), report, path)
-        used = _codings(w, project, texts, docs, codes, coders, notes, report)
-        _memos(w, project, docs, codes, coders, notes, used, report)
-        w.event("import", "project", None, {"file": path, "origin": project.origin, "report": vars(report)})
+    try:
+        with store.write(actor) as w:
+            coders = _coders(w, project, report)
+            codes = load_refi_codebook(w, project.codebook, report) if project.codebook.codes else {}
+            docs = _documents(w, project, texts, _attributes(project), report, path)
+            used = _codings(w, project, texts, docs, codes, coders, notes, report)
+            _memos(w, project, docs, codes, coders, notes, used, report)
+            w.event(
+                "import", "project", None, {"file": path, "origin": project.origin, "report": vars(report)}
+            )
+            if dry_run:
+                raise DryRun
+    except DryRun:
+        pass
     return report
 
 
@@ -660,15 +670,17 @@ def export_project(store: Store, *, actor: str | None = None) -> bytes:
     return buffer.getvalue()
 
 
-def import_upload(store: Store, data: bytes, filename: str, *, actor: str) -> ImportReport:
+def import_upload(
+    store: Store, data: bytes, filename: str, *, actor: str, dry_run: bool = False
+) -> ImportReport:
     """Import an uploaded exchange file by its extension: ``.qdpx`` project or ``.qdc`` codebook."""
     from toolkit.exchange.refi.codebook import import_codebook
 
     suffix = Path(filename).suffix.lower()
     if suffix == ".qdpx":
-        return import_project(store, data, actor=actor, name=filename)
+        return import_project(store, data, actor=actor, name=filename, dry_run=dry_run)
     if suffix == ".qdc":
-        return import_codebook(store, data, actor=actor, name=filename)
+        return import_codebook(store, data, actor=actor, name=filename, dry_run=dry_run)
     raise ImportFailed(
         filename, f"unknown file type {suffix or '(none)'!r}; use a .qdpx project or a .qdc codebook"
     )
