@@ -440,3 +440,21 @@ def test_a_dry_run_reports_everything_and_stores_nothing(tmp_path: Path) -> None
     assert last_change(store) == before and code_tree(store) == []
     report = import_codebook(store, REFI_SAMPLES / "taguette141_codebook.qdc", actor="t", dry_run=True)
     assert report.codes_added == 3 and last_change(store) == before
+
+
+def test_an_old_codebook_namespace_with_code_sets_reads(tmp_path: Path) -> None:
+    qdc = (
+        '<CodeBook xmlns="urn:QDA-XML:codebook:0:4" origin="NVivo 12"><Codes>'
+        '<Code guid="{2A2A2A2A-0000-0000-0000-000000000001}" name="Eltern" isCodable="false" color="#0F0">'
+        '<Code guid="2a2a2a2a-0000-0000-0000-000000000002" name="Kind/Teil" isCodable="true"/></Code>'
+        '</Codes><Sets><Set guid="2A2A2A2A-0000-0000-0000-000000000009" name="Auswahl">'
+        '<MemberCode guid="2A2A2A2A-0000-0000-0000-000000000002"/></Set></Sets></CodeBook>'
+    )
+    store = new_store(tmp_path)
+    report = import_codebook(store, qdc.encode(), actor="t", name="old.qdc")
+    assert [(c.guid, c.path, c.colour) for c in code_tree(store)] == [
+        ("2A2A2A2A-0000-0000-0000-000000000001", "Eltern", "#00FF00"),
+        ("2A2A2A2A-0000-0000-0000-000000000002", "Eltern/Kind\u2215Teil", ""),
+    ]
+    assert any("code sets are not kept" in w and "Auswahl" in w for w in report.warnings)
+    assert any("'/' separates code paths" in w for w in report.warnings)
