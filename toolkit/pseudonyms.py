@@ -20,6 +20,7 @@ offset into their text stays consistent.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -573,13 +574,47 @@ def _capitalised(token: Any) -> bool:
     return len(text) > 1 and text[0].isupper() and not text.isupper() and text.replace("-", "").isalpha()
 
 
-def _name_like(token: Any, vocabulary: _Vocabulary) -> bool:
+def _name_like(token: Any, vocabulary: _Vocabulary, nouns: set[str]) -> bool:
     word = str(token.text)
     return (
-        word.lower() not in _RULE_WORDS
+        word not in nouns
+        and word.lower() not in _RULE_WORDS
         and not vocabulary.inflected(word)
         and not (vocabulary.language == "de" and word.lower().endswith(_Vocabulary._NOUN_ENDINGS))
     )
+
+
+_DETERMINERS = frozenset(
+    "der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner keines "
+    "mein meine meinen meinem meiner unser unsere unseren unserem unserer dein deine deinen ihr ihre "
+    "ihren ihrem ihrer sein seine seinen seinem seiner diese dieser diesen diesem dieses jede jeder "
+    "jeden jedem jedes welche welcher welchen im am zum zur beim vom ins ans aufs "
+    "the a an this that these those my our your their his its every each some any".split()
+)
+_PLACE_SUFFIXES = (
+    "stadt", "dorf", "burg", "berg", "hausen", "heim", "feld", "bach", "furt", "hagen", "ingen",
+    "kirchen", "rode", "au", "see", "brück", "brücken", "ow", "itz",
+)  # fmt: skip
+
+
+def _noun_evidence(tokens: Sequence[Any], stop: frozenset[str], language: str) -> set[str]:
+    """Capitalised words that somewhere follow an article or determiner (``die Musik``, ``the Box``)
+    or, in German, an inflected adjective (``großen Tagesgruppen``): nouns, not names."""
+    out = set()
+    for prev, tok in itertools.pairwise(tokens):
+        if not _capitalised(tok):
+            continue
+        p = prev.lower_
+        adjective = (
+            language == "de"
+            and prev.text.islower()
+            and prev.text.isalpha()
+            and p not in stop
+            and p.endswith(("e", "en", "er", "es", "em"))
+        )
+        if p in _DETERMINERS or adjective:
+            out.add(str(tok.text))
+    return out
 
 
 def _candidates_in(text: str, language: str) -> list[tuple[str, str, str]]:
@@ -590,6 +625,10 @@ def _candidates_in(text: str, language: str) -> list[tuple[str, str, str]]:
     found: list[tuple[str, str, str]] = []
     doc = nlp(text)
     tokens = list(doc)
+    nouns = _noun_evidence(tokens, stop, language)
+    # a word that also occurs in lower case is a word of the language ("Finally", "Box Plot")
+    lower = {str(u.text) for u in tokens if u.is_lower}
+    nouns |= {str(t.text) for t in tokens if _capitalised(t) and t.lower_ in lower}
     claimed: set[int] = set()
 
     def name_run(i: int) -> tuple[int, str]:
@@ -597,6 +636,17 @@ def _candidates_in(text: str, language: str) -> list[tuple[str, str, str]]:
         while j < len(tokens) and _capitalised(tokens[j]) and tokens[j].lower_ not in _TITLES:
             j += 1
         return j, doc[i:j].text if j > i else ""
+
+    def place_like(word: str) -> bool:
+        if vocabulary.inflected(word) or word in nouns:
+            return False
+        if language != "de":
+            return True
+        low = word.lower()
+        if low.endswith(_Vocabulary._NOUN_ENDINGS):
+            return False
+        compound = any(word[i:].capitalize() in vocabulary.lemmas for i in range(1, len(word) - 3))
+        return not compound or low.endswith(_PLACE_SUFFIXES)
 
     for i, tok in enumerate(tokens):
         if i in claimed:
@@ -612,8 +662,11 @@ def _candidates_in(text: str, language: str) -> list[tuple[str, str, str]]:
                 claimed.update(range(nxt, j))
         elif low in _ORG_BEFORE or low in _PLACE_NOUNS or low in _PLACE_BEFORE:
             j, name = name_run(nxt)
-            if name and name.lower() not in stop and not vocabulary.inflected(tokens[nxt].text):
-                kind = "organisation" if low in _ORG_BEFORE else "place"
+            kind = "organisation" if low in _ORG_BEFORE else "place"
+            check = (
+                place_like if kind == "place" else (lambda w: w not in nouns and not vocabulary.inflected(w))
+            )
+            if name and name.lower() not in stop and all(check(str(t.text)) for t in tokens[nxt:j]):
                 found.append((name, kind, kind))
                 claimed.update(range(nxt, j))
         elif _capitalised(tok) and nxt < len(tokens) and tokens[nxt].lower_ in _ORG_AFTER:
@@ -629,10 +682,12 @@ def _candidates_in(text: str, language: str) -> list[tuple[str, str, str]]:
         at_start = tok.is_sent_start or prev is None or prev.text in {":", "\n", "\n\n"} or "\n" in prev.text
         if at_start or tok.lower_ in stop or tok.lower_ in _RULE_WORDS or vocabulary.inflected(tok.text):
             continue
+        if tok.text in nouns:
+            continue
         j = i + 1
-        while j < len(tokens) and _capitalised(tokens[j]) and _name_like(tokens[j], vocabulary):
+        while j < len(tokens) and _capitalised(tokens[j]) and _name_like(tokens[j], vocabulary, nouns):
             j += 1
-        if j > i + 1:  # "Anna Schmidt": a run of capitalised words that are no inflected nouns
+        if j > i + 1:  # "Anna Schmidt": a run of capitalised words, none of them a noun
             found.append((doc[i:j].text, "person", "name"))
             claimed.update(range(i, j))
         elif not vocabulary.common(tok.text):
