@@ -22,6 +22,10 @@ ALL_MIGRATIONS = [
     "m002_coding_provenance",
     "m003_consensus_decisions",
     "m004_codes_revision",
+    "m005_suggestion_models",
+    "m006_suggestion_feedback",
+    "m008_accounts_and_sessions",
+    "m009_pseudonyms",
 ]
 
 
