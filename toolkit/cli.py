@@ -90,6 +90,7 @@ LAZY_COMMANDS = {
     "evaluate-suggestions": "toolkit.cli_suggest",
     "train": "toolkit.cli_suggest",
     # issue 4 workbench (suggestion accept/reject, if any) here
+    "suggestion": "toolkit.cli_feedback",
     # issue 7 (project) here
     "project": "toolkit.cli_exchange",
     # issue 8 accounts (user) here
