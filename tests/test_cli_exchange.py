@@ -66,3 +66,9 @@ def test_dry_run_says_so_and_stores_nothing(tmp_path: Path) -> None:
     assert code == 0 and out.startswith("dry run: nothing was stored")
     with open_store(tmp_path / "new.db") as store:
         assert code_tree(store) == []
+
+
+def test_a_codebook_export_without_codes_says_what_to_do(tmp_path: Path) -> None:
+    create_store(tmp_path / "p.db").close()
+    code, out = run(tmp_path / "p.db", "codebook", "export", "--format", "qdc", "-o", str(tmp_path / "c.qdc"))
+    assert code == 1 and "add codes first" in out and not (tmp_path / "c.qdc").exists()

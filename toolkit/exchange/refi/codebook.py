@@ -24,7 +24,7 @@ from xml.etree.ElementTree import Element, SubElement, tostring
 
 from toolkit.accounts import require_lead
 from toolkit.codes import load_into
-from toolkit.errors import ImportFailed
+from toolkit.errors import ImportFailed, InvalidValue
 from toolkit.exchange.refi.model import DryRun, ImportReport, RefiCodebook
 from toolkit.exchange.refi.reader import read_codebook
 from toolkit.exchange.refi.safety import parse_xml
@@ -256,7 +256,9 @@ def export_codebook_qdc(store: Store) -> bytes:
     codes = SubElement(root, "Codes")
     code_elements(codes, store)
     if not len(codes):
-        raise ImportFailed(store.path, "the project has no codes; a .qdc codebook needs at least one")
+        raise InvalidValue(
+            "the project has no codes, and a .qdc codebook needs at least one; add codes first"
+        )
     return xml_bytes(root, CODEBOOK_NS)
 
 
