@@ -130,3 +130,38 @@ def test_killed_during_exports_leaves_no_half_written_file(tmp_path: Path) -> No
     for path in written:
         with path.open(encoding="utf-8", newline="") as fh:
             assert len(list(csv.DictReader(fh))) == 3000, f"{path.name} is incomplete"
+
+
+def test_killed_during_training_keeps_the_previous_model(tmp_path: Path) -> None:
+    from toolkit.cli import LAZY_COMMANDS
+    from toolkit.project import create_demo
+
+    if "train" not in LAZY_COMMANDS:
+        pytest.skip("no train command yet")
+    db = tmp_path / "demo.db"
+    create_demo(db, ROOT, actor="t")
+    command = [sys.executable, "-m", "toolkit", "--db", str(db), "train", "--coder", "anna", "--epochs", "2"]
+    subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
+    with closing(sqlite3.connect(db)) as conn:
+        [(ready, size)] = conn.execute(
+            "SELECT guid, length(model) FROM suggestion_models WHERE status = 'ready'"
+        ).fetchall()
+    proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def training() -> bool:
+        with closing(sqlite3.connect(db)) as conn:
+            return bool(conn.execute("SELECT count(*) FROM suggestion_models").fetchone()[0] >= 2)
+
+    _kill_when(proc, training, random.Random(5))
+    with closing(sqlite3.connect(db)) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        rows = conn.execute(
+            "SELECT guid, status, length(model) FROM suggestion_models ORDER BY id"
+        ).fetchall()
+    assert rows[0][0] == ready
+    # either the killed run finished first (the old model superseded by a whole new one) or the old
+    # model is still the ready one with all its bytes
+    ready_rows = [r for r in rows if r[1] == "ready"]
+    assert len(ready_rows) == 1 and ready_rows[0][2] and ready_rows[0][2] > 0
+    if ready_rows[0][0] == ready:
+        assert ready_rows[0][2] == size
