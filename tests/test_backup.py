@@ -183,3 +183,29 @@ def test_first_snapshot_if_due_goes_beside_the_project(tmp_path: Path) -> None:
     store = _project(tmp_path)
     path = snapshot_if_due(store, every_minutes=30)
     assert path is not None and Path(path).parent == tmp_path / "snapshots"
+
+
+def test_restore_while_another_process_writes(tmp_path: Path) -> None:
+    store = _project(tmp_path)
+    backup(store, tmp_path / "empty.db")
+    stop = tmp_path / "stop"
+    proc = subprocess.Popen([sys.executable, "-c", WRITER, store.path, str(stop)], cwd=ROOT)
+    try:
+        while store.one("SELECT count(*) AS n FROM codings")["n"] < 30:  # type: ignore[index]
+            assert proc.poll() is None, "the writer died"
+            time.sleep(0.05)
+        restore(tmp_path / "empty.db", store.path, actor="lead")
+        after_restore = store.one("SELECT max(id) AS n FROM events")["n"]  # type: ignore[index]
+        while store.one("SELECT max(id) AS n FROM events")["n"] < after_restore + 10:  # type: ignore[index]
+            assert proc.poll() is None, "the writer died after the restore"
+            time.sleep(0.05)
+    finally:
+        stop.touch()
+        assert proc.wait(timeout=60) == 0
+    store.close()
+    codings, _ = _consistent(tmp_path / "p.db")
+    # the writer went on in the restored project: fewer codings than before, but more than none
+    assert codings > 0
+    with closing(sqlite3.connect(tmp_path / "p.db")) as conn:
+        actions = [r[0] for r in conn.execute("SELECT action FROM events ORDER BY id")]
+    assert "restore" in actions and actions[-1] == "add"
