@@ -89,7 +89,7 @@ def _all_suggestions(
 
 def _open_suggestions() -> list[Suggestion]:
     from toolkit.documents import document_row
-    from toolkit.suggest.feedback import model_visible_to, open_suggestions, suggestions_state
+    from toolkit.suggest.feedback import in_view, model_visible_to, open_suggestions, suggestions_state
 
     language = str(document_row(project, doc_name)["language"])
     _suggest_pipeline(language, project.setting("spacy_model"))
@@ -97,12 +97,12 @@ def _open_suggestions() -> list[Suggestion]:
     state = suggestions_state(project, doc_name)
     found = _all_suggestions(state, doc_name, coder or "", with_model, project)
     units = SUGGESTION_UNITS[unit_label]
-    return open_suggestions(project, coder or "", doc_name, [s for s in found if s.unit in units])
+    on_screen = in_view(found, [(t["start"], t["end"]) for t in view["turns"]], code_filter)
+    return open_suggestions(project, coder or "", doc_name, [s for s in on_screen if s.unit in units])
 
-
-shown: list[Suggestion] = _open_suggestions() if suggestions_on else []
 
 view = transcript_view(project, doc_name, ViewFilter(coder, show_others, speakers, code_filter, coder_filter))
+shown: list[Suggestion] = _open_suggestions() if suggestions_on else []
 recent = recent_codes(project, coder)
 
 

@@ -235,3 +235,15 @@ def test_model_suggestions_show_their_source_and_keep_the_model_on_accept(
     assert store.query("SELECT origin, text FROM codings") == [
         {"origin": "suggestion:model:G9", "text": "Das Wetter war gut."}
     ]
+
+
+def test_speaker_and_code_filters_apply_to_suggestions(project: tuple[Store, str]) -> None:
+    store, _ = project
+    at = with_suggestions(store)
+    at.multiselect(key="code_speakers").set_value(["I"]).run()
+    assert buttons(at, "code_sug_acc_") == []
+    at.multiselect(key="code_speakers").set_value([]).run()
+    at.multiselect(key="code_codes").set_value(["Mensch"]).run()
+    assert buttons(at, "code_sug_acc_") == []
+    at.multiselect(key="code_codes").set_value(["Information"]).run()
+    assert len(buttons(at, "code_sug_acc_")) == 3

@@ -17,6 +17,7 @@ from toolkit.suggest.feedback import (
     accept,
     accept_all,
     drop_rejected,
+    in_view,
     model_visible_to,
     open_suggestions,
     origin_of,
@@ -229,3 +230,16 @@ def test_under_blind_coding_only_the_model_of_ones_own_codings(project: tuple[St
     assert not model_visible_to(store, "anna", "de")
     assert model_visible_to(store, "ben", "de")
     assert model_visible_to(store, "anna", "en")  # no model for English
+
+
+def test_in_view_keeps_suggestions_of_shown_turns_and_codes() -> None:
+    items = [
+        Suggestion(0, 10, "A/B", 0.5, "rule", (), "sentence"),
+        Suggestion(12, 20, "A", 0.5, "rule", (), "sentence"),
+        Suggestion(12, 20, "AB", 0.5, "rule", (), "sentence"),
+        Suggestion(30, 40, "C", 0.5, "rule", (), "turn"),
+    ]
+    assert in_view(items, [(0, 25)]) == items[:3]
+    assert in_view(items, [(30, 40), (0, 25)], ["A"]) == items[:2]
+    assert in_view(items, [(0, 40)], ["C", "A/B"]) == [items[0], items[3]]
+    assert in_view(items, []) == []

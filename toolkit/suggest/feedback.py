@@ -271,3 +271,18 @@ def model_visible_to(store: Store, coder: str, language: str) -> bool:
     except sqlite3.OperationalError:  # a project from before models existed
         return True
     return row is None or row["coder"] == coder
+
+
+def in_view(
+    suggestions: Iterable[Suggestion], spans: Iterable[tuple[int, int]], codes: Sequence[str] = ()
+) -> list[Suggestion]:
+    """The suggestions inside one of ``spans`` (the turns on screen) and, if ``codes`` are given, of
+    one of those codes or their subcodes: what the workbench's speaker and code filters leave."""
+    shown = sorted(spans)
+    wanted = [c.strip("/") for c in codes]
+    return [
+        s
+        for s in suggestions
+        if any(a <= s.start and s.end <= b for a, b in shown)
+        and (not wanted or any(s.code_path == c or s.code_path.startswith(c + "/") for c in wanted))
+    ]
