@@ -221,3 +221,19 @@ def test_serdif_highlights(tmp_path: Path) -> None:
     assert got == expected
     texts = {r.document: document_text(store, r.document) for r in results}
     assert all(c.text == texts[c.document][c.start : c.end] for c in stored)
+
+
+def test_in_team_mode_only_a_lead_imports_highlights(store: Store, tmp_path: Path) -> None:
+    from toolkit.accounts import add_user, set_team_mode
+    from toolkit.errors import PermissionDenied
+
+    add_user(store, "lena", role="lead", actor="setup", password="a long password 1")
+    add_user(store, "anna", role="coder", actor="setup", password="a long password 2")
+    set_team_mode(store, True, actor="lena")
+    path = highlights(tmp_path, [("int1", "Neuer Tag", "Das ist gut.")])
+    with pytest.raises(PermissionDenied, match="anna"):
+        import_highlights(store, path, coder="anna")
+    assert codings(store) == []
+    report = import_highlights(store, path, coder="anna", actor="lena")
+    assert [c[3] for c in codings(store)] == ["Das ist gut."]
+    assert report.created_codes == ["Neuer Tag"]

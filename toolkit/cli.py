@@ -586,7 +586,7 @@ def codings_import(ctx: click.Context, file: str, fmt: str, coder: str, as_json:
 
     Example: coding-toolkit codings import highlights.csv --format taguette-csv --coder team
     """
-    report = import_highlights(_store(ctx), file, coder=coder)
+    report = import_highlights(_store(ctx), file, coder=coder, actor=actor_name())
     if as_json:
         _emit(report)
         return

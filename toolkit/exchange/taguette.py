@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from toolkit.accounts import require_lead
 from toolkit.anchoring import Folded, anchor, fold, fold_query
 from toolkit.codes import CodeRow, add_code_in, code_by_path
 from toolkit.codings import add_coding_in
@@ -67,8 +68,12 @@ def read_rows(path: str | Path) -> list[tuple[int, dict[str, str]]]:
     return rows
 
 
-def import_highlights(store: Store, path: str | Path, *, coder: str) -> TaguetteReport:
-    """Import a Taguette highlights CSV as codings of ``coder``, in one transaction."""
+def import_highlights(
+    store: Store, path: str | Path, *, coder: str, actor: str | None = None
+) -> TaguetteReport:
+    """Import a Taguette highlights CSV as codings of ``coder``, in one transaction. It may create
+    codes, so in team mode ``actor`` (default: ``coder``) must be a lead."""
+    require_lead(store, actor or coder, "import Taguette codings")
     rows = read_rows(path)
     docs: dict[str, dict[str, Any]] = {}
     for d in store.query("SELECT name, source_name, text FROM documents"):
