@@ -75,3 +75,13 @@ def test_history_rejects_bad_filters(
     store, _, _ = _project(tmp_path)
     with pytest.raises(error):
         history(store, **kwargs)  # type: ignore[arg-type]
+
+
+def test_changes_of_a_deleted_coding_stay_in_its_coders_and_documents_history(tmp_path: Path) -> None:
+    store, a, _ = _project(tmp_path)
+    coding = add_coding(store, a, 3, 7, CODE, coder="anna")
+    update_coding(store, coding.guid, actor="lead", expected_version=1, memo="zu kurz")
+    delete_coding(store, coding.guid, actor="lead")
+    expected = [("lead", "delete"), ("lead", "update"), ("anna", "add")]
+    assert [(e["actor"], e["action"]) for e in history(store, coder="anna", entity="coding")] == expected
+    assert [(e["actor"], e["action"]) for e in history(store, document=a, entity="coding")] == expected

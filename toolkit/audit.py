@@ -52,21 +52,26 @@ def summary(event: dict[str, Any]) -> str:
     return f"{event['actor']} {verb} {event['entity']}" + (f" {detail}" if detail else "")
 
 
-def _document_guids(store: Store, name: str) -> tuple[str, int, set[str]]:
-    """The document's GUID and id, and the GUIDs of every coding and memo ever made on it."""
-    doc = document_row(store, name)
-    guids = {str(doc["guid"])}
-    guids.update(
-        r["guid"] for r in store.query("SELECT guid FROM codings WHERE document_id = ?", (doc["id"],))
-    )
-    for row in store.query(
-        "SELECT guid, payload FROM events WHERE entity IN ('coding', 'memo') AND action IN ('add', 'delete')"
-    ):
-        payload = json.loads(row["payload"])
-        before = payload.get("before") or {}
-        if payload.get("document") == doc["name"] or before.get("document_id") == doc["id"]:
-            guids.add(row["guid"])
-    return str(doc["name"]), int(doc["id"]), guids
+_DOCUMENT = """(
+  guid = :doc_guid
+  OR json_extract(payload, '$.document') = :doc_name
+  OR json_extract(payload, '$.before.document_id') = :doc_id
+  OR (entity IN ('coding', 'memo') AND guid IN (
+    SELECT guid FROM codings WHERE document_id = :doc_id
+    UNION
+    SELECT guid FROM events WHERE entity IN ('coding', 'memo') AND action IN ('add', 'delete')
+      AND (json_extract(payload, '$.document') = :doc_name
+           OR json_extract(payload, '$.before.document_id') = :doc_id))))"""
+
+_CODER = """(
+  actor = :coder
+  OR json_extract(payload, '$.coder') = :coder
+  OR json_extract(payload, '$.before.coder_id') = (SELECT id FROM coders WHERE name = :coder)
+  OR (entity = 'coding' AND guid IN (
+    SELECT c.guid FROM codings c JOIN coders k ON k.id = c.coder_id WHERE k.name = :coder
+    UNION
+    SELECT guid FROM events WHERE entity = 'coding' AND action = 'add'
+      AND json_extract(payload, '$.coder') = :coder)))"""
 
 
 def history(
@@ -78,71 +83,42 @@ def history(
     since: str | None = None,
     limit: int | None = None,
 ) -> list[dict[str, Any]]:
-    """Events, newest first, as dicts ``at, actor, action, entity, guid, summary, payload``.
+    """Events, newest first, as dicts ``id, at, actor, action, entity, guid, summary, payload``.
 
     ``document``: events on the document and its codings and memos (also those deleted since);
-    ``coder``: events made by that person or on their codings; ``entity``: ``coding``, ``code``,
-    ``document``, ...; ``since``: an ISO date or time (UTC), e.g. ``2026-11-01``; ``limit``: at most
-    this many (the newest)."""
+    ``coder``: events made by that person or on their codings (also changes by others); ``entity``:
+    ``coding``, ``code``, ``document``, ...; ``since``: an ISO date or time (UTC), e.g.
+    ``2026-11-01``; ``limit``: at most this many (the newest). The filters run in SQL."""
     if limit is not None and limit < 1:
         raise InvalidValue(f"limit {limit}: give a positive number of events")
     where: list[str] = []
-    params: list[Any] = []
+    params: dict[str, Any] = {}
     if entity:
-        where.append("entity = ?")
-        params.append(entity)
+        where.append("entity = :entity")
+        params["entity"] = entity
     if since:
         if not since[:4].isdigit():
             raise InvalidValue(
                 f"since {since!r}: give an ISO date or time such as 2026-11-01 or 2026-11-01T09:30"
             )
-        where.append("at >= ?")
-        params.append(since)
+        where.append("at >= :since")
+        params["since"] = since
+    if document:
+        doc = document_row(store, document)
+        where.append(_DOCUMENT)
+        params.update(doc_guid=doc["guid"], doc_name=doc["name"], doc_id=doc["id"])
+    if coder:
+        where.append(_CODER)
+        params["coder"] = coder
     sql = "SELECT id, at, actor, action, entity, guid, payload FROM events"
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY id DESC"
-    doc_filter = _document_guids(store, document) if document else None
-    coder_guids: set[str] = set()
-    coder_row = store.one("SELECT id FROM coders WHERE name = ?", (coder,)) if coder else None
-    if coder:
-        coder_guids = {
-            r["guid"]
-            for r in store.query(
-                "SELECT c.guid FROM codings c JOIN coders k ON k.id = c.coder_id WHERE k.name = ?", (coder,)
-            )
-        }
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
     out: list[dict[str, Any]] = []
-    for row in store.db.query(sql, params):
-        payload = json.loads(row["payload"])
-        if doc_filter is not None:
-            name, doc_id, guids = doc_filter
-            before = _dict(payload.get("before"))
-            if not (
-                row["guid"] in guids
-                or payload.get("document") == name
-                or (isinstance(before, dict) and before.get("document_id") == doc_id)
-            ):
-                continue
-        before = _dict(payload.get("before"))
-        if coder and not (
-            row["actor"] == coder
-            or payload.get("coder") == coder
-            or (row["entity"] == "coding" and row["guid"] in coder_guids)
-            or (coder_row is not None and before.get("coder_id") == coder_row["id"])
-        ):
-            continue
-        event = {
-            "id": row["id"],
-            "at": row["at"],
-            "actor": row["actor"],
-            "action": row["action"],
-            "entity": row["entity"],
-            "guid": row["guid"],
-            "payload": payload,
-        }
+    for row in store.query(sql, params):
+        event = {**row, "payload": json.loads(row["payload"])}
         event["summary"] = summary(event)
         out.append(event)
-        if limit is not None and len(out) >= limit:
-            break
     return out
