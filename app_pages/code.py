@@ -51,7 +51,11 @@ with st.sidebar:
     if last_doc != doc_name:
         if last_doc is not None:  # a selection belongs to the document it was made in
             st.session_state.update(
-                code_pending=None, code_click=None, code_sug_focus=None, code_sug_preview=None
+                code_pending=None,
+                code_click=None,
+                code_sug_focus=None,
+                code_sug_preview=None,
+                code_sug_limit=SUGGESTIONS_PAGE,
             )
         st.session_state["code_last_doc"] = doc_name
     st.caption("Filter")
@@ -78,13 +82,14 @@ def _suggest_pipeline(language: str, model: str | None) -> Any:
 
 @st.cache_data(max_entries=16, show_spinner="Vorschläge werden berechnet …")
 def _all_suggestions(
-    state: tuple[object, ...], document: str, coder: str, with_model: bool, _project: Any
+    state: tuple[object, ...], document: str, with_model: bool, _project: Any
 ) -> list[Suggestion]:
     """Every suggestion for the document, computed once per document and codebook/model revision
-    (``state``); the coder's own codings and decisions are taken off on each run."""
+    (``state``) and shared by all coders; each coder's own codings and decisions are taken off on
+    each run, so a coding deleted or undone brings its suggestion back."""
     from toolkit.suggest import suggest
 
-    return suggest(_project, document, coder=coder, use_model=with_model)
+    return suggest(_project, document, use_model=with_model)
 
 
 def _open_suggestions() -> list[Suggestion]:
@@ -95,7 +100,7 @@ def _open_suggestions() -> list[Suggestion]:
     _suggest_pipeline(language, project.setting("spacy_model"))
     with_model = model_visible_to(project, coder or "", language)  # blind coding: not another's model
     state = suggestions_state(project, doc_name)
-    found = _all_suggestions(state, doc_name, coder or "", with_model, project)
+    found = _all_suggestions(state, doc_name, with_model, project)
     units = SUGGESTION_UNITS[unit_label]
     on_screen = in_view(found, [(t["start"], t["end"]) for t in view["turns"]], code_filter)
     return open_suggestions(project, coder or "", doc_name, [s for s in on_screen if s.unit in units])

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from app_pages.components.transcript import compact_suggestions
 from toolkit.blind import set_blind_coding
-from toolkit.codings import list_codings
+from toolkit.codings import add_coding, delete_coding, list_codings
 from toolkit.project import ROOT
 from toolkit.store import Store
 from toolkit.suggest import Suggestion
@@ -229,7 +229,7 @@ def test_model_suggestions_show_their_source_and_keep_the_model_on_accept(
 
     monkeypatch.setattr("toolkit.suggest.suggest", fake_suggest)
     at = with_suggestions(store)
-    assert calls == [{"coder": "anna", "use_model": True}]
+    assert calls == [{"use_model": True}]
     assert any(m.value.endswith("· 0.62 · model") for m in at.markdown)
     buttons(at, "code_sug_acc_")[0].click().run()
     assert store.query("SELECT origin, text FROM codings") == [
@@ -246,4 +246,15 @@ def test_speaker_and_code_filters_apply_to_suggestions(project: tuple[Store, str
     at.multiselect(key="code_codes").set_value(["Mensch"]).run()
     assert buttons(at, "code_sug_acc_") == []
     at.multiselect(key="code_codes").set_value(["Information"]).run()
+    assert len(buttons(at, "code_sug_acc_")) == 3
+
+
+def test_a_deleted_coding_brings_its_suggestion_back(project: tuple[Store, str]) -> None:
+    store, doc = project
+    unit = next(s for s in with_suggestions_data(store, doc) if s.unit == "sentence")
+    coding = add_coding(store, doc, unit.start, unit.end, LUECKEN, coder="anna")
+    at = with_suggestions(store)
+    assert len(buttons(at, "code_sug_acc_")) == 2
+    delete_coding(store, coding.guid, actor="anna")
+    at.run()
     assert len(buttons(at, "code_sug_acc_")) == 3
