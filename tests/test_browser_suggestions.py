@@ -18,6 +18,7 @@ from toolkit.codings import add_coder, list_codings
 from toolkit.documents import import_upload
 from toolkit.project import DEFAULT_CODEBOOK, init_project
 from toolkit.store import open_store
+from toolkit.suggest.feedback import rejections
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", ROOT / "test-artifacts"))
@@ -112,3 +113,21 @@ def test_dashed_outlines_pick_in_the_list_and_accept(page: Any, project: Path) -
     assert page.locator(".tk-sug", has_text="Flurfunk").count() == 0
     page.wait_for_timeout(300)
     page.screenshot(path=str(ARTIFACTS / "suggestions-accepted.png"))
+
+    # reject the Excel-Liste sentence: its outline goes and it does not come back after a reload
+    excel = page.locator("[class*=st-key-code_sug_item_]").filter(has_text="Excel-Liste").first
+    excel.get_by_role("button", name="Ablehnen").click()
+    page.wait_for_function(
+        "() => !Array.from(document.querySelectorAll('.tk-sug'))"
+        ".some((e) => e.textContent.includes('Excel'))",
+        timeout=15_000,
+    )
+    with open_store(project) as store:
+        assert [r.code_path for r in rejections(store, coder="anna")] == [
+            "Information/Herausforderungen/Fehlende Datenbasis"
+        ]
+    page.reload()
+    switch_on_suggestions(page)
+    assert page.locator(".tk-sug", has_text="Excel-Liste").count() == 0
+    assert page.locator(".tk-sug", has_text="Intranet").count() >= 1
+    assert len(codings_of_anna(project)) == 1
