@@ -356,3 +356,173 @@ def test_refi_codebook_from_random_input(data: bytes) -> None:
     result = _outcome(lambda: refi.import_codebook(store, data, actor="t", name="c.qdc"))
     if isinstance(result, ToolkitError):
         assert _counts(store) == before
+
+
+# -- structurally plausible codebooks, loaded into a project ---------------------------------------
+
+SLUGS = st.sampled_from(["a", "b", "c", "d", "a-b", "Bad Slug", "", "x_1"])
+NAMES = st.sampled_from(["Mensch", "Treiber", "Herausforderungen", "A/B", " ", "Lücken", "Mensch"])
+
+
+@SETTINGS
+@given(
+    codes=st.lists(
+        st.fixed_dictionaries(
+            {"id": SLUGS, "name": NAMES, "definition": st.sampled_from(["Def.", "", None])},
+            optional={
+                "parent": SLUGS | st.none(),
+                "colour": st.sampled_from(["#AABBCC", "#abc", "red", "", None]),
+                "valence": st.sampled_from(["challenge", "driver", "other", None]),
+                "field_of_action": st.sampled_from(["Mensch", "Nirgends", None]),
+                "keywords": st.sampled_from([{"de": ["Wort"]}, {"fr": ["mot"]}, ["Wort"], "Wort", None]),
+                "guid": st.sampled_from(["not-a-guid", "6F1C2A52-3A8E-4D0B-9A57-2F8D3C1E9B10", None]),
+            },
+        ),
+        max_size=6,
+    ),
+    fields=st.sampled_from([[{"name": "Mensch"}], [], [{"name": "Mensch"}, {"name": "Mensch"}], None]),
+)
+def test_plausible_codebooks_load_or_fail_cleanly(codes: list[dict[str, Any]], fields: Any) -> None:
+    from toolkit.codes import load_codebook_into
+
+    doc: dict[str, Any] = {"format": 1, "codes": codes}
+    if fields is not None:
+        doc["fields_of_action"] = fields
+    parsed = _outcome(lambda: parse_codebook(yaml.safe_dump(doc, allow_unicode=True), "cb.yaml"))
+    if isinstance(parsed, ToolkitError):
+        return
+    store = _store()
+    before = _counts(store)
+    result = _outcome(lambda: load_codebook_into(store, parsed, actor="t"))
+    if isinstance(result, ToolkitError):
+        assert _counts(store) == before
+
+
+# -- Word files built with python-docx -------------------------------------------------------------
+
+
+@SETTINGS
+@given(
+    paragraphs=st.lists(st.tuples(st.booleans(), LABELS, LINE_TEXT), max_size=10),
+    table=st.lists(st.lists(LINE_TEXT, min_size=2, max_size=2), max_size=3),
+)
+def test_word_files_with_random_paragraphs_and_tables(
+    paragraphs: list[tuple[bool, str, str]], table: list[list[str]]
+) -> None:
+    import docx
+
+    document = docx.Document()
+    for bold, label, body in paragraphs:
+        p = document.add_paragraph()
+        p.add_run(label + ":").bold = bold
+        p.add_run(" " + "".join(ch for ch in body if ch.isprintable()))
+    if table:
+        grid = document.add_table(rows=len(table), cols=2)
+        for r, row in enumerate(table):
+            for c, cell in enumerate(row):
+                grid.cell(r, c).text = "".join(ch for ch in cell if ch.isprintable())
+    buffer = io.BytesIO()
+    document.save(buffer)
+    result = _outcome(lambda: parse_bytes(buffer.getvalue(), "w.docx"))
+    if not isinstance(result, ToolkitError):
+        _check_parsed(result)
+
+
+# -- bootstrap interval and categories --------------------------------------------------------------
+
+
+@SETTINGS
+@given(
+    matrix=st.lists(st.lists(st.none() | st.integers(0, 2), min_size=4, max_size=4), min_size=0, max_size=4),
+    categories=st.none() | st.sampled_from([[0, 1, 2], [0, 1], ["a"], []]),
+    level=st.sampled_from(["nominal", "ordinal", "interval"]),
+)
+def test_bootstrap_and_categories(
+    matrix: list[list[int | None]], categories: list[Any] | None, level: str
+) -> None:
+    from toolkit.agreement.coefficients import bootstrap_alpha
+
+    result = _outcome(lambda: coefficients(matrix, level=level, categories=categories))
+    interval = _outcome(lambda: bootstrap_alpha(matrix, level=level, categories=categories, draws=50))
+    if not isinstance(interval, ToolkitError):
+        low, high = interval
+        assert (math.isnan(low) and math.isnan(high)) or low <= high + 1e-9
+    if not isinstance(result, ToolkitError) and not isinstance(interval, ToolkitError):
+        alpha = result["krippendorff_alpha"]
+        assert math.isnan(alpha) or math.isnan(interval[0]) or interval[0] - 1e-9 <= 1.0
+
+
+# -- a real REFI-QDA export with random changes ------------------------------------------------------
+
+_REFI_EXPORT: dict[str, bytes] = {}
+
+
+def _refi_export() -> bytes:
+    """A .qdpx of a small two-coder project, made once."""
+    refi = _refi()
+    if "x" not in _REFI_EXPORT:
+        from _factories import two_coder_project
+
+        store = two_coder_project(Path(tempfile.mkdtemp(prefix="hyp-refi-")))
+        _REFI_EXPORT["x"] = refi.export_project(store)
+        store.close()
+    return _REFI_EXPORT["x"]
+
+
+@SETTINGS
+@given(
+    edits=st.lists(
+        st.tuples(
+            st.sampled_from(
+                [
+                    "startPosition",
+                    "endPosition",
+                    "targetGUID",
+                    "guid",
+                    "name",
+                    "plainTextPath",
+                    "creatingUser",
+                ]
+            ),
+            st.sampled_from(
+                ["-1", "0", "99999", "", "x", "{00000000-0000-0000-0000-000000000000}", "1e3", "ä"]
+            ),
+            st.integers(0, 20),
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+    drop_text=st.booleans(),
+)
+def test_refi_export_with_random_changes(edits: list[tuple[str, str, int]], drop_text: bool) -> None:
+    import re
+
+    refi = _refi()
+    original = zipfile.ZipFile(io.BytesIO(_refi_export()))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        for item in original.infolist():
+            data = original.read(item)
+            if item.filename.endswith(".qde"):
+                text = data.decode("utf-8")
+                for attribute, value, nth in edits:  # change the nth occurrence of the attribute
+                    found = list(re.finditer(rf'\b{attribute}="[^"]*"', text))
+                    if found:
+                        m = found[nth % len(found)]
+                        text = f'{text[: m.start()]}{attribute}="{value}"{text[m.end() :]}'
+                data = text.encode("utf-8")
+            elif drop_text and item.filename.endswith(".txt"):
+                continue
+            z.writestr(item, data)
+    store = store_with_codebook(Path(tempfile.mkdtemp(prefix="hyp-refi-in-")))
+    before = _counts(store)
+    result = _outcome(lambda: refi.import_project(store, buffer.getvalue(), actor="t", name="p.qdpx"))
+    if isinstance(result, ToolkitError):
+        assert _counts(store) == before
+    else:
+        for row in store.query(
+            'SELECT c.start, c."end", c.text, d.text AS doc FROM codings c '
+            "JOIN documents d ON d.id = c.document_id"
+        ):
+            assert row["doc"][row["start"] : row["end"]] == row["text"]
+    store.close()
