@@ -262,7 +262,7 @@ def _reject(s: Suggestion) -> None:
     from toolkit.suggest.feedback import reject
 
     try:
-        reject(project, coder or "", doc_name, s.start, s.end, s.code_path, source=s.source)
+        reject(project, coder or "", doc_name, s.start, s.end, s.code_path, source=s.source, model_id=s.model)
     except ToolkitError as exc:
         st.session_state["code_message"] = str(exc)
     else:

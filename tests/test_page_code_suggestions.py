@@ -225,7 +225,10 @@ def test_model_suggestions_show_their_source_and_keep_the_model_on_accept(
     def fake_suggest(_store: Store, document: str, **kwargs: Any) -> list[Suggestion]:
         calls.append(kwargs)
         end = TEXT.index("\n", unit)
-        return [Suggestion(unit, end, LUECKEN, 0.62, "model", (), "sentence", model="G9")]
+        return [
+            Suggestion(unit, end, LUECKEN, 0.62, "model", (), "sentence", model="G9"),
+            Suggestion(unit, end, "Mensch/Treiber/Offenheit", 0.4, "model", (), "sentence", model="G9"),
+        ]
 
     monkeypatch.setattr("toolkit.suggest.suggest", fake_suggest)
     at = with_suggestions(store)
@@ -234,6 +237,11 @@ def test_model_suggestions_show_their_source_and_keep_the_model_on_accept(
     buttons(at, "code_sug_acc_")[0].click().run()
     assert store.query("SELECT origin, text FROM codings") == [
         {"origin": "suggestion:model:G9", "text": "Das Wetter war gut."}
+    ]
+    buttons(at, "code_sug_rej_")[0].click().run()
+    assert store.query("SELECT decision, origin FROM suggestion_feedback ORDER BY id") == [
+        {"decision": "accept", "origin": "suggestion:model:G9"},
+        {"decision": "reject", "origin": "suggestion:model:G9"},
     ]
 
 
