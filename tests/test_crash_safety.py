@@ -165,3 +165,22 @@ def test_killed_during_training_keeps_the_previous_model(tmp_path: Path) -> None
     assert len(ready_rows) == 1 and ready_rows[0][2] and ready_rows[0][2] > 0
     if ready_rows[0][0] == ready:
         assert ready_rows[0][2] == size
+
+
+def test_atomic_write_replaces_whole_or_not_at_all(tmp_path: Path) -> None:
+    from toolkit.atomic import atomic_write, write_text
+
+    target = tmp_path / "out.csv"
+    write_text(target, "alt\n")
+    with pytest.raises(RuntimeError), atomic_write(target, text=True) as fh:
+        fh.write("neu, aber nur halb")
+        raise RuntimeError("disk full")
+    assert target.read_text() == "alt\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
+    with atomic_write(target, text=True, newline="") as fh:
+        fh.write("a\r\nb\n")
+    assert target.read_bytes() == b"a\r\nb\n"
+    assert target.stat().st_mode & 0o777 == 0o644
+    target.chmod(0o600)  # a private export stays private when written again
+    write_text(target, "geheim\n")
+    assert target.stat().st_mode & 0o777 == 0o600

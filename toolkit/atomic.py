@@ -25,7 +25,7 @@ def atomic_write(
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else 0o644)  # keep a file's mode
         os.replace(tmp, target)
     except BaseException:
         with suppress(FileNotFoundError):
