@@ -209,3 +209,10 @@ def test_restore_while_another_process_writes(tmp_path: Path) -> None:
     with closing(sqlite3.connect(tmp_path / "p.db")) as conn:
         actions = [r[0] for r in conn.execute("SELECT action FROM events ORDER BY id")]
     assert "restore" in actions and actions[-1] == "add"
+
+
+def test_a_snapshot_folder_that_cannot_be_written_is_one_clear_error(tmp_path: Path) -> None:
+    store = _project(tmp_path)
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(StoreError, match="cannot write a snapshot"):
+        snapshot(store, tmp_path / "file" / "snaps")

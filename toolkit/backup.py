@@ -219,7 +219,13 @@ def snapshot(store: Store, folder: str | Path | None = None, *, keep: int = 24) 
     where = snapshot_folder(store, folder)
     stem = Path(store.path).stem
     path = where / f"{stem}-{_stamp()}.db"
-    backup(store, path)
+    try:
+        backup(store, path)
+    except OSError as exc:
+        raise StoreError(
+            f"{where}: cannot write a snapshot ({exc.strerror or exc}); make the folder writable "
+            "or free space on its disk"
+        ) from None
     for old in _snapshots(where, stem)[:-keep]:
         old.unlink(missing_ok=True)
     return str(path)
