@@ -98,7 +98,7 @@ def test_units_split_lines_and_carry_question_heading_neighbours_and_speaker() -
 
 def test_interviewer_turns_are_the_question_of_the_answers_after_them() -> None:
     text = "I: Wie war es?\n\nB: Gut. Sehr gut.\n"
-    turns = [Turn("I", 3, 14), Turn("B", 19, 35)]
+    turns = [Turn("I", 3, 14), Turn("B", 19, 33)]
     found = units(text, turns, "de")
     assert [(u.text, u.speaker, u.question) for u in found] == [
         ("Wie war es?", "interviewer", ""),

@@ -82,6 +82,7 @@ def span_hits(
     *,
     level: int | None = None,
     min_score: float = 0.0,
+    pool: str = "max",
 ) -> tuple[int, int, int]:
     """(top-1 hits, top-3 hits, codings without a suggestion) over ``codings`` (see module doc);
     a code counts as suggested when its score is above ``min_score``."""
@@ -101,7 +102,7 @@ def span_hits(
         if not rows:
             empty += 1
             continue
-        best = scores[rows].max(axis=0)
+        best = scores[rows].max(axis=0) if pool == "max" else scores[rows].mean(axis=0)
         ranked = [j for j in np.argsort(-best, kind="stable") if best[j] > min_score][:3]
         if not ranked:
             empty += 1

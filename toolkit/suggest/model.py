@@ -45,10 +45,13 @@ HASH_LENGTH = 2**15
 BATCH_SIZE = 128
 DROPOUT = 0.4
 LEARN_RATE = 0.005
-_HEADING = re.compile(r"^\s*\d+(\.\w+)*\.?\s+\S")
-_TOP_HEADING = re.compile(r"^\s*\d+\.?\s+\S")
+NGRAMS = 1
+_HEADING = re.compile(r"^\s*\d{1,2}(\.\w+)*\.?\s+[A-ZÄÖÜ]")
+_TOP_HEADING = re.compile(r"^\s*\d{1,2}\.?\s+[A-ZÄÖÜ]")
 _INLINE_SPEAKER = re.compile(r"^\s*([A-ZÄÖÜ][\w.\- ]{0,24}):\s")
 _WORD = re.compile(r"\w+", re.UNICODE)
+_LABEL_ONLY = re.compile(r"^[\w .\-]{1,30}(\s*\[[\d:.]+\])?:$|^[\w .\-]{1,30}:\s*\[[\d:.]+\]$")
+_LETTERS = re.compile(r"[^\W\d_]{2}")
 
 
 @dataclass(frozen=True)
@@ -110,15 +113,32 @@ def _interviewers(text: str, turns: Sequence[Turn]) -> set[str]:
     return {s for s in total if len(total) > 1 and asked[s] * 2 >= total[s] and asked[s] > 0}
 
 
+def regions(text: str, turns: Sequence[Turn]) -> list[tuple[int, int]]:
+    """The turns (whitespace trimmed) and the lines of text between them that are more than a speaker
+    label or a timestamp (a heading or speech the importer did not recognise as a turn), in order."""
+    if not turns:
+        s, e = strip_span(text, 0, len(text))
+        return [(s, e)] if e > s else []
+    out = [strip_span(text, t.start, t.end) for t in turns]
+    bounds = [0] + [x for t in turns for x in (t.start, t.end)] + [len(text)]
+    for gap_start, gap_end in zip(bounds[::2], bounds[1::2], strict=True):
+        for s, e in _line_pieces(text, gap_start, gap_end):
+            piece = text[s:e]
+            if _LETTERS.search(piece) and not _LABEL_ONLY.match(piece):
+                out.append((s, e))
+    return sorted((s, e) for s, e in out if e > s)
+
+
 def units(text: str, turns: Sequence[Turn], language: str, document: str = "") -> list[Unit]:
-    """The sentences of ``text`` (inside turns, split again at line breaks) with their context.
+    """The sentences of ``text`` (inside :func:`regions`, split again at line breaks) with their context.
 
     A unit's question is the nearest earlier unit that is a numbered task heading ("3.b Are the ...")
     or was said by an interviewer (a speaker who mostly asks). Speaker roles: ``interviewer``,
     ``respondent`` or ``none`` (text outside turns); a line inside a turn starting with ``NAME:`` counts
     as said by that speaker (an interviewer when NAME asks elsewhere or is a capitalised label of three
     or more letters such as ``MODERATOR``). A unit's heading is the nearest numbered top-level heading."""
-    spans = [p for s, e in sentence_units(text, turns, language) for p in _line_pieces(text, s, e)]
+    pseudo = [Turn("", s, e) for s, e in regions(text, turns)]
+    spans = [p for s, e in sentence_units(text, pseudo, language) for p in _line_pieces(text, s, e)]
     asking = _interviewers(text, turns)
     starts = [t.start for t in turns]
     out: list[Unit] = []
@@ -323,7 +343,7 @@ def fit(
     architecture: str = "bow",
     features: Sequence[str] = FEATURES,
     epochs: int = DEFAULT_EPOCHS,
-    ngrams: int = 2,
+    ngrams: int | None = None,
     seed: int = 0,
     batch_size: int | None = None,
     dropout: float | None = None,
@@ -335,7 +355,7 @@ def fit(
     if not labels:
         raise InvalidValue("nothing to learn: no unit has a code")
     fix_random_seed(seed)
-    nlp = blank_classifier(language, labels, architecture, ngrams)
+    nlp = blank_classifier(language, labels, architecture, ngrams or NGRAMS)
     examples = [
         Example.from_dict(_doc(nlp, u, features), {"cats": {label: float(label in ls) for label in labels}})
         for u, ls in zip(data_units, data_labels, strict=True)
@@ -393,14 +413,28 @@ def fit_calibration(
     if y.sum() == 0 or y.sum() == len(y):
         return {"model": 1.0, "rule": 0.0, "rule_score": 0.0, "bias": 0.0}
     penalty = np.diag([l2, l2, l2, 0.0])
-    for _ in range(25):
-        p = 1 / (1 + np.exp(-(x @ w)))
+
+    def loss(v: np.ndarray) -> float:
+        z = np.clip(x @ v, -30, 30)
+        return float(np.sum(np.logaddexp(0, z) - y * z) + 0.5 * v @ penalty @ v)
+
+    current = loss(w)
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-np.clip(x @ w, -30, 30)))
         grad = x.T @ (p - y) + penalty @ w
-        hess = (x * (p * (1 - p))[:, None]).T @ x + penalty + 1e-9 * np.eye(4)
+        hess = (x * (p * (1 - p))[:, None]).T @ x + penalty + 1e-6 * np.eye(4)
         step = np.linalg.solve(hess, grad)
-        w -= step
-        if np.abs(step).max() < 1e-6:
+        scale = 1.0
+        while scale > 1e-4 and not loss(w - scale * step) <= current:
+            scale /= 2  # damped Newton: never accept a step that makes the fit worse
+        if scale <= 1e-4:
             break
+        w = w - scale * step
+        current = loss(w)
+        if np.abs(scale * step).max() < 1e-6:
+            break
+    if not np.all(np.isfinite(w)):
+        return {"model": 1.0, "rule": 0.0, "rule_score": 0.0, "bias": 0.0}
     return {"model": float(w[0]), "rule": float(w[1]), "rule_score": float(w[2]), "bias": float(w[3])}
 
 
@@ -416,7 +450,7 @@ def calibrated(
             calibration.get("bias", 0.0),
         ]
     )
-    z = calibration_features(model_scores, rule_scores) @ w
+    z = np.clip(calibration_features(model_scores, rule_scores) @ w, -30, 30)
     return np.asarray((1 / (1 + np.exp(-z))).reshape(model_scores.shape))
 
 

@@ -71,8 +71,9 @@ def rule_suggestions(
     store: Store, text: str, language: str, turns: Sequence[Turn], spans: Sequence[tuple[int, int, str]]
 ) -> list[list[Suggestion]]:
     """Rule suggestions for each ``(start, end, unit)`` span of ``text`` (one list per span)."""
-    regions = [strip_span(text, t.start, t.end) for t in turns] or [strip_span(text, 0, len(text))]
-    regions = [(s, e) for s, e in regions if e > s]
+    from toolkit.suggest.model import regions as text_regions
+
+    regions = text_regions(text, turns)
     keywords = codebook_keywords(store, language)
     if not keywords or not regions:
         return [[] for _ in spans]

@@ -29,6 +29,7 @@ from toolkit.store import Store, open_store
 from toolkit.suggest.model import (
     DEFAULT_EPOCHS,
     FEATURES,
+    NGRAMS,
     TrainedModel,
     TrainingData,
     Unit,
@@ -113,7 +114,7 @@ def build_model(
         "features": list(features),
         "epochs": epochs,
         "level": level,
-        "ngrams": 2,
+        "ngrams": NGRAMS,
     }
     metrics: dict[str, Any] = {
         "units": len(data.units),
