@@ -214,5 +214,5 @@ def test_restore_while_another_process_writes(tmp_path: Path) -> None:
 def test_a_snapshot_folder_that_cannot_be_written_is_one_clear_error(tmp_path: Path) -> None:
     store = _project(tmp_path)
     (tmp_path / "file").write_text("x")
-    with pytest.raises(StoreError, match="cannot write a snapshot"):
+    with pytest.raises(StoreError, match="cannot write the backup"):
         snapshot(store, tmp_path / "file" / "snaps")

@@ -20,7 +20,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from contextlib import closing
+from contextlib import closing, suppress
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -99,14 +99,21 @@ def backup(store: Store, path: str | Path) -> dict[str, Any]:
         raise InvalidValue(f"{target}: exists already; choose a new file name for the backup")
     if target.resolve() == Path(store.path).resolve():
         raise InvalidValue(f"{target}: is the project itself; choose another file for the backup")
-    target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.{_stamp()}.part")
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         with closing(sqlite3.connect(tmp)) as dest:
             store.conn.backup(dest)  # one step: a consistent snapshot of the committed state
             dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
         report = check_project_file(tmp)
         tmp.replace(target)
+    except (OSError, sqlite3.OperationalError) as exc:
+        with suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise StoreError(
+            f"{target}: cannot write the backup ({getattr(exc, 'strerror', None) or exc}); "
+            "choose a writable folder with free space"
+        ) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -219,13 +226,7 @@ def snapshot(store: Store, folder: str | Path | None = None, *, keep: int = 24) 
     where = snapshot_folder(store, folder)
     stem = Path(store.path).stem
     path = where / f"{stem}-{_stamp()}.db"
-    try:
-        backup(store, path)
-    except OSError as exc:
-        raise StoreError(
-            f"{where}: cannot write a snapshot ({exc.strerror or exc}); make the folder writable "
-            "or free space on its disk"
-        ) from None
+    backup(store, path)
     for old in _snapshots(where, stem)[:-keep]:
         old.unlink(missing_ok=True)
     return str(path)
