@@ -110,3 +110,17 @@ def test_segments_pseudonymised_and_written_atomically(db: Path, tmp_path: Path)
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
     code, out = invoke(db, "pseudonyms", "list", env={"CODING_TOOLKIT_USER": "someone"})
     assert code == 0  # single-user mode: everyone is a lead
+
+
+def test_codings_export_pseudonymised(db: Path, tmp_path: Path) -> None:
+    assert (
+        invoke(db, "code", "berger", "13", "60", "Mensch", "--coder", "anna", "--memo", "Berger zögert")[0]
+        == 0
+    )
+    assert invoke(db, "pseudonyms", "add", "Berger")[0] == 0
+    assert invoke(db, "pseudonyms", "add", "Musterstadt", "--kind", "place")[0] == 0
+    code, out = invoke(db, "codings", "export", "--format", "json", "--pseudonymise")
+    assert code == 0, out
+    [row] = json.loads(out)
+    assert "[Ort A]" in row["text"] and row["memo"] == "[Person A] zögert"
+    assert "Musterstadt" in invoke(db, "codings", "export", "--format", "json")[1]  # the project is unchanged

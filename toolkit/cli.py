@@ -602,16 +602,27 @@ def codings_import(ctx: click.Context, file: str, fmt: str, coder: str, as_json:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="File (default: stdout).")
 @click.option("--coder", help="Only this coder's codings.")
 @click.option("--document", help="Only this document.")
+@click.option("--pseudonymise", is_flag=True, help="Replace the pseudonym table's names in texts and memos.")
 @click.pass_context
 @errors_as_messages
 def codings_export(
-    ctx: click.Context, fmt: str, output: str | None, coder: str | None, document: str | None
+    ctx: click.Context,
+    fmt: str,
+    output: str | None,
+    coder: str | None,
+    document: str | None,
+    pseudonymise: bool,
 ) -> None:
     """Export codings: document, code_path, start, end, text, coder, memo.
 
     Example: coding-toolkit codings export --format csv -o codings.csv
     """
-    items = list_codings(_store(ctx), coder=coder, document=document)
+    store = _store(ctx)
+    items = list_codings(store, coder=coder, document=document)
+    if pseudonymise:
+        from toolkit.pseudonyms import pseudonymise_codings
+
+        items = pseudonymise_codings(store, items)
     if output:
         with atomic_write(output, text=True, newline="") as fh:
             n = write_codings(items, fmt, fh)

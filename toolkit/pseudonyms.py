@@ -33,7 +33,7 @@ from toolkit.documents import document_row, import_parsed
 from toolkit.errors import Conflict, InvalidValue, NotFound
 from toolkit.importers import MAX_FILE_BYTES, parse_file
 from toolkit.language import count_words
-from toolkit.model import ImportResult, ParsedDocument, Turn
+from toolkit.model import Coding, ImportResult, ParsedDocument, Turn
 from toolkit.store import Store, Writer, cached_by_change, new_guid, now
 
 if TYPE_CHECKING:
@@ -251,6 +251,19 @@ def pseudonymise_frame(store: Store, frame: pd.DataFrame) -> pd.DataFrame:
         if is_object_dtype(out[column]) or is_string_dtype(out[column]):
             out[column] = out[column].map(lambda v: pseudonymise_text(store, v) if isinstance(v, str) else v)
     return out
+
+
+def pseudonymise_codings(store: Store, codings: Sequence[Coding]) -> list[Coding]:
+    """Copies of ``codings`` with document name, text and memo pseudonymised, for exports."""
+    return [
+        replace(
+            c,
+            document=pseudonymise_text(store, c.document),
+            text=pseudonymise_text(store, c.text),
+            memo=pseudonymise_text(store, c.memo),
+        )
+        for c in codings
+    ]
 
 
 class _OffsetMap:
