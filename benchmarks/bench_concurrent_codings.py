@@ -13,12 +13,13 @@ checked against what every writer was told had succeeded:
 
 Prints operations/s, p50/p99 latency of a single write (one library call that succeeded) per level.
 
-    .venv/bin/python benchmarks/bench_concurrent_codings.py [--ops 60] [--levels 1,5,20]
+    .venv/bin/python benchmarks/bench_concurrent_codings.py [--ops 60] [--levels 1,5,20] [--json]
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import multiprocessing as mp
 import random
 import statistics
@@ -203,7 +204,12 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--ops", type=int, default=60, help="Operations per writer.")
     parser.add_argument("--levels", default="1,5,20", help="Numbers of writers, comma-separated.")
+    parser.add_argument("--json", action="store_true", help="Print one JSON object per level instead.")
     args = parser.parse_args()
+    if args.json:
+        for writers in (int(x) for x in args.levels.split(",")):
+            print(json.dumps(run(writers, args.ops)))
+        return
     print(
         "writers  writes  writes/s  p50 ms  p99 ms  conflicts retried  locked  lost  events=acked  integrity"
     )
