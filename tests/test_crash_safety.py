@@ -184,3 +184,39 @@ def test_atomic_write_replaces_whole_or_not_at_all(tmp_path: Path) -> None:
     target.chmod(0o600)  # a private export stays private when written again
     write_text(target, "geheim\n")
     assert target.stat().st_mode & 0o777 == 0o600
+
+
+def test_killed_during_pseudonymisation_changes_all_documents_or_none(tmp_path: Path) -> None:
+    from toolkit import pseudonyms as ps
+    from toolkit.codings import add_coding_in
+
+    store = store_with_codebook(tmp_path)
+    names = [
+        add_text(store, _transcript(i).replace("Formular", "Frau Berger"), f"d{i}.txt") for i in range(40)
+    ]
+    with store.write("t") as w:
+        for doc in names:
+            for k in range(50):
+                add_coding_in(w, doc, k * 40, k * 40 + 30, CODE, "anna")
+    ps.add_pseudonym(store, "Berger", actor="t")
+    store.close()
+    script = (
+        "import sys; from toolkit.store import Store; from toolkit.pseudonyms import apply\n"
+        "s = Store(sys.argv[1]); names = [r['name'] for r in s.query('SELECT name FROM documents')]\n"
+        "print('go', flush=True); apply(s, names, actor='t')"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script, str(tmp_path / "p.db")], cwd=ROOT, stdout=subprocess.PIPE
+    )
+    assert proc.stdout is not None and proc.stdout.readline() == b"go\n"
+    time.sleep(random.Random(6).uniform(0.0, 0.5))
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    with closing(sqlite3.connect(tmp_path / "p.db")) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        changed = conn.execute("SELECT count(*) FROM documents WHERE text NOT LIKE '%Berger%'").fetchone()[0]
+        codings = conn.execute(
+            'SELECT c.start, c."end", c.text, d.text FROM codings c JOIN documents d ON d.id = c.document_id'
+        ).fetchall()
+    assert changed in (0, 40)
+    assert all(doc[start:end] == text for start, end, text, doc in codings)
