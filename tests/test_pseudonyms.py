@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from _factories import add_text, store_with_codebook
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from toolkit import pseudonyms as ps
 from toolkit.codings import add_coding, list_codings
@@ -198,3 +202,45 @@ def test_import_pseudonymised_never_stores_the_originals(tmp_path: Path) -> None
     assert text[turns[0].start : turns[0].end].startswith("Wir haben in [Stadt A]")
     row = store.one("SELECT source_name FROM documents WHERE name = ?", (result.document,))
     assert row is not None and "Berger" not in row["source_name"]
+
+
+WORDS = ["Berger", "Berger-Lang", "Musterstadt", "und", "die", "Bergers", "I:", "B:", "\n\n", " ", ".", "Amt"]
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    words=st.lists(st.sampled_from(WORDS), min_size=1, max_size=40),
+    spans=st.lists(st.tuples(st.integers(0, 300), st.integers(1, 40)), max_size=8),
+)
+def test_apply_keeps_every_coding_on_its_words(
+    tmp_path_factory: pytest.TempPathFactory, words: list[str], spans: list[tuple[int, int]]
+) -> None:
+    from toolkit.codings import add_coding_in
+    from toolkit.errors import ToolkitError
+
+    store = store_with_codebook(tmp_path_factory.mktemp("prop"))
+    text = "B: " + " ".join(words) + " Ende."
+    doc = add_text(store, text, "p.txt")
+    stored = document_text(store, doc)
+    with store.write("t") as w:
+        for start, length in spans:
+            start = min(start, len(stored) - 1)
+            with contextlib.suppress(ToolkitError):
+                add_coding_in(w, doc, start, min(len(stored), start + length), CODE, "anna")
+    ps.add_pseudonym(store, "Berger", actor="lead")
+    ps.add_pseudonym(store, "Musterstadt", "[Stadt A]", "place", actor="lead")
+    before = sorted((c.start, c.end) for c in list_codings(store))
+    ps.apply(store, [doc], actor="lead")
+    new = document_text(store, doc)
+    assert re.search(r"(?<!\w)(Berger|Musterstadt)(?!\w)", new) is None
+    after = list_codings(store)
+    for c in after:
+        assert new[c.start : c.end] == c.text and c.start < c.end
+    assert len(after) <= len(before)
+    for t in document_turns(store, doc):
+        assert 0 <= t.start <= t.end <= len(new)
+    store.close()
