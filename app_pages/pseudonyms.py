@@ -46,7 +46,8 @@ st.subheader("Vorschläge")
 chosen = st.multiselect("Dokumente durchsuchen", names, default=names, key="pseudonyms_propose_docs")
 if st.button("Vorschläge suchen", key="pseudonyms_propose", icon=":material/search:"):
     try:
-        st.session_state["pseudonyms_candidates"] = ps.propose(project, chosen or None)
+        with st.spinner("Suche Namen, Orte und Organisationen …"):
+            st.session_state["pseudonyms_candidates"] = ps.propose(project, chosen or None)
     except ToolkitError as exc:
         error(exc)
 candidates: list[ps.Candidate] = st.session_state.get("pseudonyms_candidates", [])
