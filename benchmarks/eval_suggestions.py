@@ -39,7 +39,7 @@ from toolkit.model import Coding  # noqa: E402
 from toolkit.project import create_demo  # noqa: E402
 from toolkit.store import Store, create_store  # noqa: E402
 from toolkit.suggest.evaluate import SOURCES, Quality, evaluate, pooled  # noqa: E402
-from toolkit.suggest.model import FEATURES  # noqa: E402
+from toolkit.suggest.model import ALL_FEATURES, FEATURES  # noqa: E402
 
 SERDIF = ROOT.parent / "shared" / "corpora" / "en_serdif_usability_train"
 FOLDS = (("P1", "P2", "P3"), ("P4", "P5", "P6"), ("P7", "P8", "P9"))
@@ -161,11 +161,11 @@ def main() -> None:
                 print(f"SERDIF corpus not found at {SERDIF}; skipped")
             else:
                 store = serdif_store(Path(tmp))
-                variants: list[tuple[str, tuple[str, ...]]] = [("all features", FEATURES)]
+                variants: list[tuple[str, tuple[str, ...]]] = [(f"default: {', '.join(FEATURES)}", FEATURES)]
                 if ns.ablation:
                     variants += [("no context (unit words only)", ())]
-                    variants += [(f"only {f}", (f,)) for f in FEATURES]
-                    variants += [(f"without {f}", tuple(x for x in FEATURES if x != f)) for f in FEATURES]
+                    variants += [(f"only {f}", (f,)) for f in ALL_FEATURES]
+                    variants += [("all three", ALL_FEATURES)]
                 for name, features in variants:
                     t = time.perf_counter()
                     result = cross_validate(store, "serdif", FOLDS, features=features, **options)

@@ -19,6 +19,7 @@ from toolkit.errors import NotFound
 from toolkit.model import Turn
 from toolkit.store import Store
 from toolkit.suggest.model import (
+    ALL_FEATURES,
     current_model_guid,
     feature_words,
     fit,
@@ -90,7 +91,7 @@ def test_units_split_lines_and_carry_question_heading_neighbours_and_speaker() -
         "I liked it.",
     )
     assert u5.speaker == "interviewer"
-    words = feature_words(u3)
+    words = feature_words(u3, ALL_FEATURES)
     assert words[:3] == ["yes", "it", "was"]
     assert {"q:clear", "h:home", "p:clear", "n:liked", "s:none"} <= set(words)
     assert feature_words(u3, ()) == ["yes", "it", "was"]

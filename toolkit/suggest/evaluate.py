@@ -5,7 +5,8 @@ pooled (a code's score there is its best score in those units) and ranked:
 
 - **top-1 precision**: the best code is one the coder gave to that same span;
 - **top-3 hit rate**: the coding's code is among the three best codes;
-- a coding without any suggestion overlapping it counts as a miss for both;
+- a coding without any suggestion overlapping it counts as a miss for both; as in ``suggest``, a code
+  is suggested in a unit when a rule matched it or its score reaches ``rank.MIN_SCORE``;
 - **micro-F1** over all test units and codes, suggesting every code whose score reaches the
   threshold chosen on held-out training units (rules alone: any match).
 
@@ -14,7 +15,6 @@ calibrated score without rule evidence) and ``combined`` (calibrated on both, wh
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -36,6 +36,7 @@ from toolkit.suggest.model import (
     label_of,
     micro_f1,
     predict,
+    span_hits,
     training_data,
     unit_labels,
 )
@@ -72,45 +73,6 @@ class Ranked:
     codings: list[Coding]
     scores: dict[str, np.ndarray]
     thresholds: dict[str, float]
-
-
-def span_hits(
-    data_units: Sequence[Unit],
-    scores: np.ndarray,
-    labels: Sequence[str],
-    codings: Sequence[Coding],
-    *,
-    level: int | None = None,
-    min_score: float = 0.0,
-    pool: str = "max",
-) -> tuple[int, int, int]:
-    """(top-1 hits, top-3 hits, codings without a suggestion) over ``codings`` (see module doc);
-    a code counts as suggested when its score is above ``min_score``."""
-    by_doc: dict[str, list[int]] = defaultdict(list)
-    for i, u in enumerate(data_units):
-        by_doc[u.document].append(i)
-    same_span: dict[tuple[str, int, int], set[str]] = defaultdict(set)
-    for c in codings:
-        same_span[(c.document, c.start, c.end)].add(label_of(c.code_path, level))
-    top1 = top3 = empty = 0
-    for c in codings:
-        rows = [
-            i
-            for i in by_doc.get(c.document, [])
-            if data_units[i].start < c.end and c.start < data_units[i].end
-        ]
-        if not rows:
-            empty += 1
-            continue
-        best = scores[rows].max(axis=0) if pool == "max" else scores[rows].mean(axis=0)
-        ranked = [j for j in np.argsort(-best, kind="stable") if best[j] > min_score][:3]
-        if not ranked:
-            empty += 1
-            continue
-        gold = label_of(c.code_path, level)
-        top1 += labels[ranked[0]] in same_span[(c.document, c.start, c.end)]
-        top3 += gold in [labels[j] for j in ranked]
-    return top1, top3, empty
 
 
 def rank_test_documents(
@@ -157,6 +119,8 @@ def rank_test_documents(
     }
     threshold = model.threshold
     thresholds = {"rules": 0.0, "model": threshold, "combined": threshold}
+    if not model.metrics.get("use_model", True):  # as in suggest: the model did not help, rules alone
+        scores["combined"], thresholds["combined"] = rules, 0.0
     return Ranked(test_units, labels, gold, codings, scores, thresholds)
 
 
@@ -165,12 +129,13 @@ def quality(ranked: Ranked, source: str, *, level: int | None = None) -> Quality
     if source not in ranked.scores:
         raise InvalidValue(f"unknown source {source!r}; use one of: {', '.join(ranked.scores)}")
     scores, threshold = ranked.scores[source], ranked.thresholds[source]
-    floor = 0.0 if source == "rules" else MIN_SCORE
+    rules = ranked.scores["rules"] > 0
+    offered = {"rules": rules, "model": scores >= MIN_SCORE, "combined": rules | (scores >= MIN_SCORE)}
     top1, top3, empty = span_hits(
-        ranked.units, scores, ranked.labels, ranked.codings, level=level, min_score=floor
+        ranked.units, scores, ranked.labels, ranked.codings, level=level, offered=offered.get(source)
     )
     gold = gold_matrix(ranked.gold, ranked.labels)
-    predicted = scores > 0 if source == "rules" else scores >= threshold
+    predicted = scores >= threshold if threshold > 0 else scores > 0
     n = len(ranked.codings)
     return Quality(
         top1 / n if n else 0.0,

@@ -5,9 +5,10 @@ again at line breaks (:func:`units`). A unit that overlaps a coding of the coder
 unit, or the whole coding) is a positive for that code; every other unit of those documents is a
 negative (the coder saw it and left it uncoded), and so is a unit whose suggestion the coder rejected.
 
-Each unit is fed to the classifier as lower-cased words plus prefixed context words (:data:`FEATURES`):
-``q:`` words of the question or task heading the unit answers, ``p:``/``n:`` words of the neighbouring
-units and ``s:`` the speaker's role. Models live in the project database (table ``suggestion_models``)
+Each unit is fed to the classifier as lower-cased words plus prefixed context words
+(:data:`ALL_FEATURES`): ``q:``/``h:`` words of the question and of the task heading the unit answers,
+``p:``/``n:`` words of the neighbouring units and ``s:`` the speaker's role; :data:`FEATURES` are the
+ones used by default. Models live in the project database (table ``suggestion_models``)
 with their provenance; the newest ``ready`` model of a language is the one in use."""
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import math
 import os
 import random
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -38,7 +39,9 @@ from toolkit.model import Coding, Turn
 from toolkit.nlp import LANGUAGES, sentence_units
 from toolkit.store import Store, new_guid, now
 
-FEATURES = ("question", "neighbours", "speaker")
+ALL_FEATURES = ("question", "neighbours", "speaker")
+# the default: neighbours did not help on SERDIF (docs/suggestions.md)
+FEATURES = ("question", "speaker")
 ARCHITECTURES = ("bow", "ensemble")
 DEFAULT_EPOCHS = 8
 HASH_LENGTH = 2**15
@@ -239,6 +242,7 @@ class TrainingData:
     labels: list[set[str]]
     codings: list[str]
     documents: list[str]
+    gold: list[Coding] = field(default_factory=list)
 
 
 def _rejections(store: Store, coder: str) -> list[Any]:
@@ -274,6 +278,7 @@ def training_data(
     for name in names:
         codings = [c for c in mine if c.document == name]
         data.codings += [c.guid for c in codings]
+        data.gold += codings
         for unit in document_units(store, name):
             data.units.append(unit)
             data.labels.append(unit_labels(unit, codings, level))
@@ -469,6 +474,48 @@ def micro_f1(predicted: np.ndarray, gold: np.ndarray) -> float:
     fp = float(np.logical_and(predicted, ~gold).sum())
     fn = float(np.logical_and(~predicted, gold).sum())
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def span_hits(
+    data_units: Sequence[Unit],
+    scores: np.ndarray,
+    labels: Sequence[str],
+    codings: Sequence[Coding],
+    *,
+    level: int | None = None,
+    min_score: float = 0.0,
+    offered: np.ndarray | None = None,
+) -> tuple[int, int, int]:
+    """(top-1 hits, top-3 hits, codings without a suggestion) over ``codings`` (see module doc);
+    a code is suggested in a unit where ``offered`` is true (default: where its score is above
+    ``min_score``)."""
+    shown = scores > min_score if offered is None else offered
+    masked = np.where(shown, scores, -np.inf)
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, u in enumerate(data_units):
+        by_doc[u.document].append(i)
+    same_span: dict[tuple[str, int, int], set[str]] = defaultdict(set)
+    for c in codings:
+        same_span[(c.document, c.start, c.end)].add(label_of(c.code_path, level))
+    top1 = top3 = empty = 0
+    for c in codings:
+        rows = [
+            i
+            for i in by_doc.get(c.document, [])
+            if data_units[i].start < c.end and c.start < data_units[i].end
+        ]
+        if not rows:
+            empty += 1
+            continue
+        best = masked[rows].max(axis=0)
+        ranked = [j for j in np.argsort(-best, kind="stable") if np.isfinite(best[j])][:3]
+        if not ranked:
+            empty += 1
+            continue
+        gold = label_of(c.code_path, level)
+        top1 += labels[ranked[0]] in same_span[(c.document, c.start, c.end)]
+        top3 += gold in [labels[j] for j in ranked]
+    return top1, top3, empty
 
 
 def indicative_words(

@@ -29,7 +29,7 @@ from toolkit.suggest.rules import KeywordMatch, codebook_keywords, keyword_match
 
 UNITS = ("sentence", "turn")
 ORDERS = ("position", "score", "uncertainty")
-MIN_SCORE = 0.1
+MIN_SCORE = 0.05
 PER_UNIT = 3
 
 
@@ -110,6 +110,8 @@ def _with_model(
     if guid is None or not sentences:
         return None
     model = load_model(store, guid)
+    if not model.metrics.get("use_model", True):  # on held-out codings it did not beat the rules
+        return None
     level = model.settings.get("level")
     labels = list(model.labels)
     index = {label: j for j, label in enumerate(labels)}

@@ -45,10 +45,11 @@ from toolkit.suggest.model import (
     model_rows,
     predict,
     record_progress,
+    span_hits,
     start_run,
     training_data,
 )
-from toolkit.suggest.rank import rule_suggestions
+from toolkit.suggest.rank import MIN_SCORE, rule_suggestions
 
 STALE_SECONDS = 600
 Progress = Callable[[int, int, float], None]
@@ -81,6 +82,37 @@ def gold_matrix(labels_per_unit: Sequence[set[str]], labels: Sequence[str]) -> n
     return np.array([[label in ls for label in labels] for ls in labels_per_unit], dtype=bool).reshape(
         len(labels_per_unit), len(labels)
     )
+
+
+def _model_helps(
+    held_units: Sequence[Unit],
+    raw: np.ndarray,
+    rules: np.ndarray,
+    cal: dict[str, float],
+    labels: Sequence[str],
+    data: TrainingData,
+    level: int | None,
+) -> dict[str, Any]:
+    """Top-1 + top-3 hits on the held-out codings of rules alone and of rules with the model; the
+    model is used (``use_model``) only when it does not make them worse."""
+    gold = [
+        c
+        for c in data.gold
+        if any(u.document == c.document and u.start < c.end and c.start < u.end for u in held_units)
+    ]
+    if not gold:
+        return {"use_model": True}
+    both = calibrated(raw, rules, cal)
+    r1, r3, _ = span_hits(held_units, rules, labels, gold, level=level, offered=rules > 0)
+    c1, c3, _ = span_hits(
+        held_units, both, labels, gold, level=level, offered=(rules > 0) | (both >= MIN_SCORE)
+    )
+    return {
+        "heldout_codings": len(gold),
+        "heldout_rules_top1_top3": [round(r1 / len(gold), 4), round(r3 / len(gold), 4)],
+        "heldout_combined_top1_top3": [round(c1 / len(gold), 4), round(c3 / len(gold), 4)],
+        "use_model": c1 + c3 >= r1 + r3,
+    }
 
 
 def heldout_split(data: TrainingData) -> tuple[list[int], list[int]]:
@@ -150,6 +182,7 @@ def build_model(
             {"calibration": cal, "threshold": threshold, "heldout_micro_f1": round(f1, 4)},
             heldout_units=len(held_idx),
         )
+        metrics.update(_model_helps(held_units, raw, rules, cal, labels, data, level))
     else:
         runs = 1
     nlp = fit(
