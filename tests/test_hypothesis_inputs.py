@@ -18,7 +18,7 @@ import numpy as np
 import pytest
 import yaml
 from _factories import INTERVIEW, add_text, store_with_codebook
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from toolkit.agreement.coefficients import coefficients
@@ -526,3 +526,34 @@ def test_refi_export_with_random_changes(edits: list[tuple[str, str, int]], drop
         ):
             assert row["doc"][row["start"] : row["end"]] == row["text"]
     store.close()
+
+
+# -- numbers of every kind in agreement matrices ------------------------------------------------------
+
+NUMBERS = st.none() | st.integers(-2, 3) | st.floats(width=16) | st.booleans() | st.sampled_from(["a", "1"])
+
+
+@SETTINGS
+@given(
+    matrix=st.integers(0, 4).flatmap(
+        lambda units: st.lists(st.lists(NUMBERS, min_size=units, max_size=units), max_size=5)
+    ),
+    level=st.sampled_from(["nominal", "ordinal", "interval", "ratio"]),
+    categories=st.none() | st.lists(NUMBERS, max_size=4),
+)
+@example(matrix=[[None]], level="nominal", categories=[])  # was an IndexError
+@example(matrix=[[1.0, math.inf], [1.0, math.inf]], level="interval", categories=None)  # was a silent NaN
+@example(matrix=[[1], [-1]], level="ratio", categories=None)  # was a division by zero
+@example(matrix=[["1"], [True]], level="interval", categories=None)  # '1' and True: one number twice
+def test_agreement_never_computes_with_garbage(matrix: list[list[Any]], level: str, categories: Any) -> None:
+    import warnings
+
+    from toolkit.agreement.coefficients import bootstrap_alpha
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)  # numeric garbage (0/0, inf - inf) fails the test
+        result = _outcome(lambda: coefficients(matrix, level=level, categories=categories))
+        _outcome(lambda: bootstrap_alpha(matrix, level=level, categories=categories, draws=20))
+    if not isinstance(result, ToolkitError):
+        alpha = result["krippendorff_alpha"]
+        assert math.isnan(alpha) or alpha <= 1.0 + 1e-9

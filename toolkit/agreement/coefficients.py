@@ -77,6 +77,13 @@ def encode(matrix: Any, categories: Sequence[Any] | None = None) -> Ratings:
     if array.ndim != 2:
         raise InvalidValue(f"the matrix must be coders x units (2 dimensions), got {array.ndim}")
     flat = array.ravel()
+    infinite = (
+        np.isinf(flat).any()
+        if numeric_input
+        else any(isinstance(v, float | np.floating) and math.isinf(v) for v in flat)
+    )
+    if infinite:
+        raise InvalidValue("the matrix holds an infinite value; use numbers, or leave a cell empty (None)")
     if numeric_input:
         pass  # already floats with NaN for missing: the fast path for large matrices
     elif array.size and all(isinstance(v, (int, float, np.number)) or v is None for v in flat[:1000]):
@@ -92,7 +99,7 @@ def encode(matrix: Any, categories: Sequence[Any] | None = None) -> Ratings:
             known = np.asarray(values, dtype=float)[order]
             present = ~np.isnan(flat)
             pos = np.clip(np.searchsorted(known, flat[present]), 0, len(known) - 1)
-            if known.size == 0 or not np.array_equal(known[pos], flat[present]):
+            if present.any() and (known.size == 0 or not np.array_equal(known[pos], flat[present])):
                 bad = flat[present][known[pos] != flat[present]] if known.size else flat[present]
                 raise InvalidValue(
                     f"value {_plain_value(bad[0])!r} is not one of the categories {list(values)!r}"
@@ -141,6 +148,15 @@ def _alpha(counts: NDArray[np.float64], values: tuple[Any, ...], level: str) -> 
             raise InvalidValue(
                 f"level {level!r} needs numeric categories, got {list(values)[:5]!r}; use nominal"
             ) from None
+        if level == "ratio" and any(d < 0 for d in domain):
+            raise InvalidValue(
+                f"level 'ratio' needs values of 0 or more, got {min(domain):g}; use interval for this scale"
+            )
+        if len(set(domain)) < len(domain):
+            raise InvalidValue(
+                f"categories {list(values)[:5]!r} name the same number twice (e.g. '1' and 1); "
+                "give each value one spelling"
+            )
     else:
         domain = list(range(len(values)))
     return float(
