@@ -135,9 +135,15 @@ def train_cmd() -> click.Command:
             return
         click.echo(
             f"model {model.guid} ({model.language}): {summary['labels']} codes "
-            f"from {summary['units']} units, "
-            f"threshold {model.threshold:.2f}, {summary['seconds']} s"
+            f"from {summary['units']} units, threshold {model.threshold:.2f}, {summary['seconds']} s"
         )
+        if "heldout_rules_top1_top3" in summary:
+            rules, both = summary["heldout_rules_top1_top3"], summary["heldout_combined_top1_top3"]
+            verdict = "used" if summary.get("use_model", True) else "NOT used: it did not beat the rules"
+            click.echo(
+                f"held-out codings: rules top-1/top-3 {rules[0]:.2f}/{rules[1]:.2f}, "
+                f"with the model {both[0]:.2f}/{both[1]:.2f}; the model is {verdict}"
+            )
 
     return train_command
 
