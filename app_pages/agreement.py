@@ -4,6 +4,7 @@ methods paragraph, and download them. Everything is computed by ``toolkit.agreem
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -27,6 +28,45 @@ METHOD_LABELS = {
 }
 UNIT_LABELS = {"sentence": "Sätze", "turn": "Redebeiträge", "paragraph": "Absätze"}
 ALL = "(alle)"
+# German headings for the library's table columns; coefficients with three decimals
+COLUMN_LABELS = {
+    "scope": "Ebene",
+    "pair": "Paar",
+    "code": "Code",
+    "field": "Handlungsfeld",
+    "document": "Dokument",
+    "units": "Einheiten",
+    "segments_a": "Segmente A",
+    "segments_b": "Segmente B",
+    "agreements": "übereinstimmend",
+    "disagreements": "abweichend",
+    "codes": "Codes",
+    "both": "Zeichen beide",
+    "only_a": "nur A",
+    "only_b": "nur B",
+    "neither": "keiner",
+    "notes": "Hinweise",
+}
+COEFFICIENT_LABELS = {
+    "percent_agreement": "Übereinstimmung",
+    "cohen_kappa": "Cohens κ",
+    "scott_pi": "Scotts π",
+    "fleiss_kappa": "Fleiss' κ",
+    "conger_kappa": "Congers κ",
+    "krippendorff_alpha": "Krippendorffs α",
+    "gwet_ac1": "Gwets AC1",
+    "brennan_prediger": "Brennan-Prediger",
+    "alpha_ci_low": "α KI unten",
+    "alpha_ci_high": "α KI oben",
+    "kappa": "κ",
+    "observed": "beobachtet",
+    "expected": "erwartet",
+    "u_alpha": "uα",
+}
+TABLE_COLUMNS: dict[str, Any] = {
+    **{k: st.column_config.Column(v) for k, v in COLUMN_LABELS.items()},
+    **{k: st.column_config.NumberColumn(v, format="%.3f") for k, v in COEFFICIENT_LABELS.items()},
+}
 
 store: Store = st.session_state["app_store"]
 viewer = st.session_state.get("app_coder")
@@ -84,6 +124,16 @@ except ToolkitError as exc:
     st.error(str(exc))
     st.stop()
 
+
+def _order(frame: pd.DataFrame) -> list[str]:
+    """What to read first: the code or document, then the coefficients, then the counts."""
+    columns = [str(c) for c in frame.columns]
+    first = [c for c in ("code", "document") if c in columns]
+    coefficients = [c for c in columns if c in COEFFICIENT_LABELS]
+    rest = [c for c in columns if c not in (*first, *coefficients, "scope")]
+    return [*first, *coefficients, *rest]
+
+
 data = report_data(result)
 st.subheader("Methodenabsatz")
 st.write(data["paragraph_de"])
@@ -95,7 +145,25 @@ for name, rows in data["tables"].items():
     frame = pd.DataFrame(rows)
     if field != ALL and "field" in frame:
         frame = frame[frame["field"].isin([field, ""])]
-    st.dataframe(frame, hide_index=True, width="stretch")
+    if "code" in frame and "scope" in frame:  # rows for a field or all codes say so instead of a blank
+        frame = frame.assign(
+            code=[
+                c or ("alle Codes" if scope == "overall" else f"alle Codes in {f}")
+                for c, scope, f in zip(
+                    frame["code"],
+                    frame["scope"],
+                    frame["field"] if "field" in frame else [""] * len(frame),
+                    strict=True,
+                )
+            ]
+        )
+    st.dataframe(
+        frame,
+        hide_index=True,
+        width="stretch",
+        column_config=TABLE_COLUMNS,
+        column_order=_order(frame),
+    )
 
 csv_buffer = io.StringIO()
 write_csv(data, csv_buffer)
@@ -103,16 +171,18 @@ xlsx_buffer, docx_buffer = io.BytesIO(), io.BytesIO()
 write_xlsx(data, xlsx_buffer)
 write_docx(data, docx_buffer)
 d1, d2, d3 = st.columns(3)
-d1.download_button("CSV", csv_buffer.getvalue(), "uebereinstimmung.csv", "text/csv", key="agreement_csv")
+d1.download_button(
+    "CSV herunterladen", csv_buffer.getvalue(), "uebereinstimmung.csv", "text/csv", key="agreement_csv"
+)
 d2.download_button(
-    "Excel",
+    "Excel herunterladen",
     xlsx_buffer.getvalue(),
     "uebereinstimmung.xlsx",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     key="agreement_xlsx",
 )
 d3.download_button(
-    "Word",
+    "Word herunterladen",
     docx_buffer.getvalue(),
     "uebereinstimmung.docx",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

@@ -26,6 +26,47 @@ from toolkit.exports import (
 from toolkit.store import Store, project_state
 
 store: Store = st.session_state["app_store"]
+# German headings for the library's columns (the downloads keep the library's names)
+COLUMNS: dict[str, Any] = {
+    "code": "Code",
+    "field_of_action": "Handlungsfeld",
+    "valence": "Valenz",
+    "codings": "Codierungen",
+    "codes": "Codes",
+    "documents": "Dokumente",
+    "words": "Wörter",
+    "document": "Dokument",
+    "speaker": "Sprecher:in",
+    "speaker_role": "Rolle",
+    "coder": "Codierer:in",
+    "time": "Zeit",
+    "start": "Anfang",
+    "end": "Ende",
+    "before": st.column_config.TextColumn("davor", width="medium"),
+    "text": st.column_config.TextColumn("Segment", width="large"),
+    "after": st.column_config.TextColumn("danach", width="medium"),
+    "code_a": "Code A",
+    "code_b": "Code B",
+    "count": "gemeinsam",
+    "n_a": "Codierungen A",
+    "n_b": "Codierungen B",
+    "share_pct": st.column_config.NumberColumn("Anteil", format="%.1f %%"),
+    "documents_pct": st.column_config.NumberColumn("Dokumente (%)", format="%.0f %%"),
+    "jaccard": st.column_config.NumberColumn("Jaccard", format="%.3f"),
+    "_index": "Code",
+}
+VALENCE = {"challenge": "Herausforderung", "driver": "Treiber"}
+LAST = "peek(split(datum.label, '/'))"  # an axis label shows the code's name, the tooltip its path
+SEGMENT_ORDER = ["text", "document", "speaker", "speaker_role", "time", "coder", "before", "after"]
+
+
+def german(frame: pd.DataFrame) -> pd.DataFrame:
+    """The table as shown: valence in German (a copy; the download keeps the library's values)."""
+    if "valence" not in frame:
+        return frame
+    return frame.assign(valence=frame["valence"].map(lambda v: VALENCE.get(str(v), "–")))
+
+
 MIME = {
     "csv": "text/csv",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -80,17 +121,22 @@ if blind_coding(st.session_state["app_store"]):
     )
     st.stop()
 if data_all.codings.empty:
-    st.info("Noch keine Codierungen. Codieren mit `coding-toolkit code …` oder im Arbeitsbereich.")
+    st.info("Noch keine Codierungen. Kodieren auf der Seite **Kodieren** oder mit `coding-toolkit code …`.")
+    st.stop()
 
 with st.expander("Filter", expanded=False):
     coder_choice = st.selectbox("Codierer:in", ["alle", *data_all.coders], key="analysis_coder")
-    chosen_docs = st.multiselect("Dokumente", data_all.documents["document"].tolist(), key="analysis_docs")
+    chosen_docs = st.multiselect(
+        "Dokumente", data_all.documents["document"].tolist(), key="analysis_docs", placeholder="alle"
+    )
     roles_all = sorted(str(r) for r in data_all.codings["speaker_role"].unique())
-    chosen_roles = st.multiselect("Sprecher:innen-Rolle", roles_all, key="analysis_roles")
+    chosen_roles = st.multiselect("Sprecher:innen-Rolle", roles_all, key="analysis_roles", placeholder="alle")
     chosen_attrs: dict[str, list[str]] = {}
     for name in data_all.attributes:
         options = sorted(set(data_all.documents[name]))
-        picked = st.multiselect(labels.get(name, name), options, key=f"analysis_attr_{name}")
+        picked = st.multiselect(
+            labels.get(name, name), options, key=f"analysis_attr_{name}", placeholder="alle"
+        )
         if picked:
             chosen_attrs[name] = picked
 
@@ -155,7 +201,9 @@ with tab_freq:
         )
     elif by == "code":
         st.altair_chart(charts.code_bars(freq), width="stretch")
-    st.dataframe(freq, hide_index=True, width="stretch", key="analysis_freq_table")
+    st.dataframe(
+        german(freq), hide_index=True, width="stretch", key="analysis_freq_table", column_config=COLUMNS
+    )
     downloads(freq, f"Häufigkeiten {BY_LABELS[by]}", data.filters, f"haeufigkeiten-{by.replace(':', '-')}")
 
 with tab_matrix:
@@ -178,7 +226,7 @@ with tab_matrix:
             alt.Chart(long)
             .mark_rect()
             .encode(
-                x=alt.X("column:N", title=COL_LABELS[cols]),
+                x=alt.X("column:N", title=COL_LABELS[cols], axis=alt.Axis(labelAngle=-30, labelLimit=220)),
                 y=alt.Y(f"{rows}:N", title=None, sort=None, axis=alt.Axis(labelLimit=360)),
                 color=alt.Color("value:Q", title=VALUE_LABELS[values], scale=alt.Scale(scheme="blues")),
                 tooltip=[rows, "column", "value"],
@@ -186,7 +234,12 @@ with tab_matrix:
             width="stretch",
         )
     event: Any = st.dataframe(
-        table, width="stretch", on_select="rerun", selection_mode="single-cell", key="analysis_matrix_table"
+        table,
+        width="stretch",
+        on_select="rerun",
+        selection_mode="single-cell",
+        key="analysis_matrix_table",
+        column_config={"_index": row_labels[rows]},
     )
     downloads(table, f"Matrix {COL_LABELS[cols]}", data.filters, f"matrix-{cols.replace(':', '-')}")
     cells = event.selection.cells if event is not None else []
@@ -200,6 +253,8 @@ with tab_matrix:
             hide_index=True,
             width="stretch",
             key="analysis_cell_segments",
+            column_config=COLUMNS,
+            column_order=["text", "document", "speaker", "time", "coder"],
         )
     else:
         st.caption("Eine Zelle anklicken, um ihre Segmente zu sehen.")
@@ -226,14 +281,18 @@ with tab_co:
             alt.Chart(long)
             .mark_rect()
             .encode(
-                x=alt.X("code_b:N", title=None),
-                y=alt.Y("code_a:N", title=None, axis=alt.Axis(labelLimit=360)),
-                color=alt.Color("jaccard:Q", scale=alt.Scale(scheme="oranges", domain=[0, 1])),
+                x=alt.X(
+                    "code_b:N", title=None, axis=alt.Axis(labelAngle=-30, labelLimit=220, labelExpr=LAST)
+                ),
+                y=alt.Y("code_a:N", title=None, axis=alt.Axis(labelLimit=360, labelExpr=LAST)),
+                color=alt.Color(
+                    "jaccard:Q", title="Jaccard", scale=alt.Scale(scheme="oranges", domain=[0, 1])
+                ),
                 tooltip=["code_a", "code_b", "jaccard"],
             ),
             width="stretch",
         )
-    st.dataframe(pairs, hide_index=True, width="stretch", key="analysis_co_table")
+    st.dataframe(pairs, hide_index=True, width="stretch", key="analysis_co_table", column_config=COLUMNS)
     downloads(pairs, f"Kookkurrenz {method}", data.filters, f"kookkurrenz-{method}")
 
 with tab_seg:
@@ -248,7 +307,14 @@ with tab_seg:
         seg = analysis.segments(
             store, analysis.select(data, codes=[code]), context="turn" if whole_turn else int(chars)
         )
-        st.dataframe(seg, hide_index=True, width="stretch", key="analysis_seg_table")
+        st.dataframe(
+            seg,
+            hide_index=True,
+            width="stretch",
+            key="analysis_seg_table",
+            column_config=COLUMNS,
+            column_order=SEGMENT_ORDER,
+        )
         downloads(seg, "Segmente", data.filters, "segmente")
 
 with tab_files:

@@ -184,6 +184,9 @@ with left:
 def _recent_buttons(pending: dict[str, int] | None) -> None:
     if not recent:
         return
+    if suggestions_on and pending is None:  # room for the suggestions; the keys 1–9 work all the same
+        st.caption("Zuletzt benutzt · Tasten 1–9: " + md(" · ".join(names.get(p, p) for p in recent)))
+        return
     st.caption("Zuletzt benutzt · Tasten 1–9")
     for i, path in enumerate(recent, start=1):
         if (
@@ -396,9 +399,6 @@ with right:
         for span in hits:
             _edit_coding(span)
 
-    if suggestions_on:
-        _suggestion_panel()
-
     undo_steps = history.undo_stack(project, coder)
     redo_steps = history.redo_stack(project, coder)
     u1, u2 = st.columns(2)
@@ -432,3 +432,6 @@ with right:
         if st.button("Memo speichern", key="code_doc_memo_save"):
             set_document_memo(project, doc_name, coder, memo_text)
             st.toast("Memo gespeichert")
+
+    if suggestions_on:  # last: the list is long, undo and memo stay in reach above it
+        _suggestion_panel()

@@ -28,18 +28,33 @@ paths = [c.path for c in codes]
 st.title("Codebuch")
 st.caption(md(project.setting("codebook_title", "") or ""))
 
-tree, edit = st.columns([1.6, 1], gap="large")
+lead = is_lead(project, actor)  # team mode: coders read the codebook, leads edit it
+action: str | None = None
+if lead:  # above the columns: five actions do not fit into the narrow edit column
+    action = st.segmented_control(
+        "Codebuch bearbeiten",
+        ["Ändern", "Neu", "Verschieben", "Zusammenführen", "Löschen"],
+        default="Ändern",
+        key="codebook_action",
+    )
+tree, edit = st.columns([1.6, 1], gap="large") if lead else (st.container(), st.container())
 
 with tree:
-    fields = list(dict.fromkeys(c.field_of_action or "ohne Handlungsfeld" for c in codes)) or ["—"]
-    for tab, field in zip(st.tabs(fields), fields, strict=True):
+    if not codes:
+        st.info(
+            "Das Codebuch ist leer. Codes mit „Neu“ anlegen, ein Codebuch auf der Seite Austausch "
+            "importieren oder mit `coding-toolkit codebook load DATEI.yaml` laden."
+        )
+    fields = list(dict.fromkeys(c.field_of_action or "ohne Handlungsfeld" for c in codes))
+    for tab, field in zip(st.tabs(fields) if fields else [], fields, strict=True):
         with tab:
             for c in [c for c in codes if (c.field_of_action or "ohne Handlungsfeld") == field]:
-                if c.depth == 0:
+                depth = c.depth if c.field_of_action else c.depth + 1  # no field: its roots are headings
+                if depth == 0:
                     continue
-                indent = "\u2003" * (c.depth - 2)
+                indent = "\u2003" * (depth - 2)
                 total = sum(x.codings for x in codes if x.path == c.path or x.path.startswith(c.path + "/"))
-                if c.depth == 1:
+                if depth == 1:
                     st.markdown(f"**{md(c.name)}** · {total} Codierungen")
                     continue
                 with st.expander(f"{indent}{md(c.name)} · {total}"):
@@ -59,17 +74,11 @@ with tree:
                     if c.keywords_de or c.keywords_en:
                         st.caption("Schlüsselwörter: " + md(", ".join((*c.keywords_de, *c.keywords_en))))
 
-if not is_lead(project, actor):
-    st.stop()  # team mode: coders read the codebook, leads edit it
+if not lead:
+    st.stop()
 
 with edit:
     st.subheader("Bearbeiten")
-    action = st.segmented_control(
-        "Aktion",
-        ["Ändern", "Neu", "Verschieben", "Zusammenführen", "Löschen"],
-        default="Ändern",
-        key="codebook_action",
-    )
     try:
         if action == "Neu":
             parent = st.selectbox(
@@ -80,6 +89,8 @@ with edit:
             if st.button("Anlegen", type="primary", disabled=not name.strip(), key="codebook_new_go"):
                 add_code(project, f"{parent}/{name}" if parent else name, actor=actor, definition=definition)
                 st.rerun()
+        elif not paths:
+            st.caption("Noch keine Codes: zuerst mit „Neu“ einen anlegen.")
         else:
             path = st.selectbox(
                 "Code", paths, key="codebook_code", format_func=lambda p: p.replace("/", " › ")

@@ -40,7 +40,7 @@ if len(coders) < 2:
     st.info("Für einen Abgleich braucht es mindestens zwei Kodierende.")
     st.stop()
 
-c1, c2, c3, c4 = st.columns(4)
+c1, c2, c3, c4 = st.columns(4, vertical_alignment="bottom")
 coder_a = c1.selectbox("Kodierer:in A", coders, index=0, key="consensus_a")
 coder_b = c2.selectbox("Kodierer:in B", [c for c in coders if c != coder_a], key="consensus_b")
 method = c3.selectbox(
@@ -88,7 +88,7 @@ if not shown:
 
 def _quote(item: Disagreement, spans: tuple[tuple[int, int], ...]) -> str:
     text = document_text(project, item.document)
-    return " … ".join(text[s:e] for s, e in spans) or "—"
+    return " … ".join(text[s:e] for s, e in spans) or "— nicht codiert —"
 
 
 def _settle(item: Disagreement, decision: str, span: tuple[int, int] | None = None) -> None:
@@ -120,6 +120,9 @@ for item in shown[:PAGE_SIZE]:
         with buttons[-1].popover("Bearbeiten", width="stretch"):
             start = st.number_input("Anfang", min_value=0, value=item.start, key=f"consensus_s_{item.key}")
             end = st.number_input("Ende", min_value=1, value=item.end, key=f"consensus_e_{item.key}")
+            st.caption("Zeichenpositionen im Dokument; dieser Text wird übernommen:")
+            edited = _quote(item, ((int(start), int(end)),))
+            st.text(edited if len(edited) <= 300 else edited[:300] + " …")
             if st.button("Übernehmen", key=f"consensus_edit_{item.key}", type="primary"):
                 _settle(item, "edit", (int(start), int(end)))
 if len(shown) > PAGE_SIZE:

@@ -95,7 +95,7 @@ with st.form("documents_attributes"):
     for a in speaker_defs:
         options = [v.value for v in a.values]
         st.caption(md(a.label or a.name))
-        cols = st.columns(min(6, max(1, len(doc.speakers))))
+        cols = st.columns(min(3, max(1, len(doc.speakers))))  # long role names stay readable
         for i, speaker in enumerate(doc.speakers):
             current = roles.get(speaker, {}).get(a.name)
             picked = cols[i % len(cols)].selectbox(

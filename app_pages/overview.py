@@ -29,7 +29,10 @@ st.subheader("Dokumente")
 if documents:
     st.dataframe(documents_table(store, documents), hide_index=True, width="stretch")
 else:
-    st.info("Noch keine Dokumente. Importieren mit `coding-toolkit import DATEI...`.")
+    st.info(
+        "Noch keine Dokumente. Auf der Seite **Dokumente** importieren "
+        "oder mit `coding-toolkit import DATEI …`."
+    )
 
 st.subheader("Codebuch")
 VALENCE = {"challenge": "Herausforderung", "driver": "Treiber", None: ""}
@@ -59,4 +62,7 @@ if codes:
             column_config={"Farbe": st.column_config.TextColumn("Farbe", width=48)},
         )
 else:
-    st.info("Das Codebuch ist leer. Laden mit `coding-toolkit codebook load DATEI.yaml`.")
+    st.info(
+        "Das Codebuch ist leer. Auf der Seite **Codebuch** Codes anlegen, auf der Seite **Austausch** ein "
+        "Codebuch importieren oder mit `coding-toolkit codebook load DATEI.yaml` laden."
+    )

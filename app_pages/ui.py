@@ -30,6 +30,20 @@ def store() -> Store:
     return s
 
 
+def _add_coder(project: Store) -> None:
+    """Create the coder typed into the popover and pick them (a callback: it runs before the picker
+    is drawn, so the picker shows the new name)."""
+    name = str(st.session_state.get("app_coder_new") or "")
+    if not name.strip():
+        return
+    try:
+        added = add_coder(project, name)
+    except ToolkitError as exc:
+        st.session_state["app_coder_error"] = str(exc)
+    else:
+        st.session_state.update(app_coder=added, app_coder_pick=added, app_coder_new="", app_coder_error=None)
+
+
 def coder_gate(project: Store) -> str | None:
     """Sidebar: who is coding. The choice holds while the browser tab stays open."""
     coders = list_coders(project)
@@ -45,14 +59,10 @@ def coder_gate(project: Store) -> str | None:
             key="app_coder_pick",
         )
         with st.popover("Neue:r Kodierer:in", width="stretch"):
-            name = st.text_input("Name", key="app_coder_new")
-            if st.button("Anlegen", key="app_coder_add") and name.strip():
-                try:
-                    st.session_state["app_coder"] = add_coder(project, name)
-                except ToolkitError as exc:
-                    st.error(str(exc))
-                else:
-                    st.rerun()
+            st.text_input("Name", key="app_coder_new")
+            st.button("Anlegen", key="app_coder_add", on_click=_add_coder, args=(project,))
+            if st.session_state.get("app_coder_error"):
+                st.error(md(st.session_state["app_coder_error"]))
     if choice and choice != current:
         st.session_state["app_coder"] = choice
         current = choice
