@@ -21,7 +21,6 @@ from typing import Any
 
 import numpy as np
 
-from toolkit.codes import list_codes
 from toolkit.codings import list_codings
 from toolkit.documents import document_row
 from toolkit.errors import InvalidValue
@@ -31,9 +30,7 @@ from toolkit.suggest.model import (
     DEFAULT_EPOCHS,
     FEATURES,
     Unit,
-    calibrated,
     document_units,
-    label_of,
     micro_f1,
     predict,
     span_hits,
@@ -41,7 +38,7 @@ from toolkit.suggest.model import (
     unit_labels,
 )
 from toolkit.suggest.rank import MIN_SCORE
-from toolkit.suggest.training import build_model, gold_matrix, rule_matrix
+from toolkit.suggest.training import all_labels, build_model, combine, gold_matrix, rule_matrix
 
 SOURCES = ("rules", "model", "combined")
 
@@ -94,8 +91,7 @@ def rank_test_documents(
         raise InvalidValue("no test documents; name at least one with --test")
     data = training_data(store, coder, documents=train, level=level)
     model = build_model(store, data, architecture=architecture, features=features, epochs=epochs, level=level)
-    known = {label_of(c.path, level) for c in list_codes(store)}
-    labels = sorted(known | set(model.labels))
+    labels = all_labels(store, model.labels, level)
     test_units: list[Unit] = []
     gold: list[set[str]] = []
     codings: list[Coding] = []
@@ -106,17 +102,10 @@ def rank_test_documents(
         for u in document_units(store, canonical):
             test_units.append(u)
             gold.append(unit_labels(u, mine, level))
-    raw_known = predict(model.nlp, test_units, features)
-    raw = np.full((len(test_units), len(labels)), 1e-4, dtype="float32")
-    index = [labels.index(label) for label in model.labels]
-    raw[:, index] = raw_known
+    raw = predict(model.nlp, test_units, features)
     rules = rule_matrix(store, test_units, labels, level)
-    cal = model.calibration or {"model": 1.0}
-    scores = {
-        "rules": rules,
-        "model": calibrated(raw, np.zeros_like(rules), cal),
-        "combined": calibrated(raw, rules, cal),
-    }
+    alone, both = combine(raw, model.labels, rules, labels, model.calibration or {"model": 1.0})
+    scores = {"rules": rules, "model": alone, "combined": both}
     threshold = model.threshold
     thresholds = {"rules": 0.0, "model": threshold, "combined": threshold}
     if not model.metrics.get("use_model", True):  # as in suggest: the model did not help, rules alone
