@@ -12,7 +12,9 @@ What ``restore`` refuses (nothing is changed then):
 - a project written by a newer version of the toolkit (migrations this version does not know);
 - a backup of a *different* project (another ``project_guid``) unless ``other_project=True``;
 - in team mode, an actor who is not a lead.
-The replaced state is kept as ``<name>.before-restore-<time>`` next to the project.
+The replaced state is kept as ``<name>.before-restore-<time>`` next to the project. A project file
+that is itself damaged or unreadable (the usual reason to restore) is moved aside as it is, with its
+``-wal`` file, and the backup is written in its place; roles cannot be checked in a broken file.
 """
 
 from __future__ import annotations
@@ -43,14 +45,14 @@ def _integrity(conn: sqlite3.Connection) -> str:
     return "; ".join(str(r[0]) for r in rows)
 
 
-def check_project_file(path: str | Path) -> dict[str, Any]:
+def check_project_file(path: str | Path, *, allow_newer: bool = False) -> dict[str, Any]:
     """Check that ``path`` is an intact project of this toolkit; returns its GUID, counts and
     migrations, or raises :class:`StoreError` saying what is wrong."""
     p = Path(path)
     if not p.is_file():
         raise StoreError(f"{p}: no such file; name a backup made with `coding-toolkit backup -o FILE`")
     try:
-        with closing(sqlite3.connect(f"file:{p}?mode=ro", uri=True)) as conn:
+        with closing(sqlite3.connect(f"file:{p}?mode=ro", uri=True, timeout=30)) as conn:
             integrity = _integrity(conn)
             if integrity != "ok":
                 raise StoreError(
@@ -76,13 +78,17 @@ def check_project_file(path: str | Path) -> dict[str, Any]:
                 t: int(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0])
                 for t in ("documents", "codings", "events")
             }
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise Conflict(f"{p}: the file is busy ({exc}); try again in a moment") from None
+        raise StoreError(f"{p}: cannot read the file as a project ({exc}); name another file") from None
     except sqlite3.DatabaseError as exc:
         raise StoreError(
             f"{p}: not a SQLite database ({exc}); name a backup made with `coding-toolkit backup`"
         ) from None
     known = {m.name for m in migrations._migrations}
     newer = [name for name in applied if name not in known]
-    if newer:
+    if newer and not allow_newer:
         raise StoreError(
             f"{p}: written by a newer coding-toolkit (migrations {', '.join(newer)}); "
             "update the toolkit first"
@@ -135,6 +141,19 @@ def restore(
     report = check_project_file(source)
     kept: str | None = None
     seen = (0, 0)
+    damaged = False
+    if dest_path.exists():
+        try:
+            check_project_file(dest_path, allow_newer=True)
+        except StoreError:  # not busy (Conflict), but not a readable, intact project either
+            damaged = True
+    if damaged:  # an unreadable or damaged project: keep its files as they are, write the backup anew
+        kept = str(dest_path.with_name(f"{dest_path.name}.before-restore-{_stamp()}"))
+        dest_path.replace(kept)
+        for suffix in ("-wal", "-shm"):  # a stale WAL must never be replayed onto the restored file
+            side = dest_path.with_name(dest_path.name + suffix)
+            if side.exists():
+                side.replace(kept + suffix)
     if not dest_path.exists():
         dest_path.parent.mkdir(parents=True, exist_ok=True)
         with (
