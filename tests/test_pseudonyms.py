@@ -244,3 +244,40 @@ def test_apply_keeps_every_coding_on_its_words(
     for t in document_turns(store, doc):
         assert 0 <= t.start <= t.end <= len(new)
     store.close()
+
+
+def test_suggestion_feedback_moves_and_rows_made_equal_by_clipping_go(tmp_path: Path) -> None:
+    store, doc = _project(tmp_path)
+    at = TEXT.index("Musterstadt")
+    with store.write("t") as w:
+        from toolkit.codings import coder_id
+
+        anna = coder_id(w, "anna")
+        code = store.one("SELECT id FROM codes WHERE name = 'Lücken'")
+        assert code is not None
+        doc_id = store.one("SELECT id FROM documents")["id"]  # type: ignore[index]
+        for start, end in (
+            (at - 3, at + 4),
+            (at - 3, at + 6),
+            (TEXT.index("Die Firma"), TEXT.index("Die Firma") + 9),
+        ):
+            w.insert(
+                "suggestion_feedback",
+                {
+                    "document_id": doc_id,
+                    "start": start,
+                    "end": end,
+                    "code_id": code["id"],
+                    "coder_id": anna,
+                    "decision": "reject",
+                    "created_at": "2026-01-01",
+                },
+            )
+    _table(store)
+    ps.apply(store, [doc], actor="lead")
+    text = document_text(store, doc)
+    spans = [
+        text[r["start"] : r["end"]]
+        for r in store.query('SELECT start, "end" FROM suggestion_feedback ORDER BY start')
+    ]
+    assert spans == ["in [Stadt A]", "Die Firma"]

@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -362,7 +363,7 @@ def _apply_one(w: Writer, doc: dict[str, Any], tables: list[tuple[str, str]]) ->
     moved = clipped = 0
     for table, column in tables:
         key = doc["id"] if column == "document_id" else doc["name"]
-        rows = store.query(f'SELECT * FROM "{table}" WHERE "{column}" = ?', (key,))
+        rows = store.query(f'SELECT rowid AS row_id_, * FROM "{table}" WHERE "{column}" = ?', (key,))
         w.execute(
             f'UPDATE "{table}" SET start = start + {_FAR}, "end" = "end" + {_FAR} WHERE "{column}" = ?',
             (key,),
@@ -377,9 +378,10 @@ def _apply_one(w: Writer, doc: dict[str, Any], tables: list[tuple[str, str]]) ->
             if table == "consensus_decisions":
                 changed["key"] = re.sub(r"\d+-\d+$", f"{start}-{end}", row["key"])
             sets = ", ".join(f'"{k}" = ?' for k in changed)
-            where = "key = ?" if table == "consensus_decisions" else "rowid = ?"
-            ident = row["key"] if table == "consensus_decisions" else _rowid(store, table, row)
-            w.execute(f'UPDATE "{table}" SET {sets} WHERE {where}', (*changed.values(), ident))
+            try:
+                w.execute(f'UPDATE "{table}" SET {sets} WHERE rowid = ?', (*changed.values(), row["row_id_"]))
+            except sqlite3.IntegrityError:  # equal to another row once clipped to the placeholder
+                w.execute(f'DELETE FROM "{table}" WHERE rowid = ?', (row["row_id_"],))
     spans = store.query('SELECT start, "end" FROM turns WHERE document_id = ?', (doc["id"],))
     words = sum(count_words(text[t["start"] : t["end"]]) for t in spans)
     w.execute("UPDATE documents SET words = ? WHERE id = ?", (words, doc["id"]))
@@ -407,12 +409,6 @@ def _apply_one(w: Writer, doc: dict[str, Any], tables: list[tuple[str, str]]) ->
         },
     )
     return change
-
-
-def _rowid(store: Store, table: str, row: dict[str, Any]) -> int:
-    if "id" in row:
-        return int(row["id"])
-    raise InvalidValue(f"table {table} has offsets but no id column; pseudonymisation cannot move them")
 
 
 def _move_coding(
