@@ -281,3 +281,24 @@ def test_suggestion_feedback_moves_and_rows_made_equal_by_clipping_go(tmp_path: 
         for r in store.query('SELECT start, "end" FROM suggestion_feedback ORDER BY start')
     ]
     assert spans == ["in [Stadt A]", "Die Firma"]
+
+
+def test_undo_after_pseudonymisation_never_brings_a_name_back(tmp_path: Path) -> None:
+    from toolkit.codings import delete_coding, update_coding
+    from toolkit.history import undo
+
+    store, doc = _project(tmp_path)
+    start = TEXT.index("Wir haben in Musterstadt")
+    edited = add_coding(store, doc, start, start + 20, CODE, coder="anna")
+    update_coding(store, edited.guid, actor="anna", expected_version=1, end=start + 27)
+    deleted = add_coding(store, doc, start, start + 30, CODE, coder="ben")
+    delete_coding(store, deleted.guid, actor="ben")
+    _table(store)
+    ps.apply(store, [doc], actor="lead")
+    for coder in ("anna", "ben"):
+        with pytest.raises(Conflict, match=r"interview.*can no longer be undone"):
+            undo(store, coder)
+    text = document_text(store, doc)
+    for c in list_codings(store):
+        assert text[c.start : c.end] == c.text
+        assert "Musterstadt" not in c.text

@@ -107,8 +107,29 @@ def _insert(w: Writer, row: dict[str, Any]) -> None:
     w.insert("codings", values)
 
 
+def _check_text(w: Writer, guid: str) -> None:
+    """Refuse a replay that would bring back a coding whose copy of the text no longer matches the
+    document, as after pseudonymisation (the old copy would hold the real name again)."""
+    row = w.store.one(
+        'SELECT c.text = substr(d.text, c.start + 1, c."end" - c.start) AS same, d.name '
+        "FROM codings c JOIN documents d ON d.id = c.document_id WHERE c.guid = ?",
+        (guid,),
+    )
+    if row is not None and not row["same"]:
+        raise Conflict(
+            f"the text of {row['name']} has changed since this step (pseudonymised or edited); "
+            "it can no longer be undone or redone"
+        )
+
+
 def _apply(w: Writer, event: dict[str, Any], *, inverse: bool) -> dict[str, Any]:
     """Apply an event's change (or its inverse); returns what a later redo needs."""
+    result = _replay(w, event, inverse=inverse)
+    _check_text(w, event["guid"])
+    return result
+
+
+def _replay(w: Writer, event: dict[str, Any], *, inverse: bool) -> dict[str, Any]:
     action, guid, payload = event["action"], event["guid"], event["payload"]
     current = _row(w, guid)
     creates = (action == "add" and not inverse) or (action == "delete" and inverse)
