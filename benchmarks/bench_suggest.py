@@ -91,13 +91,13 @@ def rules_vs_floor(store: Store, words: int) -> None:
     print(f"   ratio to the floor: {floor / rules:.2f} (target >= 0.7)")
 
 
-def training_speed(tmp: Path) -> None:
+def training_speed(tmp: Path) -> Store:
     if (SERDIF / "highlights.csv").exists():
         from eval_suggestions import serdif_store
 
         store = serdif_store(tmp)
         coder, what = "serdif", "SERDIF"
-    else:
+    else:  # the German demo: its model is trained but not used (too few codings), see the docs
         store = open_store(tmp / "demo.db")
         coder, what = "anna", "German demo"
     units = [u for d in store.query("SELECT name FROM documents") for u in document_units(store, d["name"])]
@@ -111,24 +111,44 @@ def training_speed(tmp: Path) -> None:
     print(f"2. training ({what}): {model.metrics['units']:,} units, {len(model.labels)} codes")
     print(f"   train() with calibration run and storing: {whole:.1f} s (target < 10 s)")
     print(f"   one fit() on 2,000 units with 20 codes:    {one:.1f} s")
+    return store
+
+
+def ten_thousand_words(language: str) -> str:
+    """About 10,000 words: the SERDIF sessions (English) or the German samples, repeated as needed."""
+    if language != "en":
+        return "\n\n".join(paragraphs(10_000))
+    lines: list[str] = []
+    count = 0
+    while count < 10_000:
+        for f in sorted(SERDIF.glob("P*.txt")):
+            for line in f.read_text(encoding="utf-8").splitlines():
+                lines.append(line)
+                count += len(line.split())
+                if count >= 10_000:
+                    return "\n".join(lines)
+    return "\n".join(lines)
 
 
 def suggest_speed(store: Store) -> None:
-    text = "\n\n".join(paragraphs(10_000))
-    name = import_upload(store, text.encode(), "bench10k.txt", actor="bench", language="de").document
-    train(store, "anna", actor="bench")
+    language = "en" if (SERDIF / "highlights.csv").exists() else "de"
+    text = ten_thousand_words(language)
+    name = import_upload(store, text.encode(), "bench10k.txt", actor="bench", language=language).document
+    t = time.perf_counter()
     suggest(store, name)  # loads the pipeline and the model
+    first = time.perf_counter() - t
     times = []
     for _ in range(3):
         t = time.perf_counter()
         found = suggest(store, name)
         times.append(time.perf_counter() - t)
     words = len(text.split())
-    sources = {s.source for s in found}
+    sources = sorted({s.source for s in found})
     print(
-        f"3. suggest() on a {words:,}-word transcript after loading: median {statistics.median(times):.2f} s"
+        f"3. suggest() on a {words:,}-word transcript ({language}): first call {first:.2f} s (loads pipeline "
+        f"and model), then median {statistics.median(times):.2f} s (target < 1 s)"
     )
-    print(f"   {len(found):,} suggestions ({', '.join(sorted(sources))}); target < 1 s")
+    print(f"   {len(found):,} suggestions, sources: {', '.join(sources)}")
 
 
 def main() -> None:
@@ -141,8 +161,8 @@ def main() -> None:
         create_demo(tmp / "demo.db", ROOT, actor="bench")
         store = open_store(tmp / "demo.db")
         rules_vs_floor(store, ns.words)
-        training_speed(tmp)
-        suggest_speed(store)
+        trained = training_speed(tmp)
+        suggest_speed(trained)
 
 
 if __name__ == "__main__":
