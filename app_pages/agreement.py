@@ -157,6 +157,8 @@ for name, rows in data["tables"].items():
                 )
             ]
         )
+    shown = [c for c in frame.columns if c in COEFFICIENT_LABELS]
+    frame = frame.assign(**{c: frame[c].astype(float).round(3) + 0.0 for c in shown})  # no "-0.000"
     st.dataframe(
         frame,
         hide_index=True,

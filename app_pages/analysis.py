@@ -226,7 +226,7 @@ with tab_matrix:
             alt.Chart(long)
             .mark_rect()
             .encode(
-                x=alt.X("column:N", title=COL_LABELS[cols], axis=alt.Axis(labelAngle=-30, labelLimit=220)),
+                x=alt.X("column:N", title=COL_LABELS[cols], axis=alt.Axis(labelLimit=220)),
                 y=alt.Y(f"{rows}:N", title=None, sort=None, axis=alt.Axis(labelLimit=360)),
                 color=alt.Color("value:Q", title=VALUE_LABELS[values], scale=alt.Scale(scheme="blues")),
                 tooltip=[rows, "column", "value"],
@@ -281,9 +281,7 @@ with tab_co:
             alt.Chart(long)
             .mark_rect()
             .encode(
-                x=alt.X(
-                    "code_b:N", title=None, axis=alt.Axis(labelAngle=-30, labelLimit=220, labelExpr=LAST)
-                ),
+                x=alt.X("code_b:N", title=None, axis=alt.Axis(labelLimit=220, labelExpr=LAST)),
                 y=alt.Y("code_a:N", title=None, axis=alt.Axis(labelLimit=360, labelExpr=LAST)),
                 color=alt.Color(
                     "jaccard:Q", title="Jaccard", scale=alt.Scale(scheme="oranges", domain=[0, 1])

@@ -185,7 +185,7 @@ def _recent_buttons(pending: dict[str, int] | None) -> None:
     if not recent:
         return
     if suggestions_on and pending is None:  # room for the suggestions; the keys 1–9 work all the same
-        st.caption("Zuletzt benutzt · Tasten 1–9: " + md(" · ".join(names.get(p, p) for p in recent)))
+        st.caption("Tasten 1–9: zuletzt benutzte Codes", help=md(" · ".join(names.get(p, p) for p in recent)))
         return
     st.caption("Zuletzt benutzt · Tasten 1–9")
     for i, path in enumerate(recent, start=1):
@@ -375,13 +375,13 @@ with right:
             placeholder="Code suchen …",
             format_func=lambda p: p.replace("/", " › "),
         )
-        a1, a2 = st.columns([1, 1])
-        if a1.button(
-            "Codieren", type="primary", disabled=not chosen, width="stretch", key="code_apply"
-        ) and _code_selection(pending["start"], pending["end"], chosen):
+        a1 = a2 = st.container(horizontal=True)  # wraps in a narrow column instead of cutting the labels
+        if a1.button("Codieren", type="primary", disabled=not chosen, key="code_apply") and _code_selection(
+            pending["start"], pending["end"], chosen
+        ):
             st.session_state.pop("code_assign", None)
             st.rerun()
-        if a2.button("Auswahl aufheben", width="stretch", key="code_clear"):
+        if a2.button("Auswahl aufheben", key="code_clear"):
             st.session_state["code_pending"] = None
             st.rerun()
     else:
@@ -399,13 +399,15 @@ with right:
         for span in hits:
             _edit_coding(span)
 
+    if suggestions_on:  # above undo and memo: the suggestions are what this mode is for
+        _suggestion_panel()
+
     undo_steps = history.undo_stack(project, coder)
     redo_steps = history.redo_stack(project, coder)
-    u1, u2 = st.columns(2)
+    u1 = u2 = st.container(horizontal=True)  # wraps in a narrow column instead of cutting the labels
     if u1.button(
         "↶ Rückgängig",
         disabled=not undo_steps,
-        width="stretch",
         key="code_undo",
         help=md(undo_steps[0].summary) if undo_steps else None,
     ):
@@ -414,7 +416,6 @@ with right:
     if u2.button(
         "↷ Wiederholen",
         disabled=not redo_steps,
-        width="stretch",
         key="code_redo",
         help=md(redo_steps[0].summary) if redo_steps else None,
     ):
@@ -432,6 +433,3 @@ with right:
         if st.button("Memo speichern", key="code_doc_memo_save"):
             set_document_memo(project, doc_name, coder, memo_text)
             st.toast("Memo gespeichert")
-
-    if suggestions_on:  # last: the list is long, undo and memo stay in reach above it
-        _suggestion_panel()

@@ -103,7 +103,7 @@ def _settle(item: Disagreement, decision: str, span: tuple[int, int] | None = No
 for item in shown[:PAGE_SIZE]:
     with st.container(border=True):
         st.markdown(
-            f"**{md(item.code)}** · {md(item.document)} · {item.start}–{item.end}"
+            f"**{md(item.code)}** · {md(item.document)} · Zeichen {item.start}–{item.end}"
             + (f" · entschieden: {CHOICES.get(item.decision, item.decision)}" if item.decision else "")
         )
         a, b = st.columns(2)
@@ -113,11 +113,11 @@ for item in shown[:PAGE_SIZE]:
         b.text(_quote(item, item.spans_b))
         if item.decision:
             continue
-        buttons = st.columns(len(CHOICES) + 1)
-        for col, (decision, label) in zip(buttons, CHOICES.items(), strict=False):
-            if col.button(label, key=f"consensus_{decision}_{item.key}", width="stretch"):
+        buttons = st.container(horizontal=True)  # wraps on narrow screens instead of cutting labels
+        for decision, label in CHOICES.items():
+            if buttons.button(label, key=f"consensus_{decision}_{item.key}"):
                 _settle(item, decision)
-        with buttons[-1].popover("Bearbeiten", width="stretch"):
+        with buttons.popover("Bearbeiten"):
             start = st.number_input("Anfang", min_value=0, value=item.start, key=f"consensus_s_{item.key}")
             end = st.number_input("Ende", min_value=1, value=item.end, key=f"consensus_e_{item.key}")
             st.caption("Zeichenpositionen im Dokument; dieser Text wird übernommen:")

@@ -36,9 +36,10 @@ def show_report(name: str, report: ImportReport) -> None:
     cols[3].metric("Memos", report.memos_imported)
     details = []
     if report.codes_updated:
-        details.append(f"{report.codes_updated} Codes geändert")
+        details.append(f"{report.codes_updated} {'Code' if report.codes_updated == 1 else 'Codes'} geändert")
     if report.coders_added:
-        details.append(f"{report.coders_added} Kodierer:innen neu")
+        who = "neue:r Kodierer:in" if report.coders_added == 1 else "neue Kodierer:innen"
+        details.append(f"{report.coders_added} {who}")
     if report.attributes_set:
         details.append(f"{report.attributes_set} Merkmalswerte")
     if report.documents_present or report.codings_present:
