@@ -20,6 +20,7 @@ import math
 import os
 import random
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -52,6 +53,10 @@ NGRAMS = 1
 _HEADING = re.compile(r"^\s*\d{1,2}(\.\w+)*\.?\s+[A-ZÄÖÜ]")
 _TOP_HEADING = re.compile(r"^\s*\d{1,2}\.?\s+[A-ZÄÖÜ]")
 _INLINE_SPEAKER = re.compile(r"^\s*([A-ZÄÖÜ][\w.\- ]{0,24}):\s")
+# speaker labels that name the asking side in any transcript (besides speakers who mostly ask)
+INTERVIEWER_LABELS = frozenset(
+    {"i", "int", "interviewer", "interviewerin", "moderator", "moderatorin", "frage", "q", "question", "f"}
+)
 _WORD = re.compile(r"\w+", re.UNICODE)
 _LABEL_ONLY = re.compile(r"^[\w .\-]{1,30}(\s*\[[\d:.]+\])?:$|^[\w .\-]{1,30}:\s*\[[\d:.]+\]$")
 _LETTERS = re.compile(r"[^\W\d_]{2}")
@@ -136,13 +141,16 @@ def units(text: str, turns: Sequence[Turn], language: str, document: str = "") -
     """The sentences of ``text`` (inside :func:`regions`, split again at line breaks) with their context.
 
     A unit's question is the nearest earlier unit that is a numbered task heading ("3.b Are the ...")
-    or was said by an interviewer (a speaker who mostly asks). Speaker roles: ``interviewer``,
-    ``respondent`` or ``none`` (text outside turns); a line inside a turn starting with ``NAME:`` counts
-    as said by that speaker (an interviewer when NAME asks elsewhere or is a capitalised label of three
-    or more letters such as ``MODERATOR``). A unit's heading is the nearest numbered top-level heading."""
+    or was said by an interviewer. Speaker roles: ``interviewer`` (a speaker most of whose turns end
+    with a question mark, or a label of :data:`INTERVIEWER_LABELS` such as ``MODERATOR``),
+    ``respondent``, or ``none`` (text outside turns). A line inside a turn starting with ``NAME:`` is
+    said by NAME; further lines of a turn belong to its speaker, unless the document has a single
+    speaker (an importer that did not recognise the other side), where they count as respondent.
+    A unit's heading is the nearest numbered top-level heading."""
     pseudo = [Turn("", s, e) for s, e in regions(text, turns)]
     spans = [p for s, e in sentence_units(text, pseudo, language) for p in _line_pieces(text, s, e)]
     asking = _interviewers(text, turns)
+    several = len({t.speaker for t in turns}) > 1
     starts = [t.start for t in turns]
     out: list[Unit] = []
     question = heading = ""
@@ -154,14 +162,14 @@ def units(text: str, turns: Sequence[Turn], language: str, document: str = "") -
         inline = _INLINE_SPEAKER.match(line)
         if inline and idx is not None and line_start + inline.start(1) < turns[idx].start:
             inline = None  # the label of the turn itself
-        speaker = inline.group(1) if inline else (turns[idx].speaker if idx is not None else "")
         if inline:
-            shouted = speaker.isupper() and len(speaker) > 2
-            role = "interviewer" if speaker in asking or shouted else "respondent"
+            role = _role(inline.group(1), asking)
         elif idx is None:
             role = "none"
-        else:
-            role = "interviewer" if speaker in asking else "respondent"
+        elif turns[idx].start >= line_start or several:
+            role = _role(turns[idx].speaker, asking)
+        else:  # a further line of the only speaker's turn: the importer did not see who spoke
+            role = "respondent"
         raw.append((s, e, role, line))
     for i, (s, e, role, line) in enumerate(raw):
         own = text[s:e]
@@ -175,9 +183,12 @@ def units(text: str, turns: Sequence[Turn], language: str, document: str = "") -
     return out
 
 
-def _turn_at(starts: Sequence[int], turns: Sequence[Turn], pos: int) -> int | None:
-    from bisect import bisect_right
+def _role(speaker: str, asking: set[str]) -> str:
+    name = speaker.strip().rstrip(".").casefold()
+    return "interviewer" if speaker in asking or name in INTERVIEWER_LABELS else "respondent"
 
+
+def _turn_at(starts: Sequence[int], turns: Sequence[Turn], pos: int) -> int | None:
     i = bisect_right(starts, pos) - 1
     if i >= 0 and turns[i].start <= pos < max(turns[i].end, turns[i].start + 1):
         return i
@@ -640,14 +651,10 @@ def model_rows(store: Store) -> list[dict[str, Any]]:
 
 def current_model_guid(store: Store, language: str) -> str | None:
     """The GUID of the newest ready model for ``language``, if any."""
-    try:
-        row = store.one(
-            "SELECT guid FROM suggestion_models WHERE language = ? AND status = 'ready' "
-            "ORDER BY id DESC LIMIT 1",
-            (language,),
-        )
-    except Exception:  # an old project opened read-only before the migration ran
-        return None
+    row = store.one(
+        "SELECT guid FROM suggestion_models WHERE language = ? AND status = 'ready' ORDER BY id DESC LIMIT 1",
+        (language,),
+    )
     return str(row["guid"]) if row else None
 
 
