@@ -184,8 +184,9 @@ with left:
 def _recent_buttons(pending: dict[str, int] | None) -> None:
     if not recent:
         return
-    if suggestions_on and pending is None:  # room for the suggestions; the keys 1–9 work all the same
-        st.caption("Tasten 1–9: zuletzt benutzte Codes", help=md(" · ".join(names.get(p, p) for p in recent)))
+    if pending is None:  # one line until there is a selection to code: room for editing and suggestions
+        keys = "\n\n".join(f"{i} · {md(names.get(p, p))}" for i, p in enumerate(recent, start=1))
+        st.caption("Tasten 1–9: zuletzt benutzte Codes", help=keys)
         return
     st.caption("Zuletzt benutzt · Tasten 1–9")
     for i, path in enumerate(recent, start=1):
@@ -194,7 +195,6 @@ def _recent_buttons(pending: dict[str, int] | None) -> None:
                 f"{i} · {md(names.get(path, path))}",
                 key=f"code_recent_{i}",
                 help=md(path),
-                disabled=pending is None,
                 width="stretch",
             )
             and pending
