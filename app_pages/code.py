@@ -128,7 +128,7 @@ st.caption(
         ",", "."
     )
 )
-left, right = st.columns([2.3, 1], gap="large")
+left, right = st.columns([2, 1], gap="large")  # the side panel stays usable at 1024 px
 
 
 def _on_selection() -> None:
@@ -395,7 +395,7 @@ with right:
     if clicked is not None:
         hits = codings_at(view, clicked)
         if hits:
-            st.caption(f"Codierungen an Position {clicked}")
+            st.caption("Codierungen an dieser Stelle")
         for span in hits:
             _edit_coding(span)
 
