@@ -18,6 +18,7 @@ from toolkit.documents import document_text
 from toolkit.errors import NotFound
 from toolkit.model import Turn
 from toolkit.store import Store
+from toolkit.suggest.feedback import reject
 from toolkit.suggest.model import (
     ALL_FEATURES,
     current_model_guid,
@@ -27,6 +28,7 @@ from toolkit.suggest.model import (
     model_rows,
     overlaps,
     predict,
+    training_data,
     units,
 )
 from toolkit.suggest.rank import suggest
@@ -222,3 +224,17 @@ def test_fit_is_deterministic_for_a_seed(tmp_path: Path) -> None:
     a = predict(fit(found, labels, "de", epochs=3), found)
     b = predict(fit(found, labels, "de", epochs=3), found)
     assert (a == b).all()
+
+
+def test_rejected_units_are_negatives_and_uncoded_documents_add_only_those(tmp_path: Path) -> None:
+    store = project(tmp_path, documents=2)
+    extra = add_text(store, transcript(9), "woche9.txt", language="de")
+    start = document_text(store, extra).index(KAFFEE)
+    reject(store, "anna", extra, start, start + len(KAFFEE), PAUSE)
+    data = training_data(store, "anna")
+    assert data.documents == ["woche0", "woche1", "woche9"]
+    from_extra = [
+        (u.text, labels) for u, labels in zip(data.units, data.labels, strict=True) if u.document == extra
+    ]
+    assert from_extra == [(KAFFEE, set())]
+    assert sum(1 for u in data.units if u.document == "woche0") == 6  # every unit of a coded document

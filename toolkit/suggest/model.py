@@ -272,8 +272,9 @@ def training_data(
     language: str | None = None,
     level: int | None = None,
 ) -> TrainingData:
-    """Positives and negatives of ``coder`` in ``documents`` (default: every document the coder coded
-    or rejected a suggestion in) of one ``language`` (default: the language of most of them)."""
+    """Positives and negatives of ``coder`` in ``documents`` (default: every document the coder coded,
+    and the units of rejected suggestions in others) of one ``language`` (default: the language of most
+    of them)."""
     rejected = _rejections(store, coder)
     mine = list_codings(store, coder=coder)
     if documents is None:
@@ -286,11 +287,19 @@ def training_data(
     lang = language or Counter(langs.values()).most_common(1)[0][0]
     names = [n for n in names if langs[n] == lang]
     data = TrainingData(lang, [], [], [], names)
+    coded = {c.document for c in mine}
     for name in names:
         codings = [c for c in mine if c.document == name]
         data.codings += [c.guid for c in codings]
         data.gold += codings
+        refused = [(r.start, r.end) for r in rejected if r.document == name]
         for unit in document_units(store, name):
+            if (
+                name not in coded
+                and documents is None
+                and not any(overlaps(unit.start, unit.end, s, e) for s, e in refused)
+            ):
+                continue  # a document known only by rejections: only the rejected units were seen
             data.units.append(unit)
             data.labels.append(unit_labels(unit, codings, level))
     if not any(data.labels):
