@@ -359,3 +359,13 @@ def test_coded_words_match_count_words_on_awkward_text(tmp_path: Path) -> None:
         (int(a), int(b)): int(w) for a, b, w in zip(frame["start"], frame["end"], frame["words"], strict=True)
     }
     assert got == {(i, j): count_words(stored[i:j]) for i, j in spans}
+
+
+def test_an_empty_project_gives_empty_tables_not_errors(tmp_path: Path) -> None:
+    from toolkit.store import create_store
+
+    data = analysis.load_codings(create_store(tmp_path / "empty.db"))
+    for by in ("code", "field", "document", "speaker", "role", "coder"):
+        assert analysis.frequencies(data, by).empty
+    assert analysis.matrix(data, "document").empty
+    assert analysis.cooccurrence(data, "overlap").empty

@@ -97,7 +97,7 @@ def from_codes(codes: Ints, categories: Sequence[str]) -> pd.Categorical[str]:
 
 def _codes_frame(store: Store) -> pd.DataFrame:
     rows = list_codes(store)
-    return pd.DataFrame(
+    frame = pd.DataFrame(
         {
             "code_id": [r.id for r in rows],
             "code": [r.path for r in rows],
@@ -109,6 +109,9 @@ def _codes_frame(store: Store) -> pd.DataFrame:
             "definition": [r.definition for r in rows],
         }
     )
+    if not rows:  # an empty codebook: keep the columns' types, so that merges on them still work
+        frame = frame.astype({"code_id": "int64", "depth": "int64", "code": str, "name": str})
+    return frame
 
 
 def _documents_frame(store: Store) -> tuple[pd.DataFrame, tuple[str, ...]]:
