@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from toolkit.suggest import Suggestion
 
 SUGGESTIONS_PAGE = 10  # side-list items shown at first and added by "Weitere anzeigen"
+SOURCE_LABELS = {"rule": "Regel", "model": "Modell", "rule+model": "Regel + Modell"}
 SUGGESTION_UNITS = {"Sätze": ("sentence",), "Beiträge": ("turn",), "beide": ("sentence", "turn")}
 
 project = store()
@@ -289,7 +290,8 @@ def _suggestion_item(s: Suggestion, text: str, ids: dict[str, int]) -> None:
     focused = st.session_state["code_sug_focus"] == (s.start, s.end)
     with st.container(border=True, key=f"code_sug_item_{sid}"):
         mark = "➤ " if focused else ""
-        st.markdown(f"{mark}**{md(names.get(s.code_path, s.code_path))}** · {s.score:.2f} · {md(s.source)}")
+        source = SOURCE_LABELS.get(s.source, s.source)
+        st.markdown(f"{mark}**{md(names.get(s.code_path, s.code_path))}** · {s.score:.2f} · {md(source)}")
         evidence = f" · Belege: {md(', '.join(s.evidence))}" if s.evidence else ""
         st.caption(md(s.code_path.replace("/", " › ")) + evidence)
         st.text(_short(text[s.start : s.end]))

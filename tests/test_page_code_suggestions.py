@@ -233,7 +233,7 @@ def test_model_suggestions_show_their_source_and_keep_the_model_on_accept(
     monkeypatch.setattr("toolkit.suggest.suggest", fake_suggest)
     at = with_suggestions(store)
     assert calls == [{"use_model": True}]
-    assert any(m.value.endswith("· 0.62 · model") for m in at.markdown)
+    assert any(m.value.endswith("· 0.62 · Modell") for m in at.markdown)
     buttons(at, "code_sug_acc_")[0].click().run()
     assert store.query("SELECT origin, text FROM codings") == [
         {"origin": "suggestion:model:G9", "text": "Das Wetter war gut."}
