@@ -161,3 +161,13 @@ def test_evaluate_suggestions_refuses_a_document_in_both_sets(tmp_path: Path) ->
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 1
     assert "both a training and a test document" in result.output
+
+
+def test_suggest_orders_by_uncertainty_for_active_learning(tmp_path: Path) -> None:
+    db = coded_project(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--db", str(db), "train", "--coder", "anna", "--epochs", "2"]).exit_code == 0
+    result = runner.invoke(cli, ["--db", str(db), "suggest", "woche0", "--order", "uncertainty", "--json"])
+    assert result.exit_code == 0, result.output
+    distance = [abs(r["score"] - 0.5) for r in json.loads(result.output)]
+    assert distance and distance == sorted(distance)
