@@ -89,3 +89,83 @@ def test_a_cache_of_another_project_at_the_same_path_is_not_used(tmp_path: Path)
 
 def test_no_cache_for_an_in_memory_store() -> None:
     assert cache.cache_path(Store(":memory:")) is None
+
+
+DOC_TEXT = "I: Wie geht es?\n\nB: Die E-Akte fehlt. Der Flurfunk bleibt.\n\nI: Danke.\n"
+
+
+def _assert_same_as_a_full_read(store: Store) -> None:
+    cached = analysis.load_codings_cached(store)
+    fresh = analysis.load_codings(store)
+    pd.testing.assert_frame_equal(cached.codings, fresh.codings)
+    pd.testing.assert_frame_equal(
+        analysis.frequencies(cached, "speaker"), analysis.frequencies(fresh, "speaker")
+    )
+
+
+def test_after_each_kind_of_change_the_cache_equals_a_full_read(tmp_path: Path) -> None:
+    from _factories import LUECKEN, OFFENHEIT, add_text
+
+    from toolkit.codes import rename_code
+    from toolkit.codings import delete_coding, update_coding
+    from toolkit.documents import set_attributes
+
+    store = two_coder_project(tmp_path)
+    second = add_text(store, DOC_TEXT, "zwei.txt")
+    start = DOC_TEXT.index("Die E-Akte")
+    add_coding(store, second, start, start + 18, LUECKEN, coder="anna")
+    _assert_same_as_a_full_read(store)
+    changes = [
+        lambda: add_coding(store, second, start + 19, start + 39, OFFENHEIT, coder="ben"),
+        lambda: update_coding(
+            store,
+            list_codings(store, document=second)[0].guid,
+            actor="anna",
+            expected_version=1,
+            end=start + 10,
+        ),
+        lambda: delete_coding(store, list_codings(store, document="t")[0].guid, actor="anna"),
+        lambda: set_attributes(store, second, {"speaker_role": "CDO"}, speaker="B", actor="lead"),
+        lambda: add_coding(store, "t", 0, 2, LUECKEN, coder="carla"),  # a new coder
+        lambda: rename_code(store, OFFENHEIT, "Offenheit für Neues", actor="lead"),
+        lambda: add_text(store, DOC_TEXT.replace("Danke", "Tschüss"), "drei.txt"),
+    ]
+    for change in changes:
+        change()
+        _assert_same_as_a_full_read(store)
+
+
+def test_only_the_changed_document_is_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from _factories import LUECKEN, add_text
+
+    store = two_coder_project(tmp_path)
+    second = add_text(store, DOC_TEXT, "zwei.txt")
+    analysis.load_codings_cached(store)
+    reads: list[object] = []
+    real = cache.load_codings
+
+    def spy(s: Store, **kwargs: object) -> object:
+        reads.append(kwargs.get("document_ids"))
+        return real(s, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cache, "load_codings", spy)
+    add_coding(store, second, 3, 10, LUECKEN, coder="anna")
+    data = analysis.load_codings_cached(store)
+    second_id = store.one("SELECT id FROM documents WHERE name = ?", (second,))
+    assert second_id is not None
+    assert reads == [[second_id["id"]]]
+    assert len(data.codings) == len(list_codings(store))
+
+
+def test_a_restored_older_backup_is_read_in_full(tmp_path: Path) -> None:
+    from _factories import LUECKEN
+
+    from toolkit.backup import backup, restore
+
+    store = two_coder_project(tmp_path)
+    backup(store, tmp_path / "old.db")
+    add_coding(store, "t", 0, 2, LUECKEN, coder="anna")
+    analysis.load_codings_cached(store)  # cached: the state with the new coding
+    restore(tmp_path / "old.db", store.path, actor="lead")
+    add_coding(store, "t", 0, 3, LUECKEN, coder="anna")  # as many changes again, other content
+    _assert_same_as_a_full_read(store)

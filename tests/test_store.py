@@ -26,6 +26,7 @@ ALL_MIGRATIONS = [
     "m006_suggestion_feedback",
     "m008_accounts_and_sessions",
     "m009_pseudonyms",
+    "m010_document_revisions",
 ]
 
 

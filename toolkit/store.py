@@ -315,6 +315,43 @@ def m009_pseudonyms(db: sqlite_utils.Database) -> None:
 # -- migrations of issue 7 (REFI-QDA exchange) go here --
 
 
+# -- migrations of issue 6 (analysis cache) --
+
+
+@migrations(name="m010_document_revisions")
+def m010_document_revisions(db: sqlite_utils.Database) -> None:
+    """A counter per document that every change of its codings, turns, speaker attributes or text
+    increments, so that a cache of loaded codings knows which documents to read again. No foreign
+    key: the counters of a deleted document may stay behind, and a later document with the same id
+    continues its counter instead of starting again at a value a cache may have seen."""
+    db.execute("CREATE TABLE document_revisions (document_id INTEGER PRIMARY KEY, revision INTEGER NOT NULL)")
+    db.execute("INSERT INTO document_revisions (document_id, revision) SELECT id, 1 FROM documents")
+    bump = (
+        "INSERT INTO document_revisions (document_id, revision) VALUES ({row}.document_id, 1) "
+        "ON CONFLICT(document_id) DO UPDATE SET revision = revision + 1;"
+    )
+    for table in ("codings", "turns", "speaker_attributes"):
+        db.execute(
+            f"CREATE TRIGGER {table}_revision_insert AFTER INSERT ON {table} BEGIN "
+            f"{bump.format(row='NEW')} END"
+        )
+        db.execute(
+            f"CREATE TRIGGER {table}_revision_update AFTER UPDATE ON {table} BEGIN "
+            f"{bump.format(row='NEW')} {bump.format(row='OLD')} END"
+        )
+        db.execute(
+            f"CREATE TRIGGER {table}_revision_delete AFTER DELETE ON {table} BEGIN "
+            f"{bump.format(row='OLD')} END"
+        )
+    db.execute(
+        "CREATE TRIGGER documents_revision_text AFTER UPDATE OF text ON documents BEGIN "
+        "INSERT INTO document_revisions (document_id, revision) VALUES (NEW.id, 1) "
+        "ON CONFLICT(document_id) DO UPDATE SET revision = revision + 1; END"
+    )
+
+
+
+
 def _locked(exc: sqlite3.OperationalError) -> bool:
     message = str(exc).lower()
     return "locked" in message or "busy" in message

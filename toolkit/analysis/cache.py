@@ -1,12 +1,17 @@
-"""The loaded codings kept on disk between commands, so that a second table from an unchanged
-project takes a fraction of a second instead of reading every coding again.
+"""The loaded codings kept on disk between commands, so that a table from an unchanged or slightly
+changed project takes a fraction of a second instead of reading every coding again.
 
 The cache is one ``.npz`` file beside the project database (``.<name>.analysis-cache.npz``, mode
 0600). It holds numbers and the labels of the loaded frame (document names, code paths, coders,
-speakers), no transcript text. It is used only while the project is in the state it was written
-in: same project GUID, same newest event (id and time; every change appends an event), same
-migrations and cache format. Anything else, including a file that cannot be read, means a fresh
-load from the store, and the file is written anew. It is safe to delete at any time.
+speakers), no transcript text, together with the state it was read in: project GUID, migrations,
+newest event (id and time) and every document's revision (a counter that triggers increment with
+each change of the document's codings, turns, speaker attributes or text).
+
+- Same project, migrations and codes (the codes revision counter), the cached event still in the
+  log with the same time (history was not rewound by a restore), the same documents and coders:
+  the documents whose revision changed are read again and spliced in; the others come from the file.
+- Anything else, a file that cannot be read, or many changed documents: everything is read again.
+The file is rewritten after every read that changed something. It is safe to delete at any time.
 """
 
 from __future__ import annotations
@@ -15,17 +20,36 @@ import json
 import os
 import tempfile
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from toolkit.analysis.data import CodingData, label_tables, load_codings, select
+from toolkit.analysis.data import CodingData, label_tables, load_codings, select, turn_categories
 from toolkit.store import Store
 
-FORMAT = 1
+FORMAT = 2
 _CATEGORICAL = "categorical"
+# Columns whose categories come from the codes, documents and coders tables: a change there means
+# reading everything again.
+_LABEL_COLUMNS = ("document", "code", "field_of_action", "valence", "coder")
+# Above this share of changed documents a full read is about as fast as a partial one.
+_PARTIAL_SHARE = 0.2
+
+
+@dataclass(frozen=True)
+class _State:
+    key: str
+    event: tuple[int, str] | None
+    revisions: dict[int, int]
+
+
+@dataclass(frozen=True)
+class _Cached:
+    state: _State
+    frame: pd.DataFrame
 
 
 def cache_path(store: Store) -> Path | None:
@@ -36,14 +60,13 @@ def cache_path(store: Store) -> Path | None:
     return db.with_name(f".{db.name}.analysis-cache.npz")
 
 
-def state_key(store: Store) -> str:
-    """The project's state: GUID, newest event (id and time), migrations, cache format."""
-    guid, event_id, event_at = store.conn.execute(
-        "SELECT (SELECT value FROM project WHERE key = 'project_guid'), id, at "
-        "FROM events ORDER BY id DESC LIMIT 1"
-    ).fetchone() or (None, None, None)
+def _state(store: Store) -> _State:
+    guid, codes_revision = store.setting("project_guid"), store.setting("codes_revision")
     migrations = [r[0] for r in store.conn.execute("SELECT name FROM _sqlite_migrations ORDER BY name")]
-    return json.dumps([FORMAT, guid, event_id, event_at, migrations])
+    event = store.conn.execute("SELECT id, at FROM events ORDER BY id DESC LIMIT 1").fetchone()
+    revisions = dict(store.conn.execute("SELECT document_id, revision FROM document_revisions").fetchall())
+    key = json.dumps([FORMAT, guid, codes_revision, migrations])
+    return _State(key, tuple(event) if event else None, revisions)
 
 
 def _pack(frame: pd.DataFrame) -> dict[str, np.ndarray[Any, Any]]:
@@ -77,17 +100,22 @@ def _unpack(files: Any) -> pd.DataFrame:
     return pd.DataFrame(data)
 
 
-def _read(path: Path, key: str) -> pd.DataFrame | None:
+def _read(path: Path) -> _Cached | None:
     try:
         with np.load(path, allow_pickle=False) as files:
-            if str(files["_key"][0]) != key:
-                return None
-            return _unpack(files)
-    except (OSError, KeyError, ValueError, TypeError, zipfile.BadZipFile, json.JSONDecodeError):
+            event = json.loads(str(files["_event"][0]))
+            revisions = files["_revisions"]
+            state = _State(
+                str(files["_key"][0]),
+                (int(event[0]), str(event[1])) if event else None,
+                dict(zip(revisions[:, 0].tolist(), revisions[:, 1].tolist(), strict=True)),
+            )
+            return _Cached(state, _unpack(files))
+    except (OSError, KeyError, ValueError, TypeError, IndexError, zipfile.BadZipFile, json.JSONDecodeError):
         return None
 
 
-def _write(path: Path, key: str, frame: pd.DataFrame) -> None:
+def _write(path: Path, state: _State, frame: pd.DataFrame) -> None:
     """Write atomically (a temporary file renamed into place); a folder that cannot be written
     only means there is no cache."""
     try:
@@ -96,7 +124,13 @@ def _write(path: Path, key: str, frame: pd.DataFrame) -> None:
         return
     try:
         with os.fdopen(fd, "wb") as out:
-            arrays = {"_key": np.array([key], dtype=str), **_pack(frame)}
+            revisions = np.array(sorted(state.revisions.items()), dtype=np.int64).reshape(-1, 2)
+            arrays = {
+                "_key": np.array([state.key], dtype=str),
+                "_event": np.array([json.dumps(state.event)], dtype=str),
+                "_revisions": revisions,
+                **_pack(frame),
+            }
             savez: Any = np.savez  # its stubs take **kwds as bool, after allow_pickle
             savez(out, allow_pickle=False, **arrays)
         os.chmod(tmp, 0o600)
@@ -105,19 +139,67 @@ def _write(path: Path, key: str, frame: pd.DataFrame) -> None:
         Path(tmp).unlink(missing_ok=True)
 
 
+def _history_continues(store: Store, cached: _State) -> bool:
+    """Whether the cached state is part of the project's history: its newest event is still there
+    with the same time (a restore of an older backup removes it or gives it another time)."""
+    if cached.event is None:
+        return True
+    row = store.conn.execute("SELECT at FROM events WHERE id = ?", (cached.event[0],)).fetchone()
+    return row is not None and row[0] == cached.event[1]
+
+
+def _update(store: Store, cached: _Cached, changed: list[int]) -> CodingData | None:
+    """The cached codings with those of the ``changed`` documents read again; None when the labels
+    changed too, so that everything must be read."""
+    fresh = load_codings(store, document_ids=changed)
+    part, frame = fresh.codings, cached.frame
+    for column in _LABEL_COLUMNS:
+        if list(part[column].cat.categories) != list(frame[column].cat.categories):
+            return None
+    speakers, roles = turn_categories(store)
+    old_speakers, old_roles = (list(frame[c].cat.categories) for c in ("speaker", "speaker_role"))
+    if old_speakers != speakers or old_roles != roles:
+        frame = frame.assign(
+            speaker=frame["speaker"].cat.set_categories(speakers),
+            speaker_role=frame["speaker_role"].cat.set_categories(roles),
+        )
+    # The frame is in document order: replace each changed document's rows by slicing, which is far
+    # cheaper than filtering and sorting a million rows.
+    ids = frame["document_id"].to_numpy()
+    new_ids = part["document_id"].to_numpy()
+    pieces, at = [], 0
+    for doc in changed:
+        low, high = int(np.searchsorted(ids, doc, "left")), int(np.searchsorted(ids, doc, "right"))
+        pieces.append(frame.iloc[at:low])
+        first, last = np.searchsorted(new_ids, doc, "left"), np.searchsorted(new_ids, doc, "right")
+        pieces.append(part.iloc[first:last])
+        at = high
+    pieces.append(frame.iloc[at:])
+    merged = pd.concat(pieces, ignore_index=True)
+    return CodingData(merged, fresh.codes, fresh.documents, fresh.attributes)
+
+
 def load_codings_cached(store: Store, *, coder: str | None = None) -> CodingData:
-    """What :func:`toolkit.analysis.load_codings` returns, read from the cache file when the
-    project has not changed since it was written (and the cache written otherwise)."""
+    """What :func:`toolkit.analysis.load_codings` returns, from the cache file where the project has
+    not changed since it was written, reading again only the documents that changed."""
     path = cache_path(store)
     if path is None or store.conn.in_transaction:
         return load_codings(store, coder=coder)
-    key = state_key(store)
-    frame = _read(path, key) if path.exists() else None
-    if frame is None:
+    state = _state(store)
+    cached = _read(path) if path.exists() else None
+    data: CodingData | None = None
+    unchanged = False
+    if cached is not None and cached.state.key == state.key and _history_continues(store, cached.state):
+        old, new = cached.state.revisions, state.revisions
+        changed = sorted(d for d in old.keys() | new.keys() if old.get(d) != new.get(d))
+        if not changed and cached.state.event == state.event:
+            codes, documents, attribute_names = label_tables(store)
+            data = CodingData(cached.frame, codes, documents, attribute_names)
+            unchanged = True
+        elif len(changed) <= max(1, _PARTIAL_SHARE * len(new)):
+            data = _update(store, cached, changed)
+    if data is None:
         data = load_codings(store)
-        if len(data.codings):
-            _write(path, key, data.codings)
-    else:
-        codes, documents, attribute_names = label_tables(store)
-        data = CodingData(frame, codes, documents, attribute_names)
+    if not unchanged:
+        _write(path, state, data.codings)
     return data if coder is None else select(data, coder=coder)

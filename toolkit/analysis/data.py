@@ -9,6 +9,7 @@ aggregation is a pandas ``groupby`` without further queries.
 from __future__ import annotations
 
 import functools
+import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -48,8 +49,9 @@ _JOINERS = "-'’:*_"
 def _character_kinds() -> np.ndarray[Any, np.dtype[np.uint8]]:
     """For every character of the basic plane: 2 a word character (``[^\\W_]``, the class of
     count_words), 1 a joiner, 0 anything else."""
-    word = re.compile(r"[^\W_]")
-    kinds = np.array([2 if word.match(chr(c)) else 0 for c in range(0x10000)], dtype=np.uint8)
+    plane = "".join(map(chr, range(0x10000)))
+    kinds = np.zeros(0x10000, dtype=np.uint8)
+    kinds[[m.start() for m in re.finditer(r"[^\W_]", plane)]] = 2
     kinds[[ord(c) for c in _JOINERS]] = 1
     return kinds
 
@@ -125,18 +127,23 @@ def _documents_frame(store: Store) -> tuple[pd.DataFrame, tuple[str, ...]]:
     return frame, names
 
 
-def _assign_turns(store: Store, codings: pd.DataFrame) -> None:
+def _assign_turns(store: Store, codings: pd.DataFrame, document_ids: Ints) -> None:
     """Add the speaker, role, time stamp and bounds of the turn containing each coding's start.
 
     A coding that starts on a speaker label (between two turns) belongs to the turn that follows;
-    one that starts after the last turn belongs to the last turn."""
+    one that starts after the last turn belongs to the last turn. Only the turns of
+    ``document_ids`` are read; the speaker and role categories are those of the whole project."""
     turns = store.conn.execute(
-        'SELECT document_id, start, "end", speaker, timestamp FROM turns ORDER BY document_id, start'
+        'SELECT document_id, start, "end", speaker, timestamp FROM turns '
+        "WHERE document_id IN (SELECT value FROM json_each(?)) ORDER BY document_id, start",
+        (json.dumps(document_ids.tolist()),),
     ).fetchall()
     n = len(codings)
+    speaker_categories, role_categories = turn_categories(store)
     if not turns or n == 0:
-        codings["speaker"] = pd.Categorical([NONE_LABEL] * n)
-        codings["speaker_role"] = pd.Categorical([NONE_LABEL] * n)
+        none = np.full(n, speaker_categories.index(NONE_LABEL), dtype=np.int64)
+        codings["speaker"] = from_codes(none, speaker_categories)
+        codings["speaker_role"] = from_codes(np.full(n, role_categories.index(NONE_LABEL)), role_categories)
         codings["timestamp"] = np.full(n, np.nan)
         codings["turn_start"] = np.zeros(n, dtype=np.int64)
         codings["turn_end"] = np.zeros(n, dtype=np.int64)
@@ -167,28 +174,47 @@ def _assign_turns(store: Store, codings: pd.DataFrame) -> None:
     }
     speakers = [s or NONE_LABEL for s in speaker_column]
     speaker_roles = [roles.get(key, NONE_LABEL) for key in zip(doc_column, speaker_column, strict=True)]
-    codings["speaker"] = _categorical(speakers, safe, has)
-    codings["speaker_role"] = _categorical(speaker_roles, safe, has)
+    codings["speaker"] = _categorical(speakers, speaker_categories, safe, has)
+    codings["speaker_role"] = _categorical(speaker_roles, role_categories, safe, has)
     codings["timestamp"] = np.where(has, t_time[safe], np.nan)
     codings["turn_start"] = np.where(has, t_start[safe], 0)
     codings["turn_end"] = np.where(has, t_end[safe], 0)
 
 
-def _categorical(labels: list[str], idx: Ints, has: np.ndarray[Any, Any]) -> pd.Categorical[str]:
-    """Labels per coding from per-turn ``labels``, as a categorical (sorted categories)."""
-    categories = sorted(set(labels) | ({NONE_LABEL} if not has.all() else set()))
+def turn_categories(store: Store) -> tuple[list[str], list[str]]:
+    """Every speaker label and every speaker role of the project's turns, sorted, with the label
+    for none: the categories of the ``speaker`` and ``speaker_role`` columns."""
+    speakers = {
+        r[0] or NONE_LABEL for r in store.conn.execute("SELECT DISTINCT speaker FROM turns").fetchall()
+    }
+    roles = {
+        r[0] or NONE_LABEL
+        for r in store.conn.execute(
+            "SELECT DISTINCT a.value FROM turns t LEFT JOIN speaker_attributes a ON a.document_id = "
+            "t.document_id AND a.speaker = t.speaker AND a.name = ?",
+            (ROLE_ATTRIBUTE,),
+        ).fetchall()
+    }
+    return sorted(speakers | {NONE_LABEL}), sorted(roles | {NONE_LABEL})
+
+
+def _categorical(
+    labels: list[str], categories: list[str], idx: Ints, has: np.ndarray[Any, Any]
+) -> pd.Categorical[str]:
+    """Labels per coding from per-turn ``labels``, as a categorical of ``categories``."""
     position = {c: i for i, c in enumerate(categories)}
     per_turn = np.array([position[x] for x in labels], dtype=np.int64)
-    codes: Ints = np.where(has, per_turn[idx], position.get(NONE_LABEL, -1))
+    codes: Ints = np.where(has, per_turn[idx], position[NONE_LABEL])
     return from_codes(codes, categories)
 
 
 def _word_counter(store: Store, document_ids: Ints) -> tuple[Ints, Ints, np.ndarray[Any, Any]]:
     """Per-character tables over all documents laid end to end: where each document starts, the
     number of word starts before each position, and whether a position is inside a word."""
-    docs = store.query("SELECT id, text FROM documents ORDER BY id")
-    wanted = set(np.unique(document_ids).tolist())
-    texts = [(d["id"], d["text"] if d["id"] in wanted else "") for d in docs]
+    texts = store.conn.execute(
+        "SELECT id, text FROM documents WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
+        (json.dumps(np.unique(document_ids).tolist()),),
+    ).fetchall()
     offsets: Ints = np.zeros(max((d for d, _ in texts), default=0) + 1, dtype=np.int64)
     position = 0
     for doc_id, text in texts:
@@ -226,9 +252,9 @@ def _parse(numbers: str | None) -> Ints:
     return out
 
 
-def _fetch_codings(store: Store, sql: str, params: tuple[int, ...]) -> Ints:
-    """All codings selected by ``sql`` as an ``n x 3`` array, fetched in chunks of documents."""
-    ids = [r[0] for r in store.conn.execute("SELECT id FROM documents ORDER BY id")]
+def _fetch_codings(store: Store, sql: str, params: tuple[int, ...], ids: Sequence[int]) -> Ints:
+    """The codings of documents ``ids`` (ascending) selected by ``sql`` as an ``n x 3`` array,
+    fetched in chunks of consecutive documents."""
     parts: list[Ints] = []
     for i in range(0, len(ids), _CHUNK_DOCUMENTS):
         chunk = ids[i : i + _CHUNK_DOCUMENTS]
@@ -248,9 +274,12 @@ def label_tables(store: Store) -> tuple[pd.DataFrame, pd.DataFrame, tuple[str, .
     return _codes_frame(store), documents, attribute_names
 
 
-def load_codings(store: Store, *, coder: str | None = None) -> CodingData:
-    """Read the project's codings (of one coder, e.g. the consensus coder, when ``coder`` is given)
-    with one SQL query, labelled with codes, documents, speakers and attributes."""
+def load_codings(
+    store: Store, *, coder: str | None = None, document_ids: Sequence[int] | None = None
+) -> CodingData:
+    """Read the project's codings (of one coder, e.g. the consensus coder, when ``coder`` is given;
+    of some documents, by id, when ``document_ids`` is given), labelled with codes, documents,
+    speakers and attributes."""
     codes, documents, attribute_names = label_tables(store)
     coders = store.query("SELECT id, name FROM coders ORDER BY name")
     sql = _CODINGS_SQL
@@ -262,7 +291,14 @@ def load_codings(store: Store, *, coder: str | None = None) -> CodingData:
             raise NotFound(f"no coder {coder!r}; coders are: {known}")
         sql += " AND c.coder_id = ?"
         params = (match[0],)
-    raw = _fetch_codings(store, sql, params)
+    if document_ids is None:
+        ids = [r[0] for r in store.conn.execute("SELECT id FROM documents ORDER BY id")]
+        raw = _fetch_codings(store, sql, params, ids)
+    else:  # each document on its own: the ids need not be consecutive
+        raw = np.concatenate(
+            [np.zeros((0, 3), dtype=np.int64)]
+            + [_fetch_codings(store, sql, params, [i]) for i in sorted(set(document_ids))]
+        )
     doc_ids, starts = raw[:, 0] >> 32, raw[:, 0] & _LOW
     code_ids, coder_ids, ends = raw[:, 1] >> 32, raw[:, 1] & _LOW, raw[:, 2]
     frame = pd.DataFrame({"document_id": doc_ids, "code_id": code_ids, "start": starts, "end": ends})
@@ -277,7 +313,7 @@ def load_codings(store: Store, *, coder: str | None = None) -> CodingData:
         frame[column] = from_codes(per_code[code_pos], labels)
     frame["coder"] = from_codes(_lookup(coder_ids, [c["id"] for c in coders]), [c["name"] for c in coders])
     frame["words"] = coded_words(*_word_counter(store, doc_ids), doc_ids, starts, ends) if len(frame) else []
-    _assign_turns(store, frame)
+    _assign_turns(store, frame, np.unique(doc_ids))
     filters = (("coder", coder),) if coder is not None else ()
     return CodingData(frame, codes, documents, attribute_names, filters)
 

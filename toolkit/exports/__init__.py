@@ -1,7 +1,6 @@
 """Exports: pure functions that take data and a file object (tables as CSV, JSON or XLSX, the
 results report and the codebook as a coding guide). The CLI and the app only call them."""
 
-from toolkit.exports import charts
 from toolkit.exports.codebook_docx import write_codebook_csv, write_codebook_guide
 from toolkit.exports.report_docx import Report, build_report, write_report
 from toolkit.exports.tables import TABLE_FORMATS, table_bytes, write_csv, write_json, write_xlsx
@@ -10,7 +9,6 @@ __all__ = [
     "TABLE_FORMATS",
     "Report",
     "build_report",
-    "charts",
     "table_bytes",
     "write_codebook_csv",
     "write_codebook_guide",

@@ -19,7 +19,6 @@ from docx.oxml.ns import nsdecls
 from docx.shared import Cm
 
 from toolkit.analysis import CodingData, frequencies, segments
-from toolkit.exports.charts import code_bars, field_valence_bars, png
 from toolkit.store import Store
 
 BAR = "\u2588"
@@ -87,6 +86,8 @@ def write_report(report: Report, out: IO[bytes], *, charts: bool = True) -> None
         f"Erstellt {report.created} · {report.total_codings} Codierungen in {report.documents} Dokumenten · "
         f"Filter: {filters}"
     )
+    from toolkit.exports.charts import code_bars, field_valence_bars, png  # Altair: only when writing
+
     doc.add_heading("Häufigkeiten nach Handlungsfeld", level=1)
     overview = report.by_field
     if charts and overview is not None and int(overview["codings"].sum()) > 0:
