@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import streamlit as st
 
 from app_pages.components.transcript import event_value, transcript
+from app_pages.training_panel import training_panel
 from app_pages.ui import error, md, store
 from toolkit import history
 from toolkit.blind import blind_coding
@@ -71,6 +72,7 @@ with st.sidebar:
     )
     if suggestions_on:
         unit_label = st.radio("Vorschläge für", list(SUGGESTION_UNITS), key="code_sug_units", horizontal=True)
+        training_panel(project, coder)
 
 
 @st.cache_resource(show_spinner=False)
