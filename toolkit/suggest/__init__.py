@@ -1,4 +1,5 @@
-"""Code suggestions for transcripts: keyword rules on spaCy pipelines (a learned model is not built yet)."""
+"""Code suggestions for transcripts: keyword rules on spaCy pipelines and a text classifier learned from
+the team's codings, ranked together; accept and reject in :mod:`toolkit.suggest.feedback`."""
 
 from toolkit.suggest.rank import UNITS, Suggestion, score, suggest
 from toolkit.suggest.rules import (
