@@ -9,7 +9,7 @@
    synthetic codes.
 3. ``suggest()`` for a 10,000-word transcript once the pipeline and model are loaded (target: under 1 s).
 
-    .venv/bin/python benchmarks/bench_suggest.py [--words 1000000]
+    .venv/bin/python benchmarks/bench_suggest.py [--words 1000000] [--only rules|training|suggest]
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from toolkit.suggest.rank import suggest  # noqa: E402
 from toolkit.suggest.rules import codebook_keywords, keyword_matches, pipeline  # noqa: E402
 from toolkit.suggest.training import train  # noqa: E402
 
+PARTS = ("rules", "training", "suggest")
 SERDIF = ROOT.parent / "shared" / "corpora" / "en_serdif_usability_train"
 
 
@@ -154,15 +155,25 @@ def suggest_speed(store: Store) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description="speed of code suggestions")
     parser.add_argument("--words", type=int, default=1_000_000)
+    parser.add_argument(
+        "--only",
+        choices=PARTS,
+        action="append",
+        help="run only this part (repeatable; suggest also trains); default: all three",
+    )
     ns = parser.parse_args()
+    parts = set(ns.only or PARTS)
     one_core()
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
         create_demo(tmp / "demo.db", ROOT, actor="bench")
         store = open_store(tmp / "demo.db")
-        rules_vs_floor(store, ns.words)
-        trained = training_speed(tmp)
-        suggest_speed(trained)
+        if "rules" in parts:
+            rules_vs_floor(store, ns.words)
+        if parts & {"training", "suggest"}:
+            trained = training_speed(tmp)  # part 3 needs the trained model
+            if "suggest" in parts:
+                suggest_speed(trained)
 
 
 if __name__ == "__main__":

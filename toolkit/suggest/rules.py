@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import spacy
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 
@@ -92,57 +92,109 @@ def _lemma_table(nlp: Language) -> Any:
     return lookups.get_table("lemma_lookup")
 
 
+# A keyword's token values, the position of its anchor among them and its match id. The anchor is the
+# keyword's longest word that is not a stop word: rarer in text ("Lust haben", "auf dem Laufenden"), so
+# there are fewer places to check.
+Pattern = tuple[list[Any], int, int]
+
+
 class KeywordSuggester:
-    """Marks the keywords of each code in a doc; reads lemmas set by an earlier lemmatizer."""
+    """Marks the keywords of each code in a doc; reads lemmas set by an earlier lemmatizer.
+
+    Matching is what two ``PhraseMatcher``s on ``LOWER`` and on case-folded lemmas would find (every
+    match at every token, overlaps included), done in one pass over ``doc.to_array``: keywords are few,
+    so they are kept by their longest word, and each word's folded lemma is computed once."""
+
+    MAX_CACHED = 200_000  # folded lemmas kept per component before the cache starts afresh
 
     def __init__(self, nlp: Language, name: str, *, keywords: Mapping[str, Sequence[str]], spans_key: str):
         self.name = name
         self.spans_key = spans_key
         self.vocab = nlp.vocab
         self._table = _lemma_table(nlp)
-        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self._lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        self._by_lower: dict[int, list[Pattern]] = {}
+        self._by_lemma: dict[str, list[Pattern]] = {}
         self._keys: dict[int, tuple[str, str]] = {}
         phrases = [(path, word.strip()) for path, words in keywords.items() for word in words if word.strip()]
         # nlp.pipe runs the components added so far, so the patterns carry lemmas.
         docs = nlp.pipe(word for _, word in phrases)
         for (path, word), doc in zip(phrases, docs, strict=True):
-            key = f"{path}\x1f{word}"
-            self._keys[self.vocab.strings.add(key)] = (path, word)
-            self._lower.add(key, [nlp.make_doc(word)])
+            match_id = self.vocab.strings.add(f"{path}\x1f{word}")
+            self._keys[match_id] = (path, word)
+            anchor = max(range(len(doc)), key=lambda i: (not doc[i].is_stop, len(doc[i].text)), default=0)
+            _add(self._by_lower, [t.lower for t in nlp.make_doc(word)], anchor, match_id)
             # Keywords are written as base forms: match their lemmas and the words themselves as
             # lemmas (the English table maps "training" to "train" but "trainings" to "training").
-            as_written = Doc(self.vocab, words=[t.text for t in doc], lemmas=[t.text.lower() for t in doc])
-            self._lemma.add(key, [self._folded(doc), as_written])
+            _add(self._by_lemma, [self._fold(t.text, t.lemma_) for t in doc], anchor, match_id)
+            _add(self._by_lemma, [t.text.lower() for t in doc], anchor, match_id)
+        # (text hash, lemma hash) -> folded lemma, or "" when no keyword contains it
+        self._folds: dict[tuple[int, int], str] = {}
+        self._lemma_words = {
+            value for patterns in self._by_lemma.values() for p, _, _ in patterns for value in p
+        }
 
-    def _fold(self, token: Any) -> str:
-        """The token's lemma, lower-cased; German lookup tables are case-sensitive, so a lemma the
-        lookup missed is looked up again in lower case and capitalised."""
-        lemma = str(token.lemma_ or token.text)
-        if self._table is not None and lemma == token.text:
-            for variant in (token.text.lower(), token.text.capitalize()):
+    def _fold(self, text: str, lemma: str) -> str:
+        """The lemma, lower-cased; German lookup tables are case-sensitive, so a lemma the lookup
+        missed is looked up again in lower case and capitalised."""
+        lemma = lemma or text
+        if self._table is not None and lemma == text:
+            for variant in (text.lower(), text.capitalize()):
                 found = self._table.get(variant)
                 if found:
                     lemma = str(found)
                     break
         return lemma.lower()
 
-    def _folded(self, doc: Doc) -> Doc:
-        return Doc(self.vocab, words=[t.text for t in doc], lemmas=[self._fold(t) for t in doc])
+    def _folded(self, orths: list[int], lemmas: list[int]) -> list[str]:
+        """The folded lemma of each token ("" where no keyword has it), from the hashes of its text and
+        lemma; each pair is folded once."""
+        folds = self._folds
+        out = list(map(folds.get, zip(orths, lemmas, strict=True)))
+        if None not in out:
+            return out  # type: ignore[return-value]
+        if len(folds) > self.MAX_CACHED:
+            folds.clear()
+        strings = self.vocab.strings
+        for i, pair in enumerate(zip(orths, lemmas, strict=True)):
+            if out[i] is None:
+                folded = self._fold(strings[pair[0]], strings[pair[1]] if pair[1] else "")
+                out[i] = folds[pair] = folded if folded in self._lemma_words else ""
+        return out  # type: ignore[return-value]
 
     def __call__(self, doc: Doc) -> Doc:
-        found: dict[tuple[int, int, int], None] = {}
-        for match_id, start, end in self._lower(doc):
-            found[(start, end, match_id)] = None
-        if len(self._lemma):
-            for match_id, start, end in self._lemma(self._folded(doc)):
-                found[(start, end, match_id)] = None
+        orths, lowers, lemmas = doc.to_array([ORTH, LOWER, LEMMA]).T.tolist()
+        found: set[tuple[int, int, int]] = set()
+        _find(lowers, self._by_lower, found)
+        if self._by_lemma:
+            _find(self._folded(orths, lemmas), self._by_lemma, found)
         spans = []
         for start, end, match_id in sorted(found):
             path, word = self._keys[match_id]
             spans.append(Span(doc, start, end, label=path, span_id=word))
         doc.spans[self.spans_key] = spans
         return doc
+
+
+def _add(patterns: dict[Any, list[Pattern]], values: list[Any], anchor: int, match_id: int) -> None:
+    """Keep ``values`` under the value at ``anchor``."""
+    if values and (values, anchor, match_id) not in patterns.get(values[anchor], []):
+        patterns.setdefault(values[anchor], []).append((values, anchor, match_id))
+
+
+def _find(values: list[Any], patterns: Mapping[Any, list[Pattern]], found: set[tuple[int, int, int]]) -> None:
+    """Add ``(start, end, match id)`` for every pattern whose values occur in ``values``."""
+    for value in patterns.keys() & values:
+        at = values.index(value)
+        while True:
+            for pattern, anchor, match_id in patterns[value]:
+                start = at - anchor
+                end = start + len(pattern)
+                if start >= 0 and values[start:end] == pattern:
+                    found.add((start, end, match_id))
+            try:
+                at = values.index(value, at + 1)
+            except ValueError:
+                break
 
 
 @registry.misc(REGISTRY_NAME)  # type: ignore[untyped-decorator]
