@@ -6,9 +6,6 @@ test-artifacts/. Skips when chromium or Playwright is missing; .ci/run installs 
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from app_pages.components.driving import CHROMIUM, CHROMIUM_ARGS, select_range
+from app_pages.components.driving import CHROMIUM, CHROMIUM_ARGS, select_range, serve_app
 from toolkit.codings import add_coder, list_codings
 from toolkit.documents import document_text, document_turns, import_upload
 from toolkit.project import DEFAULT_CODEBOOK, init_project
@@ -37,12 +34,6 @@ TRANSCRIPT = (
 )
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture()
 def project(tmp_path: Path) -> Path:
     db = tmp_path / "browser.db"
@@ -55,36 +46,8 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.fixture()
 def server(project: Path) -> Iterator[str]:
-    port = _free_port()
-    env = {**os.environ, "CODING_TOOLKIT_DB": str(project)}
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                break
-        time.sleep(0.2)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with serve_app(project, ROOT) as url:
+        yield url
 
 
 @pytest.fixture()

@@ -6,17 +6,13 @@ or Playwright is missing."""
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from app_pages.components.driving import CHROMIUM, CHROMIUM_ARGS
+from app_pages.components.driving import CHROMIUM, CHROMIUM_ARGS, serve_app
 from toolkit.accounts import add_user, set_team_mode
 from toolkit.documents import import_upload
 from toolkit.project import DEFAULT_CODEBOOK, init_project
@@ -32,12 +28,6 @@ if not Path(CHROMIUM).exists():
     pytest.skip("Debian chromium is not installed", allow_module_level=True)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture()
 def server(tmp_path: Path) -> Iterator[str]:
     db = tmp_path / "team.db"
@@ -48,35 +38,8 @@ def server(tmp_path: Path) -> Iterator[str]:
         add_user(store, "lena", role="lead", actor="setup", password=PASSWORD)
         add_user(store, "anna", role="coder", actor="setup", password=PASSWORD)
         set_team_mode(store, True, actor="setup")
-    port = _free_port()
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.port",
-            str(port),
-            "--server.headless",
-            "true",
-        ],
-        cwd=ROOT,
-        env={**os.environ, "CODING_TOOLKIT_DB": str(db)},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                break
-        time.sleep(0.2)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with serve_app(db, ROOT) as url:
+        yield url
 
 
 def fill_login(pg: Any, name: str, password: str) -> None:
