@@ -6,7 +6,11 @@ from pathlib import Path
 
 import pytest
 import spacy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
 
 from toolkit.codebook import parse_codebook
 from toolkit.codes import load_codebook_into
@@ -15,6 +19,7 @@ from toolkit.documents import document_row, document_turns, import_upload, list_
 from toolkit.project import ROOT, create_demo
 from toolkit.store import Store, create_store, open_store
 from toolkit.suggest import FACTORY, REGISTRY_NAME, SPANS_KEY, Suggestion, score, suggest, suggester_pipeline
+from toolkit.suggest.rules import Keywords, pipeline
 
 CODEBOOK = """\
 format: 1
@@ -156,7 +161,7 @@ def test_suggestions_never_add_codings(german: tuple[Store, str]) -> None:
 
 def test_component_is_registered_and_writes_spans() -> None:
     assert Language.has_factory(FACTORY)
-    assert spacy.registry.misc.get(REGISTRY_NAME) is not None
+    assert spacy.util.registry.misc.get(REGISTRY_NAME) is not None
     nlp = suggester_pipeline("de", None, (("Organisation/Verwaltung", ("Verwaltung",)),))
     assert nlp.pipe_names == ["lemmatizer", "sentencizer", FACTORY]
     doc = nlp("Die Verwaltungen und die verwaltung.")
@@ -192,3 +197,67 @@ def test_demo_project_gets_suggestions_overlapping_its_codings(tmp_path: Path) -
             hits += any(s.code_path == c.code_path and s.start < c.end and c.start < s.end for s in items)
     # measured: 80 of 191 demo codings (42 %) overlap a suggestion of the same code
     assert total and hits / total > 0.2
+
+
+# Keywords whose longest word is not the first ("auf dem Laufenden"), that overlap ("Laufenden"), that
+# two codes share ("Schulung") or that begin with a stop word ("nicht mehr missen").
+KEYWORDS = (
+    ("A/Schulung", ("Schulung", "Fortbildung")),
+    ("A/Info", ("auf dem Laufenden", "Laufenden", "nicht mehr missen")),
+    ("B/Lust", ("Lust haben", "Schulung")),
+)
+POOL = [
+    *("Schulung Schulungen SCHULUNG schulungen Fortbildungen auf Auf dem den Laufenden laufende".split()),
+    *("nicht mehr missen Lust habe haben hatte und Die . ,".split()),
+    "\n",
+]
+KEYWORDS_EN = (
+    ("A/Training", ("training", "workshop")),
+    ("B/Admin", ("public administration", "administration")),
+)
+POOL_EN = (
+    "training trainings Trainings train trained workshop Workshops public administration The and .".split()
+)
+
+
+def phrase_matcher_spans(language: str, keywords: Keywords, text: str) -> list[tuple[int, int, str, str]]:
+    """What two PhraseMatchers find, on LOWER and on the folded lemmas of a second Doc: the reference
+    the one-pass matching of the component must equal."""
+    nlp = suggester_pipeline(language, None, keywords)
+    fold = nlp.get_pipe(FACTORY)._fold
+    base = pipeline(language)
+    lower, lemma = PhraseMatcher(nlp.vocab, attr="LOWER"), PhraseMatcher(nlp.vocab, attr="LEMMA")
+    for path, words in keywords:
+        for word in words:
+            key = f"{path}\x1f{word}"
+            doc = base(word)
+            lower.add(key, [base.make_doc(word)])
+            folded = Doc(nlp.vocab, words=[t.text for t in doc], lemmas=[fold(t.text, t.lemma_) for t in doc])
+            written = Doc(nlp.vocab, words=[t.text for t in doc], lemmas=[t.text.lower() for t in doc])
+            lemma.add(key, [folded, written])
+    doc = base(text)
+    as_lemmas = Doc(nlp.vocab, words=[t.text for t in doc], lemmas=[fold(t.text, t.lemma_) for t in doc])
+    found = {(s, e, m) for m, s, e in lower(doc)} | {(s, e, m) for m, s, e in lemma(as_lemmas)}
+    return [(s, e, *nlp.vocab.strings[m].split("\x1f")) for s, e, m in sorted(found)]
+
+
+def test_overlapping_keywords_of_several_codes_all_match() -> None:
+    nlp = suggester_pipeline("de", None, KEYWORDS)
+    doc = nlp("Laufenden, auf dem LAUFENDEN und die Schulungen")
+    assert sorted((s.start, s.text, s.label_, s.id_) for s in doc.spans[SPANS_KEY]) == [
+        (0, "Laufenden", "A/Info", "Laufenden"),
+        (2, "auf dem LAUFENDEN", "A/Info", "auf dem Laufenden"),
+        (4, "LAUFENDEN", "A/Info", "Laufenden"),
+        (7, "Schulungen", "A/Schulung", "Schulung"),
+        (7, "Schulungen", "B/Lust", "Schulung"),
+    ]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(POOL), max_size=30), st.lists(st.sampled_from(POOL_EN), max_size=30))
+def test_matches_equal_two_phrase_matchers(german: list[str], english: list[str]) -> None:
+    for language, keywords, words in (("de", KEYWORDS, german), ("en", KEYWORDS_EN, english)):
+        text = " ".join(words)
+        doc = suggester_pipeline(language, None, keywords)(text)
+        spans = [(s.start, s.end, s.label_, s.id_) for s in doc.spans[SPANS_KEY]]
+        assert spans == phrase_matcher_spans(language, keywords, text)
