@@ -105,7 +105,7 @@ class KeywordSuggester:
     match at every token, overlaps included), done in one pass over ``doc.to_array``: keywords are few,
     so they are kept by their longest word, and each word's folded lemma is computed once."""
 
-    MAX_CACHED = 200_000  # folded lemmas kept per component before the cache starts afresh
+    MAX_CACHED = 100_000  # folded lemmas kept per component before the cache starts afresh
 
     def __init__(self, nlp: Language, name: str, *, keywords: Mapping[str, Sequence[str]], spans_key: str):
         self.name = name
