@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 DB ?= data/demo.db
 PORT ?= 8501
 
-.PHONY: run test install install-dev demo lint typecheck pytest bench docx clean browser
+.PHONY: run test install install-dev demo lint typecheck pytest bench eval docx clean browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,13 @@ bench: install
 	$(BIN)/python benchmarks/bench_workbench.py
 	$(BIN)/python benchmarks/bench_agreement.py
 	$(BIN)/python benchmarks/bench_analysis.py
+	$(BIN)/python benchmarks/bench_refi.py
+	$(BIN)/python benchmarks/bench_suggest.py
+	$(BIN)/python benchmarks/bench_suggest_workbench.py
+
+# The measured quality of the suggestions (needs ../shared/corpora for the SERDIF part).
+eval: install
+	$(BIN)/python benchmarks/eval_suggestions.py
 
 docx: install
 	$(BIN)/python transcripts/make_docx.py
