@@ -350,8 +350,6 @@ def m010_document_revisions(db: sqlite_utils.Database) -> None:
     )
 
 
-
-
 def _locked(exc: sqlite3.OperationalError) -> bool:
     message = str(exc).lower()
     return "locked" in message or "busy" in message
