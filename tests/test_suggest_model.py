@@ -238,3 +238,33 @@ def test_rejected_units_are_negatives_and_uncoded_documents_add_only_those(tmp_p
     ]
     assert from_extra == [(KAFFEE, set())]
     assert sum(1 for u in data.units if u.document == "woche0") == 6  # every unit of a coded document
+
+
+def test_the_speaker_prior_and_softmax_companions_learn_who_gets_which_code() -> None:
+    from toolkit.suggest.model import Unit
+
+    said = [
+        Unit("d", i, i + 1, f"Satz {w} hier", speaker=role)
+        for i, (w, role) in enumerate(
+            [("eins", "interviewer"), ("zwei", "interviewer"), ("drei", "respondent"), ("vier", "respondent")]
+            * 5
+        )
+    ]
+    labels = [{"Moderation"} if u.speaker == "interviewer" else {"Antwort"} for u in said]
+    probe = [Unit("d", 0, 1, "ganz neue Worte", speaker="interviewer")]
+    with_companions = fit(said, labels, "de", epochs=2)
+    without = fit(said, labels, "de", epochs=2, companions=False)
+    assert "companions" in with_companions.meta and "companions" not in without.meta
+    order = list(with_companions.get_pipe("textcat_multilabel").labels)
+    scores = predict(with_companions, probe)[0]
+    assert scores[order.index("Moderation")] > scores[order.index("Antwort")] + 0.2
+
+
+def test_a_stored_model_scores_like_the_trained_one_companions_included(tmp_path: Path) -> None:
+    store = project(tmp_path)
+    model = train(store, "anna", epochs=2)
+    loaded = load_model(store, model.guid)
+    probe = units(f"{KAFFEE} {OTHER} {SCHULE}", [], "de")
+    assert loaded.nlp.meta["companions"]["labels"] == list(model.labels)
+    features = model.settings["features"]
+    assert (predict(loaded.nlp, probe, features) == predict(model.nlp, probe, features)).all()

@@ -8,7 +8,9 @@ negative (the coder saw it and left it uncoded), and so is a unit whose suggesti
 Each unit is fed to the classifier as lower-cased words plus prefixed context words
 (:data:`ALL_FEATURES`): ``q:``/``h:`` words of the question and of the task heading the unit answers,
 ``p:``/``n:`` words of the neighbouring units and ``s:`` the speaker's role; :data:`FEATURES` are the
-ones used by default. Models live in the project database (table ``suggestion_models``)
+ones used by default. Two companions fitted on the same units, a speaker prior and a softmax
+regression on the positive units (:func:`fit_companions`), are kept in ``nlp.meta`` and blended into
+:func:`predict`'s scores. Models live in the project database (table ``suggestion_models``)
 with their provenance; the newest ``ready`` model of a language is the one in use."""
 
 from __future__ import annotations
@@ -50,6 +52,15 @@ BATCH_SIZE = 128
 DROPOUT = 0.4
 LEARN_RATE = 0.005
 NGRAMS = 1
+# companions of the classifier (docs/suggestions.md): share of each in a unit's model score
+COMPANION_WEIGHTS = {"textcat": 0.4, "speaker_prior": 0.2, "softmax": 0.4}
+PRIOR_SMOOTHING = 5.0
+SOFTMAX_EPOCHS = 30
+SOFTMAX_RATE = 5.0
+# up to this many cells (units x terms) the softmax regression trains on a dense float32 matrix
+DENSE_CELLS = 10_000_000
+SOFTMAX_L2 = 1e-3
+SOFTMAX_MIN_DF = 2
 _HEADING = re.compile(r"^\s*\d{1,2}(\.\w+)*\.?\s+[A-ZÄÖÜ]")
 _TOP_HEADING = re.compile(r"^\s*\d{1,2}\.?\s+[A-ZÄÖÜ]")
 _INLINE_SPEAKER = re.compile(r"^\s*([A-ZÄÖÜ][\w.\- ]{0,24}):\s")
@@ -372,10 +383,13 @@ def fit(
     seed: int = 0,
     batch_size: int | None = None,
     dropout: float | None = None,
+    companions: bool = True,
     progress: Progress | None = None,
 ) -> Any:
     """Train a ``textcat_multilabel`` pipeline on the units; ``progress(epoch, epochs, loss)`` after
-    each epoch. Deterministic for a seed."""
+    each epoch. Deterministic for a seed. With ``companions`` the speaker prior and the softmax
+    regression of :func:`fit_companions` are kept in ``nlp.meta`` (stored with the pipeline) and
+    blended into :func:`predict`'s scores."""
     labels = sorted({label for ls in data_labels for label in ls})
     if not labels:
         raise InvalidValue("nothing to learn: no unit has a code")
@@ -399,6 +413,8 @@ def fit(
             nlp.update(batch, sgd=optimizer, drop=dropout, losses=losses)
         if progress is not None:
             progress(epoch, epochs, float(losses.get("textcat_multilabel", 0.0)))
+    if companions:
+        nlp.meta["companions"] = fit_companions(data_units, data_labels, labels, features)
     return nlp
 
 
@@ -409,7 +425,143 @@ def predict(nlp: Any, data_units: Sequence[Unit], features: Sequence[str] = FEAT
     if not data_units:
         return np.zeros((0, len(labels)), dtype="float32")
     docs = list(textcat.pipe((_doc(nlp, u, features) for u in data_units), batch_size=256))
-    return np.array([[d.cats[label] for label in labels] for d in docs], dtype="float32")
+    scores = np.array([[d.cats[label] for label in labels] for d in docs], dtype="float32")
+    extra = nlp.meta.get("companions")
+    if extra:
+        scores = np.asarray(blend_companions(extra, scores, data_units, features), dtype="float32")
+    return scores
+
+
+# ---------------------------------------------------------------------------------------- companions
+#
+# Two small models next to the classifier, fitted on the same units and blended into its scores
+# (weights COMPANION_WEIGHTS): the share of each code among the units of each speaker role (a
+# prior: the moderator's lines are "Moderator assist"), and a TF-IDF softmax regression (numpy)
+# over the same feature words, trained on the positive units only, so it learns which code a coded
+# unit has rather than whether a unit is coded at all. Both are plain JSON in ``nlp.meta``.
+
+
+def fit_companions(
+    data_units: Sequence[Unit],
+    data_labels: Sequence[set[str]],
+    labels: Sequence[str],
+    features: Sequence[str],
+) -> dict[str, Any]:
+    """The speaker prior and the softmax regression over ``labels`` (see above), JSON-serialisable."""
+    index = {label: j for j, label in enumerate(labels)}
+    k = len(labels)
+    overall = np.zeros(k)
+    per_role: dict[str, np.ndarray] = defaultdict(lambda: np.zeros(k))
+    units_of_role: Counter[str] = Counter()
+    for u, ls in zip(data_units, data_labels, strict=True):
+        units_of_role[u.speaker] += 1
+        for label in ls:
+            if label in index:
+                per_role[u.speaker][index[label]] += 1
+                overall[index[label]] += 1
+    overall /= max(len(data_units), 1)
+    roles = {
+        role: ((per_role[role] + PRIOR_SMOOTHING * overall) / (n + PRIOR_SMOOTHING)).round(5).tolist()
+        for role, n in units_of_role.items()
+    }
+    positives = [
+        (feature_words(u, features), [index[label] for label in ls if label in index])
+        for u, ls in zip(data_units, data_labels, strict=True)
+        if any(label in index for label in ls)
+    ]
+    df: Counter[str] = Counter()
+    for words, _ in positives:
+        df.update(set(words))
+    vocab = sorted(w for w, n in df.items() if n >= SOFTMAX_MIN_DF)
+    terms = {w: i for i, w in enumerate(vocab)}
+    idf = np.array([math.log((1 + len(positives)) / (1 + df[w])) + 1 for w in vocab])
+    rows, cols, vals = _tfidf_rows([words for words, _ in positives], terms, idf)
+    target = np.zeros((len(positives), k))
+    for i, (_, js) in enumerate(positives):
+        target[i, js] = 1 / len(js)
+    coef = np.zeros((len(vocab), k))
+    n = max(len(positives), 1)
+    dense = None
+    if len(positives) * len(vocab) <= DENSE_CELLS:
+        dense = np.zeros((len(positives), len(vocab)), dtype="float32")
+        dense[rows, cols] = vals
+    for _ in range(SOFTMAX_EPOCHS if positives else 0):
+        if dense is not None:
+            p = _softmax(dense @ coef.astype("float32"))
+            grad = dense.T @ (p - target).astype("float32")
+        else:
+            p = _softmax(_sparse_dot(rows, cols, vals, coef, len(positives)))
+            grad = _sparse_t_dot(rows, cols, vals, p - target, len(vocab))
+        coef -= SOFTMAX_RATE * (grad * 50 / n + SOFTMAX_L2 * coef)
+    return {
+        "weights": dict(COMPANION_WEIGHTS),
+        "labels": list(labels),
+        "roles": roles,
+        "overall": overall.round(6).tolist(),
+        "vocab": vocab,
+        "idf": idf.round(5).tolist(),
+        "coef": coef.round(5).tolist(),
+    }
+
+
+def _tfidf_rows(
+    docs: Sequence[Sequence[str]], terms: Mapping[str, int], idf: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Sparse (row, column, value) of the L2-normalised TF-IDF (1 + log tf) of each word list."""
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
+    for i, words in enumerate(docs):
+        counts = Counter(terms[w] for w in words if w in terms)
+        if not counts:
+            continue
+        js = list(counts)
+        v = np.array([(1 + math.log(counts[j])) * idf[j] for j in js])
+        rows += [i] * len(js)
+        cols += js
+        vals += (v / np.linalg.norm(v)).tolist()
+    return np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64), np.array(vals)
+
+
+def _sparse_dot(rows: np.ndarray, cols: np.ndarray, vals: np.ndarray, w: np.ndarray, n: int) -> np.ndarray:
+    """``X @ w`` for the sparse ``X`` (``n`` rows) given as (row, column, value)."""
+    return _scatter(rows, vals[:, None] * w[cols], n)
+
+
+def _sparse_t_dot(rows: np.ndarray, cols: np.ndarray, vals: np.ndarray, g: np.ndarray, n: int) -> np.ndarray:
+    """``X.T @ g`` for the sparse ``X`` (``n`` columns) given as (row, column, value)."""
+    return _scatter(cols, vals[:, None] * g[rows], n)
+
+
+def _scatter(at: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:
+    """Rows of ``values`` summed into ``n`` rows by index ``at`` (``np.bincount`` per column: fast)."""
+    out = np.zeros((n, values.shape[1]))
+    for j in range(values.shape[1]):
+        out[:, j] = np.bincount(at, weights=values[:, j], minlength=n)
+    return out
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    e = np.exp(z - z.max(axis=1, keepdims=True))
+    return np.asarray(e / e.sum(axis=1, keepdims=True))
+
+
+def blend_companions(
+    extra: Mapping[str, Any], scores: np.ndarray, data_units: Sequence[Unit], features: Sequence[str]
+) -> np.ndarray:
+    """The classifier's ``scores`` blended with the companions' (columns in ``extra["labels"]`` order)."""
+    weights = extra["weights"]
+    overall = np.array(extra["overall"])
+    prior = np.array([extra["roles"].get(u.speaker, overall) for u in data_units]).reshape(scores.shape)
+    terms = {w: i for i, w in enumerate(extra["vocab"])}
+    rows, cols, vals = _tfidf_rows(
+        [feature_words(u, features) for u in data_units], terms, np.array(extra["idf"])
+    )
+    coef = np.array(extra["coef"]).reshape(len(terms), scores.shape[1])
+    soft = _softmax(_sparse_dot(rows, cols, vals, coef, len(data_units)))
+    return np.asarray(
+        weights["textcat"] * scores + weights["speaker_prior"] * prior + weights["softmax"] * soft
+    )
 
 
 # ---------------------------------------------------------------------------------------- calibration
