@@ -85,25 +85,25 @@ def _suggest_pipeline(language: str, model: str | None) -> Any:
 
 @st.cache_data(max_entries=16, show_spinner="Vorschläge werden berechnet …")
 def _all_suggestions(
-    state: tuple[object, ...], document: str, with_model: bool, _project: Any
+    state: tuple[object, ...], document: str, model: str | None, _project: Any
 ) -> list[Suggestion]:
     """Every suggestion for the document, computed once per document and codebook/model revision
     (``state``) and shared by all coders; each coder's own codings and decisions are taken off on
     each run, so a coding deleted or undone brings its suggestion back."""
     from toolkit.suggest import suggest
 
-    return suggest(_project, document, use_model=with_model)
+    return suggest(_project, document, use_model=model is not None, model=model)
 
 
 def _open_suggestions() -> list[Suggestion]:
     from toolkit.documents import document_row
-    from toolkit.suggest.feedback import in_view, model_visible_to, open_suggestions, suggestions_state
+    from toolkit.suggest.feedback import in_view, model_for, open_suggestions, suggestions_state
 
     language = str(document_row(project, doc_name)["language"])
     _suggest_pipeline(language, project.setting("spacy_model"))
-    with_model = model_visible_to(project, coder or "", language)  # blind coding: not another's model
+    model = model_for(project, coder or "", language)  # own model first; blind coding: only the own
     state = suggestions_state(project, doc_name)
-    found = _all_suggestions(state, doc_name, with_model, project)
+    found = _all_suggestions(state, doc_name, model, project)
     units = SUGGESTION_UNITS[unit_label]
     on_screen = in_view(found, [(t["start"], t["end"]) for t in view["turns"]], code_filter)
     return open_suggestions(project, coder or "", doc_name, [s for s in on_screen if s.unit in units])

@@ -232,7 +232,7 @@ def test_model_suggestions_show_their_source_and_keep_the_model_on_accept(
 
     monkeypatch.setattr("toolkit.suggest.suggest", fake_suggest)
     at = with_suggestions(store)
-    assert calls == [{"use_model": True}]
+    assert calls == [{"use_model": False, "model": None}]  # no trained model: rules only
     assert any(m.value.endswith("· 0.62 · Modell") for m in at.markdown)
     buttons(at, "code_sug_acc_")[0].click().run()
     assert store.query("SELECT origin, text FROM codings") == [

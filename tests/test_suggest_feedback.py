@@ -18,7 +18,7 @@ from toolkit.suggest.feedback import (
     accept_all,
     drop_rejected,
     in_view,
-    model_visible_to,
+    model_for,
     open_suggestions,
     origin_of,
     preview_accept_all,
@@ -209,27 +209,37 @@ def test_suggestions_state_ignores_codings_but_not_the_codebook(project: tuple[S
     assert suggestions_state(store, doc) != before
 
 
-def test_under_blind_coding_only_the_model_of_ones_own_codings(project: tuple[Store, str]) -> None:
-    store, _ = project
-    assert model_visible_to(store, "anna", "de")
+def _ready_model(store: Store, guid: str, coder: str) -> None:
     with store.write("t") as w:
         w.insert(
             "suggestion_models",
             {
-                "guid": "M1",
+                "guid": guid,
                 "created_at": "now",
-                "coder": "ben",
+                "coder": coder,
                 "language": "de",
                 "codes_revision": "1",
                 "status": "ready",
             },
         )
-        w.event("add", "suggestion_model", "M1", {"coder": "ben"})
-    assert model_visible_to(store, "anna", "de")  # not blind: everyone's suggestions may use it
+        w.event("add", "suggestion_model", guid, {"coder": coder})
+
+
+def test_each_coder_gets_their_own_model_first_and_under_blind_coding_only_their_own(
+    project: tuple[Store, str],
+) -> None:
+    store, _ = project
+    assert model_for(store, "anna", "de") is None  # no model yet: rules only
+    _ready_model(store, "M1", "ben")
+    assert model_for(store, "anna", "de") == "M1"  # not blind: the project's newest serves everyone
+    _ready_model(store, "M2", "anna")
+    assert model_for(store, "anna", "de") == "M2"
+    assert model_for(store, "ben", "de") == "M1"  # his own, though anna's is newer
+    assert model_for(store, "carla", "de") == "M2"  # no own model: the newest
     set_blind_coding(store, True, actor="t")
-    assert not model_visible_to(store, "anna", "de")
-    assert model_visible_to(store, "ben", "de")
-    assert model_visible_to(store, "anna", "en")  # no model for English
+    assert model_for(store, "carla", "de") is None
+    assert model_for(store, "ben", "de") == "M1"
+    assert model_for(store, "anna", "en") is None  # no model for English
 
 
 def test_in_view_keeps_suggestions_of_shown_turns_and_codes() -> None:

@@ -256,21 +256,16 @@ def suggestions_state(store: Store, document: str) -> tuple[object, ...]:
     return (store.path, row[0], doc["sha256"], row[1])
 
 
-def model_visible_to(store: Store, coder: str, language: str) -> bool:
-    """Whether ``coder`` may get suggestions from the project's current model for ``language``: always,
-    unless blind coding is on and the model learned from another coder's codings (its suggestions would
-    show what that coder coded)."""
-    if not blind_coding(store):
-        return True
+def model_for(store: Store, coder: str, language: str) -> str | None:
+    """The model whose suggestions ``coder`` gets for ``language``: the coder's own newest model,
+    else the project's newest; under blind coding only the coder's own (another coder's model would
+    show what that coder coded). None when there is none or the project predates models."""
+    from toolkit.suggest.model import current_model_guid
+
     try:
-        row = store.one(
-            "SELECT coder FROM suggestion_models WHERE language = ? AND status = 'ready' "
-            "ORDER BY id DESC LIMIT 1",
-            (language,),
-        )
+        return current_model_guid(store, language, coder, own_only=blind_coding(store))
     except sqlite3.OperationalError:  # a project from before models existed
-        return True
-    return row is None or row["coder"] == coder
+        return None
 
 
 def in_view(

@@ -810,12 +810,17 @@ def model_rows(store: Store) -> list[dict[str, Any]]:
     return rows
 
 
-def current_model_guid(store: Store, language: str) -> str | None:
-    """The GUID of the newest ready model for ``language``, if any."""
-    row = store.one(
-        "SELECT guid FROM suggestion_models WHERE language = ? AND status = 'ready' ORDER BY id DESC LIMIT 1",
-        (language,),
-    )
+def current_model_guid(
+    store: Store, language: str, coder: str | None = None, *, own_only: bool = False
+) -> str | None:
+    """The GUID of the newest ready model for ``language``: with ``coder``, the newest one learned from
+    that coder's codings if there is one, else (unless ``own_only``) the project's newest."""
+    sql = "SELECT guid FROM suggestion_models WHERE language = ? AND status = 'ready'"
+    if coder is not None:
+        row = store.one(sql + " AND coder = ? ORDER BY id DESC LIMIT 1", (language, coder))
+        if row or own_only:
+            return str(row["guid"]) if row else None
+    row = store.one(sql + " ORDER BY id DESC LIMIT 1", (language,))
     return str(row["guid"]) if row else None
 
 

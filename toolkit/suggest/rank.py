@@ -96,6 +96,7 @@ def _feedback_filter(store: Store, coder: str, document: str, items: list[Sugges
 
 def _with_model(
     store: Store,
+    guid: str | None,
     name: str,
     sentences: Sequence[Any],
     rules: list[list[Suggestion]],
@@ -104,9 +105,8 @@ def _with_model(
     per_unit: int,
 ) -> list[list[Suggestion]] | None:
     """Model and rule suggestions of the sentence units, calibrated; None without a ready model."""
-    from toolkit.suggest.model import calibrated, current_model_guid, label_of, load_model, predict
+    from toolkit.suggest.model import calibrated, label_of, load_model, predict
 
-    guid = current_model_guid(store, language)
     if guid is None or not sentences:
         return None
     model = load_model(store, guid)
@@ -160,12 +160,14 @@ def suggest(
     coder: str | None = None,
     units: Sequence[str] = UNITS,
     use_model: bool = True,
+    model: str | None = None,
     order: str = "position",
     min_score: float = MIN_SCORE,
     per_unit: int = PER_UNIT,
 ) -> list[Suggestion]:
     """Codes suggested for each sentence and/or speaker turn of ``document`` by the codebook's keywords
-    and, with a ready model for the document's language and ``use_model``, by the learned model. Reads
+    and, with a ready model for the document's language and ``use_model``, by the learned model: the
+    model ``model`` (a GUID), else the coder's own newest model, else the project's newest. Reads
     only: never creates codings.
 
     Sentences are split inside turns and again at line breaks. A unit gets every code a rule found
@@ -193,8 +195,11 @@ def suggest(
         spans += [(s, e, "turn") for s, e in regions if e > s]
     per_span = rule_suggestions(store, text, language, turns, spans)
     if use_model:
+        from toolkit.suggest.model import current_model_guid
+
+        guid = model or current_model_guid(store, language, coder)
         scored = _with_model(
-            store, name, sentences, per_span[: len(sentences)], language, min_score, per_unit
+            store, guid, name, sentences, per_span[: len(sentences)], language, min_score, per_unit
         )
         if scored is not None:
             per_span[: len(sentences)] = scored
