@@ -13,10 +13,16 @@ from typing import Any
 
 import pytest
 
-from app_pages.components.driving import CHROMIUM, CHROMIUM_ARGS, select_range, serve_app
-from toolkit.codings import add_coder, list_codings
-from toolkit.documents import document_text, document_turns, import_upload
-from toolkit.project import DEFAULT_CODEBOOK, init_project
+from app_pages.components.driving import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    choose_coder,
+    project_with_transcript,
+    select_range,
+    serve_app,
+)
+from toolkit.codings import list_codings
+from toolkit.documents import document_text, document_turns
 from toolkit.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,12 +42,7 @@ TRANSCRIPT = (
 
 @pytest.fixture()
 def project(tmp_path: Path) -> Path:
-    db = tmp_path / "browser.db"
-    init_project(db, codebook=DEFAULT_CODEBOOK, actor="test")
-    with open_store(db) as store:
-        import_upload(store, TRANSCRIPT.encode(), "einfuehrung.txt", actor="test")
-        add_coder(store, "anna")
-    return db
+    return project_with_transcript(tmp_path / "browser.db", TRANSCRIPT, "einfuehrung.txt")
 
 
 @pytest.fixture()
@@ -63,13 +64,6 @@ def page(server: str) -> Iterator[Any]:
         yield pg
         browser.close()
     assert dialogs == [], f"a script in the transcript ran: {dialogs}"
-
-
-def choose_coder(pg: Any, name: str) -> None:
-    pg.wait_for_selector("text=Kodierer:in", timeout=30_000)
-    pg.locator("[data-testid=stSidebar] [data-testid=stSelectbox]").first.click()
-    pg.get_by_role("option", name=name).click()
-    pg.wait_for_selector(".tk-turn", timeout=30_000)
 
 
 def assign(pg: Any, search: str) -> None:

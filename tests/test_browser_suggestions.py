@@ -13,10 +13,14 @@ from typing import Any
 
 import pytest
 
-from app_pages.components.driving import CHROMIUM, CHROMIUM_ARGS, serve_app
-from toolkit.codings import add_coder, list_codings
-from toolkit.documents import import_upload
-from toolkit.project import DEFAULT_CODEBOOK, init_project
+from app_pages.components.driving import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    choose_coder,
+    project_with_transcript,
+    serve_app,
+)
+from toolkit.codings import list_codings
 from toolkit.store import open_store
 from toolkit.suggest.feedback import rejections
 
@@ -38,12 +42,7 @@ TRANSCRIPT = (
 
 @pytest.fixture()
 def project(tmp_path: Path) -> Path:
-    db = tmp_path / "suggest.db"
-    init_project(db, codebook=DEFAULT_CODEBOOK, actor="test")
-    with open_store(db) as store:
-        import_upload(store, TRANSCRIPT.encode(), "projektinfo.txt", actor="test", language="de")
-        add_coder(store, "anna")
-    return db
+    return project_with_transcript(tmp_path / "suggest.db", TRANSCRIPT, "projektinfo.txt", language="de")
 
 
 @pytest.fixture()
@@ -58,10 +57,7 @@ def page(project: Path) -> Iterator[Any]:
 
 
 def switch_on_suggestions(pg: Any) -> None:
-    pg.wait_for_selector("text=Kodierer:in", timeout=30_000)
-    pg.locator("[data-testid=stSidebar] [data-testid=stSelectbox]").first.click()
-    pg.get_by_role("option", name="anna").click()
-    pg.wait_for_selector(".tk-turn", timeout=30_000)
+    choose_coder(pg, "anna")
     pg.locator("[data-testid=stSidebar]").get_by_text("Vorschläge", exact=True).click()
     pg.wait_for_selector(".tk-sug", timeout=30_000)
     pg.get_by_role("button", name="Annehmen").first.wait_for(timeout=30_000)

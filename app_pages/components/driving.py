@@ -98,3 +98,25 @@ def serve_app(db: Path | str, root: Path | str) -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def project_with_transcript(db: Path, text: str, filename: str, *, language: str | None = None) -> Path:
+    """A project at ``db`` with the shipped codebook, one transcript and the coder ``anna``."""
+    from toolkit.codings import add_coder
+    from toolkit.documents import import_upload
+    from toolkit.project import DEFAULT_CODEBOOK, init_project
+    from toolkit.store import open_store
+
+    init_project(db, codebook=DEFAULT_CODEBOOK, actor="test")
+    with open_store(db) as store:
+        import_upload(store, text.encode(), filename, actor="test", language=language)
+        add_coder(store, "anna")
+    return db
+
+
+def choose_coder(pg: Any, name: str) -> None:
+    """Pick ``name`` in the sidebar's coder box and wait for the transcript."""
+    pg.wait_for_selector("text=Kodierer:in", timeout=30_000)
+    pg.locator("[data-testid=stSidebar] [data-testid=stSelectbox]").first.click()
+    pg.get_by_role("option", name=name).click()
+    pg.wait_for_selector(".tk-turn", timeout=30_000)
