@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from toolkit.analysis.data import CodingData, label_tables, load_codings, select, turn_categories
+from toolkit.analysis.data import CodingData, label_tables, load_codings, select
 from toolkit.store import Store
 
 FORMAT = 2
@@ -156,7 +156,9 @@ def _update(store: Store, cached: _Cached, changed: list[int]) -> CodingData | N
     for column in _LABEL_COLUMNS:
         if list(part[column].cat.categories) != list(frame[column].cat.categories):
             return None
-    speakers, roles = turn_categories(store)
+    # The fresh part carries the project's speaker and role categories (toolkit.analysis.data
+    # computes them over all turns); the cached rows take them over.
+    speakers, roles = (list(part[c].cat.categories) for c in ("speaker", "speaker_role"))
     old_speakers, old_roles = (list(frame[c].cat.categories) for c in ("speaker", "speaker_role"))
     if old_speakers != speakers or old_roles != roles:
         frame = frame.assign(

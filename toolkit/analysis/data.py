@@ -139,7 +139,7 @@ def _assign_turns(store: Store, codings: pd.DataFrame, document_ids: Ints) -> No
         (json.dumps(document_ids.tolist()),),
     ).fetchall()
     n = len(codings)
-    speaker_categories, role_categories = turn_categories(store)
+    speaker_categories, role_categories = _turn_categories(store)
     if not turns or n == 0:
         none = np.full(n, speaker_categories.index(NONE_LABEL), dtype=np.int64)
         codings["speaker"] = from_codes(none, speaker_categories)
@@ -181,7 +181,7 @@ def _assign_turns(store: Store, codings: pd.DataFrame, document_ids: Ints) -> No
     codings["turn_end"] = np.where(has, t_end[safe], 0)
 
 
-def turn_categories(store: Store) -> tuple[list[str], list[str]]:
+def _turn_categories(store: Store) -> tuple[list[str], list[str]]:
     """Every speaker label and every speaker role of the project's turns, sorted, with the label
     for none: the categories of the ``speaker`` and ``speaker_role`` columns."""
     speakers = {
