@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 from _factories import add_text, events_of, new_store
 
@@ -268,3 +270,46 @@ def test_a_stored_model_scores_like_the_trained_one_companions_included(tmp_path
     assert loaded.nlp.meta["companions"]["labels"] == list(model.labels)
     features = model.settings["features"]
     assert (predict(loaded.nlp, probe, features) == predict(model.nlp, probe, features)).all()
+
+
+def test_character_ngrams_carry_a_code_to_forms_of_its_words_never_seen() -> None:
+    from toolkit.suggest.model import Unit, blend_companions, fit_companions
+
+    said = [Unit("d", i, i + 1, text) for i, text in enumerate(["Das war verwirrend", "Sehr verwirrt"] * 4)]
+    said += [Unit("d", i, i + 1, text) for i, text in enumerate(["Das war hilfreich", "Sehr hilfreiche"] * 4)]
+    labels = [{"Verwirrung"}] * 8 + [{"Hilfe"}] * 8
+    probe = [Unit("d", 0, 1, "Verwirrungen überall"), Unit("d", 0, 1, "Hilfreicher geht es nicht")]
+    order = ["Hilfe", "Verwirrung"]
+    flat = np.full((2, 2), 0.5)
+
+    def scores(grams: tuple[int, int] | None) -> np.ndarray:
+        extra = fit_companions(said, labels, order, (), grams)
+        return blend_companions(extra, flat, probe, ())
+
+    with_grams, words_only = scores((3, 5)), scores(None)
+    assert with_grams[0, 1] > with_grams[0, 0] + 0.1  # "Verwirrungen" ~ "verwirrend", "verwirrt"
+    assert with_grams[1, 0] > with_grams[1, 1] + 0.1  # "Hilfreicher" ~ "hilfreich"
+    assert abs(words_only[0, 1] - words_only[0, 0]) < 0.05  # whole words: never seen, no preference
+
+
+def test_models_stored_before_the_product_blend_still_score_as_they_did() -> None:
+    from toolkit.suggest.model import Unit, blend_companions, fit_companions
+
+    said = [Unit("d", i, i + 1, f"Satz {w}") for i, w in enumerate(["eins", "zwei"] * 4)]
+    labels = [{"A"} if "eins" in u.text else {"B"} for u in said]
+    new = fit_companions(said, labels, ["A", "B"], (), None)
+    coef = np.frombuffer(base64.b64decode(new["coef_f32"]), dtype="<f4").reshape(-1, 2)
+    old = {k: v for k, v in new.items() if k not in ("coef_f32", "char_ngrams")}
+    old |= {"coef": coef.round(5).tolist(), "weights": {"textcat": 0.4, "speaker_prior": 0.2, "softmax": 0.4}}
+    raw = np.array([[0.9, 0.1], [0.2, 0.7]])
+    probe = said[:2]
+    got = blend_companions(old, raw, probe, ())
+    prior = np.array(new["overall"])
+    soft = blend_companions(
+        old | {"weights": {"textcat": 0.0, "speaker_prior": 0.0, "softmax": 1.0}}, raw, probe, ()
+    )
+    assert np.allclose(got, 0.4 * raw + 0.2 * prior + 0.4 * soft)
+    assert soft[0, 0] > soft[0, 1] and soft[1, 1] > soft[1, 0]
+    # the current form: how likely coded at all (best classifier score) times which code
+    product = blend_companions(new, raw, probe, ())
+    assert product[0].sum() < 0.9**0.5 + 1e-6 and product[0, 0] > product[0, 1]

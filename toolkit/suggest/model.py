@@ -15,8 +15,10 @@ with their provenance; the newest ``ready`` model of a language is the one in us
 
 from __future__ import annotations
 
+import base64
 import functools
 import hashlib
+import itertools
 import json
 import math
 import os
@@ -53,12 +55,14 @@ DROPOUT = 0.4
 LEARN_RATE = 0.005
 NGRAMS = 1
 # companions of the classifier (docs/suggestions.md): share of each in a unit's model score
-COMPANION_WEIGHTS = {"textcat": 0.4, "speaker_prior": 0.2, "softmax": 0.4}
+COMPANION_WEIGHTS = {"textcat": 0.2, "speaker_prior": 0.3, "softmax": 0.5, "coded_power": 0.5}
+# the softmax regression also sees the character 3- to 5-grams of a unit's own words ("confus", "n't")
+CHAR_NGRAMS = (3, 5)
 PRIOR_SMOOTHING = 5.0
 SOFTMAX_EPOCHS = 30
 SOFTMAX_RATE = 5.0
 # up to this many cells (units x terms) the softmax regression trains on a dense float32 matrix
-DENSE_CELLS = 10_000_000
+DENSE_CELLS = 40_000_000
 SOFTMAX_L2 = 1e-3
 SOFTMAX_MIN_DF = 2
 _HEADING = re.compile(r"^\s*\d{1,2}(\.\w+)*\.?\s+[A-ZÄÖÜ]")
@@ -229,6 +233,28 @@ def feature_words(unit: Unit, features: Sequence[str] = FEATURES) -> list[str]:
     if "speaker" in features:
         words.append("s:" + (unit.speaker or "none"))
     return words
+
+
+def char_ngrams(words: Iterable[str], lo: int, hi: int) -> list[str]:
+    """The character ``lo``- to ``hi``-grams of each word, the word marked by ``<`` and ``>``; each gram
+    starts with ``#`` (no feature word can: words are ``\\w+`` and context words carry a prefix)."""
+    out: list[str] = []
+    for w in words:
+        out += _word_grams(w, lo, hi)
+    return out
+
+
+@functools.lru_cache(maxsize=200_000)
+def _word_grams(word: str, lo: int, hi: int) -> tuple[str, ...]:
+    t = f"<{word}>"
+    return tuple("#" + t[i : i + n] for n in range(lo, hi + 1) for i in range(max(len(t) - n + 1, 1)))
+
+
+def companion_words(unit: Unit, features: Sequence[str], grams: Sequence[int] | None) -> list[str]:
+    """What the softmax companion sees: :func:`feature_words` and, with ``grams`` (lo, hi), the
+    character n-grams of the unit's own words."""
+    words = feature_words(unit, features)
+    return words + char_ngrams(_words(unit.text), grams[0], grams[1]) if grams else words
 
 
 def _doc(nlp: Any, unit: Unit, features: Sequence[str]) -> Doc:
@@ -437,8 +463,11 @@ def predict(nlp: Any, data_units: Sequence[Unit], features: Sequence[str] = FEAT
 # Two small models next to the classifier, fitted on the same units and blended into its scores
 # (weights COMPANION_WEIGHTS): the share of each code among the units of each speaker role (a
 # prior: the moderator's lines are "Moderator assist"), and a TF-IDF softmax regression (numpy)
-# over the same feature words, trained on the positive units only, so it learns which code a coded
-# unit has rather than whether a unit is coded at all. Both are plain JSON in ``nlp.meta``.
+# over the same feature words and the character n-grams of the unit's words, trained on the
+# positive units only, so it learns which code a coded unit has rather than whether a unit is coded
+# at all. Both are plain JSON in ``nlp.meta``. The blend is a product: how likely the unit is coded
+# at all (the classifier's best score, to the power ``coded_power``) times which code it has (the
+# classifier's scores as shares, the prior and the softmax, weighted).
 
 
 def fit_companions(
@@ -446,8 +475,10 @@ def fit_companions(
     data_labels: Sequence[set[str]],
     labels: Sequence[str],
     features: Sequence[str],
+    grams: Sequence[int] | None = CHAR_NGRAMS,
 ) -> dict[str, Any]:
-    """The speaker prior and the softmax regression over ``labels`` (see above), JSON-serialisable."""
+    """The speaker prior and the softmax regression over ``labels`` (see above), JSON-serialisable;
+    ``grams``: the character n-grams the softmax regression sees besides the feature words."""
     index = {label: j for j, label in enumerate(labels)}
     k = len(labels)
     overall = np.zeros(k)
@@ -465,7 +496,7 @@ def fit_companions(
         for role, n in units_of_role.items()
     }
     positives = [
-        (feature_words(u, features), [index[label] for label in ls if label in index])
+        (companion_words(u, features, grams), [index[label] for label in ls if label in index])
         for u, ls in zip(data_units, data_labels, strict=True)
         if any(label in index for label in ls)
     ]
@@ -485,13 +516,16 @@ def fit_companions(
     if len(positives) * len(vocab) <= DENSE_CELLS:
         dense = np.zeros((len(positives), len(vocab)), dtype="float32")
         dense[rows, cols] = vals
+    else:  # X.T as (row, column, value) sorted by row, for _sparse_dot
+        by_col = np.argsort(cols, kind="stable")
+        t_rows, t_cols, t_vals = cols[by_col], rows[by_col], vals[by_col]
     for _ in range(SOFTMAX_EPOCHS if positives else 0):
         if dense is not None:
             p = _softmax(dense @ coef.astype("float32"))
             grad = dense.T @ (p - target).astype("float32")
         else:
             p = _softmax(_sparse_dot(rows, cols, vals, coef, len(positives)))
-            grad = _sparse_t_dot(rows, cols, vals, p - target, len(vocab))
+            grad = _sparse_dot(t_rows, t_cols, t_vals, p - target, len(vocab))
         coef -= SOFTMAX_RATE * (grad * 50 / n + SOFTMAX_L2 * coef)
     return {
         "weights": dict(COMPANION_WEIGHTS),
@@ -500,44 +534,47 @@ def fit_companions(
         "overall": overall.round(6).tolist(),
         "vocab": vocab,
         "idf": idf.round(5).tolist(),
-        "coef": coef.round(5).tolist(),
+        "char_ngrams": list(grams) if grams else [],
+        # float32 bytes in base64: a fifth of the JSON list of the same numbers
+        "coef_f32": base64.b64encode(coef.astype("<f4").tobytes()).decode("ascii"),
     }
+
+
+def _coefficients(extra: Mapping[str, Any], rows: int, columns: int) -> np.ndarray:
+    """The softmax weights of ``extra``: base64 float32 bytes, or a JSON list (models before that)."""
+    if "coef_f32" in extra:
+        raw = np.frombuffer(base64.b64decode(extra["coef_f32"]), dtype="<f4")
+        return raw.astype("float64").reshape(rows, columns)
+    return np.array(extra["coef"], dtype="float64").reshape(rows, columns)
 
 
 def _tfidf_rows(
     docs: Sequence[Sequence[str]], terms: Mapping[str, int], idf: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Sparse (row, column, value) of the L2-normalised TF-IDF (1 + log tf) of each word list."""
-    rows: list[int] = []
-    cols: list[int] = []
-    vals: list[float] = []
-    for i, words in enumerate(docs):
-        counts = Counter(terms[w] for w in words if w in terms)
-        if not counts:
-            continue
-        js = list(counts)
-        v = np.array([(1 + math.log(counts[j])) * idf[j] for j in js])
-        rows += [i] * len(js)
-        cols += js
-        vals += (v / np.linalg.norm(v)).tolist()
-    return np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64), np.array(vals)
+    """Sparse (row, column, value) of the L2-normalised TF-IDF (1 + log tf) of each word list, rows
+    ascending and, within a row, columns ascending."""
+    ids = [[terms[w] for w in words if w in terms] for words in docs]
+    lengths = np.array([len(x) for x in ids], dtype=np.int64)
+    flat = np.fromiter(itertools.chain.from_iterable(ids), dtype=np.int64, count=int(lengths.sum()))
+    if not len(flat):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
+    width = max(len(terms), 1)
+    keys, counts = np.unique(
+        np.repeat(np.arange(len(ids), dtype=np.int64), lengths) * width + flat, return_counts=True
+    )
+    rows, cols = keys // width, keys % width
+    vals = (1 + np.log(counts)) * idf[cols]
+    norms = np.sqrt(np.bincount(rows, weights=vals**2, minlength=len(ids)))
+    return rows, cols, vals / norms[rows]
 
 
 def _sparse_dot(rows: np.ndarray, cols: np.ndarray, vals: np.ndarray, w: np.ndarray, n: int) -> np.ndarray:
-    """``X @ w`` for the sparse ``X`` (``n`` rows) given as (row, column, value)."""
-    return _scatter(rows, vals[:, None] * w[cols], n)
-
-
-def _sparse_t_dot(rows: np.ndarray, cols: np.ndarray, vals: np.ndarray, g: np.ndarray, n: int) -> np.ndarray:
-    """``X.T @ g`` for the sparse ``X`` (``n`` columns) given as (row, column, value)."""
-    return _scatter(cols, vals[:, None] * g[rows], n)
-
-
-def _scatter(at: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:
-    """Rows of ``values`` summed into ``n`` rows by index ``at`` (``np.bincount`` per column: fast)."""
-    out = np.zeros((n, values.shape[1]))
-    for j in range(values.shape[1]):
-        out[:, j] = np.bincount(at, weights=values[:, j], minlength=n)
+    """``X @ w`` for the sparse ``X`` (``n`` rows) given as (row, column, value), ``rows`` ascending
+    (as :func:`_tfidf_rows` gives them): one ``np.add.reduceat`` over the rows' runs."""
+    out = np.zeros((n, w.shape[1]))
+    if len(rows):
+        present, starts = np.unique(rows, return_index=True)
+        out[present] = np.add.reduceat(vals[:, None] * w[cols], starts, axis=0)
     return out
 
 
@@ -554,14 +591,20 @@ def blend_companions(
     overall = np.array(extra["overall"])
     prior = np.array([extra["roles"].get(u.speaker, overall) for u in data_units]).reshape(scores.shape)
     terms = {w: i for i, w in enumerate(extra["vocab"])}
+    grams = extra.get("char_ngrams") or None  # models before character n-grams have none
     rows, cols, vals = _tfidf_rows(
-        [feature_words(u, features) for u in data_units], terms, np.array(extra["idf"])
+        [companion_words(u, features, grams) for u in data_units], terms, np.array(extra["idf"])
     )
-    coef = np.array(extra["coef"]).reshape(len(terms), scores.shape[1])
+    coef = _coefficients(extra, len(terms), scores.shape[1])
     soft = _softmax(_sparse_dot(rows, cols, vals, coef, len(data_units)))
-    return np.asarray(
-        weights["textcat"] * scores + weights["speaker_prior"] * prior + weights["softmax"] * soft
-    )
+    if "coded_power" not in weights:  # models before the product form: a weighted sum
+        return np.asarray(
+            weights["textcat"] * scores + weights["speaker_prior"] * prior + weights["softmax"] * soft
+        )
+    coded = scores.max(axis=1, keepdims=True) if scores.size else scores[:, :1]
+    share = scores / np.maximum(scores.sum(axis=1, keepdims=True), 1e-9)
+    which = weights["textcat"] * share + weights["speaker_prior"] * prior + weights["softmax"] * soft
+    return np.asarray(coded ** weights["coded_power"] * which)
 
 
 # ---------------------------------------------------------------------------------------- calibration
