@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from toolkit.suggest import Suggestion
 
 SUGGESTIONS_PAGE = 10  # side-list items shown at first and added by "Weitere anzeigen"
+# keys for the first suggestion of the side list (Streamlit reserves C and R; digits pick code slots)
+ACCEPT_KEY = "A"
+REJECT_KEY = "N"
 SOURCE_LABELS = {"rule": "Regel", "model": "Modell", "rule+model": "Regel + Modell"}
 SUGGESTION_UNITS = {"Sätze": ("sentence",), "Beiträge": ("turn",), "beide": ("sentence", "turn")}
 
@@ -355,6 +358,28 @@ def _suggestion_panel() -> None:
         listed.sort(key=lambda s: (s.start, s.end) != tuple(focus))
     limit = int(st.session_state["code_sug_limit"])
     st.caption(f"{len(shown)} offene Vorschläge · nichts wird ohne „Annehmen“ kodiert")
+    # one fixed pair of buttons carries the keys (a key on a list item could fire twice while the
+    # list is redrawn); they act on the first suggestion as shown when the key was pressed
+    st.caption(f"Erster Vorschlag der Liste – Tasten {ACCEPT_KEY} / {REJECT_KEY}:")
+    k1, k2 = st.columns(2)
+    k1.button(
+        "Annehmen",
+        key="code_sug_top_accept",
+        on_click=_accept,
+        args=(listed[0],),
+        shortcut=ACCEPT_KEY,
+        width="stretch",
+        help=f"Taste {ACCEPT_KEY}: den ersten Vorschlag der Liste annehmen",
+    )
+    k2.button(
+        "Ablehnen",
+        key="code_sug_top_reject",
+        on_click=_reject,
+        args=(listed[0],),
+        shortcut=REJECT_KEY,
+        width="stretch",
+        help=f"Taste {REJECT_KEY}: den ersten Vorschlag der Liste ablehnen",
+    )
     ids = {c.path: c.id for c in codes}
     for s in listed[:limit]:
         _suggestion_item(s, view["text"], ids)

@@ -127,3 +127,34 @@ def test_dashed_outlines_pick_in_the_list_and_accept(page: Any, project: Path) -
     assert page.locator(".tk-sug", has_text="Excel-Liste").count() == 0
     assert page.locator(".tk-sug", has_text="Intranet").count() >= 1
     assert len(codings_of_anna(project)) == 1
+
+
+def test_keys_a_and_n_accept_and_reject_the_first_suggestion(page: Any, project: Path) -> None:
+    """Click a unit in the text, then A accepts its suggestion (once) and N rejects the next."""
+    switch_on_suggestions(page)
+    page.locator(".tk-sug", has_text="Flurfunk").first.click()
+    first_item = page.locator("[class*=st-key-code_sug_item_]").first
+    first_item.get_by_text("➤").wait_for(timeout=15_000)
+    page.screenshot(path=str(ARTIFACTS / "suggestions-keys.png"))
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")  # no input has focus
+    page.keyboard.press("a")
+    assert wait_for_codings(project, 1) == [("Meistens über den Flurfunk.", "suggestion:rule")]
+    page.wait_for_selector(".tk-coded", timeout=15_000)
+
+    page.locator(".tk-sug", has_text="Excel-Liste").first.click()
+    page.locator("[class*=st-key-code_sug_item_]").first.filter(has_text="Excel-Liste").wait_for(
+        timeout=15_000
+    )
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    page.keyboard.press("n")
+    deadline = time.time() + 15
+    while time.time() < deadline:
+        with open_store(project) as store:
+            if rejections(store, coder="anna"):
+                break
+        time.sleep(0.2)
+    with open_store(project) as store:
+        assert [r.code_path for r in rejections(store, coder="anna")] == [
+            "Information/Herausforderungen/Fehlende Datenbasis"
+        ]
+    assert len(codings_of_anna(project)) == 1  # the key rejected, it did not code
