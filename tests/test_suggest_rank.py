@@ -73,8 +73,16 @@ def test_model_rule_and_both_are_combined_with_calibrated_scores(tmp_path: Path)
     assert (rain.source, rain.score, rain.model) == ("rule", 0.5, None)  # a code the model never saw
     assert all(0 < s.score < 1 for s in items)
     assert coffee[PAUSE].score > max((s.score for s in sentence(store, items, "nichts").values()), default=0)
-    turns = [s for s in items if s.unit == "turn"]
-    assert turns and all(s.source == "rule" for s in turns)
+
+    # a turn gets the best model score of its sentences, and the rules' codes of the whole turn
+    text = document_text(store, "woche0")
+    turn = {s.code_path: s for s in items if s.unit == "turn" and "Kaffee" in text[s.start : s.end]}
+    assert text[turn[PAUSE].start : turn[PAUSE].end] == f"{KAFFEE} Es gab Regen."
+    assert (turn[PAUSE].source, turn[PAUSE].score) == ("model", coffee[PAUSE].score)
+    assert (turn[WETTER].source, turn[WETTER].score) == ("rule", 0.5)
+    only_turns = suggest(store, "woche0", units=("turn",))
+    assert {s.unit for s in only_turns} == {"turn"}
+    assert [s for s in items if s.unit == "turn"] == only_turns
 
 
 def test_without_a_model_or_with_use_model_off_only_rules_suggest(tmp_path: Path) -> None:

@@ -7,7 +7,8 @@ When the project has a ready model for the document's language, sentence units a
 and the score of a code becomes a calibrated probability: a logistic regression, fitted on held-out
 units at training time, of "the coder gave this code" on the model's logit and the rule evidence
 (:func:`toolkit.suggest.model.calibrated`). ``source`` says which of the two suggested it: ``rule``,
-``model`` or ``rule+model``. Turn units are scored by the rules only."""
+``model`` or ``rule+model``. A turn's model score of a code is its best score among the turn's
+sentences."""
 
 from __future__ import annotations
 
@@ -97,14 +98,16 @@ def _feedback_filter(store: Store, coder: str, document: str, items: list[Sugges
 def _with_model(
     store: Store,
     guid: str | None,
-    name: str,
     sentences: Sequence[Any],
     rules: list[list[Suggestion]],
-    language: str,
+    turns: Sequence[tuple[int, int]],
+    turn_rules: list[list[Suggestion]],
     min_score: float,
     per_unit: int,
-) -> list[list[Suggestion]] | None:
-    """Model and rule suggestions of the sentence units, calibrated; None without a ready model."""
+) -> tuple[list[list[Suggestion]], list[list[Suggestion]]] | None:
+    """Model and rule suggestions of the sentence units, calibrated, and of the ``turns``, whose model
+    score of a code is its best score among the turn's sentences (as ``evaluate`` pools the units of a
+    coding); None without a ready model."""
     from toolkit.suggest.model import calibrated, label_of, load_model, predict
 
     if guid is None or not sentences:
@@ -127,30 +130,49 @@ def _with_model(
     alone = calibrated(raw, np.zeros_like(raw), cal)
     words = model.metrics.get("evidence_words", {})
     existing = {c.path for c in list_codes(store)}
-    out: list[list[Suggestion]] = []
-    for i, unit in enumerate(sentences):
-        by_label = {label_of(s.code_path, level): s for s in rules[i]}
-        own = set(unit.text.lower().split())
+
+    def pick(
+        start: int,
+        end: int,
+        unit: str,
+        found: Sequence[Suggestion],
+        best: np.ndarray,
+        bare: np.ndarray,
+        text: str,
+    ) -> list[Suggestion]:
+        by_label = {label_of(s.code_path, level): s for s in found}
+        own = set(text.lower().split())
         picked: list[Suggestion] = []
-        order = np.argsort(-both[i])
-        for rank, j in enumerate(order):
+        for rank, j in enumerate(np.argsort(-best)):
             label = labels[j]
             rule = by_label.pop(label, None)
-            if label not in existing or (rule is None and (rank >= per_unit or both[i, j] < min_score)):
+            if label not in existing or (rule is None and (rank >= per_unit or best[j] < min_score)):
                 continue
             if rule is not None:
-                source = "rule+model" if alone[i, j] >= min_score else "rule"
+                source = "rule+model" if bare[j] >= min_score else "rule"
                 evidence = rule.evidence
             else:
                 source = "model"
                 evidence = tuple(w for w in words.get(label, []) if w in own)[:5]
-            picked.append(
-                Suggestion(unit.start, unit.end, label, float(both[i, j]), source, evidence, "sentence", guid)
-            )
+            picked.append(Suggestion(start, end, label, float(best[j]), source, evidence, unit, guid))
         # codes the model does not know keep their rule score
         picked += [replace(s, model=None) for s in by_label.values()]
-        out.append(sorted(picked, key=lambda s: (-s.score, s.code_path)))
-    return out
+        return sorted(picked, key=lambda s: (-s.score, s.code_path))
+
+    per_sentence = [
+        pick(u.start, u.end, "sentence", rules[i], both[i], alone[i], u.text) for i, u in enumerate(sentences)
+    ]
+    per_turn = []
+    for (start, end), found in zip(turns, turn_rules, strict=True):
+        inside = [i for i, u in enumerate(sentences) if start <= u.start and u.end <= end]
+        if not inside:
+            per_turn.append(found)
+            continue
+        text = " ".join(sentences[i].text for i in inside)
+        per_turn.append(
+            pick(start, end, "turn", found, both[inside].max(axis=0), alone[inside].max(axis=0), text)
+        )
+    return per_sentence, per_turn
 
 
 def suggest(
@@ -188,21 +210,25 @@ def suggest(
     row = document_row(store, document)
     text, language, name = str(row["text"]), str(row["language"]), str(row["name"])
     turns = document_turns(store, name)
-    sentences = model_units(text, turns, language, name) if "sentence" in units else []
+    # the model scores sentences; a turn's model scores come from its sentences, so they are needed
+    # for turns too
+    sentences = model_units(text, turns, language, name) if units else []
     regions = [strip_span(text, t.start, t.end) for t in turns] or [strip_span(text, 0, len(text))]
-    spans = [(u.start, u.end, "sentence") for u in sentences]
-    if "turn" in units:
-        spans += [(s, e, "turn") for s, e in regions if e > s]
+    turn_spans = [(s, e) for s, e in regions if e > s] if "turn" in units else []
+    spans = [(u.start, u.end, "sentence") for u in sentences] + [(s, e, "turn") for s, e in turn_spans]
     per_span = rule_suggestions(store, text, language, turns, spans)
+    n = len(sentences)
     if use_model:
         from toolkit.suggest.model import current_model_guid
 
         guid = model or current_model_guid(store, language, coder)
         scored = _with_model(
-            store, guid, name, sentences, per_span[: len(sentences)], language, min_score, per_unit
+            store, guid, sentences, per_span[:n], turn_spans, per_span[n:], min_score, per_unit
         )
         if scored is not None:
-            per_span[: len(sentences)] = scored
+            per_span = scored[0] + scored[1]
+    if "sentence" not in units:
+        per_span = per_span[n:]
     out = [s for found in per_span for s in found]
     if coder is not None:
         mine = list_codings(store, document=name, coder=coder)
