@@ -1,5 +1,6 @@
 """Anmelden: the only page of a team project before login. It shows the form and nothing of the
-project; a successful login keeps the session token in this tab's session state."""
+project; a successful login keeps the session token in this tab's session state and, for reloads,
+in a cookie (``components/session_cookie.py``), which the form deletes once its session has ended."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import re
 
 import streamlit as st
 
+from app_pages.components.session_cookie import forget, remembered_token
 from app_pages.ui import md, store
 from toolkit.accounts import authenticate
 from toolkit.errors import ToolkitError
@@ -51,4 +53,9 @@ with middle:
         except ToolkitError as exc:
             st.error("Anmeldung fehlgeschlagen: " + md(_german(str(exc))))
         else:
+            st.session_state.pop("app_logged_out", None)
             st.rerun()
+    if st.session_state.get("app_logged_out"):
+        forget(project, reload=True)  # the cookie goes, and a fresh page without the sidebar comes
+    elif remembered_token(project):
+        forget(project)  # an ended session's cookie: the browser need not send it again

@@ -8,7 +8,7 @@ import re
 import pandas as pd
 import streamlit as st
 
-from toolkit.accounts import LEAD, User, logout, session_user
+from toolkit.accounts import LEAD, User, logout, session_idle_hours, session_user
 from toolkit.codings import add_coder, list_coders
 from toolkit.documents import attribute_labels
 from toolkit.errors import ToolkitError
@@ -71,18 +71,27 @@ def coder_gate(project: Store) -> str | None:
 
 def signed_in_user(project: Store) -> User | None:
     """Team mode: the account behind this tab's session token (checked on every run, so expiry,
-    logout elsewhere and disabling take effect at once); it is also the coder. None: log in."""
-    user = session_user(project, st.session_state.get("app_token"))
+    logout elsewhere and disabling take effect at once); it is also the coder. None: log in.
+    After a reload the token comes from the browser's cookie (``components/session_cookie.py``)."""
+    from app_pages.components.session_cookie import remembered_token
+
+    token = st.session_state.get("app_token")
+    if token is None and not st.session_state.get("app_logged_out"):
+        token = remembered_token(project)
+    user = session_user(project, token)
     if user is None:
         st.session_state.pop("app_token", None)
         st.session_state.pop("app_coder", None)
         return None
+    st.session_state["app_token"] = token
     st.session_state["app_coder"] = user.name
     return user
 
 
 def account_sidebar(project: Store, user: User) -> None:
     """Sidebar in team mode: who is signed in, and the logout button (which forgets the tab's state)."""
+    from app_pages.components.session_cookie import remember
+
     with st.sidebar:
         st.caption("Angemeldet")
         st.markdown(f"**{md(user.name)}** · {'Leitung' if user.role == LEAD else 'Kodierer:in'}")
@@ -91,7 +100,10 @@ def account_sidebar(project: Store, user: User) -> None:
             for key in list(st.session_state):
                 if key not in ("app_store", "app_db_path"):
                     del st.session_state[key]
+            # the cookie this tab connected with must not log it in again; the login form deletes it
+            st.session_state["app_logged_out"] = True
             st.rerun()
+        remember(project, str(st.session_state["app_token"]), session_idle_hours(project))
 
 
 def error(exc: Exception) -> None:

@@ -87,3 +87,53 @@ def test_login_through_the_real_page(server: str) -> None:
         pg.wait_for_timeout(500)
         assert SECRET not in pg.inner_text("body")
         browser.close()
+
+
+def test_a_reload_keeps_the_login_until_logout(server: str) -> None:
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1400, "height": 900})
+        pg = context.new_page()
+        pg.goto(server)
+        pg.get_by_role("button", name="Anmelden").wait_for(timeout=30_000)
+        fill_login(pg, "anna", PASSWORD)
+        pg.get_by_text("Angemeldet").wait_for(timeout=30_000)
+        pg.wait_for_function(
+            "() => document.cookie.includes('tk_session_')", timeout=15_000
+        )  # the sidebar wrote the cookie
+        cookie = next(c for c in context.cookies() if c["name"].startswith("tk_session_"))
+        assert cookie["sameSite"] == "Strict" and cookie["path"] == "/"
+
+        pg.reload()  # a new Streamlit session: the cookie logs it in again
+        pg.get_by_text("Angemeldet").wait_for(timeout=30_000)
+        pg.wait_for_selector(".tk-turn", timeout=30_000)
+        assert SECRET in pg.inner_text("body")
+        assert "anna" in pg.locator("[data-testid=stSidebar]").inner_text()
+
+        # a forged cookie is only a failed login: the form, nothing of the project
+        other = context.new_page()
+        context.add_cookies([{**cookie, "value": "erfunden"}])
+        other.goto(server)
+        other.get_by_role("button", name="Anmelden").wait_for(timeout=30_000)
+        assert SECRET not in other.inner_text("body")
+        other.close()
+        context.add_cookies([cookie])
+
+        pg.reload()
+        pg.get_by_text("Angemeldet").wait_for(timeout=30_000)
+        pg.get_by_role("button", name="Abmelden").click()
+        pg.get_by_role("button", name="Anmelden").wait_for(timeout=15_000)
+        pg.wait_for_function("() => !document.cookie.includes('tk_session_')", timeout=15_000)
+        pg.screenshot(path=str(ARTIFACTS / "login-after-logout.png"))
+        pg.reload()  # logged out: the reload shows the form again
+        pg.get_by_role("button", name="Anmelden").wait_for(timeout=30_000)
+        pg.wait_for_timeout(500)
+        assert SECRET not in pg.inner_text("body")
+
+        # the old token, sent again by hand, no longer opens anything
+        context.add_cookies([cookie])
+        pg.reload()
+        pg.get_by_role("button", name="Anmelden").wait_for(timeout=30_000)
+        pg.wait_for_timeout(500)
+        assert SECRET not in pg.inner_text("body")
+        browser.close()
