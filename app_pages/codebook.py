@@ -4,6 +4,8 @@ codings show how many before they are applied."""
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from app_pages.ui import md, store
@@ -19,6 +21,8 @@ from toolkit.codes import (
     update_code,
 )
 from toolkit.errors import ToolkitError
+
+_HEX_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 
 project = store()
 actor = st.session_state.get("app_coder") or "app"
@@ -58,11 +62,14 @@ with tree:
                     st.markdown(f"**{md(c.name)}** · {total} Codierungen")
                     continue
                 with st.expander(f"{indent}{md(c.name)} · {total}"):
+                    swatch = c.colour if _HEX_COLOUR.fullmatch(c.colour or "") else ""
                     st.markdown(
                         f"<span style='display:inline-block;width:1rem;height:1rem;"
-                        f"background:{c.colour or '#ccc'};border-radius:3px'></span> "
-                        f"`{md(c.path)}`",
-                        unsafe_allow_html=bool(c.colour.startswith("#")),
+                        f"background:{swatch};border-radius:3px'></span> "
+                        f"`{md(c.path)}`"
+                        if swatch  # HTML only around a checked #RRGGBB, never around other text
+                        else f"`{md(c.path)}`",
+                        unsafe_allow_html=bool(swatch),
                     )
                     if c.name_en:
                         st.caption("EN: " + md(c.name_en))

@@ -562,3 +562,10 @@ def test_a_new_project_at_the_same_path_has_its_own_codes(tmp_path: Path) -> Non
     second = new_store(tmp_path, "same.db")
     add_code(second, "Neu/Zwei", actor="t")
     assert [c.path for c in code_tree(second)] == ["Neu", "Neu/Zwei"]
+
+
+def test_a_new_code_with_a_colour_that_is_not_hex_is_refused_and_nothing_is_added(store: Store) -> None:
+    before = [c.path for c in list_codes(store)]
+    with pytest.raises(InvalidValue, match=r"colour .* is not #RRGGBB"):
+        add_code(store, "Mensch/Bunt", actor="t", colour="red' onmouseover='alert(1)")
+    assert [c.path for c in list_codes(store)] == before

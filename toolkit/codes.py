@@ -334,6 +334,8 @@ def add_code_in(
     """Add a code (and missing parents) inside an open transaction; returns its id."""
     if valence is not None and valence not in VALENCES:
         raise InvalidValue(f"valence {valence!r} must be 'challenge' or 'driver'")
+    if colour and not re.match(r"^#[0-9A-Fa-f]{6}$", colour):
+        raise InvalidValue(f"colour {colour!r} is not #RRGGBB; give it as six hex digits, e.g. #1F77B4")
     parent_path, name = _split(path)
     parent_id = None
     if parent_path:
