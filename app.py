@@ -7,6 +7,7 @@ import os
 
 import streamlit as st
 
+from app_pages.messages import german
 from app_pages.ui import account_sidebar, coder_gate, signed_in_user
 from toolkit.accounts import LEAD, team_mode
 from toolkit.backup import snapshot_if_due
@@ -22,7 +23,7 @@ if "app_store" not in st.session_state or st.session_state.get("app_db_path") !=
         st.session_state["app_store"] = open_store(DB_PATH)
         st.session_state["app_db_path"] = DB_PATH
     except StoreError as exc:
-        st.error(str(exc))
+        st.error(german(exc))
         st.stop()
 
 project = st.session_state["app_store"]

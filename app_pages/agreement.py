@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from app_pages.messages import german
 from toolkit.agreement import METHODS, agreement, blind_coding, report_data, write_csv, write_docx, write_xlsx
 from toolkit.agreement.methods import DEFAULT_THRESHOLD
 from toolkit.agreement.units import UNIT_KINDS
@@ -121,7 +122,7 @@ try:
         draws=1000,
     )
 except ToolkitError as exc:
-    st.error(str(exc))
+    st.error(german(exc))
     st.stop()
 
 

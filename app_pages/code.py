@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import streamlit as st
 
 from app_pages.components.transcript import event_value, transcript
+from app_pages.messages import german
 from app_pages.training_panel import training_panel
 from app_pages.ui import error, md, store
 from toolkit import history
@@ -122,7 +123,7 @@ def _code_selection(start: int, end: int, chosen: list[str]) -> bool:
         for path in chosen:
             add_coding(project, doc_name, start, end, path, coder=coder or "")
     except ToolkitError as exc:
-        st.session_state["code_message"] = str(exc)
+        st.session_state["code_message"] = german(exc)
         return False
     st.session_state.update(code_pending=None, code_message=None)
     return True
@@ -262,7 +263,7 @@ def _accept(s: Suggestion) -> None:
     try:
         accept(project, coder or "", doc_name, s)
     except ToolkitError as exc:
-        st.session_state["code_message"] = str(exc)
+        st.session_state["code_message"] = german(exc)
     else:
         st.session_state.update(code_message=None, code_sug_preview=None)
 
@@ -273,7 +274,7 @@ def _reject(s: Suggestion) -> None:
     try:
         reject(project, coder or "", doc_name, s.start, s.end, s.code_path, source=s.source, model_id=s.model)
     except ToolkitError as exc:
-        st.session_state["code_message"] = str(exc)
+        st.session_state["code_message"] = german(exc)
     else:
         st.session_state.update(code_message=None, code_sug_preview=None)
 
@@ -284,7 +285,7 @@ def _accept_all(code: str, threshold: float) -> None:
     try:
         made = accept_all(project, coder or "", doc_name, code, threshold, shown)
     except ToolkitError as exc:
-        st.session_state["code_message"] = str(exc)
+        st.session_state["code_message"] = german(exc)
     else:
         st.session_state.update(code_message=None, code_sug_preview=None)
         st.toast(f"{len(made)} Codierungen angelegt")

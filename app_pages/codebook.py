@@ -8,6 +8,7 @@ import re
 
 import streamlit as st
 
+from app_pages.messages import german
 from app_pages.ui import md, store
 from toolkit.accounts import is_lead
 from toolkit.codes import (
@@ -173,4 +174,4 @@ with edit:
                     delete_code(project, path, actor=actor, move_codings_to=move_to)
                     st.rerun()
     except ToolkitError as exc:
-        st.error(md(str(exc)))
+        st.error(md(german(exc)))

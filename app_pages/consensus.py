@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app_pages.messages import german
 from app_pages.ui import md, store
 from toolkit.agreement.consensus import Disagreement, decide, disagreements, progress
 from toolkit.blind import CONSENSUS_CODER, blind_coding, set_blind_coding
@@ -73,7 +74,7 @@ try:
         project, coder_a, coder_b or "", method=method, code=code, field=field, document=document
     )
 except ToolkitError as exc:
-    st.error(md(str(exc)))
+    st.error(md(german(exc)))
     st.stop()
 
 done = progress(items)
@@ -95,7 +96,7 @@ def _settle(item: Disagreement, decision: str, span: tuple[int, int] | None = No
     try:
         decide(project, item, decision, actor=actor, span=span)
     except ToolkitError as exc:
-        st.error(md(str(exc)))
+        st.error(md(german(exc)))
     else:
         st.rerun()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app_pages.messages import german
 from app_pages.ui import documents_table, md, store
 from toolkit.codes import attribute_definitions
 from toolkit.documents import (
@@ -49,7 +50,7 @@ with st.container(border=True):
                     language=None if language == "automatisch" else language,
                 )
             except ToolkitError as exc:
-                st.error(md(str(exc)))
+                st.error(md(german(exc)))
             else:
                 if result.imported:
                     st.success(md(f"{upload.name}: {result.words} Wörter, {result.turns} Beiträge"))
@@ -114,7 +115,7 @@ with st.form("documents_attributes"):
             for speaker, values in speaker_new.items():
                 set_attributes(project, name, values, actor=actor, speaker=speaker)
         except ToolkitError as exc:
-            st.error(md(str(exc)))
+            st.error(md(german(exc)))
         else:
             st.success("Gespeichert")
             st.rerun()

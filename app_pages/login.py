@@ -4,38 +4,15 @@ in a cookie (``components/session_cookie.py``), which the form deletes once its 
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
 from app_pages.components.session_cookie import forget, remembered_token
+from app_pages.messages import german
 from app_pages.ui import md, store
 from toolkit.accounts import authenticate
 from toolkit.errors import ToolkitError
 
 project = store()
-
-# the library's English reasons, as the login form says them
-_REASONS = [
-    (
-        re.compile(r"^wrong user name or password"),
-        "Name oder Passwort falsch (oder das Konto ist deaktiviert).",
-    ),
-    (
-        re.compile(r"^too many failed logins for .*; try again in (\d+) seconds"),
-        "zu viele Fehlversuche; bitte in {0} Sekunden erneut versuchen.",
-    ),
-    (re.compile(r"^the project is not in team mode"), "das Projekt ist nicht im Teammodus; bitte neu laden."),
-]
-
-
-def _german(message: str) -> str:
-    for pattern, text in _REASONS:
-        found = pattern.match(message)
-        if found:
-            return text.format(*found.groups())
-    return message
-
 
 _, middle, _ = st.columns([1, 1.2, 1])
 with middle:
@@ -51,7 +28,7 @@ with middle:
         try:
             st.session_state["app_token"] = authenticate(project, name, password)
         except ToolkitError as exc:
-            st.error("Anmeldung fehlgeschlagen: " + md(_german(str(exc))))
+            st.error("Anmeldung fehlgeschlagen: " + md(german(exc)))
         else:
             st.session_state.pop("app_logged_out", None)
             st.rerun()

@@ -8,6 +8,7 @@ import re
 import pandas as pd
 import streamlit as st
 
+from app_pages.messages import german
 from toolkit.accounts import LEAD, User, logout, session_idle_hours, session_user
 from toolkit.codings import add_coder, list_coders
 from toolkit.documents import attribute_labels
@@ -39,7 +40,7 @@ def _add_coder(project: Store) -> None:
     try:
         added = add_coder(project, name)
     except ToolkitError as exc:
-        st.session_state["app_coder_error"] = str(exc)
+        st.session_state["app_coder_error"] = german(exc)
     else:
         st.session_state.update(app_coder=added, app_coder_pick=added, app_coder_new="", app_coder_error=None)
 
@@ -108,7 +109,7 @@ def account_sidebar(project: Store, user: User) -> None:
 
 def error(exc: Exception) -> None:
     """Show a library error as one line."""
-    st.error(md(str(exc)))
+    st.error(md(german(exc)))
 
 
 def documents_table(project: Store, docs: list[DocumentInfo]) -> pd.DataFrame:
