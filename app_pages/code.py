@@ -301,16 +301,9 @@ def _suggestion_item(s: Suggestion, text: str, ids: dict[str, int]) -> None:
         evidence = f" · Belege: {md(', '.join(s.evidence))}" if s.evidence else ""
         st.caption(md(s.code_path.replace("/", " › ")) + evidence)
         st.text(_short(text[s.start : s.end]))
-        b1, b2 = st.columns(2)
-        b1.button(
-            "Annehmen",
-            key=f"code_sug_acc_{sid}",
-            on_click=_accept,
-            args=(s,),
-            type="primary",
-            width="stretch",
-        )
-        b2.button("Ablehnen", key=f"code_sug_rej_{sid}", on_click=_reject, args=(s,), width="stretch")
+        with st.container(horizontal=True):  # "Ablehnen" wraps below in a narrow panel, never cut
+            st.button("Annehmen", key=f"code_sug_acc_{sid}", on_click=_accept, args=(s,), type="primary")
+            st.button("Ablehnen", key=f"code_sug_rej_{sid}", on_click=_reject, args=(s,))
 
 
 def _accept_all_panel() -> None:
@@ -362,25 +355,23 @@ def _suggestion_panel() -> None:
     # one fixed pair of buttons carries the keys (a key on a list item could fire twice while the
     # list is redrawn); they act on the first suggestion as shown when the key was pressed
     st.caption(f"Erster Vorschlag der Liste – Tasten {ACCEPT_KEY} / {REJECT_KEY}:")
-    k1, k2 = st.columns(2)
-    k1.button(
-        "Annehmen",
-        key="code_sug_top_accept",
-        on_click=_accept,
-        args=(listed[0],),
-        shortcut=ACCEPT_KEY,
-        width="stretch",
-        help=f"Taste {ACCEPT_KEY}: den ersten Vorschlag der Liste annehmen",
-    )
-    k2.button(
-        "Ablehnen",
-        key="code_sug_top_reject",
-        on_click=_reject,
-        args=(listed[0],),
-        shortcut=REJECT_KEY,
-        width="stretch",
-        help=f"Taste {REJECT_KEY}: den ersten Vorschlag der Liste ablehnen",
-    )
+    with st.container(horizontal=True, key="code_sug_keys"):  # the second wraps below when narrow
+        st.button(
+            "Annehmen",
+            key="code_sug_top_accept",
+            on_click=_accept,
+            args=(listed[0],),
+            shortcut=ACCEPT_KEY,
+            help=f"Taste {ACCEPT_KEY}: den ersten Vorschlag der Liste annehmen",
+        )
+        st.button(
+            "Ablehnen",
+            key="code_sug_top_reject",
+            on_click=_reject,
+            args=(listed[0],),
+            shortcut=REJECT_KEY,
+            help=f"Taste {REJECT_KEY}: den ersten Vorschlag der Liste ablehnen",
+        )
     ids = {c.path: c.id for c in codes}
     for s in listed[:limit]:
         _suggestion_item(s, view["text"], ids)
