@@ -20,7 +20,6 @@ from app_pages.components.driving import (
     project_with_transcript,
     serve_app,
 )
-from toolkit.codings import list_codings
 from toolkit.store import open_store
 from toolkit.suggest.feedback import rejections
 
@@ -64,10 +63,14 @@ def switch_on_suggestions(pg: Any) -> None:
 
 
 def codings_of_anna(db: Path) -> list[tuple[str, str]]:
+    """Every coding of the project as (text, origin), read in one query (the app may be writing);
+    all of them must be anna's."""
     with open_store(db) as store:
-        rows = store.query("SELECT text, origin FROM codings ORDER BY id")
-        assert len(rows) == len(list_codings(store, coder="anna"))
-        return [(r["text"], r["origin"]) for r in rows]
+        rows = store.query(
+            "SELECT c.text, c.origin, k.name FROM codings c JOIN coders k ON k.id = c.coder_id ORDER BY c.id"
+        )
+    assert {r["name"] for r in rows} <= {"anna"}
+    return [(r["text"], r["origin"]) for r in rows]
 
 
 def wait_for_codings(db: Path, n: int) -> list[tuple[str, str]]:
@@ -136,6 +139,7 @@ def test_keys_a_and_n_accept_and_reject_the_first_suggestion(page: Any, project:
     first_item = page.locator("[class*=st-key-code_sug_item_]").first
     first_item.get_by_text("➤").wait_for(timeout=15_000)
     page.screenshot(path=str(ARTIFACTS / "suggestions-keys.png"))
+    page.locator(".st-key-code_sug_top_accept button").first.wait_for(timeout=15_000)
     page.evaluate("() => document.activeElement && document.activeElement.blur()")  # no input has focus
     page.keyboard.press("a")
     assert wait_for_codings(project, 1) == [("Meistens über den Flurfunk.", "suggestion:rule")]
