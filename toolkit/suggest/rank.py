@@ -163,8 +163,10 @@ def _with_model(
         pick(u.start, u.end, "sentence", rules[i], both[i], alone[i], u.text) for i, u in enumerate(sentences)
     ]
     per_turn = []
+    starts = [u.start for u in sentences]  # in text order
     for (start, end), found in zip(turns, turn_rules, strict=True):
-        inside = [i for i, u in enumerate(sentences) if start <= u.start and u.end <= end]
+        near = range(bisect_left(starts, start), bisect_left(starts, end))
+        inside = [i for i in near if sentences[i].end <= end]
         if not inside:
             per_turn.append(found)
             continue
@@ -210,9 +212,9 @@ def suggest(
     row = document_row(store, document)
     text, language, name = str(row["text"]), str(row["language"]), str(row["name"])
     turns = document_turns(store, name)
-    # the model scores sentences; a turn's model scores come from its sentences, so they are needed
-    # for turns too
-    sentences = model_units(text, turns, language, name) if units else []
+    # the model scores sentences; a turn's model scores come from its sentences, so with a model they
+    # are needed for turns too
+    sentences = model_units(text, turns, language, name) if "sentence" in units or use_model else []
     regions = [strip_span(text, t.start, t.end) for t in turns] or [strip_span(text, 0, len(text))]
     turn_spans = [(s, e) for s, e in regions if e > s] if "turn" in units else []
     spans = [(u.start, u.end, "sentence") for u in sentences] + [(s, e, "turn") for s, e in turn_spans]
