@@ -4,13 +4,12 @@ codings show how many before they are applied."""
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
 from app_pages.messages import german
 from app_pages.ui import md, store
 from toolkit.accounts import is_lead
+from toolkit.codebook import is_colour
 from toolkit.codes import (
     add_code,
     affected_codings,
@@ -22,8 +21,6 @@ from toolkit.codes import (
     update_code,
 )
 from toolkit.errors import ToolkitError
-
-_HEX_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 
 project = store()
 actor = st.session_state.get("app_coder") or "app"
@@ -63,7 +60,7 @@ with tree:
                     st.markdown(f"**{md(c.name)}** · {total} Codierungen")
                     continue
                 with st.expander(f"{indent}{md(c.name)} · {total}"):
-                    swatch = c.colour if _HEX_COLOUR.fullmatch(c.colour or "") else ""
+                    swatch = c.colour if is_colour(c.colour or "") else ""
                     st.markdown(
                         f"<span style='display:inline-block;width:1rem;height:1rem;"
                         f"background:{swatch};border-radius:3px'></span> "

@@ -65,6 +65,13 @@ ATTRIBUTE_KEYS = ("name", "label", "label_en", "applies_to", "description", "sou
 VALUE_KEYS = ("value", "value_en", "description")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+def is_colour(value: str) -> bool:
+    """Whether ``value`` is a colour as codes store it: ``#RRGGBB`` (six hex digits)."""
+    return bool(_COLOUR.fullmatch(value))  # fullmatch: "$" alone would let a final newline through
+
+
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _GUID_NAMESPACE = uuid.UUID("6f1c2a52-3a8e-4d0b-9a57-2f8d3c1e9b10")
 
@@ -196,7 +203,7 @@ def _code(entry: _Map, fields: set[str], language: str, ctx: _Ctx) -> CodeDef:
             f"name {name!r} of {what} contains '/', which separates code paths; use another character",
         )
     colour = _text(entry, "colour", what, ctx)
-    if colour and not _COLOUR.match(colour):
+    if colour and not is_colour(colour):
         raise ctx.fail(
             entry.key_lines["colour"], f"colour {colour!r} of {what} is not #RRGGBB (for example #1F77B4)"
         )

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from toolkit.accounts import require_lead
-from toolkit.codebook import code_guid
+from toolkit.codebook import code_guid, is_colour
 from toolkit.errors import Conflict, InvalidValue, NotFound
 from toolkit.model import VALENCES, AttributeDef, AttributeValue, Codebook, CodeDef, FieldOfAction
 from toolkit.store import Store, Writer, cached_by_change, cached_on, now
@@ -322,6 +321,12 @@ def _check_sibling_free(store: Store, parent_id: int | None, name: str, path: st
         raise Conflict(f"a code named {name!r} already exists at {path!r}; choose another name")
 
 
+def _check_colour(colour: str | None) -> None:
+    """A code's colour is empty or ``#RRGGBB``; anything else is refused."""
+    if colour and not is_colour(colour):
+        raise InvalidValue(f"colour {colour!r} is not #RRGGBB; give it as six hex digits, e.g. #1F77B4")
+
+
 def add_code_in(
     w: Writer,
     path: str,
@@ -334,8 +339,7 @@ def add_code_in(
     """Add a code (and missing parents) inside an open transaction; returns its id."""
     if valence is not None and valence not in VALENCES:
         raise InvalidValue(f"valence {valence!r} must be 'challenge' or 'driver'")
-    if colour and not re.match(r"^#[0-9A-Fa-f]{6}$", colour):
-        raise InvalidValue(f"colour {colour!r} is not #RRGGBB; give it as six hex digits, e.g. #1F77B4")
+    _check_colour(colour)
     parent_path, name = _split(path)
     parent_id = None
     if parent_path:
@@ -398,9 +402,7 @@ def update_code(store: Store, path: str, *, actor: str, **fields: Any) -> CodeRo
     unknown = sorted(set(fields) - set(_EDITABLE))
     if unknown:
         raise InvalidValue(f"cannot edit {', '.join(unknown)}; editable: {', '.join(_EDITABLE)}")
-    colour = fields.get("colour")
-    if colour and not re.match(r"^#[0-9A-Fa-f]{6}$", colour):
-        raise InvalidValue(f"colour {colour!r} is not #RRGGBB")
+    _check_colour(fields.get("colour"))
     if fields.get("valence") not in (None, "", *VALENCES):
         raise InvalidValue(f"valence {fields['valence']!r} must be 'challenge' or 'driver'")
     values = {

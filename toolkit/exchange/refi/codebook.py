@@ -23,6 +23,7 @@ from typing import Any
 from xml.etree.ElementTree import Element, SubElement, tostring
 
 from toolkit.accounts import require_lead
+from toolkit.codebook import is_colour
 from toolkit.codes import load_into
 from toolkit.errors import ImportFailed, InvalidValue
 from toolkit.exchange.refi.model import DryRun, ImportReport, RefiCodebook
@@ -38,7 +39,6 @@ LABELS = {
     "en": ("Anchor example:", "Coding rule:"),
 }
 _SECTION = re.compile(r"(?:^|\n\n)(Ankerbeispiel|Anchor example|Kodierregel|Coding rule):[ \t]?")
-_COLOUR6 = re.compile(r"^#[0-9A-Fa-f]{6}$")
 _COLOUR3 = re.compile(r"^#[0-9A-Fa-f]{3}$")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # "/" separates code paths here; a name with one keeps a look-alike (U+2215 DIVISION SLASH).
@@ -73,7 +73,7 @@ def parse_description(text: str) -> tuple[str, str, str]:
 def clean_colour(value: str) -> str:
     """``#RRGGBB`` from ``#RRGGBB`` or ``#RGB``; anything else is dropped."""
     value = value.strip()
-    if _COLOUR6.match(value):
+    if is_colour(value):
         return value
     if _COLOUR3.match(value):
         return "#" + "".join(ch * 2 for ch in value[1:])
