@@ -11,6 +11,7 @@ import streamlit as st
 
 from app_pages.messages import german
 from toolkit.agreement import METHODS, agreement, blind_coding, report_data, write_csv, write_docx, write_xlsx
+from toolkit.agreement.formatting import format_number
 from toolkit.agreement.methods import DEFAULT_THRESHOLD
 from toolkit.agreement.units import UNIT_KINDS
 from toolkit.blind import CONSENSUS_CODER
@@ -66,8 +67,12 @@ COEFFICIENT_LABELS = {
 }
 TABLE_COLUMNS: dict[str, Any] = {
     **{k: st.column_config.Column(v) for k, v in COLUMN_LABELS.items()},
-    **{k: st.column_config.NumberColumn(v, format="%.3f") for k, v in COEFFICIENT_LABELS.items()},
+    **{k: st.column_config.TextColumn(v) for k, v in COEFFICIENT_LABELS.items()},
 }
+COUNT_COLUMNS = (
+    *("units", "segments_a", "segments_b", "agreements", "disagreements"),
+    *("both", "only_a", "only_b", "neither"),
+)
 
 store: Store = st.session_state["app_store"]
 viewer = st.session_state.get("app_coder")
@@ -136,6 +141,29 @@ def _order(frame: pd.DataFrame) -> list[str]:
 
 
 data = report_data(result)
+compared, excluded = data["documents"], data["excluded_documents"]
+st.caption(
+    f"Verglichen: {len(compared)} {'Dokument' if len(compared) == 1 else 'Dokumente'}, "
+    "die alle gewählten Personen kodiert haben (mindestens eine Codierung oder „fertig kodiert“)."
+)
+if excluded:
+    st.warning(
+        f"Nicht verglichen: {len(excluded)} {'Dokument' if len(excluded) == 1 else 'Dokumente'}, "
+        "die nicht alle gewählten Personen kodiert haben. Wer ein Dokument ohne Codierung fertig "
+        "gelesen hat, markiert es auf der Seite Dokumente als „fertig kodiert“."
+    )
+    st.dataframe(
+        pd.DataFrame(
+            {
+                "Dokument": [e["document"] for e in excluded],
+                "nicht kodiert von": [", ".join(e["not_coded_by"]) for e in excluded],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
+if not compared:
+    st.info("Kein Dokument haben alle gewählten Personen kodiert; es gibt nichts zu vergleichen.")
 st.subheader("Methodenabsatz")
 st.write(data["paragraph_de"])
 with st.expander("English"):
@@ -158,8 +186,9 @@ for name, rows in data["tables"].items():
                 )
             ]
         )
-    shown = [c for c in frame.columns if c in COEFFICIENT_LABELS]
-    frame = frame.assign(**{c: frame[c].astype(float).round(3) + 0.0 for c in shown})  # no "-0.000"
+    shown = [str(c) for c in frame.columns if c in COEFFICIENT_LABELS or c in COUNT_COLUMNS]
+    # German numbers, each with the precision it needs (u-alpha's disagreements are tiny)
+    frame = frame.assign(**{c: [format_number(v, "de", c) for v in frame[c]] for c in shown})
     st.dataframe(
         frame,
         hide_index=True,

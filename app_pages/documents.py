@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app_pages.done_toggle import done_toggle
 from app_pages.messages import german
 from app_pages.ui import documents_table, md, store
 from toolkit.codes import attribute_definitions
@@ -68,6 +69,7 @@ st.dataframe(documents_table(project, docs), hide_index=True, width="stretch")
 st.subheader("Merkmale")
 name = st.selectbox("Dokument", [d.name for d in docs], key="documents_pick")
 doc = next(d for d in docs if d.name == name)
+done_toggle(project, name)  # "fertig kodiert" by the coder of this tab (issue 14)
 doc_defs = attribute_definitions(project, "document")
 speaker_defs = attribute_definitions(project, "speaker")
 

@@ -206,6 +206,7 @@ def test_three_coders_use_multi_rater_coefficients_and_pairs(project: Store) -> 
 def test_code_filter_keeps_documents_coded_with_other_codes(project: Store) -> None:
     add_text(project, "I: Noch ein Satz.\n", "u.txt")
     add_coding(project, "u", 3, 17, OFFENHEIT, coder="anna")
+    add_coding(project, "u", 3, 10, OFFENHEIT, coder="ben")
     result = agreement(project, ["anna", "ben"], method="unit", code=LUECKEN, draws=0)
     assert result.counts["documents"] == 2
     assert _row(result.tables["agreement"], "code", LUECKEN)["units"] == 4

@@ -91,3 +91,46 @@ def test_exports(db: str, tmp_path: Path, suffix: str) -> None:
 def test_errors_are_one_line(db: str, args: list[str], message: str) -> None:
     code, output = run(db, *args)
     assert code == 1 and message in output
+
+
+def test_json_lists_compared_and_excluded_documents(db: str) -> None:
+    from toolkit.codings import add_coding
+    from toolkit.documents import import_upload
+    from toolkit.store import open_store
+
+    with open_store(db) as store:
+        import_upload(store, b"I: Nur Anna.\n", "solo.txt", actor="t")
+        add_coding(store, "solo", 3, 12, "Mensch/Treiber/Offenheit", coder="anna")
+    code, output = run(db, "--coders", "anna,ben", "--method", "segment", "--json")
+    assert code == 0, output
+    data = json.loads(output)
+    assert data["documents"] == ["t"]
+    assert data["excluded_documents"] == [
+        {"document": "solo", "not_coded_by": ["ben"], "reason": "not coded by ben"}
+    ]
+    code, output = run(db, "--coders", "anna,ben", "--method", "segment")
+    assert "compared 1 documents: t" in output and "excluded solo: not coded by ben" in output
+    # ben marks it done: now compared
+    done = CliRunner().invoke(cli, ["--db", db, "done", "solo", "--coder", "ben"])
+    assert done.exit_code == 0 and "solo: marked done by ben" in done.output
+    listed = json.loads(CliRunner().invoke(cli, ["--db", db, "documents", "--json"]).output)
+    assert next(d for d in listed if d["name"] == "solo")["done_by"] == ["ben"]
+    data = json.loads(run(db, "--coders", "anna,ben", "--method", "segment", "--json")[1])
+    assert data["documents"] == ["solo", "t"] and data["excluded_documents"] == []
+    undo = CliRunner().invoke(cli, ["--db", db, "done", "solo", "--coder", "ben", "--undo"])
+    assert undo.exit_code == 0 and "not marked done" in undo.output
+    assert json.loads(run(db, "--coders", "anna,ben", "--json")[1])["documents"] == ["t"]
+
+
+def test_done_of_an_unknown_document_is_one_line(db: str) -> None:
+    result = CliRunner().invoke(cli, ["--db", db, "done", "zzz", "--coder", "ben"])
+    assert result.exit_code == 1 and "no document 'zzz'" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_tiny_unitized_disagreements_are_printed_with_significant_digits(db: str) -> None:
+    code, output = run(db, "--coders", "anna,ben", "--method", "unitized")
+    assert code == 0, output
+    line = next(x for x in output.splitlines() if x.startswith("overall"))
+    observed = line.split("observed=")[1].split(",")[0]
+    assert observed not in ("0.000", "0") and any(ch in observed for ch in "123456789")

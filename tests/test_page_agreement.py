@@ -60,3 +60,27 @@ def test_blind_coding_hides_the_comparison(store: Store) -> None:
     at = page(store, app_coder="anna")
     assert at.info and "Blindkodierung" in at.info[0].value
     assert not at.dataframe
+
+
+def test_a_document_one_coder_coded_is_listed_not_compared(store: Store) -> None:
+    from toolkit.codings import add_coding
+    from toolkit.documents import import_upload
+
+    import_upload(store, "I: Nur Anna hat das kodiert.\n".encode(), "solo.txt", actor="t")
+    add_coding(store, "solo", 3, 20, "Mensch", coder="anna")
+    at = page(store, app_coder="anna")
+    assert any("Nicht verglichen: 1 Dokument" in w.value for w in at.warning)
+    excluded = at.dataframe[0].value
+    assert list(excluded["Dokument"]) == ["solo"] and list(excluded["nicht kodiert von"]) == ["ben"]
+    assert any("solo (nicht kodiert von ben)" in m.value for m in at.markdown)
+
+
+def test_unitized_disagreements_show_their_digits_with_a_decimal_comma(store: Store) -> None:
+    at = page(store, app_coder="anna")
+    at.selectbox(key="agreement_method").set_value("unitized").run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    observed = [v for v in table["observed"] if v != "0"]
+    assert observed and all(v not in ("0,000", "0.000") for v in observed)
+    assert all("." not in v.split(" · ")[0] for v in observed)  # German: decimal comma
+    assert any("," in v for v in table["u_alpha"])

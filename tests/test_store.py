@@ -27,6 +27,7 @@ ALL_MIGRATIONS = [
     "m008_accounts_and_sessions",
     "m009_pseudonyms",
     "m010_document_revisions",
+    "m011_done_marks",
 ]
 
 

@@ -31,6 +31,7 @@ from toolkit.documents import (
 )
 from toolkit.errors import ToolkitError
 from toolkit.exchange.taguette import import_highlights
+from toolkit.progress import done_marks
 from toolkit.project import DEFAULT_CODEBOOK, create_demo, init_project
 from toolkit.store import Store, open_store
 
@@ -80,6 +81,7 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print the re
 # imported when one of their commands is needed, so `documents` does not load spaCy or pandas.
 LAZY_COMMANDS = {
     "agreement": "toolkit.cli_agreement",
+    "done": "toolkit.cli_progress",
     "cooccurrence": "toolkit.cli_analysis",
     "frequencies": "toolkit.cli_analysis",
     "matrix": "toolkit.cli_analysis",
@@ -232,8 +234,10 @@ def documents(ctx: click.Context, as_json: bool) -> None:
 
     Example: coding-toolkit documents --json
     """
-    docs = list_documents(_store(ctx))
+    store = _store(ctx)
+    docs = list_documents(store)
     if as_json:
+        done = done_marks(store)
         _emit(
             [
                 {
@@ -246,6 +250,7 @@ def documents(ctx: click.Context, as_json: bool) -> None:
                     "language": d.language,
                     "format": d.source_format,
                     "attributes": d.attributes,
+                    "done_by": list(done.get(d.name, ())),
                 }
                 for d in docs
             ]

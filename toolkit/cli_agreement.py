@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from toolkit.agreement.formatting import format_number
 from toolkit.agreement.methods import METHODS, agreement
 from toolkit.agreement.report import report_data, write_csv, write_docx, write_xlsx
 from toolkit.agreement.selection import parse_coders
@@ -121,7 +122,13 @@ def register(cli: click.Group) -> None:
             values = {k: v for k, v in row.items() if isinstance(v, float)}
             label = row.get("field") or "overall"
             pair = f" [{row['pair']}]" if "pair" in row else ""
-            click.echo(f"{label}{pair}: " + ", ".join(f"{k}={v:.3f}" for k, v in values.items()))
+            click.echo(
+                f"{label}{pair}: " + ", ".join(f"{k}={format_number(v, 'en', k)}" for k, v in values.items())
+            )
+        click.echo("")
+        click.echo(f"compared {len(data['documents'])} documents: {', '.join(data['documents']) or '(none)'}")
+        for e in data["excluded_documents"]:
+            click.echo(f"excluded {e['document']}: {e['reason']}")
         click.echo("")
         click.echo(data["paragraph_de" if lang == "de" else "paragraph_en"])
         if output:

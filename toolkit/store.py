@@ -350,6 +350,23 @@ def m010_document_revisions(db: sqlite_utils.Database) -> None:
     )
 
 
+# -- migrations of issue 14 (done marks) --
+
+
+@migrations(name="m011_done_marks")
+def m011_done_marks(db: sqlite_utils.Database) -> None:
+    """A coder's mark "fertig kodiert" on a document: the document counts as coded by them (for
+    agreement) even without a coding. Removed with the document or the coder."""
+    db.execute(
+        """CREATE TABLE done_marks (
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  coder_id INTEGER NOT NULL REFERENCES coders(id) ON DELETE CASCADE,
+  marked_by TEXT NOT NULL,
+  marked_at TEXT NOT NULL,
+  PRIMARY KEY (document_id, coder_id))"""
+    )
+
+
 def _locked(exc: sqlite3.OperationalError) -> bool:
     message = str(exc).lower()
     return "locked" in message or "busy" in message

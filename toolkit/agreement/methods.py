@@ -36,12 +36,16 @@ BINARY = (0, 1)
 
 @dataclass(frozen=True)
 class AgreementResult:
-    """Tables of one method as plain rows; ``settings`` says how they were computed."""
+    """Tables of one method as plain rows; ``settings`` says how they were computed, ``documents``
+    which documents were compared and ``excluded`` which were not (a compared coder has not coded
+    them), as ``{"document", "not_coded_by", "reason"}``."""
 
     method: str
     settings: dict[str, Any]
     tables: dict[str, list[dict[str, Any]]]
     counts: dict[str, int] = field(default_factory=dict)
+    documents: tuple[str, ...] = ()
+    excluded: tuple[dict[str, Any], ...] = ()
 
 
 def _ratings(matrix: NDArray[np.int64]) -> Ratings:
@@ -394,4 +398,11 @@ def run(
         "seed": seed if method in ("unit", "document") else None,
         "confidence": confidence if method in ("unit", "document") else None,
     }
-    return AgreementResult(method, settings, tables, counts)
+    return AgreementResult(
+        method,
+        settings,
+        tables,
+        counts,
+        tuple(d.name for d in sel.documents),
+        tuple(e.as_dict() for e in sel.excluded),
+    )

@@ -100,9 +100,33 @@ def _coefficients_text(result: AgreementResult, lang: str) -> str:
     return f"κ = {kappa}, Übereinstimmung {pct} %" if lang == "de" else f"κ = {kappa}, agreement {pct}%"
 
 
+def _excluded_text(result: AgreementResult, lang: str) -> str:
+    """The sentence naming the documents left out because a compared coder has not coded them."""
+    if not result.excluded:
+        return ""
+    n = len(result.excluded)
+    if lang == "de":
+        items = "; ".join(
+            f"{e['document']} (nicht kodiert von {', '.join(e['not_coded_by'])})" for e in result.excluded
+        )
+        return (
+            f" Nicht verglichen {'wurde' if n == 1 else 'wurden'} {n} "
+            f"{'Dokument' if n == 1 else 'Dokumente'}, {'das' if n == 1 else 'die'} nicht alle Personen "
+            f"kodiert haben: {items}."
+        )
+    items = "; ".join(
+        f"{e['document']} (not coded by {', '.join(e['not_coded_by'])})" for e in result.excluded
+    )
+    return (
+        f" {n} {'document was' if n == 1 else 'documents were'} not compared because not every coder "
+        f"had coded {'it' if n == 1 else 'them'}: {items}."
+    )
+
+
 def methods_paragraph(result: AgreementResult, lang: str = "de") -> str:
-    """A paragraph for the methods section stating method, unit, threshold, coders, counts and the
-    overall coefficients (with the bootstrap interval of alpha where computed)."""
+    """A paragraph for the methods section stating method, unit, threshold, coders, counts, the
+    overall coefficients (with the bootstrap interval of alpha where computed) and the documents
+    left out because not every coder had coded them (coded: a coding there or marked done)."""
     if lang not in ("de", "en"):
         raise ValueError(f"language {lang!r} is not supported; use de or en")
     s = result.settings
@@ -133,6 +157,7 @@ def methods_paragraph(result: AgreementResult, lang: str = "de") -> str:
                 if s.get("draws")
                 else ""
             )
+            + _excluded_text(result, lang)
         )
     return (
         f"To check intercoder agreement, {len(s['coders'])} coders ({coders}) independently coded {docs} "
@@ -144,6 +169,7 @@ def methods_paragraph(result: AgreementResult, lang: str = "de") -> str:
             if s.get("draws")
             else ""
         )
+        + _excluded_text(result, lang)
     )
 
 
@@ -153,6 +179,8 @@ def report_data(result: AgreementResult) -> dict[str, Any]:
         "method": result.method,
         "settings": result.settings,
         "counts": result.counts,
+        "documents": list(result.documents),
+        "excluded_documents": [dict(e) for e in result.excluded],
         "tables": result.tables,
         "paragraph_de": methods_paragraph(result, "de"),
         "paragraph_en": methods_paragraph(result, "en"),
@@ -175,6 +203,10 @@ def _cell(value: Any) -> Any:
 def write_csv(data: dict[str, Any], out: IO[str]) -> None:
     """All tables in one CSV; the first column names the table."""
     rows = [{"table": name, **r} for name, table in data["tables"].items() for r in table]
+    rows += [
+        {"table": "excluded_documents", "document": e["document"], "notes": e["reason"]}
+        for e in data.get("excluded_documents", [])
+    ]
     writer = csv.DictWriter(out, fieldnames=_columns(rows) or ["table"], lineterminator="\n")
     writer.writeheader()
     writer.writerows({k: _cell(v) for k, v in r.items()} for r in rows)
@@ -198,6 +230,13 @@ def write_xlsx(data: dict[str, Any], out: IO[bytes]) -> None:
     info = book.create_sheet("settings")
     for key, value in [*data["settings"].items(), *data["counts"].items()]:
         info.append([key, _cell(value) if not isinstance(value, list) else ", ".join(map(str, value))])
+    info.append(["documents", ", ".join(data.get("documents", []))])
+    info.append(
+        [
+            "excluded_documents",
+            "; ".join(f"{e['document']} ({e['reason']})" for e in data.get("excluded_documents", [])),
+        ]
+    )
     info.append(["paragraph_de", data["paragraph_de"]])
     info.append(["paragraph_en", data["paragraph_en"]])
     info.append(["created_at", data["created_at"]])

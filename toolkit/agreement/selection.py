@@ -10,6 +10,7 @@ from toolkit.codings import list_coders
 from toolkit.documents import document_row, document_turns
 from toolkit.errors import InvalidValue, NotFound
 from toolkit.model import Turn
+from toolkit.progress import coded_by
 from toolkit.store import Store
 
 NO_FIELD = "(ohne Handlungsfeld)"
@@ -33,17 +34,34 @@ class Doc:
     turns: tuple[Turn, ...]
 
 
+class Excluded(NamedTuple):
+    """A document left out of the comparison and the compared coders who have not coded it."""
+
+    document: str
+    not_coded_by: tuple[str, ...]
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "document": self.document,
+            "not_coded_by": list(self.not_coded_by),
+            "reason": f"not coded by {', '.join(self.not_coded_by)}",
+        }
+
+
 @dataclass(frozen=True)
 class Selection:
-    """The coders compared; the documents in scope (a document counts when one of the coders coded
-    anything in it, whatever the code filter, or when it was named); the codes in scope (used by one
-    of the coders; with a code filter that code and its subcodes); and their codings. Codings count
-    for their own code, not for its parents."""
+    """The coders compared; the documents in scope: those every compared coder has coded (at least
+    one coding there, whatever the code filter, or a done mark, see :mod:`toolkit.progress`), only
+    the named one with a document filter; the documents some but not all of them coded
+    (``excluded``); the codes in scope (used by one of the coders in the compared documents; with a
+    code filter that code and its subcodes); and their codings. Codings count for their own code,
+    not for its parents."""
 
     coders: tuple[str, ...]
     documents: tuple[Doc, ...]
     codes: tuple[CodeRow, ...]
     spans: tuple[Span, ...]
+    excluded: tuple[Excluded, ...] = ()
 
     def field(self, code: str) -> str:
         row = next((c for c in self.codes if c.path == code), None)
@@ -94,25 +112,20 @@ def select(
         ids = [c.id for c in all_codes if c.path == root.path or c.path.startswith(root.path + "/")]
         where.append(f"c.code_id IN ({', '.join('?' for _ in ids)})")
         params.extend(ids)
-    rows = store.db.execute(
-        'SELECT d.name, c.code_id, k.name, c.start, c."end" FROM codings c '
-        "JOIN documents d ON d.id = c.document_id JOIN coders k ON k.id = c.coder_id "
-        f"WHERE {' AND '.join(where)}",
-        params,
-    ).fetchall()
+    compared, excluded = scope(store, chosen, document=document)
+    if compared:
+        where.append(f"d.name IN ({', '.join('?' for _ in compared)})")
+        params.extend(compared)
+        rows = store.db.execute(
+            'SELECT d.name, c.code_id, k.name, c.start, c."end" FROM codings c '
+            "JOIN documents d ON d.id = c.document_id JOIN coders k ON k.id = c.coder_id "
+            f"WHERE {' AND '.join(where)}",
+            params,
+        ).fetchall()
+    else:
+        rows = []
     spans = tuple(Span(doc, paths[cid], coder, start, end) for doc, cid, coder, start, end in rows)
-    if document is not None:
-        doc_names = [str(document_row(store, document)["name"])]
-    else:  # every document one of the coders coded in, whatever the code filter
-        doc_names = [
-            r[0]
-            for r in store.db.execute(
-                "SELECT DISTINCT d.name FROM codings c JOIN documents d ON d.id = c.document_id "
-                f"JOIN coders k ON k.id = c.coder_id WHERE k.name IN ({', '.join('?' for _ in chosen)}) "
-                "ORDER BY d.name",
-                list(chosen),
-            ).fetchall()
-        ]
+    doc_names = compared
     docs = []
     for name in doc_names:
         row = document_row(store, name)
@@ -124,4 +137,26 @@ def select(
         codes = tuple(c for c in in_scope if c.path in used) or (root,)
     else:
         codes = tuple(c for c in all_codes if c.path in used)
-    return Selection(chosen, tuple(docs), codes, spans)
+    return Selection(chosen, tuple(docs), codes, spans, tuple(excluded))
+
+
+def scope(
+    store: Store, coders: tuple[str, ...], *, document: str | None = None
+) -> tuple[list[str], list[Excluded]]:
+    """The documents every one of ``coders`` has coded, by name, and the documents some but not
+    all of them coded, with who is missing (with ``document``: that document, compared or
+    excluded)."""
+    coded = coded_by(store, coders)
+    if document is not None:
+        name = str(document_row(store, document)["name"])
+        candidates = [name]
+    else:
+        candidates = sorted(coded)
+    compared, excluded = [], []
+    for name in candidates:
+        missing = tuple(c for c in coders if c not in coded.get(name, frozenset()))
+        if missing:
+            excluded.append(Excluded(name, missing))
+        else:
+            compared.append(name)
+    return compared, excluded
