@@ -3,8 +3,10 @@
 Following Krippendorff (2004, *Content Analysis*, 2nd ed., pp. 251-256), per code ``c``:
 
 - each coder's continuum is cut into the units coded ``c`` and the gaps between them (everything
-  not coded ``c`` is a gap for ``c``); a coder's overlapping or touching spans of one code are merged
-  first, so that a coder's units of one code never overlap;
+  not coded ``c`` is a gap for ``c``); a coder's overlapping spans of one code are merged first, so
+  that a coder's units of one code never overlap, but spans that only touch (one ends where the next
+  starts) stay two units, as in Krippendorff (1995, "On the reliability of unitizing contiguous
+  data", p. 57, examples B and D);
 - the squared distance of two sections g (coder i) and h (coder j) is
   ``(b_g - b_h)^2 + (e_g - e_h)^2`` when both are units and overlap, ``l_g^2`` when g is a unit lying
   wholly inside gap h (and the mirror case), and 0 otherwise;
@@ -40,10 +42,10 @@ class Terms:
 
 
 def merge(spans: Iterable[Span]) -> list[Span]:
-    """Sorted union of spans; touching spans are joined."""
+    """Sorted union of overlapping spans; spans that only touch stay apart (two units)."""
     out: list[list[int]] = []
     for start, end in sorted(spans):
-        if out and start <= out[-1][1]:
+        if out and start < out[-1][1]:
             out[-1][1] = max(out[-1][1], end)
         else:
             out.append([start, end])
