@@ -1,25 +1,39 @@
-"""Kodieren: read a transcript, select any span, assign codes; click a highlight to change it;
-undo and redo; filters; the document memo; code suggestions (outlined in the text, listed beside it,
-accepted or rejected one by one or all of one code above a threshold). Every rule lives in the library."""
+"""Kodieren: read a transcript, select any span and assign a code in the popup at the selection
+(recent codes, search over full paths, in-vivo codes), see every coding in the code margin, pick a
+coding there to move it to a new extent or edit it; the code tree panel; deep links
+(``/?doc=…&start=…&end=…&coder=…``) open a span; undo and redo; filters; the document memo; code
+suggestions. Every rule lives in the library."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
-from app_pages.components.transcript import event_value, transcript
+from app_pages.components.transcript import bench_data, event_value, transcript
 from app_pages.messages import german
 from app_pages.training_panel import training_panel
 from app_pages.ui import error, md, store
 from toolkit import history
+from toolkit.accounts import require_coder, require_lead
 from toolkit.blind import blind_coding
 from toolkit.codes import list_codes
-from toolkit.codings import add_coding, delete_coding, get_coding, list_coders, update_coding
-from toolkit.documents import list_documents
+from toolkit.codings import delete_coding, get_coding, list_coders, update_coding
+from toolkit.documents import document_text, list_documents
 from toolkit.errors import ToolkitError
 from toolkit.memos import document_memo, set_document_memo
-from toolkit.workbench import ViewFilter, codings_at, recent_codes, selection_text, transcript_view
+from toolkit.workbench import (
+    OpResult,
+    ViewFilter,
+    codings_at,
+    parse_link,
+    recent_codes,
+    run_op,
+    transcript_view,
+    tree_rows,
+)
 
 if TYPE_CHECKING:
     from toolkit.suggest import Suggestion
@@ -42,9 +56,53 @@ if not docs:
     st.info("Noch keine Dokumente. Auf der Seite **Dokumente** Transkripte importieren.")
     st.stop()
 
-for key in ("code_pending", "code_click", "code_message", "code_sug_focus", "code_sug_preview"):
+for key in ("code_click", "code_sel", "code_message", "code_sug_focus", "code_sug_preview", "code_focus"):
     st.session_state.setdefault(key, None)
 st.session_state.setdefault("code_sug_limit", SUGGESTIONS_PAGE)
+st.session_state.setdefault("code_done", [])  # ids of the browser's ops already handled
+st.session_state.setdefault("code_feedback", [])  # the answers to them, newest last
+FEEDBACK_KEEP = 12
+DONE_KEEP = 200
+
+
+def _open_link() -> None:
+    """A deep link (``/?doc=…&start=…&end=…``) opens its document at the span, once per link."""
+    params = {k: st.query_params.get(k) for k in ("doc", "start", "end", "coder")}
+    if not params["doc"]:
+        return
+    sig = json.dumps(params, sort_keys=True)
+    if st.session_state.get("code_link_sig") == sig:
+        return
+    st.session_state["code_link_sig"] = sig
+    names = [d.name for d in docs]
+    try:
+        given = {k: v for k, v in params.items() if v is not None}
+        link = parse_link(given, names)
+        if link.start is not None and link.end is not None:
+            parse_link(given, names, len(document_text(project, link.document)))
+    except ToolkitError as exc:
+        st.session_state["code_link_error"] = german(exc)
+        return
+    st.session_state.update(code_doc=link.document, code_link_error=None, code_click=None, code_sel=None)
+    if link.start is not None:
+        # the span must be shown: filters that could hide it are cleared
+        st.session_state.update(code_speakers=[], code_codes=[], code_coders=[], code_show_others=True)
+        key = hashlib.sha256(sig.encode()).hexdigest()[:8]
+        st.session_state["code_focus"] = {
+            "doc": link.document,
+            "start": link.start,
+            "end": link.end,
+            "key": key,
+        }
+    if link.coder and link.coder != coder:
+        st.session_state["code_link_error"] = (
+            f"Der Link nennt die Kodierer:in „{link.coder}“, die es in diesem Projekt nicht gibt "
+            "oder die hier nicht gewählt werden kann; es kodiert weiter "
+            f"„{coder}“."
+        )
+
+
+_open_link()
 
 codes = list_codes(project)
 paths = [c.path for c in codes]
@@ -57,8 +115,8 @@ with st.sidebar:
     if last_doc != doc_name:
         if last_doc is not None:  # a selection belongs to the document it was made in
             st.session_state.update(
-                code_pending=None,
                 code_click=None,
+                code_sel=None,
                 code_sug_focus=None,
                 code_sug_preview=None,
                 code_sug_limit=SUGGESTIONS_PAGE,
@@ -118,15 +176,91 @@ shown: list[Suggestion] = _open_suggestions() if suggestions_on else []
 recent = recent_codes(project, coder)
 
 
-def _code_selection(start: int, end: int, chosen: list[str]) -> bool:
+def _refusal(check: Any) -> str | None:
+    """The German reason a check refuses (None when it passes)."""
     try:
-        for path in chosen:
-            add_coding(project, doc_name, start, end, path, coder=coder or "")
+        check()
     except ToolkitError as exc:
-        st.session_state["code_message"] = german(exc)
-        return False
-    st.session_state.update(code_pending=None, code_message=None)
-    return True
+        return german(exc)
+    return None
+
+
+def _answer(op: str, ok: bool, text: str, *, show: bool = True) -> None:
+    feedback = st.session_state["code_feedback"]
+    feedback.append(
+        {"id": f"{op}:{len(st.session_state['code_done'])}", "op": op, "ok": ok, "text": text, "show": show}
+    )
+    del feedback[:-FEEDBACK_KEEP]
+
+
+def _name(path: str) -> str:
+    return path.rsplit("/", 1)[-1]
+
+
+def _said(done: OpResult) -> tuple[str, bool]:
+    """The German answer to an op and whether the browser should show it (an assignment it has
+    already drawn needs no second word)."""
+    name = _name(done.code_path)
+    if done.kind == "assign":
+        return f"„{name}“ zugewiesen", False
+    if done.kind == "invivo":
+        return f"Code „{name}“ angelegt und zugewiesen", True
+    if done.kind == "code":
+        return f"Code „{name}“ angelegt", True
+    st.session_state["code_sel"] = done.guid
+    return f"„{name}“ jetzt auf {done.start}–{done.end}", True
+
+
+def _on_ops() -> None:
+    value = event_value("code_transcript", "ops")
+    done: list[str] = st.session_state["code_done"]
+    for op in (value or {}).get("ops", []):
+        oid = str(op.get("op"))
+        if oid in done:
+            continue
+        try:
+            text, show = _said(run_op(project, op, coder=coder or "", document=doc_name))
+        except ToolkitError as exc:
+            _answer(oid, False, german(exc))
+        else:
+            _answer(oid, True, text, show=show)
+        done.append(oid)
+    del done[:-DONE_KEEP]
+
+
+def _on_click() -> None:
+    value = event_value("code_transcript", "click")
+    if not value:
+        return
+    if value.get("pos") is not None:
+        st.session_state.update(code_click=int(value["pos"]), code_sel=None)
+    if value.get("sug"):  # a suggested unit: pick it in the side list
+        start, end = str(value["sug"]).split("-")
+        st.session_state["code_sug_focus"] = (int(start), int(end))
+
+
+def _on_select() -> None:
+    value = event_value("code_transcript", "select")
+    if value is not None:
+        st.session_state.update(code_sel=value.get("guid"), code_click=None)
+
+
+def _on_history() -> None:
+    value = event_value("code_transcript", "history")
+    if value not in ("undo", "redo"):
+        return
+    try:
+        step = (history.undo if value == "undo" else history.redo)(project, coder or "")
+    except ToolkitError as exc:
+        _answer(f"h{len(st.session_state['code_done'])}", False, german(exc))
+    else:
+        word = "Rückgängig" if value == "undo" else "Wiederholt"
+        _answer(
+            f"h{len(st.session_state['code_done'])}",
+            True,
+            f"{word}: {step.summary}" if step else "Nichts mehr.",
+        )
+    st.session_state["code_done"].append(f"h{len(st.session_state['code_done'])}")
 
 
 st.markdown(f"#### {md(doc_name)}")
@@ -135,79 +269,36 @@ st.caption(
         ",", "."
     )
 )
-left, right = st.columns([2, 1], gap="large")  # the side panel stays usable at 1024 px
-
-
-def _on_selection() -> None:
-    value = event_value("code_transcript", "selection")
-    if value:
-        st.session_state.update(
-            code_pending={"start": int(value["start"]), "end": int(value["end"])}, code_click=None
-        )
-
-
-def _on_click() -> None:
-    value = event_value("code_transcript", "click")
-    if not value:
-        return
-    if value.get("pos") is not None:
-        st.session_state["code_click"] = int(value["pos"])
-    if value.get("sug"):  # a suggested unit: pick it in the side list
-        start, end = str(value["sug"]).split("-")
-        st.session_state["code_sug_focus"] = (int(start), int(end))
-
-
-def _on_shortcut() -> None:
-    value = event_value("code_transcript", "shortcut")
-    slots = recent_codes(project, coder or "")
-    if value and 0 < int(value["slot"]) <= len(slots):
-        _code_selection(int(value["start"]), int(value["end"]), [slots[int(value["slot"]) - 1]])
-
-
-def _on_history() -> None:
-    value = event_value("code_transcript", "history")
-    if value == "undo":
-        history.undo(project, coder or "")
-    elif value == "redo":
-        history.redo(project, coder or "")
-
-
+if st.session_state.get("code_link_error"):
+    st.warning(md(st.session_state["code_link_error"]))
+side_panel = st.session_state.get("code_side", True)
+if side_panel:
+    left, right = st.columns([3, 1], gap="small")
+else:
+    left, right = st.container(), st.container()
+focus_link = st.session_state["code_focus"]
 with left:
     transcript(
         view,
-        pending=st.session_state["code_pending"],
         key="code_transcript",
         suggestions=shown,
         focus=st.session_state["code_sug_focus"],
-        callbacks={
-            "selection": _on_selection,
-            "click": _on_click,
-            "shortcut": _on_shortcut,
-            "history": _on_history,
-        },
+        bench=bench_data(
+            me=coder,
+            tree=tree_rows(project, doc_name, coder),
+            recent=recent,
+            can_code=_refusal(lambda: require_coder(project, coder or "", coder or "", "add codings")),
+            can_add_code=_refusal(lambda: require_lead(project, coder or "", "change the codebook")),
+            done=st.session_state["code_done"][-20:],
+            feedback=st.session_state["code_feedback"],
+            link=(
+                {k: focus_link[k] for k in ("start", "end", "key")}
+                if focus_link and focus_link["doc"] == doc_name
+                else None
+            ),
+        ),
+        callbacks={"ops": _on_ops, "click": _on_click, "select": _on_select, "history": _on_history},
     )
-
-
-def _recent_buttons(pending: dict[str, int] | None) -> None:
-    if not recent:
-        return
-    if pending is None:  # one line until there is a selection to code: room for editing and suggestions
-        keys = "\n\n".join(f"{i} · {md(names.get(p, p))}" for i, p in enumerate(recent, start=1))
-        st.caption("Tasten 1–9: zuletzt benutzte Codes", help=keys)
-        return
-    st.caption("Zuletzt benutzt · Tasten 1–9")
-    for i, path in enumerate(recent, start=1):
-        if (
-            st.button(
-                f"{i} · {md(names.get(path, path))}",
-                key=f"code_recent_{i}",
-                help=md(path),
-                width="stretch",
-            )
-            and pending
-            and _code_selection(pending["start"], pending["end"], [path])
-        ):
-            st.rerun()
 
 
 def _edit_coding(span: dict[str, Any]) -> None:
@@ -220,10 +311,17 @@ def _edit_coding(span: dict[str, Any]) -> None:
                 st.caption("Memo: " + md(coding.memo))
             return
         key = f"code_edit_{coding.guid}"
-        new_code = st.selectbox("Code", paths, index=paths.index(coding.code_path), key=f"{key}_code")
-        c1, c2 = st.columns(2)
-        start = c1.number_input("Anfang", min_value=0, value=coding.start, step=1, key=f"{key}_start")
-        end = c2.number_input("Ende", min_value=1, value=coding.end, step=1, key=f"{key}_end")
+        st.caption(
+            "Ausdehnung ändern: die Codierung in der Codeleiste anklicken, die neue Stelle im Text "
+            "markieren und im Fenster bestätigen."
+        )
+        new_code = st.selectbox(
+            "Code",
+            paths,
+            index=paths.index(coding.code_path),
+            key=f"{key}_code",
+            format_func=lambda p: p.replace("/", " › "),
+        )
         memo = st.text_area("Memo", value=coding.memo, key=f"{key}_memo", height=80)
         b1, b2 = st.columns(2)
         if b1.button("Speichern", key=f"{key}_save", type="primary", width="stretch"):
@@ -233,8 +331,6 @@ def _edit_coding(span: dict[str, Any]) -> None:
                     coding.guid,
                     actor=coder or "",
                     expected_version=span["version"],
-                    start=int(start),
-                    end=int(end),
                     code_path=new_code,
                     memo=memo,
                 )
@@ -248,7 +344,8 @@ def _edit_coding(span: dict[str, Any]) -> None:
             except ToolkitError as exc:
                 error(exc)
             else:
-                st.session_state["code_click"] = None
+                st.session_state.update(code_click=None, code_sel=None)
+                st.toast("Codierung gelöscht")
                 st.rerun()
 
 
@@ -382,43 +479,25 @@ def _suggestion_panel() -> None:
 
 
 with right:
-    pending = st.session_state["code_pending"]
     if st.session_state["code_message"]:
         st.error(md(st.session_state["code_message"]))
-    if pending:
-        st.caption(f"Auswahl {pending['start']}–{pending['end']}")
-        quote = selection_text(project, doc_name, pending["start"], pending["end"])
-        st.text(quote if len(quote) < 300 else quote[:300] + " …")
-        chosen = st.multiselect(
-            "Codes zuweisen",
-            paths,
-            key="code_assign",
-            placeholder="Code suchen …",
-            format_func=lambda p: p.replace("/", " › "),
-        )
-        a1 = a2 = st.container(horizontal=True)  # wraps in a narrow column instead of cutting the labels
-        if a1.button("Codieren", type="primary", disabled=not chosen, key="code_apply") and _code_selection(
-            pending["start"], pending["end"], chosen
-        ):
-            st.session_state.pop("code_assign", None)
-            st.rerun()
-        if a2.button("Auswahl aufheben", key="code_clear"):
-            st.session_state["code_pending"] = None
-            st.rerun()
-    else:
-        st.caption(
-            "Text markieren und Codes zuweisen · „ganzer Beitrag“ neben der Sprecher:in · "
-            "Markierung anklicken zum Bearbeiten · Strg+Z / Strg+Umschalt+Z"
-        )
-    _recent_buttons(pending)
-
+    st.caption(
+        "Text markieren: im Fenster Code suchen (Enter) oder Taste 1–9 für zuletzt benutzte · "
+        "„ganzer Beitrag“ neben der Sprecher:in · Codierung in der Codeleiste anklicken zum Bearbeiten · "
+        "Strg+Z / Strg+Umschalt+Z"
+    )
+    selected = st.session_state["code_sel"]
     clicked = st.session_state["code_click"]
-    if clicked is not None:
+    if selected is not None:
+        hits = [s for s in view["spans"] if s["guid"] == selected]
+    elif clicked is not None:
         hits = codings_at(view, clicked)
-        if hits:
-            st.caption("Codierungen an dieser Stelle")
-        for span in hits:
-            _edit_coding(span)
+    else:
+        hits = []
+    if hits:
+        st.caption("Ausgewählte Codierung" if selected else "Codierungen an dieser Stelle")
+    for span in hits:
+        _edit_coding(span)
 
     if suggestions_on:  # above undo and memo: the suggestions are what this mode is for
         _suggestion_panel()

@@ -48,6 +48,9 @@ def _add_coder(project: Store) -> None:
 def coder_gate(project: Store) -> str | None:
     """Sidebar: who is coding. The choice holds while the browser tab stays open."""
     coders = list_coders(project)
+    linked = st.query_params.get("coder")  # a deep link into Kodieren names the coder, once
+    if linked in coders and st.session_state.get("app_coder_linked") != linked:
+        st.session_state.update(app_coder=linked, app_coder_pick=linked, app_coder_linked=linked)
     current = st.session_state.get("app_coder")
     with st.sidebar:
         st.caption("Kodierer:in")

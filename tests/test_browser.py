@@ -67,13 +67,10 @@ def page(server: str) -> Iterator[Any]:
 
 
 def assign(pg: Any, search: str) -> None:
-    picker = pg.locator("[data-testid=stMultiSelect]").filter(has_text="Codes zuweisen")
-    picker.wait_for(timeout=15_000)
-    picker.click()
+    """Type into the popup at the selection and take the first match with Enter."""
+    pg.locator(".tk-popup .tk-search").wait_for(timeout=15_000)
     pg.keyboard.type(search)
     pg.keyboard.press("Enter")
-    pg.keyboard.press("Escape")
-    pg.get_by_role("button", name="Codieren").click()
 
 
 def coded_texts(db: Path) -> list[str]:

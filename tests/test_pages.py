@@ -55,68 +55,93 @@ def test_code_page_asks_who_codes_first(db: Path) -> None:
     assert at.sidebar.selectbox[0].options == ["anna", "ben"]
 
 
-def test_code_page_codes_a_pending_selection_with_the_picker(db: Path) -> None:
+def test_code_page_has_no_flat_picker_and_sends_the_code_tree(db: Path) -> None:
+    at = app()
+    assert "code_assign" not in [m.key for m in at.multiselect]
+    assert not [b for b in at.button if b.key and b.key.startswith("code_recent_")]
+
+
+def test_deep_link_opens_the_document_at_the_span(db: Path) -> None:
     with store_of(db) as s:
         text = document_text(s, "gruppendiskussion")
     start = text.index("Online-Gewerbeanmeldung")
-    end = start + len("Online-Gewerbeanmeldung")
-    at = app(code_pending={"start": start, "end": end})
-    assert at.markdown[0].value.endswith("gruppendiskussion")
-    assert any(t.value == "Online-Gewerbeanmeldung" for t in at.text)
-    at.multiselect(key="code_assign").set_value(
-        ["Produkt/Treiber/Ende-zu-Ende-Digitalisierung", "Produkt/Treiber/Nutzerzentrierung und Bürgernähe"]
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.query_params.update(
+        {"doc": "gruppendiskussion", "start": str(start), "end": str(start + 23), "coder": "ben"}
+    )
+    at.session_state["code_speakers"] = ["I"]
+    at.run()
+    assert not at.exception, at.exception
+    assert at.session_state["app_coder"] == "ben"
+    assert at.sidebar.selectbox(key="code_doc").value == "gruppendiskussion"
+    assert at.session_state["code_focus"]["start"] == start
+    assert at.session_state["code_speakers"] == []  # a filter that could hide the span is cleared
+    at.sidebar.selectbox(key="code_doc").set_value(
+        next(d for d in at.sidebar.selectbox(key="code_doc").options if d != "gruppendiskussion")
     ).run()
-    at.button(key="code_apply").click().run()
+    assert at.sidebar.selectbox(key="code_doc").value != "gruppendiskussion"  # the link applies once
+
+
+@pytest.mark.parametrize(
+    ("params", "said"),
+    [
+        ({"doc": "gibtsnicht"}, "Nicht gefunden"),
+        ({"doc": "gruppendiskussion", "start": "5", "end": "99999999"}, "Ungültige Eingabe"),
+    ],
+)
+def test_a_bad_deep_link_is_named_and_changes_nothing(db: Path, params: dict[str, str], said: str) -> None:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.session_state["app_coder"] = "anna"
+    at.query_params.update(params)
+    at.run()
+    assert not at.exception
+    assert any(said in w.value for w in at.warning)
+    assert at.session_state["code_focus"] is None
+
+
+def test_a_coding_picked_in_the_margin_is_edited_without_offsets(db: Path) -> None:
+    with store_of(db) as s:
+        coding = add_coding(
+            s, "gruppendiskussion", 500, 520, "Produkt/Treiber/Standards und FIM", coder="anna"
+        )
+        add_coding(s, "gruppendiskussion", 505, 515, "Mensch/Treiber/Digitale Haltung", coder="ben")
+    at = app(code_sel=coding.guid)
+    assert not [n for n in at.number_input if n.key and n.key.startswith("code_edit_")]
+    key = f"code_edit_{coding.guid}"
+    at.text_area(key=f"{key}_memo").set_value("präziser fassen")
+    at.selectbox(key=f"{key}_code").set_value("Mensch/Treiber/Digitale Haltung")
+    at.button(key=f"{key}_save").click().run()
     assert not at.exception
     with store_of(db) as s:
-        mine = [c for c in list_codings(s, coder="anna") if c.start == start and c.end == end]
-    assert sorted(c.code_path for c in mine) == [
-        "Produkt/Treiber/Ende-zu-Ende-Digitalisierung",
-        "Produkt/Treiber/Nutzerzentrierung und Bürgernähe",
-    ]
-    assert {c.text for c in mine} == {"Online-Gewerbeanmeldung"}
-    assert at.session_state["code_pending"] is None
+        updated = next(c for c in list_codings(s, coder="anna") if c.guid == coding.guid)
+        assert (updated.start, updated.end, updated.memo) == (500, 520, "präziser fassen")
+        assert updated.code_path == "Mensch/Treiber/Digitale Haltung"
+    at.button(key=f"{key}_delete").click().run()
+    with store_of(db) as s:
+        assert coding.guid not in {c.guid for c in list_codings(s)}
 
 
-def test_recent_code_button_and_undo_redo(db: Path) -> None:
+def test_clicking_a_highlight_shows_every_coding_there_and_only_ones_own_are_editable(db: Path) -> None:
+    with store_of(db) as s:
+        mine = add_coding(s, "gruppendiskussion", 500, 520, "Produkt/Treiber/Standards und FIM", coder="anna")
+        add_coding(s, "gruppendiskussion", 505, 515, "Mensch/Treiber/Digitale Haltung", coder="ben")
+    at = app(code_click=510)
+    saves = [b.key for b in at.button if b.key and b.key.startswith("code_edit_") and b.key.endswith("_save")]
+    assert saves == [f"code_edit_{mine.guid}_save"]
+    assert any("Codierungen an dieser Stelle" in c.value for c in at.caption)
+
+
+def test_undo_and_redo_buttons(db: Path) -> None:
     with store_of(db) as s:
         before = len(list_codings(s, coder="anna"))
-    at = app(code_pending={"start": 10, "end": 20})
-    recent = [b for b in at.button if b.key and b.key.startswith("code_recent_")]
-    assert len(recent) == 9 and not recent[0].disabled
-    recent[0].click().run()
-    with store_of(db) as s:
-        assert len(list_codings(s, coder="anna")) == before + 1
+        add_coding(s, "gruppendiskussion", 10, 20, "Mensch/Treiber/Digitale Haltung", coder="anna")
+    at = app()
     at.button(key="code_undo").click().run()
     with store_of(db) as s:
         assert len(list_codings(s, coder="anna")) == before
     at.button(key="code_redo").click().run()
     with store_of(db) as s:
         assert len(list_codings(s, coder="anna")) == before + 1
-
-
-def test_clicking_a_highlight_opens_its_codings_for_editing(db: Path) -> None:
-    with store_of(db) as s:
-        coding = add_coding(
-            s, "gruppendiskussion", 500, 520, "Produkt/Treiber/Standards und FIM", coder="anna"
-        )
-        add_coding(s, "gruppendiskussion", 505, 515, "Mensch/Treiber/Digitale Haltung", coder="ben")
-    at = app(code_click=510)
-    memo_key = f"code_edit_{coding.guid}_memo"
-    at.text_area(key=memo_key).set_value("präziser fassen")
-    at.number_input(key=f"code_edit_{coding.guid}_end").set_value(525)
-    at.button(key=f"code_edit_{coding.guid}_save").click().run()
-    assert not at.exception
-    with store_of(db) as s:
-        updated = next(c for c in list_codings(s, coder="anna") if c.guid == coding.guid)
-        assert (updated.end, updated.memo) == (525, "präziser fassen")
-        assert updated.text == document_text(s, "gruppendiskussion")[500:525]
-    # ben's coding is shown read-only: no save button for it
-    saves = [b.key for b in at.button if b.key and b.key.startswith("code_edit_") and b.key.endswith("_save")]
-    assert saves == [f"code_edit_{coding.guid}_save"]
-    at.button(key=f"code_edit_{coding.guid}_delete").click().run()
-    with store_of(db) as s:
-        assert coding.guid not in {c.guid for c in list_codings(s)}
 
 
 def test_code_page_filters_hide_other_coders(db: Path) -> None:

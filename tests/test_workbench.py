@@ -7,15 +7,23 @@ from pathlib import Path
 import pytest
 from _factories import add_text, store_with_codebook
 
-from toolkit.codings import add_coding
+from toolkit.codes import list_codes
+from toolkit.codings import add_coding, list_codings
+from toolkit.errors import Conflict, InvalidValue, NotFound, PermissionDenied
 from toolkit.store import Store
 from toolkit.workbench import (
+    Link,
     ViewFilter,
+    add_in_vivo_coding,
     codings_at,
     format_timestamp,
+    in_vivo_name,
+    parse_link,
     recent_codes,
+    run_op,
     selection_text,
     transcript_view,
+    tree_rows,
 )
 
 TEXT = (
@@ -114,3 +122,104 @@ def test_blind_coding_shows_only_own_and_consensus_codings(store: Store) -> None
     assert sorted(s["coder"] for s in shown["spans"]) == ["anna", "consensus"]
     set_blind_coding(store, False, actor="lead")
     assert len(transcript_view(store, "doc", ViewFilter("anna"))["spans"]) == 3
+
+
+def test_in_vivo_name_from_selected_words() -> None:
+    assert in_vivo_name("  „wir drucken es aus,“ ") == "wir drucken es aus"
+    assert in_vivo_name("Akte/Papier\nund  mehr.") == "Akte-Papier und mehr"
+    long = in_vivo_name("sehr " * 30)
+    assert len(long) <= 60 and not long.endswith(" ")
+
+
+def test_in_vivo_code_is_made_and_applied_in_one_step(store: Store) -> None:
+    start = TEXT.index("Wie geht")
+    made = add_in_vivo_coding(store, "doc", start, start + 8, "Information/Treiber", "Wie geht", coder="anna")
+    assert (made.code_path, made.text) == ("Information/Treiber/Wie geht", "Wie geht")
+    # a name taken under the same parent: refused, and no coding is left behind
+    with pytest.raises(Conflict):
+        add_in_vivo_coding(store, "doc", 0, 2, "Information/Treiber", "wie GEHT", coder="anna")
+    with pytest.raises(NotFound):
+        add_in_vivo_coding(store, "doc", 0, 2, "Information/Gibtsnicht", "Neu", coder="anna")
+    with pytest.raises(InvalidValue, match="may not contain"):
+        add_in_vivo_coding(store, "doc", 0, 2, None, "a/b", coder="anna")
+    assert [c.code_path for c in list_codings(store)] == ["Information/Treiber/Wie geht"]
+    assert "Information/Gibtsnicht" not in {c.path for c in list_codes(store)}
+
+
+def test_in_vivo_code_needs_a_lead_in_team_mode(store: Store) -> None:
+    from toolkit.accounts import add_user, set_team_mode
+
+    add_user(store, "lea", role="lead", password="geheim-genug-1", actor="t")
+    add_user(store, "carl", role="coder", password="geheim-genug-2", actor="lea")
+    set_team_mode(store, True, actor="lea")
+    with pytest.raises(PermissionDenied):
+        add_in_vivo_coding(store, "doc", 0, 2, "Information/Treiber", "Neu", coder="carl")
+    assert list_codings(store) == []
+
+
+def test_tree_rows_count_the_document_and_the_project_with_subcodes(store: Store) -> None:
+    add_text(store, "I: Noch ein Text über Transparenz.\n", "zwei.txt")
+    add_coding(store, "doc", 3, 10, "Transparenz", coder="anna")
+    add_coding(store, "doc", 12, 14, "Transparenz", coder="ben")
+    add_coding(store, "zwei", 3, 8, "Transparenz", coder="anna")
+    add_coding(store, "doc", 3, 10, "Lücken", coder="anna")
+    rows = {r[0]: r for r in tree_rows(store, "doc", "anna")}
+    assert rows["Information/Treiber/Transparenz"][4:6] == (2, 3)
+    assert rows["Information"][4:6] == (3, 4)  # subcodes included
+    assert rows["Information"][6] is True and rows["Information/Treiber/Transparenz"][6] is False
+    assert rows["Mensch/Treiber/Offenheit"][4:6] == (0, 0)
+    assert [r[3] for r in tree_rows(store, "doc", "anna")][:3] == [0, 1, 2]
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"doc": "doc", "start": "3", "end": "10", "coder": "anna"}, Link("doc", 3, 10, "anna")),
+        ({"doc": "doc"}, Link("doc", None, None, None)),
+        ({"doc": "nope"}, "not in this project"),
+        ({"doc": "doc", "start": "x", "end": "10"}, "not whole numbers"),
+        ({"doc": "doc", "start": "10", "end": "3"}, "outside document"),
+        ({"doc": "doc", "start": "3", "end": "9999"}, "outside document"),
+    ],
+)
+def test_parse_link(params: dict[str, str], expected: Link | str) -> None:
+    if isinstance(expected, Link):
+        assert parse_link(params, ["doc"], 100) == expected
+    else:
+        with pytest.raises((NotFound, InvalidValue), match=expected):
+            parse_link(params, ["doc"], 100)
+
+
+def test_run_op_assigns_adjusts_and_adds_codes(store: Store) -> None:
+    done = run_op(
+        store, {"kind": "assign", "start": 3, "end": 10, "code": "Transparenz"}, coder="anna", document="doc"
+    )
+    assert (done.code_path, done.start, done.end) == ("Information/Treiber/Transparenz", 3, 10)
+    with pytest.raises(Conflict):  # the same span and code again
+        run_op(
+            store,
+            {"kind": "assign", "start": 3, "end": 10, "code": "Transparenz"},
+            coder="anna",
+            document="doc",
+        )
+    moved = run_op(
+        store,
+        {"kind": "adjust", "guid": done.guid, "version": 1, "start": 4, "end": 12},
+        coder="anna",
+        document="doc",
+    )
+    assert (moved.start, moved.end) == (4, 12)
+    assert [c.text for c in list_codings(store)] == [TEXT[4:12]]
+    with pytest.raises(Conflict):  # an old version: someone changed it meanwhile
+        run_op(
+            store,
+            {"kind": "adjust", "guid": done.guid, "version": 1, "start": 3, "end": 12},
+            coder="anna",
+            document="doc",
+        )
+    made = run_op(
+        store, {"kind": "code", "parent": "Mensch/Treiber", "name": "Mut"}, coder="anna", document="doc"
+    )
+    assert made.code_path == "Mensch/Treiber/Mut"
+    with pytest.raises(InvalidValue, match="unknown workbench op"):
+        run_op(store, {"kind": "drop"}, coder="anna", document="doc")

@@ -7,13 +7,17 @@ code points into the stored text, the one meaning of an offset in this project.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from toolkit.accounts import require_coder, require_lead
 from toolkit.blind import visibility
-from toolkit.codes import list_codes
+from toolkit.codes import SEP, add_code_in, code_tree, find_code, list_codes
+from toolkit.codings import add_coding_in, get_coding
 from toolkit.documents import document_row
+from toolkit.errors import InvalidValue, NotFound
+from toolkit.model import Coding
 from toolkit.store import Store, cached_by_change, last_change
 
 RECENT_LIMIT = 9
@@ -127,3 +131,162 @@ def selection_text(store: Store, document: str, start: int, end: int) -> str:
     """The stored text of a selection, for showing it before it is coded."""
     text = str(document_row(store, document)["text"])
     return text[max(0, start) : max(0, min(end, len(text)))]
+
+
+IN_VIVO_MAX = 60  # characters of a code name made from a selection
+
+
+def in_vivo_name(text: str) -> str:
+    """A code name from selected words (in-vivo coding): whitespace collapsed, quotes and
+    punctuation at the ends dropped, '/' (the path separator) replaced, cut at a word boundary."""
+    name = " ".join(text.replace("/", "-").split()).strip(" \"'„“”‚‘’«»,.;:!?()[]–-")
+    if len(name) > IN_VIVO_MAX:
+        name = name[:IN_VIVO_MAX].rsplit(" ", 1)[0].rstrip(" ,.;:–-")
+    return name
+
+
+def add_in_vivo_coding(
+    store: Store, document: str, start: int, end: int, parent: str | None, name: str, *, coder: str
+) -> Coding:
+    """Create the code ``parent/name`` (in the parent's colour) and code the span with it, in one
+    transaction: a refused code
+    (a lead's right in team mode, a name taken) leaves no coding, a refused coding no code."""
+    name = " ".join(name.split())
+    if not name:
+        raise InvalidValue("the new code needs a name; type one or select words in the text")
+    if SEP in name:
+        raise InvalidValue(f"code name {name!r} may not contain '{SEP}'; it separates the levels of a path")
+    require_lead(store, coder, "change the codebook")
+    require_coder(store, coder, coder, "add codings")
+    path = f"{parent.strip(SEP)}{SEP}{name}" if parent else name
+    with store.write(coder) as w:
+        # an unknown parent is an error here, not a new top-level code; the new code takes its colour
+        colour = find_code(store, parent).colour if parent else ""
+        add_code_in(w, path, colour=colour)
+        guid = add_coding_in(w, document, start, end, find_code(w.store, path), coder)
+    return get_coding(store, guid)
+
+
+def code_counts(store: Store, document: str, viewer: str) -> dict[str, tuple[int, int]]:
+    """Per code path: how many codings the viewer may see in ``document`` and in the project, each
+    including the codings of its subcodes (the counts of the code tree panel)."""
+    return dict(_code_counts(store, document, viewer))
+
+
+@cached_by_change
+def _code_counts(store: Store, document: str, viewer: str) -> tuple[tuple[str, tuple[int, int]], ...]:
+    visible = visibility(store, viewer)
+    doc_id = document_row(store, document)["id"]
+    own: dict[int, list[int]] = {}
+    for code_id, doc, coder, n in store.conn.execute(
+        "SELECT c.code_id, c.document_id, k.name, count(*) FROM codings c JOIN coders k ON k.id = c.coder_id "
+        "GROUP BY c.code_id, c.document_id, k.name"
+    ):
+        if visible(coder):
+            counts = own.setdefault(code_id, [0, 0])
+            counts[1] += n
+            if doc == doc_id:
+                counts[0] += n
+    totals: dict[str, list[int]] = {}
+    for code in code_tree(store):
+        here = own.get(code.id, [0, 0])
+        totals[code.path] = [here[0], here[1]]
+    for path in sorted(totals, key=lambda p: -p.count(SEP)):  # children before parents
+        parent = path.rsplit(SEP, 1)[0] if SEP in path else None
+        if parent in totals:
+            totals[parent][0] += totals[path][0]
+            totals[parent][1] += totals[path][1]
+    return tuple((p, (d, a)) for p, (d, a) in totals.items())
+
+
+@dataclass(frozen=True)
+class Link:
+    """Where a deep link into Kodieren points: a document, a span in it, and in single-user mode
+    the coder to code as."""
+
+    document: str
+    start: int | None
+    end: int | None
+    coder: str | None
+
+
+def parse_link(params: Mapping[str, str], documents: Collection[str], text_length: int | None = None) -> Link:
+    """Read ``doc``, ``start``, ``end`` and ``coder`` from a URL's query (``/?doc=interview&start=10&
+    end=42&coder=anna``); a document that does not exist or offsets that are not a span of it are
+    refused with a message naming the value."""
+    name = str(params.get("doc", "")).strip()
+    if name not in documents:
+        raise NotFound(f"document {name!r} from the link is not in this project")
+    start = end = None
+    if params.get("start") is not None or params.get("end") is not None:
+        try:
+            start, end = int(str(params.get("start"))), int(str(params.get("end")))
+        except ValueError:
+            raise InvalidValue(
+                f"link offsets start={params.get('start')!r} end={params.get('end')!r} are not whole numbers"
+            ) from None
+        if not 0 <= start < end or (text_length is not None and end > text_length):
+            raise InvalidValue(f"link span {start}-{end} is outside document {name!r}")
+    coder = str(params["coder"]).strip() if params.get("coder") else None
+    return Link(name, start, end, coder)
+
+
+def tree_rows(store: Store, document: str, viewer: str) -> list[tuple[str, str, str, int, int, int, bool]]:
+    """The code tree panel, in tree order: ``(path, name, colour, depth, codings in the document,
+    codings in the project, has subcodes)``; counts are what the viewer may see, subcodes included."""
+    codes = code_tree(store)
+    counts = code_counts(store, document, viewer)
+    parents = {c.parent_id for c in codes}
+    return [
+        (c.path, c.name, c.colour or "", c.depth, *counts.get(c.path, (0, 0)), c.id in parents) for c in codes
+    ]
+
+
+@dataclass(frozen=True)
+class OpResult:
+    """What one op from the workbench did: its kind and the code and span it left."""
+
+    kind: str
+    code_path: str
+    start: int | None = None
+    end: int | None = None
+    guid: str | None = None
+
+
+def run_op(store: Store, op: Mapping[str, Any], *, coder: str, document: str) -> OpResult:
+    """Carry out one op the browser sent: ``assign`` (a code to a span), ``invivo`` (a new code
+    from the selected words, applied to them), ``code`` (a new code under a parent) or ``adjust``
+    (a coding's new extent; ``version`` guards against a change by someone else). ``doc`` in the op
+    wins over ``document``: the op belongs to the document it was made in."""
+    from toolkit.codes import add_code
+    from toolkit.codings import add_coding, update_coding
+
+    kind = op.get("kind")
+    doc = str(op.get("doc") or document)
+    if kind == "assign":
+        made = add_coding(store, doc, int(op["start"]), int(op["end"]), str(op["code"]), coder=coder)
+        return OpResult("assign", made.code_path, made.start, made.end, made.guid)
+    if kind == "invivo":
+        parent = str(op.get("parent") or "") or None
+        made = add_in_vivo_coding(
+            store, doc, int(op["start"]), int(op["end"]), parent, str(op["name"]), coder=coder
+        )
+        return OpResult("invivo", made.code_path, made.start, made.end, made.guid)
+    if kind == "code":
+        name = " ".join(str(op.get("name") or "").split())
+        if not name or SEP in name:
+            raise InvalidValue(f"code name {name!r} is empty or contains '{SEP}'")
+        parent = str(op.get("parent") or "")
+        code = add_code(store, f"{parent}{SEP}{name}" if parent else name, actor=coder)
+        return OpResult("code", code.path)
+    if kind == "adjust":
+        changed = update_coding(
+            store,
+            str(op["guid"]),
+            actor=coder,
+            expected_version=int(op["version"]),
+            start=int(op["start"]),
+            end=int(op["end"]),
+        )
+        return OpResult("adjust", changed.code_path, changed.start, changed.end, changed.guid)
+    raise InvalidValue(f"unknown workbench op {kind!r}; expected assign, invivo, code or adjust")

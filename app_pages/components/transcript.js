@@ -1,7 +1,16 @@
-// Transcript with coding highlights and character-precise selection (st.components.v2, inline).
-// Offsets are Unicode code points from the start of the stored text, as in Python. The DOM is built
-// from text nodes only: transcript content is never parsed as HTML.
+// The Kodieren workbench (st.components.v2, inline): transcript with coding highlights, a code margin
+// (one coloured bracket per coding with its code's name), a code tree panel, and a popup at each
+// selection to assign a code, make an in-vivo code or move a coding to the new extent.
+// Offsets are Unicode code points from the start of the stored text, as in Python: JS strings are
+// UTF-16, so every boundary is converted once here (cpLength, Array.from). The DOM is built from text
+// nodes only: transcript content and code names are never parsed as HTML.
+// An assignment is drawn at once (optimistic) and sent as an "op"; the server's answer (the next data,
+// which lists the ops it handled and a German message for each) confirms it or takes it back.
 const DIGITS = "123456789";
+const LANE = 7; // px between stacked brackets in the margin
+const MAX_LANES = 6;
+const LABEL_H = 17; // px per margin label
+const POPUP_ITEMS = 9;
 
 function cpLength(s) {
   let n = 0;
@@ -9,28 +18,53 @@ function cpLength(s) {
   return n;
 }
 
-function segmentStyle(el, spans, pendingHere) {
+function el(tag, cls, text) {
+  const e = document.createElement(tag);
+  if (cls) e.className = cls;
+  if (text !== undefined && text !== null) e.textContent = text;
+  return e;
+}
+
+function initials(name) {
+  const words = String(name).split(/[\s._-]+/).filter(Boolean);
+  if (words.length > 1) return (words[0][0] + words[1][0]).toUpperCase();
+  return String(name).slice(0, 2).toUpperCase();
+}
+
+function lastPart(path) {
+  const i = path.lastIndexOf("/");
+  return i < 0 ? path : path.slice(i + 1);
+}
+
+function parentPath(path) {
+  const i = path.lastIndexOf("/");
+  return i < 0 ? "" : path.slice(0, i);
+}
+
+function segmentStyle(seg, spans, mark, selected) {
   if (spans.length) {
     const stripe = 3;
     const layers = spans.map((s, i) => `${s.colour} ${i * stripe}px ${(i + 1) * stripe}px`);
     const wash = spans[0].colour + "2E";
-    el.style.background = `linear-gradient(to top, ${layers.join(", ")}, ${wash} ${spans.length * stripe}px)`;
-    el.style.paddingBottom = `${spans.length * stripe}px`;
-    el.classList.add("tk-coded");
-    el.title = spans.map((s) => `${s.code} (${s.coder})`).join("\n");
+    seg.style.background = `linear-gradient(to top, ${layers.join(", ")}, ${wash} ${spans.length * stripe}px)`;
+    seg.style.paddingBottom = `${spans.length * stripe}px`;
+    seg.classList.add("tk-coded");
+    seg.title = spans.map((s) => `${s.code} (${s.coder})`).join("\n");
+    if (spans.some((s) => s.optimistic)) seg.classList.add("tk-optimistic");
+    if (selected && spans.some((s) => s.guid === selected)) seg.classList.add("tk-selspan");
   }
-  if (pendingHere) el.classList.add("tk-pending");
+  if (mark) seg.classList.add("tk-linked");
 }
 
 // Suggested units: a dashed box around each unit (left edge where it starts, right edge where it
 // ends), a tooltip with code, score, source and evidence; the innermost unit answers a click.
-function suggestionStyle(el, sugs, a, b, focus) {
-  el.classList.add("tk-sug");
-  if (sugs.some((u) => u.start === a)) el.classList.add("tk-sug-s");
-  if (sugs.some((u) => u.end === b)) el.classList.add("tk-sug-e");
-  if (focus && sugs.some((u) => u.start === focus[0] && u.end === focus[1])) el.classList.add("tk-sug-focus");
+function suggestionStyle(seg, sugs, a, b, focus) {
+  seg.classList.add("tk-sug");
+  if (sugs.some((u) => u.start === a)) seg.classList.add("tk-sug-s");
+  if (sugs.some((u) => u.end === b)) seg.classList.add("tk-sug-e");
+  if (focus && sugs.some((u) => u.start === focus[0] && u.end === focus[1])) seg.classList.add("tk-sug-focus");
   const inner = sugs.reduce((x, u) => (u.end - u.start < x.end - x.start ? u : x));
-  el.dataset.sug = `${inner.start}-${inner.end}`;
+  seg.dataset.sug = `${inner.start}-${inner.end}`;
   const lines = [];
   for (const u of sugs) {
     for (const it of u.items) {
@@ -38,78 +72,136 @@ function suggestionStyle(el, sugs, a, b, focus) {
       lines.push(`Vorschlag: ${it.code} (${it.score.toFixed(2)}, ${it.source})${why}`);
     }
   }
-  el.title = (el.title ? el.title + "\n" : "") + lines.join("\n");
+  seg.title = (seg.title ? seg.title + "\n" : "") + lines.join("\n");
 }
 
-// `inside`: the spans that overlap this turn; `pending`: the selection, if it touches the turn;
-// `sugs`: the suggested units that overlap it; `focus`: [start, end] of the unit picked in the list.
-function renderTurn(turn, cps, inside, pending, sugs, focus) {
-  const box = document.createElement("div");
-  box.className = "tk-turn";
-  const head = document.createElement("div");
-  head.className = "tk-head";
-  const speaker = document.createElement("span");
-  speaker.className = "tk-speaker";
-  speaker.textContent = turn.speaker || "\u00b6";
-  head.appendChild(speaker);
-  if (turn.time) {
-    const time = document.createElement("span");
-    time.className = "tk-time";
-    time.textContent = turn.time;
-    head.appendChild(time);
-  }
-  const whole = document.createElement("button");
-  whole.className = "tk-whole";
+// One turn: head (speaker, time, "ganzer Beitrag"), text cut at every boundary, margin (filled later).
+// `inside`: spans overlapping the turn; `mark`: the linked span if it touches the turn.
+function renderTurn(turn, cps, inside, mark, sugs, focus, selected) {
+  const box = el("div", "tk-turn");
+  const head = el("div", "tk-head");
+  head.appendChild(el("span", "tk-speaker", turn.speaker || "\u00b6"));
+  if (turn.time) head.appendChild(el("span", "tk-time", turn.time));
+  const whole = el("button", "tk-whole", "ganzer Beitrag");
   whole.type = "button";
-  whole.textContent = "ganzer Beitrag";
   whole.dataset.start = String(turn.start);
   whole.dataset.end = String(turn.end);
   head.appendChild(whole);
   box.appendChild(head);
 
-  const text = document.createElement("div");
-  text.className = "tk-text";
+  const text = el("div", "tk-text");
   text.dataset.start = String(turn.start);
   text.dataset.end = String(turn.end);
   const cuts = new Set([turn.start, turn.end]);
+  const cut = (p) => {
+    if (p > turn.start && p < turn.end) cuts.add(p);
+  };
   for (const s of inside) {
-    if (s.start > turn.start) cuts.add(s.start);
-    if (s.end < turn.end) cuts.add(s.end);
+    cut(s.start);
+    cut(s.end);
   }
   for (const u of sugs) {
-    if (u.start > turn.start && u.start < turn.end) cuts.add(u.start);
-    if (u.end > turn.start && u.end < turn.end) cuts.add(u.end);
+    cut(u.start);
+    cut(u.end);
   }
-  if (pending) {
-    if (pending.start > turn.start && pending.start < turn.end) cuts.add(pending.start);
-    if (pending.end > turn.start && pending.end < turn.end) cuts.add(pending.end);
+  if (mark) {
+    cut(mark.start);
+    cut(mark.end);
   }
   const points = Array.from(cuts).sort((a, b) => a - b);
+  const segs = [];
   for (let i = 0; i + 1 < points.length; i += 1) {
     const a = points[i];
     const b = points[i + 1];
     const covering = inside.filter((s) => s.start <= a && s.end >= b);
-    const pendingHere = pending && pending.start <= a && pending.end >= b;
+    const marked = mark && mark.start <= a && mark.end >= b;
     const suggested = sugs.filter((u) => u.start <= a && u.end >= b);
     const chunk = cps.slice(a, b).join("");
-    if (!covering.length && !pendingHere && !suggested.length) {
-      text.appendChild(document.createTextNode(chunk));
-      continue;
-    }
-    const seg = document.createElement("span");
+    const seg = el("span");
     seg.dataset.pos = String(a);
     seg.appendChild(document.createTextNode(chunk));
-    segmentStyle(seg, covering, pendingHere);
+    if (covering.length || marked) segmentStyle(seg, covering, marked, selected);
     if (suggested.length) suggestionStyle(seg, suggested, a, b, focus);
     text.appendChild(seg);
+    segs.push({ a, b, seg });
   }
   box.appendChild(text);
-  return box;
+  const margin = el("div", "tk-margin");
+  box.appendChild(margin);
+  return { box, margin, segs, inside, turn };
+}
+
+// Margin of one turn, in two phases so that the whole document is laid out once: measure (reads)
+// then draw (writes).
+function measureMargin(rec) {
+  const top = rec.margin.getBoundingClientRect().top;
+  const out = [];
+  for (const s of rec.inside) {
+    const a = Math.max(s.start, rec.turn.start);
+    const b = Math.min(s.end, rec.turn.end);
+    const first = rec.segs.find((x) => x.a >= a);
+    let last = null;
+    for (const x of rec.segs) if (x.b <= b && x.a >= a) last = x;
+    if (!first || !last) continue;
+    const r1 = first.seg.getClientRects();
+    const r2 = last.seg.getClientRects();
+    if (!r1.length || !r2.length) continue;
+    out.push({ s, y1: r1[0].top - top, y2: r2[r2.length - 1].bottom - top, head: s.start >= rec.turn.start });
+  }
+  return out;
+}
+
+function drawMargin(rec, bars, opts) {
+  const { showInitials, selected } = opts;
+  const margin = rec.margin;
+  margin.replaceChildren();
+  bars.sort((p, q) => p.y1 - q.y1 || q.y2 - p.y2);
+  const lanes = [];
+  for (const bar of bars) {
+    let lane = lanes.findIndex((bottom) => bottom < bar.y1 - 1);
+    if (lane < 0) {
+      lane = Math.min(lanes.length, MAX_LANES - 1);
+    }
+    lanes[lane] = Math.max(lanes[lane] || 0, bar.y2);
+    bar.lane = lane;
+  }
+  const labelX = Math.min(lanes.length, MAX_LANES) * LANE + 4;
+  let free = 0;
+  const frag = document.createDocumentFragment();
+  for (const bar of bars) {
+    const s = bar.s;
+    const who = showInitials ? ` · ${initials(s.coder)}` : "";
+    const tip = `${s.code} (${s.coder})`;
+    const bracket = el("div", "tk-bracket");
+    bracket.style.left = `${bar.lane * LANE}px`;
+    bracket.style.top = `${bar.y1 + 2}px`;
+    bracket.style.height = `${Math.max(6, bar.y2 - bar.y1 - 4)}px`;
+    bracket.style.borderColor = s.colour;
+    bracket.title = tip;
+    if (s.guid) bracket.dataset.guid = s.guid;
+    if (s.optimistic) bracket.classList.add("tk-optimistic");
+    if (selected && s.guid === selected) bracket.classList.add("tk-selected");
+    frag.appendChild(bracket);
+    const y = Math.max(bar.y1, free);
+    const label = el("div", "tk-label", lastPart(s.code) + who);
+    label.style.left = `${labelX}px`;
+    label.style.top = `${y}px`;
+    label.style.borderLeftColor = s.colour;
+    label.title = tip;
+    if (s.guid) label.dataset.guid = s.guid;
+    if (!bar.head) label.classList.add("tk-cont");
+    if (s.optimistic) label.classList.add("tk-optimistic");
+    if (selected && s.guid === selected) label.classList.add("tk-selected");
+    frag.appendChild(label);
+    free = y + LABEL_H;
+  }
+  margin.appendChild(frag);
+  margin.style.minHeight = free ? `${free}px` : "";
 }
 
 function boundary(root, node, offset, isStart) {
-  const el = node.nodeType === 1 ? node : node.parentElement;
-  const container = el && el.closest ? el.closest(".tk-text") : null;
+  const e = node.nodeType === 1 ? node : node.parentElement;
+  const container = e && e.closest ? e.closest(".tk-text") : null;
   if (container && root.contains(container)) {
     const r = document.createRange();
     r.setStart(container, 0);
@@ -139,8 +231,15 @@ function boundary(root, node, offset, isStart) {
 function expand(data) {
   const codes = data.codes;
   const coders = data.coders;
-  const spans = data.spans.map(([start, end, code, coder, mine]) => ({
-    start, end, code: codes[code][0], colour: codes[code][1], coder: coders[coder], mine: !!mine,
+  const spans = data.spans.map(([start, end, code, coder, mine, guid, version]) => ({
+    start,
+    end,
+    code: codes[code][0],
+    colour: codes[code][1],
+    coder: coders[coder],
+    mine: !!mine,
+    guid,
+    version,
   }));
   const turns = data.turns.map(([start, end, speaker, time]) => ({ start, end, speaker, time }));
   const sugCodes = data.sugCodes || [];
@@ -152,117 +251,814 @@ function expand(data) {
   return { spans, turns, sugs };
 }
 
-export default function (component) {
-  const { data, parentElement, setTriggerValue, setStateValue } = component;
-  let root = parentElement.querySelector(".tk-root");
-  if (!root) {
-    root = document.createElement("div");
-    root.className = "tk-root";
-    parentElement.appendChild(root);
-  }
-  const pending = data.pending || null;
-  const key = `${data.revision}|${pending ? pending.start + "-" + pending.end : ""}|${data.sugKey || ""}`;
-  if (root.dataset.key === key) return;
-  root.dataset.key = key;
-  if (root.tkAbort) root.tkAbort.abort();
-  const abort = new AbortController();
-  root.tkAbort = abort;
-  const opts = { signal: abort.signal };
+const TRIM = /^[\s"'„“”‚‘’«»,.;:!?()[\]–-]+|[\s"'„“”‚‘’«»,.;:!?()[\]–-]+$/g;
 
-  // The text comes once per document; later updates carry only highlights.
-  if (data.text !== null && data.text !== undefined) {
-    if (root.tkTextKey !== data.textKey) {
-      root.tkTextKey = data.textKey;
-      root.tkCps = Array.from(data.text);
-      root.tkTurns = null;
+// The name an in-vivo code gets from the selected words (as toolkit.workbench.in_vivo_name).
+function invivoName(quote) {
+  const name = quote.replace(/\//g, "-").split(/\s+/).filter(Boolean).join(" ").replace(TRIM, "");
+  return name.length > 60 ? name.slice(0, 60).replace(/\s+\S*$/, "").replace(/[\s,.;:–-]+$/, "") : name;
+}
+
+function pref(name, fallback) {
+  try {
+    const v = window.localStorage.getItem(`tk.${name}`);
+    return v === null ? fallback : v === "1";
+  } catch (e) {
+    return fallback;
+  }
+}
+
+function setPref(name, on) {
+  try {
+    window.localStorage.setItem(`tk.${name}`, on ? "1" : "0");
+  } catch (e) {
+    /* private mode: the switch holds for this page only */
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The workbench object lives on the outer element across reruns; the default export feeds it data.
+
+function createApp(parentElement) {
+  const app = el("div", "tk-app");
+  const tree = el("div", "tk-tree");
+  const main = el("div", "tk-main");
+  const bar = el("div", "tk-bar");
+  const root = el("div", "tk-root");
+  const turnsBox = el("div", "tk-turns");
+  const toast = el("div", "tk-toast");
+  toast.setAttribute("role", "status");
+  toast.setAttribute("aria-live", "polite");
+  root.appendChild(turnsBox);
+  main.append(bar, root, toast);
+  app.append(tree, main);
+  parentElement.appendChild(app);
+
+  const treeBtn = el("button", "tk-btn tk-tree-toggle", "Codebaum");
+  treeBtn.type = "button";
+  const marginLbl = el("label", "tk-switch");
+  const marginBox = el("input");
+  marginBox.type = "checkbox";
+  marginBox.className = "tk-margin-toggle";
+  marginLbl.append(marginBox, document.createTextNode(" Codeleiste"));
+  const hint = el("span", "tk-hint", "Text markieren: Code suchen · Enter weist zu · Esc bricht ab");
+  bar.append(treeBtn, marginLbl, hint);
+
+  const state = {
+    app,
+    tree,
+    main,
+    root,
+    turnsBox,
+    toast,
+    treeBtn,
+    marginBox,
+    cps: null,
+    textKey: null,
+    layout: null,
+    recs: [],
+    spans: [],
+    turns: [],
+    sugs: [],
+    data: null,
+    optimistic: [], // ops drawn but not yet answered by the server
+    seenFeedback: new Set(),
+    pending: null, // {start, end}: the selection the popup acts on
+    popup: null,
+    selected: null, // guid of the coding picked in the margin
+    focusKey: null,
+    treeKey: null,
+    collapsed: new Set(),
+    send: null,
+  };
+  const narrow = () => app.getBoundingClientRect().width < 900;
+  state.treeOpen = pref("tree", !narrow());
+  state.marginOn = pref("margin", true);
+  marginBox.checked = state.marginOn;
+  app.classList.toggle("tk-tree-open", state.treeOpen);
+  app.classList.toggle("tk-no-margin", !state.marginOn);
+  treeBtn.setAttribute("aria-pressed", String(state.treeOpen));
+  return state;
+}
+
+function showToast(st, text, ok) {
+  st.toast.textContent = text;
+  st.toast.classList.toggle("tk-error", !ok);
+  st.toast.classList.add("tk-show");
+  clearTimeout(st.toastTimer);
+  st.toastTimer = setTimeout(() => st.toast.classList.remove("tk-show"), ok ? 2500 : 6000);
+}
+
+function newOp(st, kind, fields) {
+  st.opSeq = (st.opSeq || 0) + 1;
+  const op = {
+    op: `${Date.now().toString(36)}-${st.opSeq}`,
+    kind,
+    doc: st.data.document,
+    ...fields,
+    sent: performance.now(),
+  };
+  st.queue = (st.queue || []).concat([op]);
+  sendOps(st);
+  return op;
+}
+
+function sendOps(st) {
+  const ops = (st.queue || []).map(({ sent, ...rest }) => rest);
+  st.send("ops", { ops });
+}
+
+function codeColour(st, path) {
+  const row = (st.data.tree || []).find((r) => r[0] === path);
+  return row && row[2] ? row[2] : "#888888";
+}
+
+// Assign `path` to the span: refused at once when it is already there, drawn at once otherwise.
+function assign(st, span, path) {
+  const me = st.data.me;
+  const twin = st.spans.concat(st.optimistic).find(
+    (s) => s.mine && s.start === span.start && s.end === span.end && s.code === path,
+  );
+  if (twin) {
+    showToast(st, `Diese Stelle trägt „${lastPart(path)}“ von dir schon – nichts geändert.`, false);
+    return false;
+  }
+  if (!st.data.canCode) {
+    showToast(st, st.data.cannotCode || "Du darfst hier nicht kodieren.", false);
+    return false;
+  }
+  const op = newOp(st, "assign", { start: span.start, end: span.end, code: path });
+  st.optimistic.push({
+    start: span.start,
+    end: span.end,
+    code: path,
+    colour: codeColour(st, path),
+    coder: me,
+    mine: true,
+    guid: null,
+    optimistic: op.op,
+  });
+  closePopup(st, true);
+  render(st, { partial: true });
+  showToast(st, `„${lastPart(path)}“ zugewiesen`, true);
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Popup
+
+function closePopup(st, clearSelection) {
+  if (st.popup) {
+    st.popup.remove();
+    st.popup = null;
+  }
+  if (clearSelection) {
+    st.pending = null;
+    if (window.CSS && CSS.highlights) CSS.highlights.delete("tk-pending");
+  }
+}
+
+function matches(paths, query) {
+  const words = query.toLocaleLowerCase("de").split(/\s+/).filter(Boolean);
+  if (!words.length) return [];
+  const scored = [];
+  for (const p of paths) {
+    const low = p.toLocaleLowerCase("de");
+    if (!words.every((w) => low.includes(w))) continue;
+    const name = lastPart(low);
+    const score = (name.startsWith(words[0]) ? 0 : name.includes(words[0]) ? 1 : 2) + p.split("/").length / 10;
+    scored.push([score, p]);
+  }
+  scored.sort((x, y) => x[0] - y[0]);
+  return scored.slice(0, 30).map((x) => x[1]);
+}
+
+function pathItem(path, number) {
+  const item = el("div", "tk-item");
+  item.setAttribute("role", "option");
+  item.dataset.path = path;
+  const dot = el("span", "tk-dot");
+  const nameLine = el("div", "tk-item-name");
+  if (number) nameLine.appendChild(el("span", "tk-num", `${number}`));
+  nameLine.appendChild(dot);
+  nameLine.appendChild(document.createTextNode(lastPart(path)));
+  item.appendChild(nameLine);
+  const parent = parentPath(path);
+  if (parent) item.appendChild(el("div", "tk-item-path", parent.split("/").join(" › ")));
+  return { item, dot };
+}
+
+function openPopup(st, span, rect) {
+  closePopup(st, false);
+  st.pending = span;
+  const quote = st.cps.slice(span.start, span.end).join("");
+  const popup = el("div", "tk-popup");
+  popup.setAttribute("role", "dialog");
+  popup.setAttribute("aria-label", "Code zuweisen");
+  const input = el("input", "tk-search");
+  input.type = "text";
+  input.placeholder = "Code suchen …";
+  input.setAttribute("aria-label", "Code suchen");
+  popup.appendChild(input);
+  const list = el("div", "tk-list");
+  list.setAttribute("role", "listbox");
+  popup.appendChild(list);
+  const foot = el("div", "tk-foot");
+  popup.appendChild(foot);
+  const paths = (st.data.tree || []).map((r) => r[0]);
+  const recent = st.data.recent || [];
+  const sel = st.selected && st.spans.find((s) => s.guid === st.selected && s.mine);
+  let items = [];
+  let active = 0;
+
+  const choose = (i) => {
+    const it = items[i];
+    if (!it) return;
+    if (it.kind === "code") assign(st, span, it.path);
+    else if (it.kind === "adjust") adjust(st, sel, span);
+    else if (it.kind === "invivo") invivoForm(st, popup, span, quote);
+  };
+  const paint = () => {
+    list.replaceChildren();
+    items.forEach((it, i) => {
+      it.node.classList.toggle("tk-active", i === active);
+      it.node.setAttribute("aria-selected", String(i === active));
+      list.appendChild(it.node);
+    });
+    const a = items[active];
+    if (a && a.node.scrollIntoView) a.node.scrollIntoView({ block: "nearest" });
+  };
+  const fill = () => {
+    const q = input.value.trim();
+    items = [];
+    if (sel && !q) {
+      const node = el("div", "tk-item tk-special");
+      node.appendChild(el("div", "tk-item-name", `„${lastPart(sel.code)}“ auf diese Markierung ändern`));
+      node.appendChild(el("div", "tk-item-path", `bisher ${sel.start}–${sel.end} · Enter übernimmt`));
+      items.push({ kind: "adjust", node });
     }
-    setStateValue("held", data.textKey);
-  } else if (root.tkTextKey !== data.textKey) {
-    root.dataset.key = "";
-    setStateValue("held", null);  // this browser lost the text (remount): ask for it again
+    const shown = q ? matches(paths, q) : recent.slice(0, POPUP_ITEMS);
+    if (!q && shown.length) list.dataset.caption = "Zuletzt benutzt · Tasten 1–9";
+    shown.forEach((p, i) => {
+      const { item, dot } = pathItem(p, q ? null : i + 1);
+      dot.style.background = codeColour(st, p);
+      items.push({ kind: "code", path: p, node: item });
+    });
+    if (!q && !shown.length) {
+      items.push({ kind: "none", node: el("div", "tk-item tk-empty", "Code-Namen tippen, um zu suchen …") });
+    }
+    if (q && !shown.length) {
+      items.push({ kind: "none", node: el("div", "tk-item tk-empty", `Kein Code enthält „${q}“`) });
+    }
+    const node = el("div", "tk-item tk-special tk-invivo");
+    node.appendChild(el("div", "tk-item-name", "+ Neuer Code aus Markierung"));
+    node.appendChild(el("div", "tk-item-path", st.data.canAddCode ? `„${invivoName(quote)}“` : st.data.cannotAddCode));
+    items.push({ kind: st.data.canAddCode ? "invivo" : "none", node });
+    active = items.findIndex((it) => it.kind !== "none");
+    if (active < 0) active = 0;
+    paint();
+  };
+  list.addEventListener("mousedown", (e) => e.preventDefault());
+  list.addEventListener("click", (e) => {
+    const node = e.target.closest(".tk-item");
+    const i = items.findIndex((it) => it.node === node);
+    if (i >= 0) choose(i);
+  });
+  input.addEventListener("input", fill);
+  // keys reach the popup from the search box, or from the page while the text selection still
+  // shows (the box takes the focus with the first letter typed, so the selection stays visible)
+  const onKey = (e) => {
+    if (e.key === "Escape") {
+      e.preventDefault();
+      closePopup(st, true);
+      return;
+    }
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      e.preventDefault();
+      const step = e.key === "ArrowDown" ? 1 : -1;
+      for (let k = 0; k < items.length; k += 1) {
+        active = (active + step + items.length) % items.length;
+        if (items[active].kind !== "none") break;
+      }
+      paint();
+      return;
+    }
+    if (e.key === "Enter") {
+      e.preventDefault();
+      choose(active);
+      return;
+    }
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const slot = DIGITS.indexOf(e.key);
+    if (slot >= 0 && !input.value) {
+      e.preventDefault();
+      if (recent[slot]) assign(st, span, recent[slot]);
+      return;
+    }
+    if (e.target !== input && e.key.length === 1) input.focus({ preventScroll: true });
+  };
+  input.addEventListener("keydown", (e) => {
+    e.stopPropagation();
+    onKey(e);
+  });
+  popup.tkKey = onKey;
+  foot.textContent = `${span.end - span.start} Zeichen markiert · ↑↓ wählen · Enter zuweisen · Esc abbrechen`;
+  fill();
+  placePopup(st, popup, rect);
+  st.popup = popup;
+}
+
+function placePopup(st, popup, rect) {
+  const box = st.root.getBoundingClientRect();
+  st.root.appendChild(popup);
+  const width = Math.min(360, box.width - 16);
+  popup.style.width = `${width}px`;
+  let left = rect.left - box.left;
+  left = Math.max(4, Math.min(left, box.width - width - 12));
+  let top = rect.bottom - box.top + st.root.scrollTop + 6;
+  const h = popup.offsetHeight;
+  if (rect.bottom + h + 8 > Math.min(window.innerHeight, box.bottom) && rect.top - box.top > h + 8) {
+    top = rect.top - box.top + st.root.scrollTop - h - 6;
+  }
+  popup.style.left = `${left}px`;
+  popup.style.top = `${top}px`;
+}
+
+function invivoForm(st, popup, span, quote) {
+  popup.replaceChildren();
+  popup.tkKey = null;
+  popup.classList.add("tk-form");
+  popup.appendChild(el("div", "tk-form-title", "Neuer Code aus Markierung"));
+  const nameLbl = el("label", "tk-field", "Name");
+  const name = el("input", "tk-invivo-name");
+  name.type = "text";
+  name.value = invivoName(quote);
+  nameLbl.appendChild(name);
+  const parentLbl = el("label", "tk-field", "unter");
+  const parent = el("select", "tk-invivo-parent");
+  const top = el("option", null, "(oberste Ebene)");
+  top.value = "";
+  parent.appendChild(top);
+  const last = st.lastPath ? parentPath(st.lastPath) : (st.data.recent || []).map(parentPath)[0] || "";
+  for (const row of st.data.tree || []) {
+    const o = el("option", null, `${"\u2003".repeat(row[3])}${row[1]}`);
+    o.value = row[0];
+    o.title = row[0];
+    if (row[0] === last) o.selected = true;
+    parent.appendChild(o);
+  }
+  parentLbl.appendChild(parent);
+  const buttons = el("div", "tk-form-buttons");
+  const ok = el("button", "tk-btn tk-primary", "Anlegen und zuweisen");
+  ok.type = "button";
+  const cancel = el("button", "tk-btn", "Abbrechen");
+  cancel.type = "button";
+  buttons.append(ok, cancel);
+  popup.append(nameLbl, parentLbl, buttons);
+  const submit = () => {
+    const n = name.value.trim().replace(/\s+/g, " ");
+    if (!n) {
+      showToast(st, "Der neue Code braucht einen Namen.", false);
+      return;
+    }
+    if (n.includes("/")) {
+      showToast(st, "Ein Code-Name darf kein „/“ enthalten.", false);
+      return;
+    }
+    const path = parent.value ? `${parent.value}/${n}` : n;
+    const taken = (st.data.tree || []).some((r) => r[0].toLocaleLowerCase("de") === path.toLocaleLowerCase("de"));
+    if (taken) {
+      showToast(st, `Einen Code „${n}“ gibt es dort schon; bitte einen anderen Namen wählen.`, false);
+      return;
+    }
+    const op = newOp(st, "invivo", { start: span.start, end: span.end, parent: parent.value, name: n });
+    st.optimistic.push({
+      start: span.start,
+      end: span.end,
+      code: path,
+      colour: parent.value ? codeColour(st, parent.value) : "#888888",
+      coder: st.data.me,
+      mine: true,
+      guid: null,
+      optimistic: op.op,
+    });
+    closePopup(st, true);
+    render(st, { partial: true });
+    showToast(st, `Code „${n}“ wird angelegt und zugewiesen …`, true);
+  };
+  ok.addEventListener("click", submit);
+  cancel.addEventListener("click", () => closePopup(st, true));
+  popup.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") {
+      e.preventDefault();
+      closePopup(st, true);
+    } else if (e.key === "Enter" && e.target.tagName !== "BUTTON") {
+      e.preventDefault();
+      submit();
+    }
+  });
+  name.focus({ preventScroll: true });
+  name.select();
+}
+
+function adjust(st, coding, span) {
+  if (coding.start === span.start && coding.end === span.end) {
+    showToast(st, "Die Codierung hat schon genau diese Ausdehnung.", false);
     return;
   }
-  const cps = root.tkCps;
-  const { spans, turns, sugs } = expand(data);
+  newOp(st, "adjust", { guid: coding.guid, version: coding.version, start: span.start, end: span.end });
+  closePopup(st, true);
+  showToast(st, `„${lastPart(coding.code)}“ wird auf ${span.start}–${span.end} geändert …`, true);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Code tree panel: the codebook's levels (fields of action, valence, codes) with colours and counts.
+
+function renderTree(st) {
+  const rows = st.data.tree || [];
+  const key = JSON.stringify([rows, st.data.canAddCode]);
+  if (st.treeKey === key) return;
+  st.treeKey = key;
+  const panel = st.tree;
+  let filter = panel.querySelector(".tk-filter");
+  let body = panel.querySelector(".tk-tree-body");
+  if (!filter) {
+    const head = el("div", "tk-tree-head");
+    head.appendChild(el("span", "tk-tree-title", "Codes"));
+    head.appendChild(el("span", "tk-tree-legend", "Dok. / ges."));
+    filter = el("input", "tk-filter");
+    filter.type = "search";
+    filter.placeholder = "Codes filtern …";
+    filter.setAttribute("aria-label", "Codes filtern");
+    body = el("div", "tk-tree-body");
+    panel.append(head, filter, body);
+    filter.addEventListener("input", () => applyTreeFilter(st));
+    body.addEventListener("mousedown", (e) => {
+      if (!e.target.closest("input")) e.preventDefault(); // keep the text selection
+    });
+    body.addEventListener("click", (e) => treeClick(st, e));
+    body.addEventListener("keydown", (e) => {
+      if (e.target.classList.contains("tk-add-input")) {
+        if (e.key === "Enter") {
+          e.preventDefault();
+          const name = e.target.value.trim().replace(/\s+/g, " ");
+          const parent = e.target.dataset.parent || "";
+          if (name.includes("/")) {
+            showToast(st, "Ein Code-Name darf kein „/“ enthalten.", false);
+            return;
+          }
+          if (name) {
+            newOp(st, "code", { parent, name });
+            showToast(st, `Code „${name}“ wird angelegt …`, true);
+          }
+          e.target.closest(".tk-add-row").remove();
+        } else if (e.key === "Escape") {
+          e.target.closest(".tk-add-row").remove();
+        }
+      }
+    });
+  }
+  const frag = document.createDocumentFragment();
+  rows.forEach(([path, name, colour, depth, doc, all, kids]) => {
+    const row = el("div", "tk-node");
+    row.dataset.path = path;
+    row.dataset.depth = String(depth);
+    row.style.paddingLeft = `${depth * 0.9 + 0.2}rem`;
+    const caret = el("button", "tk-caret", kids ? (st.collapsed.has(path) ? "▸" : "▾") : "");
+    caret.type = "button";
+    caret.tabIndex = -1;
+    if (!kids) caret.disabled = true;
+    const dot = el("span", "tk-dot");
+    dot.style.background = colour || "#888888";
+    const label = el("span", "tk-node-name", name);
+    label.title = path.split("/").join(" › ");
+    const count = el("span", "tk-count", `${doc} / ${all}`);
+    count.title = `${doc} in diesem Dokument, ${all} im Projekt`;
+    row.append(caret, dot, label, count);
+    if (st.data.canAddCode && depth < 3) {
+      const add = el("button", "tk-add", "+");
+      add.type = "button";
+      add.title = `Untercode zu „${name}“ anlegen`;
+      row.appendChild(add);
+    }
+    if (depth === 0) row.classList.add("tk-field-row");
+    frag.appendChild(row);
+  });
+  if (st.data.canAddCode) {
+    const top = el("button", "tk-btn tk-add-top", "+ Code auf oberster Ebene");
+    top.type = "button";
+    frag.appendChild(top);
+  }
+  body.replaceChildren(frag);
+  applyTreeFilter(st);
+}
+
+function applyTreeFilter(st) {
+  const q = (st.tree.querySelector(".tk-filter") || {}).value || "";
+  const words = q.toLocaleLowerCase("de").split(/\s+/).filter(Boolean);
+  const nodes = Array.from(st.tree.querySelectorAll(".tk-node"));
+  const keep = new Set();
+  if (words.length) {
+    for (const n of nodes) {
+      const p = n.dataset.path.toLocaleLowerCase("de");
+      if (words.every((w) => p.includes(w))) {
+        let x = n.dataset.path;
+        while (x) {
+          keep.add(x);
+          x = parentPath(x);
+        }
+      }
+    }
+  }
+  for (const n of nodes) {
+    const path = n.dataset.path;
+    let hidden = false;
+    if (words.length) hidden = !keep.has(path);
+    else {
+      let x = parentPath(path);
+      while (x && !hidden) {
+        if (st.collapsed.has(x)) hidden = true;
+        x = parentPath(x);
+      }
+    }
+    n.hidden = hidden;
+  }
+}
+
+function treeClick(st, e) {
+  const node = e.target.closest(".tk-node");
+  if (e.target.closest(".tk-add-top")) {
+    addRow(st, null, "");
+    return;
+  }
+  if (!node) return;
+  const path = node.dataset.path;
+  if (e.target.closest(".tk-caret")) {
+    if (st.collapsed.has(path)) st.collapsed.delete(path);
+    else st.collapsed.add(path);
+    e.target.textContent = st.collapsed.has(path) ? "▸" : "▾";
+    applyTreeFilter(st);
+    return;
+  }
+  if (e.target.closest(".tk-add")) {
+    addRow(st, node, path);
+    return;
+  }
+  if (e.target.closest("input")) return;
+  if (st.pending) {
+    assign(st, st.pending, path);
+  } else {
+    showToast(st, `Erst Text markieren, dann „${lastPart(path)}“ anklicken, um ihn zuzuweisen.`, true);
+  }
+}
+
+function addRow(st, node, parent) {
+  const old = st.tree.querySelector(".tk-add-row");
+  if (old) old.remove();
+  const row = el("div", "tk-add-row");
+  const input = el("input", "tk-add-input");
+  input.type = "text";
+  input.placeholder = parent ? `Neuer Code unter „${lastPart(parent)}“ · Enter` : "Neuer Code · Enter";
+  input.dataset.parent = parent;
+  row.appendChild(input);
+  if (node) node.after(row);
+  else st.tree.querySelector(".tk-tree-body").appendChild(row);
+  input.focus();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering the turns
+
+function render(st, { partial }) {
+  const data = st.data;
+  const cps = st.cps;
+  const spans = st.spans.concat(st.optimistic);
+  const turns = st.turns;
+  const sugs = st.sugs;
   const focus = data.sugFocus || null;
-  // Re-render only the turns whose highlights changed; a new document or filter rebuilds all.
+  const mark = data.focus || null;
+  const selected = st.selected;
   const layout = turns.map((t) => `${t.start}-${t.end}`).join(",");
-  const previous = root.tkTurns && root.tkLayout === layout ? root.tkTurns : null;
+  const previous = st.recs.length && st.layout === layout ? st.recs : null;
   const next = [];
+  const changed = [];
   const frag = previous ? null : document.createDocumentFragment();
   turns.forEach((turn, i) => {
     const inside = spans.filter((s) => s.start < turn.end && s.end > turn.start);
-    const touches = pending && pending.start < turn.end && pending.end > turn.start;
+    const m = mark && mark.start < turn.end && mark.end > turn.start ? mark : null;
     const here = sugs.filter((u) => u.start < turn.end && u.end > turn.start);
-    const focused = focus && focus[0] < turn.end && focus[1] > turn.start ? focus : null;
-    const sig = JSON.stringify([inside, touches ? pending : null, here, focused]);
+    const f = focus && focus[0] < turn.end && focus[1] > turn.start ? focus : null;
+    const sel = selected && inside.some((s) => s.guid === selected) ? selected : null;
+    const sig = JSON.stringify([inside, m, here, f, sel]);
     if (previous && previous[i].sig === sig) {
       next.push(previous[i]);
       return;
     }
-    const el = renderTurn(turn, cps, inside, touches ? pending : null, here, focused);
-    if (previous) previous[i].el.replaceWith(el);
-    else frag.appendChild(el);
-    next.push({ sig, el });
+    const rec = renderTurn(turn, cps, inside, m, here, f, sel);
+    rec.sig = sig;
+    if (previous) previous[i].box.replaceWith(rec.box);
+    else frag.appendChild(rec.box);
+    next.push(rec);
+    changed.push(rec);
   });
-  if (frag) root.replaceChildren(frag);
-  root.tkTurns = next;
-  root.tkLayout = layout;
-  root.tkLast = pending;
+  if (frag) st.turnsBox.replaceChildren(frag);
+  st.recs = next;
+  st.layout = layout;
+  if (st.marginOn) drawMargins(st, changed);
+  else st.marginDirty = true;
+  st.app.dataset.rendered = String(performance.now());
+}
 
-  root.addEventListener(
-    "mouseup",
-    (event) => {
-      if (event.target.closest && event.target.closest(".tk-whole")) return;
-      const sel = window.getSelection();
-      if (sel && sel.rangeCount && !sel.isCollapsed) {
-        const range = sel.getRangeAt(0);
-        if (!root.contains(range.commonAncestorContainer) && !root.contains(range.startContainer)) return;
-        let start = boundary(root, range.startContainer, range.startOffset, true);
-        let end = boundary(root, range.endContainer, range.endOffset, false);
-        if (start === null || end === null) return;
-        if (start > end) [start, end] = [end, start];
-        if (start === end) return;
-        root.tkLast = { start, end };
-        setTriggerValue("selection", { start, end });
-        return;
+function drawMargins(st, recs) {
+  const opts = { showInitials: (st.data.coders || []).length > 1, selected: st.selected };
+  const measured = recs.map((rec) => measureMargin(rec));
+  recs.forEach((rec, i) => drawMargin(rec, measured[i], opts));
+  st.marginDirty = false;
+}
+
+function selectCoding(st, guid) {
+  st.selected = st.selected === guid ? null : guid;
+  render(st, { partial: true });
+  const s = st.spans.find((x) => x.guid === guid);
+  if (st.selected && s) {
+    const hint = s.mine
+      ? `„${lastPart(s.code)}“ ausgewählt: neue Ausdehnung markieren und im Fenster bestätigen.`
+      : `„${lastPart(s.code)}“ von ${s.coder} ausgewählt.`;
+    showToast(st, hint, true);
+  }
+  st.send("select", { guid: st.selected, pos: s ? s.start : null });
+}
+
+function scrollToMark(st) {
+  const m = st.data.focus;
+  if (!m) return;
+  const key = `${m.start}-${m.end}-${m.key || ""}`;
+  if (st.focusKey === key) return;
+  const target = st.turnsBox.querySelector(".tk-linked");
+  if (!target) return;
+  st.focusKey = key;
+  const rootBox = st.root.getBoundingClientRect();
+  const r = target.getBoundingClientRect();
+  st.root.scrollTop += r.top - rootBox.top - rootBox.height / 3;
+  st.app.scrollIntoView({ block: "start" });
+  window.scrollBy(0, -60);
+  st.app.dataset.linked = `${m.start}-${m.end}`;
+}
+
+function handleFeedback(st) {
+  const data = st.data;
+  const done = new Set(data.done || []);
+  const errors = new Set();
+  for (const f of data.feedback || []) {
+    if (st.seenFeedback.has(f.id)) continue;
+    st.seenFeedback.add(f.id);
+    if (!f.ok) errors.add(f.op);
+    if (!f.ok || f.show) showToast(st, f.text, f.ok);
+  }
+  const before = st.optimistic.length;
+  st.optimistic = st.optimistic.filter((o) => !done.has(o.optimistic) && !errors.has(o.optimistic));
+  st.queue = (st.queue || []).filter((o) => !done.has(o.op));
+  if (st.queue.length && st.queue.some((o) => performance.now() - o.sent > 2000)) {
+    st.queue.forEach((o) => {
+      o.sent = performance.now();
+    });
+    sendOps(st); // an answer went missing (a rerun cut it off): ask again; the server skips done ops
+  }
+  return before !== st.optimistic.length;
+}
+
+export default function (component) {
+  const { data, parentElement, setTriggerValue, setStateValue } = component;
+  let st = parentElement.tkApp;
+  if (!st || !parentElement.contains(st.app)) {
+    st = createApp(parentElement);
+    parentElement.tkApp = st;
+  }
+  st.send = setTriggerValue;
+  // The text comes once per document; later updates carry only highlights.
+  if (data.text !== null && data.text !== undefined) {
+    if (st.textKey !== data.textKey) {
+      st.textKey = data.textKey;
+      st.cps = Array.from(data.text);
+      st.recs = [];
+      st.optimistic = [];
+      st.selected = null;
+      closePopup(st, true);
+    }
+    setStateValue("held", data.textKey);
+  } else if (st.textKey !== data.textKey) {
+    st.dataKey = "";
+    setStateValue("held", null); // this browser lost the text (remount): ask for it again
+    return;
+  }
+  const key = `${data.revision}|${data.sugKey || ""}|${JSON.stringify(data.focus)}|${data.opsKey}|${JSON.stringify(data.tree || []).length}`;
+  st.data = data;
+  const optimisticChanged = handleFeedback(st);
+  if (st.dataKey === key && !optimisticChanged) return;
+  st.dataKey = key;
+  const { spans, turns, sugs } = expand(data);
+  st.spans = spans;
+  st.turns = turns;
+  st.sugs = sugs;
+  if (st.selected && !spans.some((s) => s.guid === st.selected)) st.selected = null; // deleted or undone
+  renderTree(st);
+  render(st, { partial: false });
+  scrollToMark(st);
+  bind(st);
+}
+
+function bind(st) {
+  if (st.bound) return;
+  st.bound = true;
+  const { root, app } = st;
+
+  st.treeBtn.addEventListener("click", () => {
+    st.treeOpen = !st.treeOpen;
+    setPref("tree", st.treeOpen);
+    app.classList.toggle("tk-tree-open", st.treeOpen);
+    st.treeBtn.setAttribute("aria-pressed", String(st.treeOpen));
+    if (st.marginOn) drawMargins(st, st.recs); // the text column changed width
+  });
+  st.marginBox.addEventListener("change", () => {
+    st.marginOn = st.marginBox.checked;
+    setPref("margin", st.marginOn);
+    app.classList.toggle("tk-no-margin", !st.marginOn);
+    if (st.marginOn) drawMargins(st, st.recs);
+  });
+  let width = 0;
+  new ResizeObserver(() => {
+    const w = Math.round(root.getBoundingClientRect().width);
+    if (w === width) return;
+    width = w;
+    if (st.marginOn && st.recs.length) drawMargins(st, st.recs);
+  }).observe(root);
+
+  root.addEventListener("mouseup", (event) => {
+    if (event.target.closest(".tk-whole, .tk-popup, .tk-margin")) return;
+    const sel = window.getSelection();
+    if (sel && sel.rangeCount && !sel.isCollapsed) {
+      const range = sel.getRangeAt(0);
+      if (!root.contains(range.commonAncestorContainer) && !root.contains(range.startContainer)) return;
+      let start = boundary(root, range.startContainer, range.startOffset, true);
+      let end = boundary(root, range.endContainer, range.endOffset, false);
+      if (start === null || end === null) return;
+      if (start > end) [start, end] = [end, start];
+      if (start === end) return;
+      if (window.CSS && CSS.highlights && window.Highlight) {
+        CSS.highlights.set("tk-pending", new Highlight(range.cloneRange()));
       }
-      const seg = event.target.closest ? event.target.closest(".tk-coded, .tk-sug") : null;
-      if (!seg || !root.contains(seg)) return;
-      const coded = seg.classList.contains("tk-coded");
-      // a click on a suggested unit picks it in the side list ("sug": "start-end")
-      setTriggerValue("click", { pos: coded ? Number(seg.dataset.pos) : null, sug: seg.dataset.sug || null });
-    },
-    opts,
-  );
-  root.addEventListener(
-    "click",
-    (event) => {
-      const button = event.target.closest ? event.target.closest(".tk-whole") : null;
-      if (!button) return;
-      const sel = { start: Number(button.dataset.start), end: Number(button.dataset.end) };
-      root.tkLast = sel;
-      setTriggerValue("selection", sel);
-    },
-    opts,
-  );
-  document.addEventListener(
+      const rects = range.getClientRects();
+      const rect = rects.length ? rects[rects.length - 1] : range.getBoundingClientRect();
+      openPopup(st, { start, end }, rect);
+      app.dataset.popupAt = String(performance.now());
+      return;
+    }
+    if (st.popup) closePopup(st, true);
+    const seg = event.target.closest(".tk-coded, .tk-sug");
+    if (!seg || !root.contains(seg)) return;
+    const coded = seg.classList.contains("tk-coded");
+    // a click on a suggested unit picks it in the side list ("sug": "start-end")
+    st.send("click", { pos: coded ? Number(seg.dataset.pos) : null, sug: seg.dataset.sug || null });
+  });
+  root.addEventListener("click", (event) => {
+    const mark = event.target.closest(".tk-bracket, .tk-label");
+    if (mark && mark.dataset.guid) {
+      selectCoding(st, mark.dataset.guid);
+      return;
+    }
+    const button = event.target.closest(".tk-whole");
+    if (!button) return;
+    const span = { start: Number(button.dataset.start), end: Number(button.dataset.end) };
+    const text = button.closest(".tk-turn").querySelector(".tk-text");
+    if (window.CSS && CSS.highlights && window.Highlight) {
+      const r = document.createRange();
+      r.selectNodeContents(text);
+      CSS.highlights.set("tk-pending", new Highlight(r));
+    }
+    openPopup(st, span, button.getBoundingClientRect());
+  });
+  document.addEventListener("mousedown", (event) => {
+    if (st.popup && !st.popup.contains(event.target) && !event.target.closest(".tk-tree")) closePopup(st, true);
+  });
+  window.addEventListener(
     "keydown",
     (event) => {
-      const t = event.target;
-      if (t && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName))) return;
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "z") {
-        event.preventDefault();
-        setTriggerValue("history", event.shiftKey ? "redo" : "undo");
-        return;
-      }
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
-      const slot = DIGITS.indexOf(event.key);
-      if (slot >= 0 && root.tkLast) {
-        event.preventDefault();
-        setTriggerValue("shortcut", { start: root.tkLast.start, end: root.tkLast.end, slot: slot + 1 });
-      }
+    const t = event.target;
+    if (st.popup && st.popup.tkKey && !st.popup.contains(t)) {
+      event.stopPropagation(); // not also one of Streamlit's own keys (r: rerun, c: clear cache)
+      st.popup.tkKey(event);
+      return;
+    }
+    if (t && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName))) return;
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "z") {
+      event.preventDefault();
+      st.send("history", event.shiftKey ? "redo" : "undo");
+      return;
+    }
+    if (event.key === "Escape" && st.selected) {
+      selectCoding(st, st.selected);
+    }
     },
-    opts,
+    true,
   );
 }

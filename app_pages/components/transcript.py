@@ -1,4 +1,7 @@
-"""The transcript component: shows turns and codings, reports selections, clicks and shortcuts."""
+"""The Kodieren workbench component: transcript, code margin, code tree panel and the popup that
+assigns codes at a selection. It reports ``ops`` (assign, in-vivo code, new code, new extent: drawn
+in the browser at once, answered by the server in the next data), clicks, the selected coding and
+undo/redo keys."""
 
 from __future__ import annotations
 
@@ -23,7 +26,7 @@ _transcript = st.components.v2.component(
 )
 
 
-EVENTS = ("selection", "click", "shortcut", "history")
+EVENTS = ("ops", "click", "select", "history")
 
 
 def event_value(key: str, event: str) -> Any:
@@ -35,27 +38,60 @@ def event_value(key: str, event: str) -> Any:
 def transcript(
     view: dict[str, Any],
     *,
-    pending: dict[str, int] | None,
     key: str,
     callbacks: dict[str, Callable[[], None]],
+    bench: dict[str, Any],
     suggestions: Sequence[Suggestion] = (),
     focus: tuple[int, int] | None = None,
 ) -> Any:
-    """Mount the component. ``callbacks`` maps each event (selection, click, shortcut, history)
-    to a function run before the script, so a change shows in the same run. ``suggestions`` are
-    outlined (dashed) in the text; ``focus`` is the unit picked in the side list."""
+    """Mount the component. ``callbacks`` maps each event (ops, click, select, history) to a
+    function run before the script, so a change shows in the same run. ``bench`` is what the
+    workbench around the text needs (see :func:`bench_data`). ``suggestions`` are outlined (dashed)
+    in the text; ``focus`` is the unit picked in the side list."""
     held = event_value(key, "held")
-    data = compact(view, pending=pending, send_text=held != text_key(view))
+    data = compact(view, send_text=held != text_key(view))
+    data.update(bench)
     data.update(compact_suggestions(suggestions, focus))
     return _transcript(
         key=key,
         data=data,
-        on_selection_change=callbacks.get("selection", _noop),
+        on_ops_change=callbacks.get("ops", _noop),
         on_click_change=callbacks.get("click", _noop),
-        on_shortcut_change=callbacks.get("shortcut", _noop),
+        on_select_change=callbacks.get("select", _noop),
         on_history_change=callbacks.get("history", _noop),
         on_held_change=_noop,
     )
+
+
+def bench_data(
+    *,
+    me: str,
+    tree: Sequence[Sequence[Any]],
+    recent: Sequence[str],
+    can_code: str | None,
+    can_add_code: str | None,
+    done: Sequence[str],
+    feedback: Sequence[dict[str, Any]],
+    link: dict[str, Any] | None,
+) -> dict[str, Any]:
+    """The workbench's part of the data: who codes, the code tree rows ``[path, name, colour, depth,
+    in document, in project, has subcodes]``, the recent code paths, the German reason why coding or
+    adding codes is refused (None: allowed), the ops the server has handled with their messages, and
+    the span a deep link points to (``{start, end, key}``)."""
+    digest = hashlib.sha256(json.dumps([list(done)[-5:], [f["id"] for f in feedback]]).encode()).hexdigest()
+    return {
+        "me": me,
+        "tree": [list(r) for r in tree],
+        "recent": list(recent),
+        "canCode": can_code is None,
+        "cannotCode": can_code,
+        "canAddCode": can_add_code is None,
+        "cannotAddCode": can_add_code,
+        "done": list(done),
+        "feedback": list(feedback),
+        "opsKey": digest[:12],
+        "focus": link,
+    }
 
 
 def text_key(view: dict[str, Any]) -> str:
@@ -63,7 +99,7 @@ def text_key(view: dict[str, Any]) -> str:
     return f"{view['document']}|{view['revision_text']}"
 
 
-def compact(view: dict[str, Any], *, pending: dict[str, int] | None, send_text: bool) -> dict[str, Any]:
+def compact(view: dict[str, Any], *, send_text: bool) -> dict[str, Any]:
     """The view as sent to the browser: spans as rows that index into code and coder tables."""
     codes: dict[str, int] = {}
     coders: dict[str, int] = {}
@@ -71,7 +107,7 @@ def compact(view: dict[str, Any], *, pending: dict[str, int] | None, send_text: 
     for s in view["spans"]:
         code = codes.setdefault(f"{s['code']}\u0000{s['colour']}", len(codes))
         coder = coders.setdefault(s["coder"], len(coders))
-        spans.append([s["start"], s["end"], code, coder, int(s["mine"])])
+        spans.append([s["start"], s["end"], code, coder, int(s["mine"]), s["guid"], s["version"]])
     return {
         "document": view["document"],
         "textKey": text_key(view),
@@ -81,7 +117,6 @@ def compact(view: dict[str, Any], *, pending: dict[str, int] | None, send_text: 
         "codes": [k.split("\u0000") for k in codes],
         "coders": list(coders),
         "revision": view["revision"],
-        "pending": pending,
     }
 
 
