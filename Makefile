@@ -1,10 +1,12 @@
 # Two commands for a fresh machine with Python 3.11 and make:
-#   make run    create .venv, install, build data/demo.db if missing, start the app on 127.0.0.1
+#   make run    create .venv, install, start the app on 127.0.0.1 with the project used last
+#               (the demo data/demo.db the first time, built if missing); make run DB=FILE opens FILE
 #   make test   install with dev tools, then lint, type check and all tests
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
-DB ?= data/demo.db
+DEMO_DB := data/demo.db
+DB ?=
 PORT ?= 8501
 
 .PHONY: run test install install-dev demo lint typecheck pytest bench eval docx clean browser
@@ -26,10 +28,16 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
 demo: install
-	$(BIN)/coding-toolkit --db $(DB) demo
+	$(BIN)/coding-toolkit --db $(or $(DB),$(DEMO_DB)) demo
 
-run: demo
-	CODING_TOOLKIT_DB=$(DB) $(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT)
+# The project: DB if given, else the current project (the one the app or `init` opened last, shared
+# with the CLI), else the demo. It becomes the current project, so the CLI without --db works on it.
+run: install
+	@db="$(DB)"; \
+	if [ -z "$$db" ]; then db="$$($(BIN)/coding-toolkit projects current 2>/dev/null)"; fi; \
+	if [ -z "$$db" ] || [ "$$db" = "$(DEMO_DB)" ]; then db="$(DEMO_DB)"; $(BIN)/coding-toolkit --db "$$db" demo || exit 1; fi; \
+	$(BIN)/coding-toolkit projects open "$$db" || exit 1; \
+	$(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT)
 
 lint: install-dev
 	$(BIN)/ruff check .

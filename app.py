@@ -1,5 +1,6 @@
-"""Streamlit entry point: the project connection, who is acting (a login in team mode, the coder
-gate otherwise) and the navigation, built by role; pages in app_pages/."""
+"""Streamlit entry point: the project connection (the current project, or one switched to), who is
+acting (a login in team mode, the coder gate otherwise) and the navigation, built by role; pages in
+app_pages/."""
 
 from __future__ import annotations
 
@@ -8,25 +9,60 @@ import os
 import streamlit as st
 
 from app_pages.messages import german
+from app_pages.switcher import CARRY, FLASH, project_sidebar, same_file, switch_to
 from app_pages.ui import account_sidebar, coder_gate, signed_in_user
 from toolkit.accounts import LEAD, team_mode
 from toolkit.backup import snapshot_if_due
+from toolkit.codings import list_coders
 from toolkit.errors import StoreError
+from toolkit.projects import default_db, is_recent, remember_project
 from toolkit.store import open_store
 
-DB_PATH = os.environ.get("CODING_TOOLKIT_DB", "data/project.db")
-
 st.set_page_config(page_title="Coding Toolkit", page_icon=":material/label:", layout="wide")
+PROJECTS_PAGE = st.Page("app_pages/projects.py", title="Projekte", icon=":material/folder_open:")
 
-if "app_store" not in st.session_state or st.session_state.get("app_db_path") != DB_PATH:
+# This tab's project: $CODING_TOOLKIT_DB, else the current project (the one opened last, shared
+# with the CLI), until the tab switches to another (sidebar, page Projekte, ?project= in a link).
+if "app_db_path" not in st.session_state:
+    st.session_state["app_db_path"] = os.environ.get("CODING_TOOLKIT_DB") or default_db()
+if (
+    st.session_state.get("app_store") is None
+    or st.session_state["app_store"].path != st.session_state["app_db_path"]
+):
     try:
-        st.session_state["app_store"] = open_store(DB_PATH)
-        st.session_state["app_db_path"] = DB_PATH
+        st.session_state["app_store"] = open_store(st.session_state["app_db_path"])
     except StoreError as exc:
+        st.session_state["app_store"] = None
         st.error(german(exc))
+        if not os.environ.get("CODING_TOOLKIT_DB"):  # not a server fixed to one project file
+            st.navigation([PROJECTS_PAGE]).run()  # open or create another project
         st.stop()
+    try:
+        remember_project(st.session_state["app_db_path"])  # the app and the CLI share it
+    except OSError as exc:
+        st.toast(f"Liste der Projekte nicht gespeichert: {exc}")
+    carried = st.session_state.pop(CARRY, None)
+    if carried and carried in list_coders(st.session_state["app_store"]):
+        st.session_state["app_coder"] = carried
+if FLASH in st.session_state:
+    st.toast(st.session_state.pop(FLASH), icon=":material/folder_open:")
 
 project = st.session_state["app_store"]
+linked = st.query_params.get("project")  # a link to a span in another project: switch first
+if linked:
+    del st.query_params["project"]
+    if same_file(linked, project.path):
+        pass
+    elif team_mode(project):
+        st.warning("Im Teammodus bleibt dieses Projekt geöffnet; der Link nennt ein anderes.")
+    elif not is_recent(linked):
+        st.warning(
+            "Der Link nennt ein Projekt, das nicht unter den zuletzt geöffneten ist; "
+            "auf der Seite Projekte öffnen."
+        )
+    else:
+        switch_to(linked)
+        st.rerun()
 if team_mode(project):
     snapshot_if_due(project, every_minutes=60, keep=48)  # rotating snapshots (docs/maintenance.md)
     user = signed_in_user(project)
@@ -37,6 +73,7 @@ if team_mode(project):
     lead = user.role == LEAD
 else:
     coder_gate(project)
+    project_sidebar(project.path)
     lead = True
 
 # (page, lead only): in team mode coders get only the pages marked False.
@@ -51,5 +88,6 @@ PAGES = [
     (st.Page("app_pages/exchange.py", title="Austausch", icon=":material/swap_horiz:"), True),
     (st.Page("app_pages/team.py", title="Team", icon=":material/group:"), True),
     (st.Page("app_pages/pseudonyms.py", title="Pseudonyme", icon=":material/masks:"), True),
+    (PROJECTS_PAGE, True),
 ]
 st.navigation([page for page, lead_only in PAGES if lead or not lead_only]).run()

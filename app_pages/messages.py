@@ -94,6 +94,28 @@ _WHOLE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "Zu viele Fehlversuche; bitte in {0} Sekunden erneut versuchen.",
         ),
         (
+            r"^(.+): no project here; create one with `(.+)`$",
+            "{0}: hier ist kein Projekt. Auf der Seite Projekte ein neues anlegen oder ein anderes öffnen "
+            "(oder mit `{1}`).",
+        ),
+        (
+            r"^(.+): no project file here; check the path or create a new project$",
+            "{0}: hier liegt keine Projektdatei; bitte den Pfad prüfen oder ein neues Projekt anlegen.",
+        ),
+        (
+            r"^(.+): not a coding-toolkit project; open a \.db file made by the toolkit$",
+            "{0} ist keine Projektdatei des Toolkits; bitte eine mit dem Toolkit angelegte .db-Datei öffnen.",
+        ),
+        (r"^the project has no name", "Das Projekt braucht einen Namen, z. B. „Studie 2027“."),
+        (
+            r"^project name (.+): give a name with letters or digits$",
+            "Der Projektname {0} braucht Buchstaben oder Ziffern.",
+        ),
+        (
+            r"^(.+): a (?:project )?file (?:of that name )?exists(?: there)?; choose another name or open",
+            "{0}: eine Datei dieses Namens gibt es schon; bitte einen anderen Namen wählen oder sie öffnen.",
+        ),
+        (
             r"^the project is not in team mode",
             "Das Projekt ist nicht im Teammodus; bitte die Seite neu laden.",
         ),

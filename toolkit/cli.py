@@ -33,9 +33,9 @@ from toolkit.errors import ToolkitError
 from toolkit.exchange.taguette import import_highlights
 from toolkit.progress import done_marks
 from toolkit.project import DEFAULT_CODEBOOK, create_demo, init_project
+from toolkit.projects import default_db, remember_project
 from toolkit.store import Store, open_store
 
-DEFAULT_DB = "data/project.db"
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -94,6 +94,7 @@ LAZY_COMMANDS = {
     # issue 4 workbench (suggestion accept/reject, if any) here
     "suggestion": "toolkit.cli_feedback",
     # issue 7 (project) here
+    "projects": "toolkit.cli_projects",
     "project": "toolkit.cli_exchange",
     # issue 8 accounts (user) here
     "team": "toolkit.cli_accounts",
@@ -123,8 +124,8 @@ class LazyGroup(click.Group):
 @click.option(
     "--db",
     envvar="CODING_TOOLKIT_DB",
-    default=DEFAULT_DB,
-    show_default=True,
+    default=default_db,
+    show_default="the current project: the one the app opened last, else data/project.db",
     help="Project database (env CODING_TOOLKIT_DB).",
 )
 @click.version_option(package_name="coding-toolkit")
@@ -149,7 +150,7 @@ def cli(ctx: click.Context, db: str) -> None:
 @click.pass_context
 @errors_as_messages
 def init(ctx: click.Context, codebook_path: str | None, empty: bool) -> None:
-    """Create a new project database with a codebook.
+    """Create a new project database with a codebook; it becomes the current project.
 
     Example: coding-toolkit --db data/study.db init --codebook codebook/codebook.yaml
     """
@@ -157,8 +158,9 @@ def init(ctx: click.Context, codebook_path: str | None, empty: bool) -> None:
         raise click.UsageError("use either --codebook FILE or --empty, not both")
     path = None if empty else Path(codebook_path) if codebook_path else DEFAULT_CODEBOOK
     report = init_project(ctx.obj["db"], codebook=path, actor=actor_name())
+    remember_project(ctx.obj["db"])  # the current project now, for the app and commands without --db
     added = len(report.added) if report else 0
-    click.echo(f"Created {ctx.obj['db']} with {added} codes.")
+    click.echo(f"Created {ctx.obj['db']} with {added} codes; it is the current project now.")
 
 
 @cli.command("import")

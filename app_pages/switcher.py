@@ -1,0 +1,77 @@
+"""Which project this browser tab works on: switching (sidebar, Projekte page, ``?project=`` in a
+link) and the sidebar switcher. Single-user mode only: in team mode the server serves one project."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from toolkit.projects import recent_projects
+
+CARRY = "app_coder_carry"  # the coder, kept when the next project has them too
+FLASH = "app_flash"  # a message shown once after the switch
+
+
+def same_file(a: str | Path, b: str | Path) -> bool:
+    return Path(a).expanduser().absolute() == Path(b).expanduser().absolute()
+
+
+def switch_to(path: str | Path, message: str | None = None) -> None:
+    """Open ``path`` in this tab on the next run: the old project's page state is dropped (its
+    documents, filters and selections mean nothing in another project)."""
+    old: Any = st.session_state.get("app_store")
+    coder = st.session_state.get("app_coder")
+    for key in list(st.session_state):
+        del st.session_state[key]
+    st.session_state["app_db_path"] = str(path)
+    if coder:
+        st.session_state[CARRY] = coder
+    if message:
+        st.session_state[FLASH] = message
+    if old is not None:
+        old.close()
+
+
+def _picked() -> None:
+    path = st.session_state.get("app_project_pick")
+    if path and not same_file(path, st.session_state.get("app_db_path", "")):
+        entry = next((p for p in recent_projects() if p.path == path), None)
+        switch_to(path, f"Projekt „{entry.name if entry else Path(path).stem}“ geöffnet")
+
+
+def _distinct(names: dict[str, str]) -> dict[str, str]:
+    """Labels that tell projects of the same name apart (by folder, else by the whole path): the
+    picker is matched by its label."""
+    counts: dict[str, int] = {}
+    for name in names.values():
+        counts[name] = counts.get(name, 0) + 1
+    labels = {p: n if counts[n] == 1 else f"{n} ({Path(p).parent.name})" for p, n in names.items()}
+    seen = list(labels.values())
+    return {p: label if seen.count(label) == 1 else p for p, label in labels.items()}
+
+
+def project_sidebar(current: str) -> None:
+    """Sidebar: the project of this tab, and a switch to another recent one."""
+    options = [p for p in recent_projects() if p.exists]
+    paths = [p.path for p in options]
+    names = {p.path: p.name for p in options}
+    here = next((p for p in paths if same_file(p, current)), None)
+    if here is None:
+        here = str(Path(current).absolute())
+        paths.insert(0, here)
+        names[here] = Path(current).stem
+    names = _distinct(names)
+    with st.sidebar:
+        st.caption("Projekt")
+        st.selectbox(
+            "Projekt",
+            paths,
+            index=paths.index(here),
+            format_func=lambda p: names.get(p, Path(p).stem),
+            key="app_project_pick",
+            on_change=_picked,
+            label_visibility="collapsed",
+            help="Zuletzt geöffnete Projekte; neue anlegen und weitere öffnen auf der Seite Projekte",
+        )
