@@ -11,6 +11,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from app_pages.deeplinks import link_column, linker
 from toolkit import analysis
 from toolkit.blind import blind_coding
 from toolkit.codes import list_codes
@@ -54,10 +55,19 @@ COLUMNS: dict[str, Any] = {
     "documents_pct": st.column_config.NumberColumn("Dokumente (%)", format="%.0f %%"),
     "jaccard": st.column_config.NumberColumn("Jaccard", format="%.3f"),
     "_index": "Code",
+    "link": link_column(),
 }
 VALENCE = {"challenge": "Herausforderung", "driver": "Treiber"}
 LAST = "peek(split(datum.label, '/'))"  # an axis label shows the code's name, the tooltip its path
-SEGMENT_ORDER = ["text", "document", "speaker", "speaker_role", "time", "coder", "before", "after"]
+SEGMENT_ORDER = ["link", "text", "document", "speaker", "speaker_role", "time", "coder", "before", "after"]
+
+
+def with_links(frame: pd.DataFrame) -> pd.DataFrame:
+    """The segments as shown: a ``link`` to each span in Kodieren (a copy; downloads stay as they are)."""
+    link = linker(store)
+    return frame.assign(
+        link=[link(d, s, e) for d, s, e in zip(frame["document"], frame["start"], frame["end"], strict=True)]
+    )
 
 
 def german(frame: pd.DataFrame) -> pd.DataFrame:
@@ -249,12 +259,12 @@ with tab_matrix:
         st.subheader(f"{row_label} · {column}")
         cell_data = analysis.matrix_cell(data, cols, row_label, str(column), rows=rows)
         st.dataframe(
-            analysis.segments(store, cell_data, context=0)[["document", "speaker", "time", "coder", "text"]],
+            with_links(analysis.segments(store, cell_data, context=0)),
             hide_index=True,
             width="stretch",
             key="analysis_cell_segments",
             column_config=COLUMNS,
-            column_order=["text", "document", "speaker", "time", "coder"],
+            column_order=["link", "text", "document", "speaker", "time", "coder"],
         )
     else:
         st.caption("Eine Zelle anklicken, um ihre Segmente zu sehen.")
@@ -306,7 +316,7 @@ with tab_seg:
             store, analysis.select(data, codes=[code]), context="turn" if whole_turn else int(chars)
         )
         st.dataframe(
-            seg,
+            with_links(seg),
             hide_index=True,
             width="stretch",
             key="analysis_seg_table",

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app_pages.deeplinks import LABEL, linker
 from app_pages.messages import german
 from app_pages.ui import md, store
 from toolkit.agreement.consensus import Disagreement, decide, disagreements, progress
 from toolkit.blind import CONSENSUS_CODER, blind_coding, set_blind_coding
 from toolkit.codes import list_codes
 from toolkit.codings import list_coders
+from toolkit.context import span_context
 from toolkit.documents import document_text, list_documents
 from toolkit.errors import ToolkitError
 
@@ -101,12 +103,26 @@ def _settle(item: Disagreement, decision: str, span: tuple[int, int] | None = No
         st.rerun()
 
 
+def _context(item: Disagreement) -> tuple[str, str]:
+    """The card's place (speaker, time stamp, a link to the span in Kodieren) and the turn around
+    the span with the span in bold, as Markdown."""
+    ctx = span_context(project, item.document, item.start, item.end)
+    who = " · ".join(md(p) for p in (ctx.speaker, ctx.time) if p)
+    place = (who + " · " if who else "") + f"[{LABEL}]({link(item.document, item.start, item.end)})"
+    bold = "  \n".join(f"**{md(line.strip())}**" if line.strip() else "" for line in ctx.text.split("\n"))
+    return place, md(ctx.before) + bold + md(ctx.after)
+
+
+link = linker(project)
 for item in shown[:PAGE_SIZE]:
+    place, turn = _context(item)
     with st.container(border=True):
         st.markdown(
-            f"**{md(item.code)}** · {md(item.document)} · Zeichen {item.start}–{item.end}"
+            f"**{md(item.code)}** · {md(item.document)} · {place}"
             + (f" · entschieden: {CHOICES.get(item.decision, item.decision)}" if item.decision else "")
         )
+        with st.expander("Beitrag im Zusammenhang"):
+            st.markdown(turn)
         a, b = st.columns(2)
         a.caption(f"A: {md(item.coder_a)}")
         a.text(_quote(item, item.spans_a))
