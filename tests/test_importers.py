@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _budget import over_budget, run_with_budget
 from docx import Document
 
 from toolkit.anchoring import fold_query
@@ -621,3 +622,37 @@ def test_sample_docx_has_the_turns_of_the_txt(
 def test_sample_says_it_is_fictional(stem: str) -> None:
     first_lines = (SAMPLES / f"{stem}.txt").read_text(encoding="utf-8").split("\n")[:3]
     assert any("FIKTIV" in line for line in first_lines)
+
+
+# --- hostile subtitle cues (issue 16): tags are read by a linear tokenizer ------------------------
+
+
+def _cue(body: str, ext: str) -> tuple[bytes, str]:
+    head = "WEBVTT\n\n" if ext == ".vtt" else "1\n"
+    return (f"{head}00:00:01.000 --> 00:00:02.000\n{body}\n".encode(), "hostile" + ext)
+
+
+HOSTILE_CUES = {
+    "unclosed-voice-60k": "<v " * 20000,
+    "unclosed-voice-300k": "<v " * 100000,
+    "unclosed-tags-300k": "<i " * 100000,
+    "brackets-then-one-close": "< " * 100000 + ">",
+    "voice-with-classes": "<v.a.b.c " * 30000,
+}
+
+
+def test_hostile_subtitle_cues_stay_within_budget() -> None:
+    """A cue of 20,000 unclosed ``<v `` took 20 s and 300 KB over 120 s (the voice and tag
+    patterns backtracked); each must now finish within the 5 s CPU budget of tests/_budget.py."""
+    calls = [_cue(body, ext) for body in HOSTILE_CUES.values() for ext in (".srt", ".vtt")]
+    labels = [f"{name}{ext}" for name in HOSTILE_CUES for ext in (".srt", ".vtt")]
+    outcomes = run_with_budget("toolkit.importers:parse_bytes", calls, labels)
+    assert over_budget(outcomes) == []
+    assert len(outcomes) == len(calls)
+
+
+def test_tags_are_removed_and_unclosed_brackets_kept() -> None:
+    data, name = _cue("<v.loud Anna Berg><i>3 < 4</i> und <b>fett</b> a<b", ".vtt")
+    doc = parse_bytes(data, name)
+    assert doc.text == "Anna Berg: 3 < 4 und fett a<b\n"
+    assert turns_of(doc) == [("Anna Berg", 1.0, "3 < 4 und fett a<b")]
