@@ -119,3 +119,50 @@ def test_session_expiry_is_set_by_leads(db: Path) -> None:
     assert run(db, "team", "expiry", "0.01").exit_code == 1
     denied = run(db, "team", "expiry", "100", user="anna")
     assert "'anna' may not change the session expiry" in denied.output
+
+
+# -- the acting user is the actor (issue 16, item 7) ------------------------------------------------
+
+
+def coding_project(tmp_path: Path, *, team: bool) -> Path:
+    from _factories import INTERVIEW, add_text, store_with_codebook
+
+    store = store_with_codebook(tmp_path)
+    add_text(store, INTERVIEW, "interview.txt")
+    db = Path(store.path)
+    store.close()
+    if team:
+        team_project(db)
+    return db
+
+
+def coding_events(db: Path) -> list[tuple[str, str]]:
+    with open_store(db) as store:
+        return [(e["actor"], e["payload"]["coder"]) for e in events(store) if e["entity"] == "coding"]
+
+
+def test_a_coder_cannot_code_as_someone_else(tmp_path: Path) -> None:
+    db = coding_project(tmp_path, team=True)
+    result = run(db, "code", "interview", "0", "10", "Lücken", "--coder", "lena", user="anna")
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        "Error: 'anna' may not add codings for 'lena': only a lead may; ask a lead of the project"
+    )
+    assert coding_events(db) == []
+    mine = run(db, "code", "interview", "0", "10", "Lücken", user="anna")  # --coder defaults to the actor
+    assert mine.exit_code == 0, mine.output
+    assert coding_events(db) == [("anna", "anna")]
+
+
+def test_a_lead_codes_for_a_coder_and_the_log_names_the_lead(tmp_path: Path) -> None:
+    db = coding_project(tmp_path, team=True)
+    result = run(db, "code", "interview", "0", "10", "Lücken", "--coder", "anna", user="lena")
+    assert result.exit_code == 0, result.output
+    assert coding_events(db) == [("lena", "anna")]
+
+
+def test_single_user_mode_logs_the_acting_user_not_the_coder(tmp_path: Path) -> None:
+    db = coding_project(tmp_path, team=False)
+    result = run(db, "code", "interview", "0", "10", "Lücken", "--coder", "lena", user="anna")
+    assert result.exit_code == 0, result.output
+    assert coding_events(db) == [("anna", "lena")]

@@ -102,6 +102,16 @@ def require_coder(store: Store, actor: str, coder: str, action: str) -> None:
         require_owner(store, actor, coder, action)
 
 
+def require_writer_for(store: Store, actor: str, coder: str, action: str) -> None:
+    """Raise unless ``actor`` may ``action`` as codings of ``coder``: their own (see
+    :func:`require_coder`), or, for another coder, only as a lead (the event log then names the
+    lead as actor and ``coder`` as whose work it is)."""
+    if actor == coder:
+        require_coder(store, actor, coder, action)
+    else:
+        require_lead(store, actor, f"{action} for {coder!r}")
+
+
 def require_coding_owner(store: Store, actor: str, guid: str, action: str) -> None:
     """:func:`require_coder` for a coding named by its GUID, also a deleted one (an unknown GUID
     passes: the caller reports it as not found)."""

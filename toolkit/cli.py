@@ -550,7 +550,11 @@ def codebook_delete(ctx: click.Context, path: str, move_to: str | None) -> None:
 @click.argument("start", type=int)
 @click.argument("end", type=int)
 @click.argument("code_path")
-@click.option("--coder", required=True, help="Who codes.")
+@click.option(
+    "--coder",
+    help="Whose coding it is (default: the acting user, $CODING_TOOLKIT_USER or the login name); "
+    "coding for someone else is a lead's action.",
+)
 @click.option("--memo", default="", help="A note on this coding.")
 @json_option
 @click.pass_context
@@ -561,7 +565,7 @@ def code(
     start: int,
     end: int,
     code_path: str,
-    coder: str,
+    coder: str | None,
     memo: str,
     as_json: bool,
 ) -> None:
@@ -569,7 +573,8 @@ def code(
 
     Example: coding-toolkit code interview_cdo 120 245 "Mensch/Treiber/Digitale Lotsen" --coder anna
     """
-    coding = add_coding(_store(ctx), document, start, end, code_path, coder=coder, memo=memo)
+    store, actor = _store(ctx), actor_name()
+    coding = add_coding(store, document, start, end, code_path, coder=coder or actor, memo=memo, actor=actor)
     if as_json:
         _emit(coding)
     else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from toolkit.cli import _emit, _store, errors_as_messages, json_option
+from toolkit.cli import _emit, _store, actor_name, errors_as_messages, json_option
 from toolkit.codes import find_code
 from toolkit.errors import NotFound
 from toolkit.suggest.feedback import accept, reject, rejections
@@ -49,7 +49,7 @@ def suggestion_group() -> click.Group:
                 f"no open suggestion of {code!r} for {document} {start}-{end}; list them with "
                 f"`coding-toolkit suggest {document} --coder {coder}`"
             )
-        guid = accept(store, coder, document, found[0])
+        guid = accept(store, coder, document, found[0], actor=actor_name())
         if as_json:
             _emit({"coding": guid, "origin": store.one("SELECT origin FROM codings WHERE guid = ?", (guid,))})
         else:
@@ -70,7 +70,7 @@ def suggestion_group() -> click.Group:
 
         Example: coding-toolkit suggestion reject interview_cdo 120 188 "Mensch/Schulung" --coder anna
         """
-        reject(_store(ctx), coder, document, start, end, code)
+        reject(_store(ctx), coder, document, start, end, code, actor=actor_name())
         click.echo(f"rejected {code} for {document} {start}-{end} ({coder})")
 
     @group.command("rejections")

@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable
 from typing import IO, Any
 
-from toolkit.accounts import require_coder, require_coding_owner, require_user
+from toolkit.accounts import require_coding_owner, require_user, require_writer_for
 from toolkit.codes import CodeRow, code_by_path, code_tree, find_code, list_codes
 from toolkit.documents import document_row
 from toolkit.errors import Conflict, InvalidValue, NotFound
@@ -123,10 +123,14 @@ def add_coding(
     coder: str,
     memo: str = "",
     origin: str = "manual",
+    actor: str | None = None,
 ) -> Coding:
-    """Add one coding as its own transaction and return it."""
-    require_coder(store, coder, coder, "add codings")
-    with store.write(coder) as w:
+    """Add one coding of ``coder`` as its own transaction and return it. ``actor`` (default: the
+    coder) is who acts; adding a coding for another coder is a lead's action, logged with the lead
+    as actor."""
+    actor = coder if actor is None else actor
+    require_writer_for(store, actor, coder, "add codings")
+    with store.write(actor) as w:
         guid = add_coding_in(w, document, start, end, code_path, coder, memo=memo, origin=origin)
     return get_coding(store, guid)
 

@@ -83,7 +83,7 @@ def import_highlights(
     seen: defaultdict[tuple[str, str, str], int] = defaultdict(int)
     report = TaguetteReport()
     codes: dict[str, CodeRow] = {}
-    with store.write(coder) as w:
+    with store.write(actor or coder) as w:
         for line, row in rows:
             doc_key = Path(row["document"].strip()).stem.casefold()
             doc = docs.get(doc_key)
