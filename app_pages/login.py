@@ -9,10 +9,19 @@ import streamlit as st
 from app_pages.components.session_cookie import forget, remembered_token
 from app_pages.messages import german
 from app_pages.ui import md, store
-from toolkit.accounts import authenticate
+from toolkit.accounts import authenticate, client_source
 from toolkit.errors import ToolkitError
 
 project = store()
+
+
+def _source() -> str:
+    """The client's address, by which failed logins are counted (text only: tests run without one)."""
+    peer, forwarded = st.context.ip_address, st.context.headers.get("X-Forwarded-For")
+    return client_source(
+        peer if isinstance(peer, str) else None, forwarded if isinstance(forwarded, str) else None
+    )
+
 
 _, middle, _ = st.columns([1, 1.2, 1])
 with middle:
@@ -26,7 +35,7 @@ with middle:
         submitted = st.form_submit_button("Anmelden", type="primary", width="stretch")
     if submitted:
         try:
-            st.session_state["app_token"] = authenticate(project, name, password)
+            st.session_state["app_token"] = authenticate(project, name, password, source=_source())
         except ToolkitError as exc:
             st.error("Anmeldung fehlgeschlagen: " + md(german(exc)))
         else:

@@ -90,7 +90,7 @@ _WHOLE: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             "Name oder Passwort falsch (oder das Konto ist deaktiviert).",
         ),
         (
-            r"^too many failed logins for .*; try again in (\d+) seconds",
+            r"^too many failed logins (?:for .*|from this address); try again in (\d+) seconds",
             "Zu viele Fehlversuche; bitte in {0} Sekunden erneut versuchen.",
         ),
         (

@@ -175,8 +175,12 @@ def test_wrong_password_and_unknown_name_fail_alike(team: Store) -> None:
     assert (
         str(wrong.value) == str(unknown.value) == "wrong user name or password (or the account is disabled)"
     )
-    failed = [e["payload"]["name"] for e in events(team) if e["action"] == "login_failed"]
-    assert failed == ["anna", None]  # a typed name that is no account (maybe a password) is not logged
+    # failures stay out of the append-only log (a typed name may be a password); the next login counts them
+    assert [e for e in events(team) if "login" in e["action"]] == []
+    authenticate(team, "anna", PASSWORD, at=T0 + 1)
+    assert [e["payload"] for e in events(team) if e["action"] == "login"] == [
+        {"name": "anna", "failed_before": 1}
+    ]
 
 
 def test_repeated_failures_slow_down_logins_across_processes(team: Store) -> None:
@@ -353,3 +357,69 @@ def test_single_user_mode_is_unaffected(tmp_path: Path) -> None:
     set_blind_coding(store, True, actor="nobody")
     assert {c.coder for c in visible_codings(store, "someone")} == {"someone"}
     assert added.coder == "someone"
+
+
+# -- logins under attack (issue 16, items 6 and 12) -------------------------------------------------
+
+
+def test_parallel_attempts_cannot_all_pass_the_wait_check(team: Store) -> None:
+    """16 attempts at the same instant, each through its own connection: the wait check and the
+    record of the attempt are one transaction, so only the free attempts reach the password."""
+    import threading
+
+    barrier = threading.Barrier(16)
+    outcomes: list[str] = []
+
+    def attempt() -> None:
+        with open_store(team.path) as store:
+            barrier.wait()
+            try:
+                authenticate(store, "anna", "falsch-falsch", at=T0)
+            except PermissionDenied as exc:
+                outcomes.append("waits" if "too many" in str(exc) else "wrong")
+
+    threads = [threading.Thread(target=attempt) for _ in range(16)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(outcomes) == ["waits"] * (16 - accounts.FREE_FAILURES) + ["wrong"] * accounts.FREE_FAILURES
+
+
+def test_guessing_with_new_names_slows_down_per_source(team: Store) -> None:
+    source = "203.0.113.7"
+    for i in range(accounts.SOURCE_FREE_FAILURES):
+        with pytest.raises(PermissionDenied, match="wrong"):
+            authenticate(team, f"name-{i}", "falsch-falsch", source=source, at=T0 + i)
+    last = T0 + accounts.SOURCE_FREE_FAILURES - 1
+    with pytest.raises(PermissionDenied, match="too many failed logins from this address"):
+        authenticate(team, "yet-another", "falsch-falsch", source=source, at=last + 0.5)
+    # another address and the library without a source are not slowed down by it
+    assert login_wait(team, "anna", source="198.51.100.1", at=last + 0.5) == 0
+    assert authenticate(team, "anna", PASSWORD, source="198.51.100.1", at=last + 0.5)
+
+
+def test_failed_logins_do_not_grow_the_event_log(team: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(accounts, "MAX_STORED_FAILURES", 50)
+    before = team.one("SELECT count(*) AS n FROM events")
+    for i in range(120):  # new names and addresses each time, as a guessing script would
+        with pytest.raises(PermissionDenied):
+            authenticate(team, f"gast-{i}", "x", source=f"10.0.{i}.1", at=T0 + i)
+    assert team.one("SELECT count(*) AS n FROM events") == before
+    assert team.one("SELECT count(*) AS n FROM login_failures") == {"n": 50}
+
+
+@pytest.mark.parametrize(
+    ("peer", "forwarded", "source"),
+    [
+        ("203.0.113.7", None, "203.0.113.7"),
+        ("203.0.113.7", "10.0.0.1", "203.0.113.7"),  # a client's own header proves nothing
+        ("127.0.0.1", "1.2.3.4, 203.0.113.7", "203.0.113.7"),  # the local proxy's last entry
+        ("::1", None, "::1"),
+        (None, None, ""),
+    ],
+)
+def test_client_source_trusts_only_a_local_proxy(
+    peer: str | None, forwarded: str | None, source: str
+) -> None:
+    assert accounts.client_source(peer, forwarded) == source

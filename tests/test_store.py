@@ -28,6 +28,7 @@ ALL_MIGRATIONS = [
     "m009_pseudonyms",
     "m010_document_revisions",
     "m011_done_marks",
+    "m012_login_failure_sources",
 ]
 
 

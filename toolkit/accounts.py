@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from toolkit.errors import Conflict, InvalidValue, NotFound, PermissionDenied
-from toolkit.store import Store, Writer, now
+from toolkit.store import Store, now
 
 LEAD = "lead"
 CODER = "coder"
@@ -37,6 +37,8 @@ SESSION_REFRESH_S = 300  # a session's last_seen is written at most every 5 minu
 FREE_FAILURES = 3  # failed logins per name before each further attempt must wait
 MAX_DELAY_S = 900  # the wait doubles per failure up to 15 minutes
 FAILURE_WINDOW_S = 24 * 3600  # failures older than a day are forgotten
+SOURCE_FREE_FAILURES = 10  # failed logins per source (address), whatever the names, before waits
+MAX_STORED_FAILURES = 10_000  # the newest failures kept at most, so guessing cannot grow the file
 RESERVED_NAMES = ("consensus",)  # toolkit.blind.CONSENSUS_CODER: its codings are changed by leads
 
 
@@ -339,19 +341,33 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def login_wait(store: Store, name: str, *, at: float | None = None) -> float:
-    """Seconds ``name`` must wait before the next login attempt (0 when free): after
-    :data:`FREE_FAILURES` failures each further one doubles the wait, up to :data:`MAX_DELAY_S`.
-    Computed from the stored failures, so it holds across processes and restarts."""
-    at = time.time() if at is None else at
-    rows = store.query(
-        "SELECT at FROM login_failures WHERE name = ? AND at > ? ORDER BY at",
-        (name.strip(), _iso(at - FAILURE_WINDOW_S)),
-    )
-    if len(rows) < FREE_FAILURES:
+def _wait(rows: list[dict[str, Any]], free: int, at: float) -> float:
+    if len(rows) < free:
         return 0.0
-    delay = min(2.0 ** (len(rows) - FREE_FAILURES), MAX_DELAY_S)
+    delay = min(2.0 ** (len(rows) - free), MAX_DELAY_S)
     return max(0.0, _epoch(rows[-1]["at"]) + delay - at)
+
+
+def login_wait(store: Store, name: str, *, source: str = "", at: float | None = None) -> float:
+    """Seconds before the next login attempt for ``name`` from ``source`` (0 when free): after
+    :data:`FREE_FAILURES` failures of the name, or :data:`SOURCE_FREE_FAILURES` from the source
+    (any names), each further one doubles the wait, up to :data:`MAX_DELAY_S`. Computed from the
+    stored failures, so it holds across processes and restarts."""
+    return _login_wait(store, name.strip(), source, time.time() if at is None else at)[0]
+
+
+def _login_wait(store: Store, name: str, source: str, at: float) -> tuple[float, str]:
+    since = _iso(at - FAILURE_WINDOW_S)
+    by_name = store.query(
+        "SELECT at FROM login_failures WHERE name = ? AND at > ? ORDER BY at", (name, since)
+    )
+    wait = _wait(by_name, FREE_FAILURES, at)
+    if wait > 0 or not source:
+        return wait, f"for {name!r}"
+    by_source = store.query(
+        "SELECT at FROM login_failures WHERE source = ? AND at > ? ORDER BY at", (source, since)
+    )
+    return _wait(by_source, SOURCE_FREE_FAILURES, at), "from this address"
 
 
 def session_idle_hours(store: Store) -> float:
@@ -372,34 +388,52 @@ def set_session_idle_hours(store: Store, hours: float, *, actor: str) -> None:
         w.set_setting("session_idle_hours", f"{hours:g}")
 
 
-def _fail(w: Writer, name: str, at: float, reason: str, *, known: bool) -> None:
-    """Record a failed login. The event names only existing accounts: people type passwords into
-    the name field, and the event log is kept for good."""
-    w.execute("DELETE FROM login_failures WHERE at < ?", (_iso(at - FAILURE_WINDOW_S),))
-    w.insert("login_failures", {"name": name, "at": _iso(at)})
-    w.event("login_failed", "user", None, {"name": name if known else None, "reason": reason})
+def client_source(peer: str | None, forwarded_for: str | None = None) -> str:
+    """The address failed logins are counted by: the peer's address, or, when the peer is this
+    machine (a reverse proxy on the same host), the address the proxy appended last to
+    ``X-Forwarded-For`` (earlier entries come from the client and prove nothing)."""
+    peer = (peer or "").strip()
+    if forwarded_for and peer in ("127.0.0.1", "::1", "localhost"):
+        last = forwarded_for.split(",")[-1].strip()
+        if last:
+            return last[:100]
+    return peer[:100]
 
 
-def authenticate(store: Store, name: str, password: str, *, at: float | None = None) -> str:
+def _reserve_attempt(store: Store, name: str, source: str, at: float) -> None:
+    """Check the wait and record the attempt as a failure in one transaction (a success deletes it
+    again), so that parallel attempts cannot all pass the check before the first failure is
+    recorded. Failures stay out of the append-only event log (the next login's event counts them)
+    and only the newest :data:`MAX_STORED_FAILURES` of the last day are kept, so failed logins
+    cannot grow the project file without bound."""
+    with store.write(name or "unknown") as w:
+        wait, whose = _login_wait(w.store, name, source, at)
+        if wait > 0:
+            raise PermissionDenied(f"too many failed logins {whose}; try again in {int(wait) + 1} seconds")
+        w.execute("DELETE FROM login_failures WHERE at < ?", (_iso(at - FAILURE_WINDOW_S),))
+        newest = w.insert("login_failures", {"name": name, "source": source, "at": _iso(at)})
+        w.execute("DELETE FROM login_failures WHERE id <= ?", (newest - MAX_STORED_FAILURES,))
+
+
+def authenticate(store: Store, name: str, password: str, *, source: str = "", at: float | None = None) -> str:
     """Log in: returns a new session token (keep it secret; only its hash is stored). A wrong name
-    or password is one and the same error, and is recorded so that repeated guessing slows down."""
+    or password is one and the same error. Failures slow down further attempts for the name and
+    from ``source`` (the client's address, see :func:`login_wait`)."""
     if not team_mode(store):
         raise PermissionDenied("the project is not in team mode; nobody needs to log in")
     at = time.time() if at is None else at
     name = unicodedata.normalize("NFC", name.strip())
-    wait = login_wait(store, name, at=at)
-    if wait > 0:
-        raise PermissionDenied(f"too many failed logins for {name!r}; try again in {int(wait) + 1} seconds")
+    _reserve_attempt(store, name, source, at)
     row = store.one("SELECT * FROM users WHERE name = ?", (name,))
     ok = verify_password(password, row["password_hash"] if row and row["password_hash"] else _DUMMY_HASH)
     if not row or not row["password_hash"] or not ok or row["disabled"]:
-        reason = "disabled" if row and row["disabled"] and ok else "wrong name or password"
-        with store.write(name or "unknown") as w:
-            _fail(w, name, at, reason, known=row is not None)
         raise PermissionDenied("wrong user name or password (or the account is disabled)")
     token = secrets.token_urlsafe(32)
     expires = at + session_idle_hours(store) * 3600
     with store.write(name) as w:
+        failed = w.store.one(
+            "SELECT count(*) AS n FROM login_failures WHERE name = ? AND at < ?", (name, _iso(at))
+        )
         w.execute("DELETE FROM login_failures WHERE name = ?", (name,))
         w.execute("DELETE FROM sessions WHERE expires_at < ?", (_iso(at),))
         w.insert(
@@ -412,7 +446,7 @@ def authenticate(store: Store, name: str, password: str, *, at: float | None = N
                 "expires_at": _iso(expires),
             },
         )
-        w.event("login", "user", None, {"name": name})
+        w.event("login", "user", None, {"name": name, "failed_before": int(failed["n"]) if failed else 0})
     return token
 
 

@@ -367,6 +367,17 @@ def m011_done_marks(db: sqlite_utils.Database) -> None:
     )
 
 
+# -- migrations of issue 16 (hostile input) --
+
+
+@migrations(name="m012_login_failure_sources")
+def m012_login_failure_sources(db: sqlite_utils.Database) -> None:
+    """Failed logins also by source (the client's address), so that guessing with ever new names
+    from one address slows down too."""
+    db.execute("ALTER TABLE login_failures ADD COLUMN source TEXT NOT NULL DEFAULT ''")
+    db.execute("CREATE INDEX login_failures_source ON login_failures (source, at)")
+
+
 def _locked(exc: sqlite3.OperationalError) -> bool:
     message = str(exc).lower()
     return "locked" in message or "busy" in message
