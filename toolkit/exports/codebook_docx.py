@@ -7,9 +7,10 @@ import csv
 from collections.abc import Sequence
 from typing import IO
 
-from docx import Document
-
 from toolkit.codes import CodeRow
+from toolkit.exports.docx_tables import add_table, new_document
+from toolkit.exports.style import Column, Table, csv_cell
+from toolkit.i18n import Language, text
 
 CSV_COLUMNS = (
     "path",
@@ -25,12 +26,14 @@ CSV_COLUMNS = (
     "colour",
     "source",
 )
-HEADERS = {
-    "de": ("Kategorie", "Definition", "Ankerbeispiel", "Kodierregel"),
-    "en": ("Category", "Definition", "Anchor example", "Coding rule"),
-}
-TITLES = {"de": "Kodierleitfaden", "en": "Coding guide"}
-NO_FIELD = {"de": "Ohne Handlungsfeld", "en": "No field of action"}
+GUIDE_COLUMNS = ("category", "definition", "anchor_example", "coding_rule")
+
+
+def category(code: CodeRow) -> str:
+    """A code as the guide names it: its path below the field of action, parts joined by `` › ``
+    (a line may break between the parts, never inside a name)."""
+    parts = code.path.split("/")
+    return " › ".join(parts[1:] if code.field_of_action and len(parts) > 1 else parts)
 
 
 def write_codebook_csv(codes: Sequence[CodeRow], out: IO[str]) -> int:
@@ -40,7 +43,8 @@ def write_codebook_csv(codes: Sequence[CodeRow], out: IO[str]) -> int:
     writer.writerow(CSV_COLUMNS)
     for c in codes:
         writer.writerow(
-            [
+            csv_cell(v)
+            for v in [
                 c.path,
                 c.name,
                 c.name_en,
@@ -64,23 +68,21 @@ def write_codebook_guide(
     """Write the coding guide as DOCX: per field of action (in codebook order) a table of its codes
     with category (indented by depth below the field), definition, anchor example and coding rule.
     Returns the number of tables."""
-    lang = language if language in HEADERS else "en"
-    doc = Document()
-    doc.add_heading(TITLES[lang] + (f": {title}" if title else ""), level=0)
+    lang: Language = "de" if language == "de" else "en"
+    doc = new_document(lang)
+    doc.add_heading(text("guide.title", lang) + (f": {title}" if title else ""), level=0)
     fields: dict[str, list[CodeRow]] = {}
     for c in codes:
-        fields.setdefault(c.field_of_action or NO_FIELD[lang], []).append(c)
-    for field, rows in fields.items():
+        fields.setdefault(c.field_of_action or text("guide.no_field", lang), []).append(c)
+    columns = tuple(Column(key, text(f"col.{key}", lang)) for key in GUIDE_COLUMNS)
+    for number, (field, rows) in enumerate(fields.items(), start=1):
         doc.add_heading(field, level=1)
-        grid = doc.add_table(rows=1 + len(rows), cols=4)
-        grid.style = "Light Grid Accent 1"
-        cells = grid._cells
-        for j, text in enumerate(HEADERS[lang]):
-            cells[j].text = text
-        for i, c in enumerate(rows, start=1):
-            label = c.path.split("/", 1)[1] if "/" in c.path and c.depth > 0 else c.path
-            values = (label, c.definition, c.anchor_example, c.coding_rule)
-            for j, text in enumerate(values):
-                cells[i * 4 + j].text = text
+        table = Table(
+            text("guide.table", lang, field=field),
+            columns,
+            tuple((category(c), c.definition, c.anchor_example, c.coding_rule) for c in rows),
+            text("note.codebook", lang),
+        )
+        add_table(doc, table, lang, number)
     doc.save(out)
     return len(fields)

@@ -1,25 +1,30 @@
-"""Tables as CSV, JSON or an XLSX workbook (one sheet per table, plus a sheet that says what was
-selected and when). A table with a named index (a matrix) is written with the index as its first
-column."""
+"""Tables as CSV, JSON or an XLSX workbook (one sheet per table, after a sheet ``Info`` that says
+what was selected and when). A table with a named index (a matrix) is written with the index as
+its first column.
+
+CSV and JSON keep the library's column names and plain numbers (for scripts); a CSV text cell
+that a spreadsheet would run as a formula is neutralised (:func:`toolkit.exports.style.csv_cell`).
+The workbook is for people: headers, values and numbers in the chosen language
+(:mod:`toolkit.exports.workbook`)."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-import math
-import re
 from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from typing import IO, Any
 
 import pandas as pd
-from openpyxl import Workbook
 
 from toolkit.errors import InvalidValue
+from toolkit.exports.style import Table, csv_cell, plain, table_of
+from toolkit.exports.workbook import sheet_name, write_workbook
+from toolkit.i18n import Language, label, language, long_date, text
 
 TABLE_FORMATS = ("csv", "xlsx", "json")
-_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+__all__ = ["TABLE_FORMATS", "flat", "sheet_name", "table_bytes", "write_csv", "write_json", "write_xlsx"]
 
 
 def flat(frame: pd.DataFrame) -> pd.DataFrame:
@@ -31,24 +36,17 @@ def flat(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def _cell(value: Any) -> Any:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    if hasattr(value, "item"):  # numpy scalar
-        return value.item()
-    return value
-
-
 def _rows(frame: pd.DataFrame) -> list[list[Any]]:
-    return [[_cell(v) for v in row] for row in frame.itertuples(index=False, name=None)]
+    return [[plain(v) for v in row] for row in frame.itertuples(index=False, name=None)]
 
 
 def write_csv(frame: pd.DataFrame, out: IO[str]) -> int:
-    """Write a table as CSV (comma, header row, ``\\n`` line ends); returns the number of rows."""
+    """Write a table as CSV (comma, header row, ``\\n`` line ends; texts that a spreadsheet would
+    run as a formula start with ``'``); returns the number of rows."""
     table = flat(frame)
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([str(c) for c in table.columns])
-    writer.writerows(["" if v is None else v for v in row] for row in _rows(table))
+    writer.writerow([csv_cell(str(c)) for c in table.columns])
+    writer.writerows([csv_cell(v) for v in row] for row in _rows(table))
     return len(table)
 
 
@@ -63,73 +61,74 @@ def write_json(frame: pd.DataFrame, out: IO[str]) -> int:
     return len(table)
 
 
-def sheet_name(name: str, taken: set[str]) -> str:
-    """A valid, unique worksheet name: at most 31 characters, without ``[]:*?/\\``."""
-    base = _SHEET_FORBIDDEN.sub("-", name).strip("'") or "Tabelle"
-    candidate, n = base[:31], 2
-    while candidate.casefold() in taken:
-        suffix = f" ({n})"
-        candidate, n = base[: 31 - len(suffix)] + suffix, n + 1
-    taken.add(candidate.casefold())
-    return candidate
+def info_rows(
+    title: str,
+    lang: Language,
+    *,
+    created: datetime | None = None,
+    filters: Sequence[tuple[str, str]] = (),
+    view: str = "",
+) -> list[tuple[str, Any]]:
+    """The first rows of an Info sheet: title, date, whose codings, filters."""
+    rows: list[tuple[str, Any]] = [
+        (text("info.title", lang), title),
+        (text("info.created", lang), long_date(created or datetime.now(UTC), lang)),
+    ]
+    if view:
+        rows.append((text("info.view", lang), view))
+    shown = [(label("filter", k, lang), v) for k, v in filters]
+    rows.extend(shown or [(text("info.filters", lang), text("filter.none", lang))])
+    return rows
 
 
 def write_xlsx(
-    tables: Mapping[str, pd.DataFrame],
+    tables: Mapping[str, pd.DataFrame | Table],
     out: IO[bytes],
     *,
     filters: Sequence[tuple[str, str]] = (),
     title: str = "Coding Toolkit",
     created: datetime | None = None,
+    lang: str = "de",
+    view: str = "",
 ) -> list[str]:
-    """Write ``tables`` (sheet name -> table) to an XLSX workbook whose first sheet, ``Info``,
-    names the title, the date and the filters. Returns the sheet names used."""
+    """Write ``tables`` (title -> table) to an XLSX workbook whose first sheet, ``Info``, names the
+    title, the date, whose codings and the filters. Returns the sheet names used."""
+    chosen = language(lang)
     if not tables:
         raise InvalidValue("no tables to export; choose at least one table")
-    book = Workbook(write_only=True)
-    taken = {"info"}
-    info = book.create_sheet("Info")
-    stamp = (created or datetime.now(UTC)).isoformat(timespec="seconds")
-    info.append([title])
-    info.append(["created", stamp])
-    for key, value in filters:
-        info.append([f"filter: {key}", value])
-    if not filters:
-        info.append(["filters", "none (all codings)"])
-    names = []
-    for label, frame in tables.items():
-        name = sheet_name(label, taken)
-        names.append(name)
-        info.append(["sheet", name, f"{len(frame)} rows"])
-        sheet = book.create_sheet(name)
-        table = flat(frame)
-        sheet.append([str(c) for c in table.columns])
-        for row in _rows(table):
-            sheet.append(row)
-    book.save(out)
-    return names
+    styled = [
+        frame if isinstance(frame, Table) else table_of(frame, chosen, title=name, sheet=name)
+        for name, frame in tables.items()
+    ]
+    info = info_rows(title, chosen, created=created, filters=filters, view=view)
+    return write_workbook(styled, out, lang=chosen, info=info)
 
 
 def table_bytes(
-    frame: pd.DataFrame,
+    frame: pd.DataFrame | Table,
     fmt: str,
     *,
     name: str = "Tabelle",
     filters: Sequence[tuple[str, str]] = (),
     title: str = "Coding Toolkit",
     bom: bool = True,
+    lang: str = "de",
+    view: str = "",
 ) -> bytes:
     """One table in ``csv`` (UTF-8, with a byte-order mark unless ``bom`` is false: Excel needs it
-    to read umlauts), ``json`` or ``xlsx``, as bytes for a download or a file."""
+    to read umlauts), ``json`` or ``xlsx``, as bytes for a download or a file. ``frame`` may be a
+    styled :class:`Table` (caption and note for the workbook) only for ``xlsx``."""
     if fmt == "xlsx":
         buffer = io.BytesIO()
-        write_xlsx({name: frame}, buffer, filters=filters, title=title)
+        write_xlsx({name: frame}, buffer, filters=filters, title=title, lang=lang, view=view)
         return buffer.getvalue()
-    text = io.StringIO()
+    if isinstance(frame, Table):
+        raise InvalidValue("a styled table is written to xlsx only; pass the frame for csv and json")
+    out = io.StringIO()
     if fmt == "csv":
-        write_csv(frame, text)
-        return (("\ufeff" if bom else "") + text.getvalue()).encode("utf-8")
+        write_csv(frame, out)
+        return (("\ufeff" if bom else "") + out.getvalue()).encode("utf-8")
     if fmt == "json":
-        write_json(frame, text)
-        return text.getvalue().encode("utf-8")
+        write_json(frame, out)
+        return out.getvalue().encode("utf-8")
     raise InvalidValue(f"format {fmt!r} is not supported; use one of {', '.join(TABLE_FORMATS)}")
