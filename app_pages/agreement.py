@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.messages import german
-from toolkit.agreement import METHODS, agreement, blind_coding, report_data, write_csv, write_docx, write_xlsx
+from toolkit.agreement import METHODS, agreement, blind_coding, report_data
 from toolkit.agreement.formatting import format_number
 from toolkit.agreement.methods import DEFAULT_THRESHOLD
 from toolkit.agreement.units import UNIT_KINDS
@@ -19,6 +19,7 @@ from toolkit.codes import list_codes
 from toolkit.codings import list_coders
 from toolkit.documents import list_documents
 from toolkit.errors import ToolkitError
+from toolkit.exports.agreement import write_csv, write_docx, write_xlsx
 from toolkit.store import Store
 
 METHOD_LABELS = {

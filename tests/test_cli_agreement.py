@@ -70,9 +70,12 @@ def test_exports(db: str, tmp_path: Path, suffix: str) -> None:
         assert {r["table"] for r in rows} == {"agreement", "documents"}
     elif suffix == ".xlsx":
         book = load_workbook(out)
-        assert book.sheetnames == ["agreement", "documents", "settings"]
-        settings = {row[0].value: row[1].value for row in book["settings"].iter_rows()}
-        assert settings["method"] == "character" and settings["created_at"]
+        assert book.sheetnames == ["Info", "Übereinstimmung", "Je Dokument"]
+        settings = {row[0].value: row[1].value for row in book["Info"].iter_rows()}
+        assert settings["Methode"] == "Zeichen" and settings["Erstellt am"]
+        assert "NVivo" in settings["Methodenabsatz"]
+        header = [c.value for c in next(book["Übereinstimmung"].iter_rows())]
+        assert header[:3] == ["Ebene", "Paar", "Code"] and "Übereinstimmung %" in header
     else:
         doc = Document(str(out))
         assert any("NVivo" in p.text for p in doc.paragraphs)

@@ -66,7 +66,7 @@ def test_a_document_one_coder_coded_is_listed_not_compared(store: Store) -> None
     from toolkit.codings import add_coding
     from toolkit.documents import import_upload
 
-    import_upload(store, "I: Nur Anna hat das kodiert.\n".encode(), "solo.txt", actor="t")
+    import_upload(store, b"I: Nur Anna hat das kodiert.\n", "solo.txt", actor="t")
     add_coding(store, "solo", 3, 20, "Mensch", coder="anna")
     at = page(store, app_coder="anna")
     assert any("Nicht verglichen: 1 Dokument" in w.value for w in at.warning)

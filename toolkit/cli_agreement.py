@@ -9,12 +9,14 @@ from typing import Any
 
 import click
 
+from toolkit import atomic
 from toolkit.agreement.formatting import format_number
 from toolkit.agreement.methods import METHODS, agreement
-from toolkit.agreement.report import report_data, write_csv, write_docx, write_xlsx
+from toolkit.agreement.report import report_data
 from toolkit.agreement.selection import parse_coders
 from toolkit.agreement.units import UNIT_KINDS
 from toolkit.errors import InvalidValue
+from toolkit.exports.agreement import write_csv, write_docx, write_xlsx
 
 
 def _plain(value: Any) -> Any:
@@ -28,15 +30,16 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _export(data: dict[str, Any], output: str) -> None:
+def _export(data: dict[str, Any], output: str, lang: str = "de") -> None:
     suffix = Path(output).suffix.lower()
     if suffix == ".csv":
         buffer = io.StringIO()
         write_csv(data, buffer)
-        Path(output).write_text(buffer.getvalue(), encoding="utf-8")
+        atomic.write_text(output, buffer.getvalue(), encoding="utf-8")
     elif suffix in (".xlsx", ".docx"):
-        with open(output, "wb") as f:
-            (write_xlsx if suffix == ".xlsx" else write_docx)(data, f)
+        binary = io.BytesIO()
+        (write_xlsx if suffix == ".xlsx" else write_docx)(data, binary, lang=lang)
+        atomic.write_bytes(output, binary.getvalue())
     else:
         raise InvalidValue(f"{output}: unknown file type {suffix or '(none)'}; use .csv, .xlsx or .docx")
 
@@ -74,10 +77,12 @@ def register(cli: click.Group) -> None:
     @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write FILE.csv, .xlsx or .docx.")
     @click.option(
         "--lang",
+        "--language",
+        "lang",
         type=click.Choice(["de", "en"]),
         default="de",
         show_default=True,
-        help="Language of the printed methods paragraph.",
+        help="Language of the methods paragraph and of the XLSX/DOCX file's headers.",
     )
     @json_option
     @click.pass_context
@@ -113,7 +118,7 @@ def register(cli: click.Group) -> None:
         )
         data = report_data(result)
         if output:
-            _export(data, output)
+            _export(data, output, lang)
         if as_json:
             _emit(_plain(data))
             return

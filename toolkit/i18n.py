@@ -223,9 +223,10 @@ CATALOG: dict[str, Text] = {
     "agreement.documents_table": Text("Übereinstimmung je Dokument", "Agreement per document"),
     "agreement.compared": Text("Verglichene Dokumente: {names}", "Compared documents: {names}"),
     "agreement.excluded": Text(
-        "Nicht verglichen (nicht von allen codiert): {names}",
+        "Nicht verglichen (nicht von allen kodiert): {names}",
         "Not compared (not coded by every coder): {names}",
     ),
+    "agreement.not_coded_by": Text("nicht kodiert von {names}", "not coded by {names}"),
     "agreement.paragraph": Text("Methodenabsatz", "Methods paragraph"),
     "method.unit": Text("Einheiten", "units"),
     "method.segment": Text("Segmenten", "segments"),

@@ -1,4 +1,5 @@
-"""Intercoder agreement: coefficients, the four methods on coded transcripts, consensus, reports."""
+"""Intercoder agreement: coefficients, the four methods on coded transcripts, consensus, reports (their
+files are written by :mod:`toolkit.exports.agreement`)."""
 
 from toolkit.agreement.coefficients import bootstrap_alpha, coefficients
 from toolkit.agreement.consensus import (
@@ -10,7 +11,7 @@ from toolkit.agreement.consensus import (
     progress,
 )
 from toolkit.agreement.methods import METHODS, AgreementResult, agreement
-from toolkit.agreement.report import methods_paragraph, report_data, write_csv, write_docx, write_xlsx
+from toolkit.agreement.report import methods_paragraph, report_data
 from toolkit.agreement.unitized import unitized_alpha
 from toolkit.blind import blind_coding, may_see, set_blind_coding, visible_codings
 
@@ -33,7 +34,4 @@ __all__ = [
     "set_blind_coding",
     "unitized_alpha",
     "visible_codings",
-    "write_csv",
-    "write_docx",
-    "write_xlsx",
 ]

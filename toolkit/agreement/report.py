@@ -1,12 +1,11 @@
-"""Agreement reports: a methods-section paragraph (German and English) and exports of the tables as
-CSV, XLSX and DOCX. Every writer takes the data and a file object."""
+"""Agreement reports: a methods-section paragraph (German and English) and the plain data that the
+file writers of :mod:`toolkit.exports.agreement` (CSV, XLSX, DOCX) take."""
 
 from __future__ import annotations
 
-import csv
 import math
 from datetime import UTC, datetime
-from typing import IO, Any
+from typing import Any
 
 from toolkit.agreement.methods import AgreementResult
 
@@ -186,82 +185,3 @@ def report_data(result: AgreementResult) -> dict[str, Any]:
         "paragraph_en": methods_paragraph(result, "en"),
         "created_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
-
-
-def _columns(rows: list[dict[str, Any]]) -> list[str]:
-    return list(dict.fromkeys(k for r in rows for k in r))
-
-
-def _cell(value: Any) -> Any:
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if isinstance(value, list | dict):
-        return str(value)
-    return value
-
-
-def write_csv(data: dict[str, Any], out: IO[str]) -> None:
-    """All tables in one CSV; the first column names the table."""
-    rows = [{"table": name, **r} for name, table in data["tables"].items() for r in table]
-    rows += [
-        {"table": "excluded_documents", "document": e["document"], "notes": e["reason"]}
-        for e in data.get("excluded_documents", [])
-    ]
-    writer = csv.DictWriter(out, fieldnames=_columns(rows) or ["table"], lineterminator="\n")
-    writer.writeheader()
-    writer.writerows({k: _cell(v) for k, v in r.items()} for r in rows)
-
-
-def write_xlsx(data: dict[str, Any], out: IO[bytes]) -> None:
-    """One sheet per table plus a sheet ``settings`` with settings, counts, paragraphs and date."""
-    from openpyxl import Workbook
-
-    book = Workbook()
-    first = True
-    for name, table in data["tables"].items():
-        sheet = book.active if first else book.create_sheet()
-        first = False
-        assert sheet is not None
-        sheet.title = name[:31]
-        columns = _columns(table)
-        sheet.append(columns)
-        for r in table:
-            sheet.append([_cell(r.get(c)) for c in columns])
-    info = book.create_sheet("settings")
-    for key, value in [*data["settings"].items(), *data["counts"].items()]:
-        info.append([key, _cell(value) if not isinstance(value, list) else ", ".join(map(str, value))])
-    info.append(["documents", ", ".join(data.get("documents", []))])
-    info.append(
-        [
-            "excluded_documents",
-            "; ".join(f"{e['document']} ({e['reason']})" for e in data.get("excluded_documents", [])),
-        ]
-    )
-    info.append(["paragraph_de", data["paragraph_de"]])
-    info.append(["paragraph_en", data["paragraph_en"]])
-    info.append(["created_at", data["created_at"]])
-    book.save(out)
-
-
-def write_docx(data: dict[str, Any], out: IO[bytes], *, lang: str = "de") -> None:
-    """A Word document: heading, the methods paragraph, then every table."""
-    from docx import Document
-
-    doc = Document()
-    doc.add_heading("Intercoder-Übereinstimmung" if lang == "de" else "Intercoder agreement", level=1)
-    doc.add_paragraph(data["paragraph_de"] if lang == "de" else data["paragraph_en"])
-    for name, table in data["tables"].items():
-        doc.add_heading(name, level=2)
-        columns = _columns(table)
-        grid = doc.add_table(rows=1, cols=max(1, len(columns)))
-        for cell, column in zip(grid.rows[0].cells, columns, strict=False):
-            cell.text = column
-        for r in table:
-            cells = grid.add_row().cells
-            for cell, column in zip(cells, columns, strict=False):
-                value = _cell(r.get(column))
-                cell.text = (
-                    f"{value:.3f}" if isinstance(value, float) else "" if value is None else str(value)
-                )
-    doc.add_paragraph(f"{data['created_at']}")
-    doc.save(out)

@@ -133,20 +133,14 @@ def display(value: Any, column: Column, lang: Language) -> str:
         if column.kind == "pct":
             return percent(float(value), lang, decimals=column.decimals)
         if column.kind == "sig":
-            return number(float(value), lang, decimals=significant(float(value), column.decimals))
+            from toolkit.agreement.formatting import significant  # the one rule for u-alpha's terms
+
+            return significant(float(value), lang, column.decimals)
         if column.kind == "int" and float(value).is_integer():
             return number(int(value), lang)
         decimals = column.decimals if column.kind != "int" else 0
         return number(float(value), lang, decimals=decimals)
     return xml_text(str(value))
-
-
-def significant(value: float, digits: int = 3) -> int:
-    """Decimals that show ``digits`` significant digits of ``value`` (``0.000123`` -> 6), at least
-    ``digits``: a small value is never shown as 0,000."""
-    if value == 0 or math.isinf(value) or math.isnan(value):
-        return digits
-    return int(min(max(digits, digits - 1 - math.floor(math.log10(abs(value)))), 15))
 
 
 def xml_text(value: str) -> str:
