@@ -306,8 +306,14 @@ def test_segments_with_context_speaker_and_time(store: Store) -> None:
 
 
 def test_segment_text_is_the_stored_coded_text(demo: Store) -> None:
-    seg = analysis.segments(demo, analysis.load_codings(demo), context=0)
-    stored = sorted(r["text"] for r in demo.query("SELECT text FROM codings"))
+    ben = analysis.select(analysis.load_codings(demo), coder="ben")
+    seg = analysis.segments(demo, ben, context=0)
+    stored = sorted(
+        r["text"]
+        for r in demo.query(
+            "SELECT text FROM codings c JOIN coders k ON k.id = c.coder_id WHERE k.name = 'ben'"
+        )
+    )
     assert sorted(seg["text"]) == stored
     assert (seg["before"] == "").all() and seg["time"].str.fullmatch(r"(\d\d:\d\d:\d\d)?").all()
     assert analysis.segments(demo, analysis.load_codings(demo), limit=1)["code"].is_unique
@@ -333,8 +339,20 @@ def test_empty_project(tmp_path: Path) -> None:
     assert analysis.segments(s, data).empty
 
 
-def test_coded_words_match_count_words(demo: Store) -> None:
+def test_pooled_segments_show_a_span_once_with_its_coders(demo: Store) -> None:
     data = analysis.load_codings(demo)
+    seg = analysis.segments(demo, data, context=0)
+    keys = ["document", "code", "start", "end"]
+    assert not seg.duplicated(keys).any()
+    spans = data.codings.groupby(["document_id", "code_id", "start", "end"]).size()
+    assert len(seg) == len(spans) < len(data.codings)  # the demo's coders agree on some spans
+    both = seg[seg["coder"] == "anna, ben"]
+    assert len(both) == int((spans == 2).sum()) > 0
+    assert set(seg["coder"]) == {"anna", "ben", "anna, ben"}
+
+
+def test_coded_words_match_count_words(demo: Store) -> None:
+    data = analysis.select(analysis.load_codings(demo), coder="anna")
     frame = data.codings.sort_values(["code", "document", "start", "end"])
     seg = analysis.segments(demo, data, context=0)
     assert frame["words"].tolist() == [count_words(t) for t in seg["text"]]

@@ -41,7 +41,7 @@ def total(db: Path, where: str = "") -> int:
     "by", ["code", "field", "document", "speaker", "role", "coder", "attribute:municipality_type"]
 )
 def test_frequencies_csv_adds_up(db: Path, by: str) -> None:
-    code, out = invoke(db, "frequencies", "--by", by, "--format", "csv")
+    code, out = invoke(db, "frequencies", "--by", by, "--format", "csv", "--all-coders")
     assert code == 0, out
     rows = list(csv.DictReader(io.StringIO(out)))
     assert sum(int(r["codings"]) for r in rows) == total(db)
@@ -63,15 +63,18 @@ def test_xlsx_needs_a_file_and_writes_one(db: Path, tmp_path: Path) -> None:
     assert code == 0, out
     book = load_workbook(target)
     assert book.sheetnames[0] == "Info"
-    info = [list(r) for r in book["Info"].iter_rows(values_only=True)]
-    assert ["filter: coder", "anna", None] in info
+    info = [[v for v in r if v is not None] for r in book["Info"].iter_rows(values_only=True)]
+    assert ["Ansicht", "Codierungen von anna"] in info
+    assert book.sheetnames[1] == "Häufigkeiten je Rolle"
     rows = list(book.worksheets[1].iter_rows(values_only=True))
-    column = list(rows[0]).index("codings")
+    column = list(rows[0]).index("Codierungen")
     assert sum(r[column] for r in rows[1:]) == total(db, "WHERE k.name = 'anna'")
 
 
 def test_matrix_against_sql(db: Path) -> None:
-    code, out = invoke(db, "matrix", "--rows", "code", "--cols", "document", "--format", "json")
+    code, out = invoke(
+        db, "matrix", "--rows", "code", "--cols", "document", "--format", "json", "--all-coders"
+    )
     assert code == 0
     rows = json.loads(out)
     with open_store(db) as store:
@@ -83,7 +86,9 @@ def test_matrix_against_sql(db: Path) -> None:
             )
         }
     assert {doc: sum(r[doc] for r in rows) for doc in per_doc} == per_doc
-    code, out = invoke(db, "matrix", "--cols", "attribute:municipality_type", "--values", "presence")
+    code, out = invoke(
+        db, "matrix", "--cols", "attribute:municipality_type", "--values", "presence", "--coder", "ben"
+    )
     assert code == 0 and set(out.splitlines()[1].split(",")[1:]) <= {"0", "1"}
 
 
@@ -105,7 +110,15 @@ def test_report_and_coding_guide(db: Path, tmp_path: Path) -> None:
 
 def test_segments_and_cooccurrence(db: Path) -> None:
     code, out = invoke(
-        db, "segments", "--role", "CDO", "--attr", "municipality_type=Die Optimierer", "--context", "turn"
+        db,
+        "segments",
+        "--role",
+        "CDO",
+        "--attr",
+        "municipality_type=Die Optimierer",
+        "--context",
+        "turn",
+        "--all-coders",
     )
     assert code == 0, out
     rows = list(csv.DictReader(io.StringIO(out)))
@@ -121,10 +134,13 @@ def test_segments_and_cooccurrence(db: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["frequencies", "--by", "attribute:size"], "no document attribute 'size'"),
+        (["frequencies", "--by", "attribute:size", "--coder", "anna"], "no document attribute 'size'"),
+        (["frequencies"], "no consensus yet: choose whose codings to report with --coder NAME"),
+        (["report", "-o", "r.docx"], "or --all-coders for a pooled view"),
+        (["report", "-o", "r.docx", "--coder", "anna", "--all-coders"], "not both"),
         (["frequencies", "--coder", "carl"], "no coder 'carl'; coders are: anna, ben"),
-        (["matrix", "--cols", "speaker"], "matrix columns 'speaker' are not supported"),
-        (["segments", "--context", "lots"], "neither a number of characters nor 'turn'"),
+        (["matrix", "--cols", "speaker", "--all-coders"], "matrix columns 'speaker' are not supported"),
+        (["segments", "--context", "lots", "--all-coders"], "neither a number of characters nor 'turn'"),
         (["segments", "--attr", "x"], "is not KEY=VALUE"),
     ],
 )

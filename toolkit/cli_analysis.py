@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import sys
+from typing import Any
 
 import click
 import pandas as pd
@@ -18,30 +19,97 @@ from toolkit.exports import (
     table_bytes,
     write_report,
 )
+from toolkit.exports.style import Table, table_of
+from toolkit.i18n import LANGUAGES, label, language, text
 from toolkit.store import Store
 
 _format = click.option("--format", "fmt", type=click.Choice(TABLE_FORMATS), default="csv", show_default=True)
 _output = click.option("-o", "--output", type=click.Path(dir_okay=False), help="File (default: stdout).")
-_coder = click.option("--coder", help="Only this coder's codings (e.g. the consensus coder).")
+
+
+def _coder(command: Any) -> Any:
+    """``--coder NAME`` (repeatable) and ``--all-coders``: whose codings are shown."""
+    command = click.option(
+        "--all-coders", is_flag=True, help="Pool the codings of every coder (identical segments once)."
+    )(command)
+    return click.option(
+        "--coder",
+        "coders",
+        multiple=True,
+        metavar="NAME",
+        help="Only this coder's codings; repeatable (pooled). Default: the consensus coder if there is "
+        "one, else the only coder.",
+    )(command)
+
+
+_language = click.option(
+    "--language",
+    "lang",
+    type=click.Choice(LANGUAGES),
+    default="de",
+    show_default=True,
+    help="Language of headers, values and numbers in XLSX and DOCX.",
+)
 _pseudonymise = click.option(
     "--pseudonymise", is_flag=True, help="Replace the pseudonym table's names in the exported text."
 )
 
 
-def _data(store: Store, coder: str | None) -> analysis.CodingData:
-    return analysis.load_codings_cached(store, coder=coder)
+def _data(
+    store: Store, coders: tuple[str, ...], all_coders: bool, *, compare: bool = False
+) -> tuple[analysis.CodingData, analysis.CoderView]:
+    """The codings of the chosen coders: the named ones, all (``--all-coders``, or a table that
+    compares coders), else the consensus coder or the only coder."""
+    data = analysis.load_codings_cached(store, coder=coders[0] if len(coders) == 1 else None)
+    view = analysis.choose_coders(data, coders, all_coders=all_coders or (compare and not coders))
+    return analysis.view_of(data, view), view
+
+
+def _check_output(fmt: str, output: str | None) -> None:
+    if output is None and fmt == "xlsx":
+        raise click.UsageError("--format xlsx needs a file: add -o FILE.xlsx")
 
 
 def _write_table(
-    frame: pd.DataFrame, fmt: str, output: str | None, name: str, data: analysis.CodingData
+    frame: pd.DataFrame,
+    fmt: str,
+    output: str | None,
+    name: str,
+    data: analysis.CodingData,
+    view: analysis.CoderView,
+    lang: str = "de",
+    note: str = "",
 ) -> None:
     if output is None:
         if fmt == "xlsx":
             raise click.UsageError("--format xlsx needs a file: add -o FILE.xlsx")
         sys.stdout.write(table_bytes(frame, fmt, bom=False).decode("utf-8"))
         return
-    atomic.write_bytes(output, table_bytes(frame, fmt, name=name, filters=data.filters))
+    chosen = language(lang)
+    shown: pd.DataFrame | Table = frame
+    if fmt == "xlsx":
+        shown = table_of(frame, chosen, title=name, sheet=name, note=text(note, chosen) if note else "")
+    filters = [(k, v) for k, v in data.filters if k not in ("coder", "coders")]
+    atomic.write_bytes(
+        output,
+        table_bytes(
+            shown, fmt, name=name, filters=filters, lang=chosen, view=view.describe(chosen), title=name
+        ),
+    )
     click.echo(f"wrote {len(frame)} rows to {output}", err=True)
+
+
+def _title(sheet: str, detail: str, lang: str) -> str:
+    """A table's title (``Häufigkeiten je Code``) in ``lang``."""
+    chosen = language(lang)
+    return f"{text(sheet, chosen)} {detail}".strip()
+
+
+def _by_label(by: str, lang: str) -> str:
+    chosen = language(lang)
+    if by.startswith("attribute:"):
+        return text("by.attribute", chosen, name=by.removeprefix("attribute:"))
+    return label("by", by, chosen)
 
 
 def frequencies_cmd() -> click.Command:
@@ -56,15 +124,27 @@ def frequencies_cmd() -> click.Command:
     @_coder
     @_format
     @_output
+    @_language
     @click.pass_context
     @errors_as_messages
-    def frequencies(ctx: click.Context, by: str, coder: str | None, fmt: str, output: str | None) -> None:
+    def frequencies(
+        ctx: click.Context,
+        by: str,
+        coders: tuple[str, ...],
+        all_coders: bool,
+        fmt: str,
+        output: str | None,
+        lang: str,
+    ) -> None:
         """Code frequencies: codings, documents containing the code, coded words and shares.
 
         Example: coding-toolkit frequencies --by attribute:municipality_type --format xlsx -o f.xlsx
         """
-        data = _data(_store(ctx), coder)
-        _write_table(analysis.frequencies(data, by), fmt, output, f"Häufigkeiten {by}", data)
+        _check_output(fmt, output)
+        data, view = _data(_store(ctx), coders, all_coders, compare=by == "coder")
+        title = _title("sheet.frequencies", _by_label(by, lang), lang)
+        note = "note.field" if by == "field" else "note.frequencies"
+        _write_table(analysis.frequencies(data, by), fmt, output, title, data, view, lang, note)
 
     return frequencies
 
@@ -83,18 +163,34 @@ def matrix_cmd() -> click.Command:
     @_coder
     @_format
     @_output
+    @_language
     @click.pass_context
     @errors_as_messages
     def matrix(
-        ctx: click.Context, rows: str, cols: str, values: str, coder: str | None, fmt: str, output: str | None
+        ctx: click.Context,
+        rows: str,
+        cols: str,
+        values: str,
+        coders: tuple[str, ...],
+        all_coders: bool,
+        fmt: str,
+        output: str | None,
+        lang: str,
     ) -> None:
         """A code x document (or attribute, coder, role) matrix of counts, presence or percentages.
 
         Example: coding-toolkit matrix --rows code --cols attribute:municipality_type --values row-percent
         """
-        data = _data(_store(ctx), coder)
+        _check_output(fmt, output)
+        data, view = _data(_store(ctx), coders, all_coders, compare=cols == "coder")
         table = analysis.matrix(data, cols, values=values, rows=rows)
-        _write_table(table, fmt, output, f"Matrix {cols}", data)
+        detail = (
+            cols.removeprefix("attribute:")
+            if cols.startswith("attribute:")
+            else label("col", cols, language(lang))
+        )
+        title = _title("sheet.matrix", detail, lang)
+        _write_table(table, fmt, output, title, data, view, lang, "note.matrix")
 
     return matrix
 
@@ -105,19 +201,28 @@ def cooccurrence_cmd() -> click.Command:
     @_coder
     @_format
     @_output
+    @_language
     @click.pass_context
     @errors_as_messages
     def cooccurrence(
-        ctx: click.Context, method: str, coder: str | None, fmt: str, output: str | None
+        ctx: click.Context,
+        method: str,
+        coders: tuple[str, ...],
+        all_coders: bool,
+        fmt: str,
+        output: str | None,
+        lang: str,
     ) -> None:
         """Pairs of codes that overlap or share a speaker turn or sentence, with counts and Jaccard.
 
         Example: coding-toolkit cooccurrence --method turn --coder anna --format csv
         """
+        _check_output(fmt, output)
         store = _store(ctx)
-        data = _data(store, coder)
+        data, view = _data(store, coders, all_coders)
         pairs = analysis.cooccurrence(data, method, store=store)
-        _write_table(pairs, fmt, output, f"Kookkurrenz {method}", data)
+        title = _title("sheet.cooccurrence", label("cooccurrence", method, language(lang)), lang)
+        _write_table(pairs, fmt, output, title, data, view, lang, "note.cooccurrence")
 
     return cooccurrence
 
@@ -138,6 +243,7 @@ def segments_cmd() -> click.Command:
     @_format
     @_output
     @_pseudonymise
+    @_language
     @click.pass_context
     @errors_as_messages
     def segments_command(
@@ -148,10 +254,12 @@ def segments_cmd() -> click.Command:
         roles: tuple[str, ...],
         attrs: tuple[str, ...],
         context: str,
-        coder: str | None,
+        coders: tuple[str, ...],
+        all_coders: bool,
         fmt: str,
         output: str | None,
         pseudonymise: bool,
+        lang: str,
     ) -> None:
         """Coded segments with context, document, speaker and time stamp.
 
@@ -164,8 +272,10 @@ def segments_cmd() -> click.Command:
             if not sep:
                 raise click.UsageError(f"--attr {item!r} is not KEY=VALUE")
             wanted.setdefault(key.strip(), []).append(value.strip())
+        _check_output(fmt, output)
+        chosen, view = _data(store, coders, all_coders)
         data = analysis.select(
-            _data(store, coder),
+            chosen,
             codes=codes or None,
             documents=documents or None,
             speakers=speakers or None,
@@ -178,7 +288,9 @@ def segments_cmd() -> click.Command:
             from toolkit.pseudonyms import pseudonymise_frame
 
             frame = pseudonymise_frame(store, frame)
-        _write_table(frame, fmt, output, "Segmente", data)
+        _write_table(
+            frame, fmt, output, _title("sheet.segments", "", lang), data, view, lang, "note.segments"
+        )
 
     return segments_command
 
@@ -194,25 +306,30 @@ def report_cmd() -> click.Command:
     @click.command("report")
     @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The .docx file.")
     @click.option("--quotes-per-code", type=int, help="At most this many quotes per code (default: all).")
-    @click.option("--title", default="Auswertung", show_default=True)
+    @click.option("--title", help="Title of the report (default: Auswertung / Results).")
     @_coder
     @_pseudonymise
+    @_language
     @click.pass_context
     @errors_as_messages
     def report(
         ctx: click.Context,
         output: str,
         quotes_per_code: int | None,
-        title: str,
-        coder: str | None,
+        title: str | None,
+        coders: tuple[str, ...],
+        all_coders: bool,
         pseudonymise: bool,
+        lang: str,
     ) -> None:
-        """A Word report: frequency tables and charts per field of action, quotes per code.
+        """A Word report: frequency tables and charts per field of action, quotes per code, of the
+        consensus coder (or the coders chosen; several are pooled, each segment quoted once).
 
-        Example: coding-toolkit report -o results.docx --coder konsens
+        Example: coding-toolkit report -o results.docx --coder anna --coder ben --language en
         """
         store = _store(ctx)
-        built = build_report(store, _data(store, coder), title=title, quotes_per_code=quotes_per_code)
+        data, view = _data(store, coders, all_coders)
+        built = build_report(store, data, title=title, quotes_per_code=quotes_per_code, view=view, lang=lang)
         if pseudonymise:
             from toolkit.pseudonyms import pseudonymise_frame
 

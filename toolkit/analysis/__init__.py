@@ -5,6 +5,7 @@ every function returns a DataFrame that the exports and the app show as it is.
 """
 
 from toolkit.analysis.cache import load_codings_cached
+from toolkit.analysis.coders import CoderView, choose_coders, coded_by, coder_label, default_view, view_of
 from toolkit.analysis.cooccurrence import METHODS, cooccurrence, cooccurrence_matrix
 from toolkit.analysis.data import (
     NONE_LABEL,
@@ -31,10 +32,15 @@ __all__ = [
     "METHODS",
     "NONE_LABEL",
     "SEGMENT_COLUMNS",
+    "CoderView",
     "CodingData",
     "attribute_column",
+    "choose_coders",
+    "coded_by",
+    "coder_label",
     "cooccurrence",
     "cooccurrence_matrix",
+    "default_view",
     "format_seconds",
     "frequencies",
     "load_codings",
@@ -43,4 +49,5 @@ __all__ = [
     "matrix_cell",
     "segments",
     "select",
+    "view_of",
 ]

@@ -350,15 +350,17 @@ def select(
     data: CodingData,
     *,
     coder: str | None = None,
+    coders: Sequence[str] | None = None,
     documents: Sequence[str] | None = None,
     codes: Sequence[str] | None = None,
     speakers: Sequence[str] | None = None,
     roles: Sequence[str] | None = None,
     attributes: Mapping[str, Sequence[str]] | None = None,
 ) -> CodingData:
-    """Narrow ``data``: codings of a coder, in some documents, of some codes (with subcodes), by
-    some speakers or speaker roles, in documents whose attributes take the given values. Documents
-    filtered out by name or attribute leave the document table too (so shares refer to them)."""
+    """Narrow ``data``: codings of a coder (or of several ``coders``, pooled), in some documents,
+    of some codes (with subcodes), by some speakers or speaker roles, in documents whose attributes
+    take the given values. Documents filtered out by name or attribute leave the document table
+    too (so shares refer to them)."""
     frame, docs = data.codings, data.documents
     keep = np.ones(len(frame), dtype=bool)
     doc_keep = np.ones(len(docs), dtype=bool)
@@ -368,6 +370,13 @@ def select(
             raise NotFound(f"no coder {coder!r}; coders are: {', '.join(data.coders) or 'none yet'}")
         keep &= (frame["coder"] == coder).to_numpy()
         filters.append(("coder", coder))
+    if coders:
+        unknown = [c for c in coders if c not in data.coders]
+        if unknown:
+            known = ", ".join(data.coders) or "none yet"
+            raise NotFound(f"no coder {unknown[0]!r}; coders are: {known}")
+        keep &= frame["coder"].isin(list(coders)).to_numpy()
+        filters.append(("coders", ", ".join(coders)))
     if documents:
         missing = sorted(set(documents) - set(docs["document"]))
         if missing:

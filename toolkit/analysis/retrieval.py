@@ -66,12 +66,20 @@ def segments(
     ``text`` is the stored coded text. ``context``: a number of characters shown ``before`` and
     ``after`` the segment (never beyond the document), or ``"turn"`` for the rest of the speaker
     turn around it. ``timestamp`` is the turn's time in seconds, ``time`` the same as hh:mm:ss.
-    ``limit`` keeps the first N segments of each code."""
+    ``limit`` keeps the first N segments of each code. Several coders (a pooled view): a span that
+    more than one of them coded with the same code is one row whose ``coder`` lists them all."""
     if context != "turn" and not (isinstance(context, int) and context >= 0):
         raise InvalidValue(f"context {context!r} must be a number of characters (0 or more) or 'turn'")
-    frame = data.codings.sort_values(["code", "document", "start", "end"])
+    frame = data.codings.sort_values(["code", "document", "start", "end", "coder"])
+    coders = frame["coder"].astype(str)
+    if frame["coder"].nunique() > 1:  # a pooled view: a span coded alike by several coders once
+        keys = ["document_id", "code_id", "start", "end"]
+        joined = coders.groupby([frame[k] for k in keys], sort=False).agg(", ".join)
+        frame = frame.drop_duplicates(keys)
+        coders = pd.Series(joined.to_numpy(), index=frame.index)
     if limit is not None:
         frame = frame.groupby("code", observed=True, sort=False).head(limit)
+        coders = coders.loc[frame.index]
     texts = _coded_texts(store, frame)
     docs = _by_ids(store, "SELECT id, text FROM documents WHERE id IN ({marks})", frame["document_id"])
     doc_ids: list[int] = frame["document_id"].tolist()
@@ -93,7 +101,7 @@ def segments(
     columns: dict[str, Any] = {
         "document": frame["document"].astype(str).tolist(),
         "code": frame["code"].astype(str).tolist(),
-        "coder": frame["coder"].astype(str).tolist(),
+        "coder": coders.tolist(),
         "speaker": frame["speaker"].astype(str).tolist(),
         "speaker_role": frame["speaker_role"].astype(str).tolist(),
         "timestamp": stamps,
