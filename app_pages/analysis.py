@@ -24,6 +24,7 @@ from toolkit.exports import (
     write_codebook_guide,
     write_report,
 )
+from toolkit.i18n import label, number, percent
 from toolkit.store import Store, project_state
 
 store: Store = st.session_state["app_store"]
@@ -51,9 +52,9 @@ COLUMNS: dict[str, Any] = {
     "count": "gemeinsam",
     "n_a": "Codierungen A",
     "n_b": "Codierungen B",
-    "share_pct": st.column_config.NumberColumn("Anteil", format="%.1f %%"),
-    "documents_pct": st.column_config.NumberColumn("Dokumente (%)", format="%.0f %%"),
-    "jaccard": st.column_config.NumberColumn("Jaccard", format="%.3f"),
+    "share_pct": "Anteil",
+    "documents_pct": "Dokumente (%)",
+    "jaccard": "Jaccard",
     "_index": "Code",
     "link": link_column(),
 }
@@ -71,10 +72,22 @@ def with_links(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def german(frame: pd.DataFrame) -> pd.DataFrame:
-    """The table as shown: valence in German (a copy; the download keeps the library's values)."""
-    if "valence" not in frame:
-        return frame
-    return frame.assign(valence=frame["valence"].map(lambda v: VALENCE.get(str(v), "–")))
+    """The table as shown: valence in German, per cent and decimals with a comma (``3,11 %``),
+    coders by role (a copy; the download keeps the library's values)."""
+    out = frame.copy()
+    if "valence" in out:
+        out["valence"] = out["valence"].map(lambda v: VALENCE.get(str(v), "–"))
+    if "coder" in out:
+        out["coder"] = out["coder"].map(
+            lambda c: ", ".join(analysis.coder_label(x) for x in str(c).split(", "))
+        )
+    for column in out.columns:
+        if str(column).endswith("_pct"):
+            out[column] = out[column].map(lambda v: percent(float(v), decimals=1))
+        elif out[column].dtype.kind == "f":
+            decimals = 3 if column == "jaccard" else 1
+            out[column] = out[column].map(lambda v, d=decimals: number(float(v), decimals=d))
+    return out
 
 
 MIME = {
@@ -90,12 +103,12 @@ def load(_store: Store, path: str, version: tuple[object, ...]) -> analysis.Codi
     return analysis.load_codings_cached(_store)
 
 
-def downloads(frame: pd.DataFrame, name: str, filters: tuple[tuple[str, str], ...], key: str) -> None:
+def downloads(frame: pd.DataFrame, name: str, filters: list[tuple[str, str]], key: str, view: str) -> None:
     cols = st.columns(3)
     for col, fmt in zip(cols, ("csv", "xlsx", "json"), strict=True):
         col.download_button(
             f"{fmt.upper()} herunterladen",
-            functools.partial(table_bytes, frame, fmt, name=name, filters=filters),  # made on click
+            functools.partial(table_bytes, frame, fmt, name=name, filters=filters, title=name, view=view),
             file_name=f"{key}.{fmt}",
             mime=MIME[fmt],
             key=f"analysis_download_{key}_{fmt}",
@@ -134,8 +147,27 @@ if data_all.codings.empty:
     st.info("Noch keine Codierungen. Kodieren auf der Seite **Kodieren** oder mit `coding-toolkit code …`.")
     st.stop()
 
+coded = analysis.coded_by(data_all)
+if "analysis_coders" not in st.session_state:
+    st.session_state["analysis_coders"] = list(analysis.default_view(data_all).coders)
+picked = st.multiselect(
+    "Wessen Codierungen?",
+    coded,
+    key="analysis_coders",
+    format_func=analysis.coder_label,
+    placeholder="Codierer:in wählen",
+    help="Vorgabe ist der Konsens, sobald es ihn gibt. Mehrere Personen: gepoolte Ansicht, in der ein "
+    "gleich codiertes Segment einmal erscheint.",
+)
+if not picked:
+    st.info(
+        "Mehrere Personen haben codiert und es gibt noch keinen Konsens: bitte wählen, wessen Codierungen "
+        "ausgewertet werden (mehrere = gepoolte Ansicht)."
+    )
+    st.stop()
+view = analysis.CoderView(tuple(picked))
+
 with st.expander("Filter", expanded=False):
-    coder_choice = st.selectbox("Codierer:in", ["alle", *data_all.coders], key="analysis_coder")
     chosen_docs = st.multiselect(
         "Dokumente", data_all.documents["document"].tolist(), key="analysis_docs", placeholder="alle"
     )
@@ -151,15 +183,16 @@ with st.expander("Filter", expanded=False):
             chosen_attrs[name] = picked
 
 data = analysis.select(
-    data_all,
-    coder=None if coder_choice == "alle" else coder_choice,
+    analysis.view_of(data_all, view),
     documents=chosen_docs or None,
     roles=chosen_roles or None,
     attributes=chosen_attrs or None,
 )
+filters = [(k, v) for k, v in data.filters if k not in ("coder", "coders")]
+about = view.describe()
 st.caption(
-    f"{len(data.codings)} Codierungen in {len(data.documents)} Dokumenten · Filter: "
-    + ("; ".join(f"{k}: {v}" for k, v in data.filters) or "keine")
+    f"{view.describe()} · {number(len(data.codings))} Codierungen in {number(len(data.documents))} "
+    "Dokumenten · Filter: " + ("; ".join(f"{label('filter', k)}: {v}" for k, v in filters) or "keine")
 )
 
 BY_LABELS = {
@@ -214,7 +247,7 @@ with tab_freq:
     st.dataframe(
         german(freq), hide_index=True, width="stretch", key="analysis_freq_table", column_config=COLUMNS
     )
-    downloads(freq, f"Häufigkeiten {BY_LABELS[by]}", data.filters, f"haeufigkeiten-{by.replace(':', '-')}")
+    downloads(freq, f"Häufigkeiten {BY_LABELS[by]}", filters, f"haeufigkeiten-{by.replace(':', '-')}", about)
 
 with tab_matrix:
     left, mid, right = st.columns(3)
@@ -243,15 +276,18 @@ with tab_matrix:
             ),
             width="stretch",
         )
+    shown_matrix = (
+        table if values in ("count", "presence") else table.map(lambda v: percent(float(v), decimals=1))
+    )
     event: Any = st.dataframe(
-        table,
+        shown_matrix,
         width="stretch",
         on_select="rerun",
         selection_mode="single-cell",
         key="analysis_matrix_table",
         column_config={"_index": row_labels[rows]},
     )
-    downloads(table, f"Matrix {COL_LABELS[cols]}", data.filters, f"matrix-{cols.replace(':', '-')}")
+    downloads(table, f"Matrix {COL_LABELS[cols]}", filters, f"matrix-{cols.replace(':', '-')}", about)
     cells = event.selection.cells if event is not None else []
     if cells:
         position, column = cells[0]
@@ -259,7 +295,7 @@ with tab_matrix:
         st.subheader(f"{row_label} · {column}")
         cell_data = analysis.matrix_cell(data, cols, row_label, str(column), rows=rows)
         st.dataframe(
-            with_links(analysis.segments(store, cell_data, context=0)),
+            german(with_links(analysis.segments(store, cell_data, context=0))),
             hide_index=True,
             width="stretch",
             key="analysis_cell_segments",
@@ -300,8 +336,10 @@ with tab_co:
             ),
             width="stretch",
         )
-    st.dataframe(pairs, hide_index=True, width="stretch", key="analysis_co_table", column_config=COLUMNS)
-    downloads(pairs, f"Kookkurrenz {method}", data.filters, f"kookkurrenz-{method}")
+    st.dataframe(
+        german(pairs), hide_index=True, width="stretch", key="analysis_co_table", column_config=COLUMNS
+    )
+    downloads(pairs, f"Kookkurrenz {method_labels[method]}", filters, f"kookkurrenz-{method}", about)
 
 with tab_seg:
     used_codes = [str(c) for c in data.codings["code"].unique()]
@@ -316,20 +354,20 @@ with tab_seg:
             store, analysis.select(data, codes=[code]), context="turn" if whole_turn else int(chars)
         )
         st.dataframe(
-            with_links(seg),
+            german(with_links(seg)),
             hide_index=True,
             width="stretch",
             key="analysis_seg_table",
             column_config=COLUMNS,
             column_order=SEGMENT_ORDER,
         )
-        downloads(seg, "Segmente", data.filters, "segmente")
+        downloads(seg, "Segmente", filters, "segmente", about)
 
 with tab_files:
     st.write("Ergebnisbericht mit Häufigkeiten je Handlungsfeld und Zitaten je Code (gefiltert wie oben).")
     if st.button("Bericht erstellen", key="analysis_build_report"):
         buffer = io.BytesIO()
-        write_report(build_report(store, data), buffer)
+        write_report(build_report(store, data, view=view), buffer)
         st.session_state["analysis_report"] = buffer.getvalue()
     if "analysis_report" in st.session_state:
         st.download_button(

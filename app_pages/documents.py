@@ -64,7 +64,9 @@ if not docs:
     st.info("Noch keine Dokumente.")
     st.stop()
 
-st.dataframe(documents_table(project, docs), hide_index=True, width="stretch")
+st.dataframe(  # a missing language or attribute as a dash, never "None"
+    documents_table(project, docs).fillna("–").replace("", "–"), hide_index=True, width="stretch"
+)
 
 st.subheader("Merkmale")
 name = st.selectbox("Dokument", [d.name for d in docs], key="documents_pick")

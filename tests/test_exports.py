@@ -80,19 +80,22 @@ def test_xlsx_has_an_info_sheet_and_one_sheet_per_table(data: analysis.CodingDat
     book = load_workbook(io.BytesIO(out.getvalue()))
     assert book.sheetnames == ["Info", *names] and names == list(tables)
     info = [[c for c in row if c is not None] for row in book["Info"].iter_rows(values_only=True)]
-    assert info[0] == ["Test"] and info[1][0] == "created"
-    assert ["filter: coder", "anna"] in info and ["filter: municipality_type", "Die Optimierer"] in info
+    assert info[0] == ["Titel", "Test"] and info[1][0] == "Erstellt am"
+    assert ["Codierer:in", "anna"] in info and ["municipality_type", "Die Optimierer"] in info
     sheet = list(book["Häufigkeiten"].iter_rows(values_only=True))
-    assert list(sheet[0]) == list(tables["Häufigkeiten"].columns)
+    assert list(sheet[0])[:4] == ["Code", "Handlungsfeld", "Valenz", "Codierungen"]
     assert [r[3] for r in sheet[1:]] == tables["Häufigkeiten"]["codings"].tolist()
+    assert {r[2] for r in sheet[1:]} == {"Herausforderung", "Treiber", "–"}  # – a code without valence
     matrix = list(book["Matrix Dokument"].iter_rows(values_only=True))
-    assert matrix[0][0] == "code" and sum(sum(r[1:]) for r in matrix[1:]) == len(anna.codings)
+    assert matrix[0][0] == "Code" and sum(sum(r[1:]) for r in matrix[1:]) == len(anna.codings)
 
 
 def test_sheet_names_are_valid_and_unique() -> None:
     taken: set[str] = set()
-    assert sheet_name("Matrix attribute:municipality_type/x", taken) == "Matrix attribute-municipality_t"
-    assert sheet_name("Matrix attribute:municipality_type/y", taken) == "Matrix attribute-municipali (2)"
+    assert sheet_name("Matrix attribute:municipality_type/x", taken) == "Matrix attribute-municipality_…"
+    assert sheet_name("Matrix attribute:municipality_type/y", taken) == "Matrix attribute-municipal… (2)"
+    assert sheet_name("Häufigkeiten Handlungsfeld × Valenz", taken) == "Häufigkeiten Handlungsfeld…"
+    assert sheet_name("Häufigkeiten je Code", taken) == "Häufigkeiten je Code"
     with pytest.raises(InvalidValue, match="no tables"):
         write_xlsx({}, io.BytesIO())
     with pytest.raises(InvalidValue, match="use one of csv, xlsx, json"):
@@ -119,8 +122,12 @@ def test_report_charts_are_pictures_one_overview_and_one_per_field(
     assert all(s.width > 0 and s.height > 0 for s in shapes)
     assert len(doc.tables) == len(fields)  # type: ignore[attr-defined]  # no bar tables
     captions = [p.text for p in doc.paragraphs if p.style.name == "Caption"]  # type: ignore[attr-defined]
-    assert captions == ["Codierungen je Handlungsfeld und Valenz"] + [
-        f"Codierungen je Code: {f}" for f in fields
+    figures = [c for c in captions if c.startswith("Abbildung")]
+    assert figures == ["Abbildung 1: Codierungen je Handlungsfeld und Valenz"] + [
+        f"Abbildung {n}: Codierungen je Code: {f}" for n, f in enumerate(fields, start=2)
+    ]
+    assert [c for c in captions if c.startswith("Tabelle")] == [
+        f"Tabelle {n}: Häufigkeiten im Handlungsfeld {f}" for n, f in enumerate(fields, start=1)
     ]
 
 
@@ -132,13 +139,23 @@ def test_report_tables_hold_the_frequencies(demo: Store, data: analysis.CodingDa
     assert fields == ["Information", "Mensch", "Produkt", "Organisation"]
     tables = doc.tables  # type: ignore[attr-defined]
     assert len(tables) == 2 * len(fields)  # a frequency table and a bar chart per field
+    assert [c.text for c in tables[0].rows[0].cells] == [
+        "Code",
+        "Valenz",
+        "Codierungen",
+        "Dokumente",
+        "Wörter",
+        "Anteil %",
+    ]
     counts = [int(row.cells[2].text) for t in tables[::2] for row in t.rows[1:]]
     assert counts == used["codings"].tolist()
     bars = [int(row.cells[2].text) for t in tables[1::2] for row in t.rows[1:]]
     assert bars == counts
     text = "\n".join(p.text for p in doc.paragraphs)  # type: ignore[attr-defined]
     assert f"{len(data.codings)} Codierungen in 3 Dokumenten" in text
-    assert "Diagramm (Balken je Code):" in text
+    assert "Ansicht: gepoolt: Codierungen von anna, ben zusammen gezählt" in text
+    shares = [row.cells[5].text for t in tables[::2] for row in t.rows[1:]]
+    assert all(s.endswith("\u00a0%") and "," in s and "." not in s for s in shares)
 
 
 def test_report_quotes_are_the_stored_coded_text_with_references(
@@ -146,7 +163,8 @@ def test_report_quotes_are_the_stored_coded_text_with_references(
 ) -> None:
     _, doc = _report(demo, data)
     quotes = [p for p in doc.paragraphs if p.style.name == "Quote"]  # type: ignore[attr-defined]
-    stored = sorted(r["text"] for r in demo.query("SELECT text FROM codings"))
+    spans = demo.query('SELECT DISTINCT document_id, code_id, start, "end", text FROM codings')
+    stored = sorted(r["text"] for r in spans)  # a span coded alike by anna and ben: quoted once
     assert sorted(p.text.rsplit("\n— ", 1)[0] for p in quotes) == stored
     refs = [p.text.rsplit("\n— ", 1)[1] for p in quotes]
     assert any("interview_cdo · B (CDO) · 00:" in r for r in refs)

@@ -28,10 +28,32 @@ def run(store: Store, **state: object) -> AppTest:
     return at
 
 
-def test_frequencies_table_shows_the_library_numbers(demo: Store) -> None:
+def test_without_consensus_the_page_asks_whose_codings(demo: Store) -> None:
     at = run(demo)
     assert not at.exception
+    assert at.multiselect(key="analysis_coders").value == []
+    assert "noch keinen Konsens" in at.info[0].value and not at.dataframe
+
+
+def test_the_consensus_is_the_default(tmp_path: Path) -> None:
+    from _factories import LUECKEN, two_coder_project
+
+    from toolkit.codings import add_coding
+
+    store = two_coder_project(tmp_path)
+    add_coding(store, "t", 3, 18, LUECKEN, coder="consensus")
+    at = run(store)
+    assert not at.exception
+    assert at.multiselect(key="analysis_coders").value == ["consensus"]
+    assert at.caption[0].value.startswith("Codierungen von Konsens · 1 Codierungen")
+    assert int(at.dataframe[0].value["codings"].sum()) == 1
+
+
+def test_frequencies_table_shows_the_library_numbers(demo: Store) -> None:
+    at = run(demo, analysis_coders=["anna", "ben"])
+    assert not at.exception
     assert at.title[0].value == "Auswertung"
+    assert at.caption[0].value.startswith("gepoolt: Codierungen von anna, ben zusammen gezählt")
     shown = at.dataframe[0].value
     expected = analysis.frequencies(analysis.load_codings(demo), "code")
     assert shown["codings"].tolist() == expected["codings"].tolist()
@@ -41,15 +63,17 @@ def test_frequencies_table_shows_the_library_numbers(demo: Store) -> None:
 
 
 def test_grouping_and_coder_filter(demo: Store) -> None:
-    at = run(demo)
+    at = run(demo, analysis_coders=["anna", "ben"])
     at.selectbox(key="analysis_by").set_value("field")
-    at.selectbox(key="analysis_coder").set_value("anna")
+    at.multiselect(key="analysis_coders").set_value(["anna"])
     at.run()
     assert not at.exception
     shown = at.dataframe[0].value
     expected = analysis.frequencies(analysis.load_codings(demo, coder="anna"), "field")
     assert shown["codings"].tolist() == expected["codings"].tolist()
-    assert "coder: anna" in at.caption[0].value
+    assert set(shown["valence"]) == {"Herausforderung", "Treiber"}
+    assert all("," in v and v.endswith("\u00a0%") for v in shown["share_pct"])  # 3,1 %, not 3.1
+    assert at.caption[0].value.startswith("Codierungen von anna ·")
 
 
 def test_matrix_cell_lists_its_segments(demo: Store) -> None:
@@ -58,24 +82,27 @@ def test_matrix_cell_lists_its_segments(demo: Store) -> None:
     row = int((table.sum(axis=1) > 0).to_numpy().argmax())
     column = str(table.columns[table.iloc[row].to_numpy().argmax()])
     selection = {"selection": {"rows": [], "columns": [], "cells": [[row, column]]}}
-    at = run(demo, analysis_matrix_table=selection)
+    at = run(demo, analysis_matrix_table=selection, analysis_coders=["anna", "ben"])
     assert not at.exception
     shown = at.dataframe(key="analysis_matrix_table").value
     assert shown.to_numpy().sum() == table.to_numpy().sum()
     segments = at.dataframe[2].value
-    assert len(segments) == table.iloc[row][column]
+    spans = data.codings[(data.codings["code"] == table.index[row]) & (data.codings["document"] == column)]
+    assert len(segments) == len(spans.drop_duplicates(["start", "end"]))  # a span coded by both: once
     assert set(segments["document"]) == {column}
 
 
 def test_segments_and_downloads(demo: Store) -> None:
-    at = run(demo)
+    at = run(demo, analysis_coders=["anna", "ben"])
     seg = at.dataframe[-1].value
     code = at.selectbox(key="analysis_seg_code").value
     stored = demo.query(
-        "SELECT count(*) AS n FROM codings c JOIN codes x ON x.id = c.code_id WHERE x.name = ?",
+        "SELECT count(DISTINCT c.start || '-' || c.\"end\" || '-' || c.document_id) AS n FROM codings c "
+        "JOIN codes x ON x.id = c.code_id WHERE x.name = ?",
         (code.rsplit("/", 1)[-1],),
     )
-    assert len(seg) == stored[0]["n"]
+    assert len(seg) == stored[0]["n"]  # pooled: a quote coded alike by anna and ben is listed once
+    assert not seg.duplicated(["document", "start", "end"]).any()
     assert not at.exception
     keys = {b.proto.id for b in at.get("download_button")}
     assert len(keys) >= 3 * 4  # csv, xlsx, json for each of the four tables, plus report and codebook

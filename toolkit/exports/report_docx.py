@@ -8,49 +8,63 @@ import io
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import UTC, datetime
 from typing import IO, Any
 from xml.sax.saxutils import escape
 
 import pandas as pd
-from docx import Document
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Cm
 
-from toolkit.analysis import CodingData, frequencies, segments
+from toolkit.analysis import CoderView, CodingData, coded_by, coder_label, frequencies, segments, view_of
+from toolkit.exports.docx_tables import add_caption, add_table, new_document, orient
+from toolkit.exports.style import table_of
+from toolkit.i18n import Language, label, language, long_date, number, text
 from toolkit.store import Store
 
 BAR = "\u2588"
 BAR_WIDTH = 30
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-VALENCE_LABELS = {"challenge": "Herausforderung", "driver": "Treiber"}
+FREQUENCY_COLUMNS = ("code", "valence", "codings", "documents", "words", "share_pct")
 
 
 @dataclass(frozen=True)
 class Report:
-    """What the report shows: per field of action its code frequencies, and the quotes."""
+    """What the report shows: whose codings (``view``), per field of action its code frequencies,
+    and the quotes (a span coded alike by several coders of a pooled view once)."""
 
     title: str
-    created: str
+    created: datetime
     filters: tuple[tuple[str, str], ...]
     total_codings: int
     documents: int
     fields: tuple[tuple[str, pd.DataFrame], ...]
     quotes: pd.DataFrame
     by_field: pd.DataFrame | None = None
+    view: CoderView = dataclass_field(default_factory=lambda: CoderView(()))
+    language: Language = "de"
 
 
 def build_report(
     store: Store,
     data: CodingData,
     *,
-    title: str = "Auswertung",
+    title: str | None = None,
     quotes_per_code: int | None = None,
     created: datetime | None = None,
+    view: CoderView | None = None,
+    lang: str = "de",
 ) -> Report:
-    """Collect the report's tables from ``data``: the codes used, per field of action in codebook
-    order, and their coded segments (the first ``quotes_per_code`` of each code, or all)."""
+    """Collect the report's tables from ``data`` (narrowed to ``view``'s coders when given): the
+    codes used, per field of action in codebook order, and their coded segments (the first
+    ``quotes_per_code`` of each code, or all)."""
+    chosen = language(lang)
+    if view is not None:
+        data = view_of(data, view)
+    else:
+        view = CoderView(tuple(coded_by(data)))
     table = frequencies(data, "code")
     used = table[table["codings"] > 0]
     fields = tuple(
@@ -58,57 +72,117 @@ def build_report(
         for field, part in used.groupby("field_of_action", sort=False)
     )
     quotes = segments(store, data, context=0, limit=quotes_per_code)
-    stamp = (created or datetime.now(UTC)).isoformat(timespec="seconds")
     by_field = frequencies(data, "field")
     return Report(
-        title, stamp, data.filters, len(data.codings), len(data.documents), fields, quotes, by_field
+        title or text("report.title", chosen),
+        created or datetime.now(UTC),
+        tuple((k, v) for k, v in data.filters if k not in ("coder", "coders")),
+        len(data.codings),
+        len(data.documents),
+        fields,
+        quotes,
+        by_field,
+        view,
+        chosen,
     )
 
 
-def _reference(row: Mapping[Any, Any]) -> str:
+def _reference(row: Mapping[Any, Any], lang: Language) -> str:
     parts = [str(row["document"])]
     if row["speaker"] and row["speaker"] != "(none)":
         role = f" ({row['speaker_role']})" if row["speaker_role"] and row["speaker_role"] != "(none)" else ""
         parts.append(f"{row['speaker']}{role}")
     if row["time"]:
         parts.append(str(row["time"]))
-    parts.append(f"Zeichen {row['start']}–{row['end']}, {row['coder']}")
+    where = text(
+        "report.characters", lang, start=number(int(row["start"]), lang), end=number(int(row["end"]), lang)
+    )
+    coders = ", ".join(coder_label(c, lang) for c in str(row["coder"]).split(", "))
+    parts.append(f"{where}, {coders}")
     return " · ".join(parts)
+
+
+def short_code(path: str) -> str:
+    """A code below its field of action, parts joined by `` › `` (lines break between names):
+    ``Mensch/Herausforderungen/Digitale Lots:innen`` -> ``Herausforderungen › Digitale Lots:innen``."""
+    parts = str(path).split("/")
+    return " › ".join(parts[1:] if len(parts) > 1 else parts)
+
+
+def filters_text(filters: Sequence[tuple[str, str]], lang: Language) -> str:
+    """The selection in words: ``Dokumente: a, b; Rollen: CDO`` or ``keine (alle Codierungen)``."""
+    return "; ".join(f"{label('filter', k, lang)}: {v}" for k, v in filters) or text("filter.none", lang)
 
 
 def write_report(report: Report, out: IO[bytes], *, charts: bool = True) -> None:
     """Write ``report`` as a Word document to ``out``; ``charts=False`` draws the charts as tables
     of bars instead of images (as happens when vl-convert is not installed)."""
-    doc = Document()
+    lang = report.language
+    doc = new_document(lang)
     doc.add_heading(report.title, level=0)
-    filters = "; ".join(f"{k}: {v}" for k, v in report.filters) or "keine (alle Codierungen)"
     doc.add_paragraph(
-        f"Erstellt {report.created} · {report.total_codings} Codierungen in {report.documents} Dokumenten · "
-        f"Filter: {filters}"
+        " · ".join(
+            (
+                text("report.created", lang, date=long_date(report.created, lang)),
+                text(
+                    "report.summary",
+                    lang,
+                    codings=number(report.total_codings, lang),
+                    documents=number(report.documents, lang),
+                ),
+            )
+        )
     )
+    doc.add_paragraph(f"{text('info.view', lang)}: {report.view.describe(lang)}")
+    doc.add_paragraph(text("report.filters", lang, filters=filters_text(report.filters, lang)))
     from toolkit.exports.charts import code_bars, field_valence_bars, png  # Altair: only when writing
 
-    doc.add_heading("Häufigkeiten nach Handlungsfeld", level=1)
+    doc.add_heading(text("report.by_field", lang), level=1)
     overview = report.by_field
+    figures = tables = 0
     if charts and overview is not None and int(overview["codings"].sum()) > 0:
-        _picture(doc, png(field_valence_bars(overview)), "Codierungen je Handlungsfeld und Valenz")
+        image = png(field_valence_bars(overview))
+        if image is not None:
+            figures += 1
+            _picture(
+                doc, image, text("caption.figure", lang, n=figures, title=text("report.chart_fields", lang))
+            )
     for field, table in report.fields:
+        orient(doc, False)
         doc.add_heading(field, level=2)
-        _frequency_table(doc, table)
-        short = table.assign(code=table["code"].str.split("/", n=1).str[-1])
+        short = table.assign(code=table["code"].map(short_code))
+        tables += 1
+        add_table(
+            doc,
+            table_of(
+                short,
+                lang,
+                title=text("report.table_field", lang, field=field),
+                note=text("note.frequencies", lang),
+                columns=FREQUENCY_COLUMNS,
+            ),
+            lang,
+            tables,
+        )
         image = png(code_bars(short)) if charts else None
         if image is None:
-            doc.add_paragraph("Diagramm (Balken je Code):")
-            _bar_table(doc, table)
+            tables += 1
+            _bar_table(doc, short, field, lang, tables)
         else:
-            _picture(doc, image, f"Codierungen je Code: {field}")
-    doc.add_heading("Zitate je Code", level=1)
+            figures += 1
+            _picture(
+                doc,
+                image,
+                text("caption.figure", lang, n=figures, title=text("report.chart_codes", lang, field=field)),
+            )
+    orient(doc, False)
+    doc.add_heading(text("report.quotes", lang), level=1)
     if report.quotes.empty:
-        doc.add_paragraph("Keine Codierungen.")
+        doc.add_paragraph(text("report.no_codings", lang))
     quote_style = doc.styles["Quote"].style_id
     for code, quotes in report.quotes.groupby("code", sort=False):
         doc.add_heading(str(code), level=2)
-        _add_quotes(doc, quote_style, quotes.to_dict("records"))
+        _add_quotes(doc, quote_style, quotes.to_dict("records"), lang)
     doc.save(out)
 
 
@@ -117,7 +191,7 @@ def _picture(doc: Any, image: bytes | None, caption: str) -> None:
     if image is None:
         return
     doc.add_picture(io.BytesIO(image), width=Cm(16))
-    doc.add_paragraph(caption, style="Caption")
+    add_caption(doc, caption)
 
 
 def _runs(text: str, props: str = "") -> str:
@@ -128,7 +202,7 @@ def _runs(text: str, props: str = "") -> str:
     return f"<w:r>{props}{'<w:br/>'.join(lines)}</w:r>"
 
 
-def _add_quotes(doc: Any, style_id: str, rows: Sequence[Mapping[Any, Any]]) -> None:
+def _add_quotes(doc: Any, style_id: str, rows: Sequence[Mapping[Any, Any]], lang: Language) -> None:
     """Append one paragraph per quote: the coded text, then its reference in small grey type.
 
     Built as XML and inserted in one step: python-docx's ``add_paragraph`` looks up the style and
@@ -136,7 +210,7 @@ def _add_quotes(doc: Any, style_id: str, rows: Sequence[Mapping[Any, Any]]) -> N
     reference = '<w:rPr><w:color w:val="555555"/><w:sz w:val="16"/></w:rPr>'
     xml = "".join(
         f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>{_runs(str(row["text"]))}'
-        f"{_runs(chr(10) + '— ' + _reference(row), reference)}</w:p>"
+        f"{_runs(chr(10) + '— ' + _reference(row, lang), reference)}</w:p>"
         for row in rows
     )
     body = doc.element.body
@@ -148,42 +222,21 @@ def _add_quotes(doc: Any, style_id: str, rows: Sequence[Mapping[Any, Any]]) -> N
             body.append(paragraph)
 
 
-def _frequency_table(doc: Document, table: pd.DataFrame) -> None:  # type: ignore[valid-type]
-    header = ("Code", "Valenz", "Codierungen", "Dokumente", "Wörter", "Anteil %")
-    rows = [
-        (
-            str(r["code"]).split("/", 1)[-1],
-            VALENCE_LABELS.get(str(r["valence"]), ""),
-            str(r["codings"]),
-            str(r["documents"]),
-            str(r["words"]),
-            f"{r['share_pct']:.2f}",
-        )
-        for _, r in table.iterrows()
-    ]
-    _table(doc, header, rows)
-
-
-def _bar_table(doc: Document, table: pd.DataFrame) -> None:  # type: ignore[valid-type]
+def _bar_table(doc: Any, table: pd.DataFrame, field: str, lang: Language, number_: int) -> None:
+    """The chart drawn as a table of bars (when no image can be drawn)."""
     top = max(int(table["codings"].max()), 1)
-    rows = [
-        (
-            str(r["code"]).rsplit("/", 1)[-1],
-            BAR * max(1, round(int(r["codings"]) / top * BAR_WIDTH)),
-            str(r["codings"]),
-        )
-        for _, r in table.iterrows()
-    ]
-    _table(doc, ("Code", "", "n"), rows)
-
-
-def _table(doc: Document, header: tuple[str, ...], rows: Sequence[Sequence[str]]) -> None:  # type: ignore[valid-type]
-    grid = doc.add_table(rows=1 + len(rows), cols=len(header))  # type: ignore[attr-defined]
-    grid.style = "Light Grid Accent 1"
-    cells = grid._cells  # all cells in one pass: far faster than grid.cell(i, j) per cell
-    width = len(header)
-    for j, text in enumerate(header):
-        cells[j].text = text
-    for i, row in enumerate(rows, start=1):
-        for j, text in enumerate(row):
-            cells[i * width + j].text = text
+    bars = pd.DataFrame(
+        {
+            "code": table["code"].astype(str),
+            "bar": [BAR * max(1, round(int(n) / top * BAR_WIDTH)) for n in table["codings"]],
+            "n": table["codings"].astype("int64"),
+        }
+    )
+    add_table(
+        doc,
+        table_of(
+            bars, lang, title=text("report.table_bars", lang, field=field), note=text("note.bars", lang)
+        ),
+        lang,
+        number_,
+    )
