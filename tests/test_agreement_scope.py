@@ -13,8 +13,9 @@ import pytest
 from _factories import LUECKEN, OFFENHEIT, TRANSPARENZ, add_text, two_coder_project
 from openpyxl import load_workbook
 
-from toolkit.agreement import agreement, methods_paragraph, report_data, write_csv, write_xlsx
+from toolkit.agreement import agreement, methods_paragraph, report_data
 from toolkit.codings import add_coding
+from toolkit.exports.agreement import write_csv, write_xlsx
 from toolkit.progress import set_done
 from toolkit.store import Store
 
@@ -69,8 +70,9 @@ def test_excluded_documents_are_in_the_paragraph_and_every_export(project: Store
     book = io.BytesIO()
     write_xlsx(data, book)
     book.seek(0)
-    settings = {r[0].value: r[1].value for r in load_workbook(book)["settings"].iter_rows()}
-    assert settings["documents"] == "t" and "solo" in settings["excluded_documents"]
+    settings = {r[0].value: r[1].value for r in load_workbook(book)["Info"].iter_rows()}
+    assert settings["Dokumente"] == "t"
+    assert settings["Nicht verglichene Dokumente"] == "solo (nicht kodiert von ben)"
 
 
 def test_a_done_mark_brings_in_a_document_without_codings(project: Store) -> None:

@@ -137,9 +137,7 @@ def write_docx(data: dict[str, Any], out: IO[bytes], *, lang: str = "de") -> Non
             text("agreement.compared", chosen, names=", ".join(map(str, data["documents"])) or "–")
         )
     if data.get("excluded_documents"):
-        doc.add_paragraph(
-            text("agreement.excluded", chosen, names=", ".join(map(str, data["excluded_documents"])))
-        )
+        doc.add_paragraph(text("agreement.excluded", chosen, names=excluded(data, chosen)))
     for n, table in enumerate(styled_tables(data, chosen), start=1):
         add_table(doc, table, chosen, n)
     doc.save(out)
