@@ -245,3 +245,89 @@ def test_restore_over_a_damaged_project_keeps_its_files_aside(tmp_path: Path, da
     with Store(project) as restored:
         assert restored.one("SELECT count(*) AS n FROM codings")["n"] == 1  # type: ignore[index]
         assert restored.one("PRAGMA integrity_check") == {"integrity_check": "ok"}
+
+
+# -- private data stays private, a failed backup leaves nothing (issue 16, items 8 and 11) ----------
+
+
+@pytest.mark.parametrize("bits", [0o600, 0o640])
+def test_backups_snapshots_and_kept_states_have_the_project_files_mode(tmp_path: Path, bits: int) -> None:
+    import os
+
+    old_umask = os.umask(0o022)
+    try:
+        store = _project(tmp_path)
+        Path(store.path).chmod(bits)
+        made = [
+            Path(backup(store, tmp_path / "b.db")["path"]),
+            Path(snapshot(store)),
+            Path(restore(tmp_path / "b.db", store.path, actor="lead")["kept"]),
+            Path(restore(tmp_path / "b.db", tmp_path / "neu" / "p.db", actor="lead")["target"]),
+        ]
+    finally:
+        os.umask(old_umask)
+    assert {p.name: p.stat().st_mode & 0o777 for p in made} == {p.name: bits for p in made}
+
+
+FULL_DISK = """
+import resource, signal, sys
+from toolkit.backup import backup
+from toolkit.errors import ToolkitError
+from toolkit.store import Store
+store = Store(sys.argv[1])
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write beyond the limit fails as on a full disk
+resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[3]), int(sys.argv[3])))
+try:
+    backup(store, sys.argv[2])
+except ToolkitError as exc:
+    print(exc)
+"""
+
+
+def test_a_backup_that_runs_out_of_space_leaves_no_partial_files(tmp_path: Path) -> None:
+    store = _project(tmp_path)
+    for i in range(400):  # a project of several pages, so the copy fails half-way
+        add_coding(store, "doc", i, i + 1, CODE, coder="anna", memo="Notiz " * 20)
+    store.close()
+    size = (tmp_path / "p.db").stat().st_size
+    (tmp_path / "backups").mkdir()
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            FULL_DISK,
+            str(tmp_path / "p.db"),
+            str(tmp_path / "backups" / "b.db"),
+            str(size // 2),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
+    assert result.stderr == ""
+    assert result.stdout.startswith(f"{tmp_path / 'backups' / 'b.db'}: cannot write the backup (")
+    assert "choose a writable folder with free space" in result.stdout
+    assert list((tmp_path / "backups").iterdir()) == []  # no .part, no .part-journal
+
+
+def test_a_failed_backup_removes_the_journal_sqlite_left_beside_the_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A disk that fills while SQLite rolls back leaves a hot ``-journal`` beside the copy; the
+    review found ``.b.db.<time>.part-journal`` after such a backup."""
+    import errno
+
+    import toolkit.backup as backup_module
+
+    def full_disk(path: str | Path, **_: object) -> dict[str, object]:
+        Path(f"{path}-journal").write_bytes(b"hot journal")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    store = _project(tmp_path)
+    (tmp_path / "backups").mkdir()
+    monkeypatch.setattr(backup_module, "check_project_file", full_disk)
+    with pytest.raises(StoreError, match=r"cannot write the backup \(No space left on device\)"):
+        backup(store, tmp_path / "backups" / "b.db")
+    assert list((tmp_path / "backups").iterdir()) == []

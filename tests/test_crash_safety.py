@@ -180,10 +180,10 @@ def test_atomic_write_replaces_whole_or_not_at_all(tmp_path: Path) -> None:
     with atomic_write(target, text=True, newline="") as fh:
         fh.write("a\r\nb\n")
     assert target.read_bytes() == b"a\r\nb\n"
+    assert target.stat().st_mode & 0o777 == 0o600  # new files are private (issue 16)
+    target.chmod(0o644)  # a file the user opened to others keeps its mode when written again
+    write_text(target, "offen\n")
     assert target.stat().st_mode & 0o777 == 0o644
-    target.chmod(0o600)  # a private export stays private when written again
-    write_text(target, "geheim\n")
-    assert target.stat().st_mode & 0o777 == 0o600
 
 
 def test_killed_during_pseudonymisation_changes_all_documents_or_none(tmp_path: Path) -> None:

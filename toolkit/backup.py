@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.accounts import require_lead
+from toolkit.atomic import create_private, data_mode
 from toolkit.errors import Conflict, InvalidValue, StoreError
 from toolkit.store import Store, migrations, now, open_store
 
@@ -96,6 +97,13 @@ def check_project_file(path: str | Path, *, allow_newer: bool = False) -> dict[s
     return {"path": str(p), "project_guid": str(guid[0]), "migrations": applied, **counts}
 
 
+def _remove_partial(tmp: Path) -> None:
+    """Remove an unfinished copy with the journal files SQLite may have left beside it."""
+    for side in ("", "-journal", "-wal", "-shm"):
+        with suppress(OSError):
+            tmp.with_name(tmp.name + side).unlink(missing_ok=True)
+
+
 def backup(store: Store, path: str | Path) -> dict[str, Any]:
     """Copy the project to ``path`` (a new file) while others may go on writing. The copy is
     written beside the target and renamed when complete and checked, so ``path`` is never a
@@ -108,20 +116,20 @@ def backup(store: Store, path: str | Path) -> dict[str, Any]:
     tmp = target.with_name(f".{target.name}.{_stamp()}.part")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        create_private(tmp, data_mode(store.path))  # the copy is as private as the project
         with closing(sqlite3.connect(tmp)) as dest:
             store.conn.backup(dest)  # one step: a consistent snapshot of the committed state
             dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
         report = check_project_file(tmp)
         tmp.replace(target)
     except (OSError, sqlite3.OperationalError) as exc:
-        with suppress(OSError):
-            tmp.unlink(missing_ok=True)
+        _remove_partial(tmp)
         raise StoreError(
             f"{target}: cannot write the backup ({getattr(exc, 'strerror', None) or exc}); "
             "choose a writable folder with free space"
         ) from None
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        _remove_partial(tmp)
         raise
     report["path"] = str(target)
     report["bytes"] = target.stat().st_size
@@ -156,6 +164,7 @@ def restore(
                 side.replace(kept + suffix)
     if not dest_path.exists():
         dest_path.parent.mkdir(parents=True, exist_ok=True)
+        create_private(dest_path, data_mode(kept or source))
         with (
             closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as src,
             closing(sqlite3.connect(dest_path)) as dest,

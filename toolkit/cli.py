@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 import click
 
 from toolkit import codes as codes_mod
-from toolkit.atomic import atomic_write, write_text
+from toolkit.atomic import atomic_write, write_bytes, write_text
 from toolkit.codebook import dump_codebook, load_codebook
 from toolkit.codings import add_coding, list_codings, write_codings
 from toolkit.documents import (
@@ -436,7 +436,7 @@ def codebook_export(ctx: click.Context, fmt: str, output: str | None) -> None:
 
         data = export_codebook_qdc(_store(ctx))
         if output:
-            Path(output).write_bytes(data)
+            write_bytes(output, data)
             click.echo(f"wrote {output}")
         else:
             click.echo(data.decode("utf-8"), nl=False)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
+from toolkit.atomic import write_bytes
 from toolkit.cli import _emit, _store, actor_name, errors_as_messages, json_option
 from toolkit.exchange.refi import ImportReport, export_project, import_project
 
@@ -69,7 +68,7 @@ def project_export(ctx: click.Context, output: str) -> None:
     Example: coding-toolkit project export -o study.qdpx
     """
     data = export_project(_store(ctx), actor=actor_name())
-    Path(output).write_bytes(data)
+    write_bytes(output, data)
     click.echo(f"wrote {output} ({len(data):,} bytes)")
 
 
