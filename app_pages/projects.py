@@ -138,6 +138,7 @@ if st.button("Anlegen und öffnen", type="primary", key="projects_create", icon=
             st.error(md(german(exc)))
         else:
             switch_to(entry.path, f"Projekt „{entry.name}“ angelegt und geöffnet")
+            st.session_state["projects_new_name"] = ""  # an empty form for the next one
             st.rerun()
 
 st.subheader("Projektdatei öffnen")

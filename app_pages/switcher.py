@@ -3,6 +3,7 @@ link) and the sidebar switcher. Single-user mode only: in team mode the server s
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -34,8 +35,14 @@ def switch_to(path: str | Path, message: str | None = None) -> None:
         old.close()
 
 
-def _picked() -> None:
-    path = st.session_state.get("app_project_pick")
+def picker_key(current: str) -> str:
+    """The sidebar picker's key, new for every project: a browser keeps a widget's last value and
+    would send the old project back to a picker of the same key after a switch."""
+    return "app_project_pick_" + hashlib.sha256(str(Path(current).absolute()).encode()).hexdigest()[:8]
+
+
+def _picked(key: str) -> None:
+    path = st.session_state.get(key)
     if path and not same_file(path, st.session_state.get("app_db_path", "")):
         entry = next((p for p in recent_projects() if p.path == path), None)
         switch_to(path, f"Projekt „{entry.name if entry else Path(path).stem}“ geöffnet")
@@ -70,8 +77,9 @@ def project_sidebar(current: str) -> None:
             paths,
             index=paths.index(here),
             format_func=lambda p: names.get(p, Path(p).stem),
-            key="app_project_pick",
+            key=picker_key(current),
             on_change=_picked,
+            args=(picker_key(current),),
             label_visibility="collapsed",
             help="Zuletzt geöffnete Projekte; neue anlegen und weitere öffnen auf der Seite Projekte",
         )

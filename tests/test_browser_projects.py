@@ -1,0 +1,135 @@
+"""Projects and links in a real browser (Debian chromium, Playwright): the app opens the current
+project, creates a new one and switches between projects (page Projekte, sidebar); a Konsens card
+shows speaker, time and turn and its link opens the span in Kodieren, in the project it came from.
+Screenshots at 1400×900 and 1024×768 go to test-artifacts/."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from app_pages.components.driving import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    choose_coder,
+    project_with_transcript,
+    serve_app,
+)
+from toolkit.codings import add_coder, add_coding
+from toolkit.documents import document_text
+from toolkit.projects import CONFIG_ENV, current_project, remember_project
+from toolkit.store import open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", ROOT / "test-artifacts"))
+
+sync_api = pytest.importorskip("playwright.sync_api")
+if not Path(CHROMIUM).exists():
+    pytest.skip("Debian chromium is not installed", allow_module_level=True)
+
+ALPHA = (
+    "I: [00:00:05] Wie kam die E-Akte zu Ihnen?\n\n"
+    "B: [00:01:10] Am Anfang schon holprig. Das Formular kommt als PDF, wir drucken es aus und tippen es ab. "
+    "Dann liegt es wieder auf Papier.\n"
+)
+QUOTE = "wir drucken es aus und tippen es ab"
+
+
+def eventually(check: Callable[[], bool], timeout: float = 20) -> bool:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if check():
+            return True
+        time.sleep(0.2)
+    return check()
+
+
+def body_has(pg: Any, text: str, timeout: int = 30_000) -> None:
+    pg.wait_for_function("(t) => document.body.innerText.includes(t)", arg=text, timeout=timeout)
+
+
+def shoot(pg: Any, name: str) -> None:
+    """A screenshot of the page from its top (Streamlit scrolls inside its main block)."""
+    pg.evaluate(
+        "() => document.querySelectorAll('[data-testid=stMain], section').forEach(e => e.scrollTo(0, 0))"
+    )
+    time.sleep(0.3)
+    pg.screenshot(path=str(ARTIFACTS / name))
+
+
+def test_create_switch_and_follow_a_link_into_another_project(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(CONFIG_ENV, str(tmp_path / "config"))  # the server gets this list too
+    alpha = project_with_transcript(tmp_path / "alpha.db", ALPHA, "interview_alpha.txt")
+    beta = project_with_transcript(tmp_path / "beta.db", "I: Frage?\n\nB: Antwort.\n", "interview_beta.txt")
+    with open_store(alpha) as store:
+        add_coder(store, "ben")
+        start = document_text(store, "interview_alpha").index(QUOTE)
+        add_coding(store, "interview_alpha", start, start + len(QUOTE), "Information", coder="anna")
+        add_coding(store, "interview_alpha", start, start + len(QUOTE), "Mensch", coder="ben")
+    remember_project(beta, name="Beta")
+    remember_project(alpha, name="Alpha")  # the current project
+    ARTIFACTS.mkdir(exist_ok=True)
+    with serve_app("", ROOT) as url, sync_api.sync_playwright() as p:  # no CODING_TOOLKIT_DB
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        pg = browser.new_page(viewport={"width": 1400, "height": 900})
+        pg.goto(url)
+        choose_coder(pg, "anna")  # Alpha's transcript is there
+        assert "Wie kam die E-Akte" in pg.locator(".tk-root").inner_text()
+
+        pg.goto(f"{url}/projects")
+        body_has(pg, "Zuletzt geöffnet")
+        body_has(pg, "Geöffnet: Alpha")
+        pg.get_by_label("Name", exact=True).fill("Studie Test")
+        pg.get_by_label("Ordner").fill(str(tmp_path / "neu"))
+        pg.get_by_label("Ordner").press("Enter")
+        body_has(pg, "studie-test.db")
+        pg.get_by_text("leer", exact=True).click()
+        shoot(pg, "projects-1400.png")
+        pg.get_by_role("button", name="Anlegen und öffnen").click()
+        body_has(pg, "Geöffnet: Studie Test")
+        body_has(pg, "angelegt und geöffnet")  # the toast
+        created = tmp_path / "neu" / "studie-test.db"
+        assert created.exists() and current_project() == created
+
+        pg.set_viewport_size({"width": 1024, "height": 768})
+        pg.locator("[data-testid=stSidebar] [data-testid=stSelectbox]").nth(1).click()
+        pg.get_by_role("option", name="Beta").click()
+        body_has(pg, "Geöffnet: Beta")
+        assert eventually(lambda: current_project() == beta)
+        shoot(pg, "projects-1024.png")
+
+        card = pg.locator("[data-testid=stVerticalBlock]").filter(has_text="alpha.db").last
+        card.get_by_role("button", name="Öffnen", exact=True).click()
+        body_has(pg, "Geöffnet: Alpha")
+        pg.locator("[data-testid=stSidebar] [data-testid=stSelectbox]").first.click()
+        pg.get_by_role("option", name="anna").click()
+        pg.locator("[data-testid=stSidebarNav]").get_by_text("Konsens").click()
+        link = pg.get_by_role("link", name="Im Transkript öffnen").first
+        link.wait_for(timeout=30_000)
+        body_has(pg, "B · 00:01:10")
+        pg.get_by_text("Beitrag im Zusammenhang").first.click()
+        body_has(pg, "Am Anfang schon holprig.")
+        shoot(pg, "consensus-context-1024.png")
+        href = link.get_attribute("href") or ""
+        query = parse_qs(urlsplit(href).query)
+        assert query["doc"] == ["interview_alpha"] and query["project"] == [str(alpha)]
+        assert query["coder"] == ["anna"]  # the new tab goes on as anna
+        assert (int(query["start"][0]), int(query["end"][0])) == (start, start + len(QUOTE))
+
+        remember_project(beta)  # meanwhile another tab opened Beta: the link still finds Alpha
+        pg.set_viewport_size({"width": 1400, "height": 900})
+        pg.goto(url + href if href.startswith("/") else href)
+        linked = pg.locator(".tk-linked")
+        linked.first.wait_for(timeout=30_000)
+        assert "".join(linked.all_inner_texts()) == QUOTE
+        assert current_project() == alpha
+        pg.screenshot(path=str(ARTIFACTS / "deeplink-from-consensus-1400.png"))
+        browser.close()
