@@ -9,8 +9,8 @@ import pytest
 from click.testing import CliRunner
 from streamlit.testing.v1 import AppTest
 
-from tests._factories import SHIPPED_CODEBOOK, add_text
 from app_pages.switcher import picker_key
+from tests._factories import SHIPPED_CODEBOOK, add_text
 from toolkit.accounts import add_user, set_team_mode
 from toolkit.cli import cli
 from toolkit.codebook import load_codebook
