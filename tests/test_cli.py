@@ -300,6 +300,7 @@ def test_taguette_import_reports_created_codes_and_unanchored(project: Path, tmp
             "taguette-csv",
             "--coder",
             "team",
+            "--allow-unanchored",
             "--json",
         ],
     )

@@ -39,7 +39,7 @@ def test_codebook_qdc_out_and_in(tmp_path: Path) -> None:
     assert code == 0 and qdc.read_bytes().startswith(b"<?xml")
     create_store(tmp_path / "new.db").close()
     code, out = run(tmp_path / "new.db", "codebook", "load", str(qdc))
-    assert code == 0 and out.startswith("8 added, 0 updated, 0 unchanged")
+    assert code == 0 and "8 added, 0 updated, 0 unchanged" in out
 
 
 def test_a_hostile_file_is_one_line_and_exit_1(tmp_path: Path) -> None:
@@ -72,3 +72,16 @@ def test_a_codebook_export_without_codes_says_what_to_do(tmp_path: Path) -> None
     create_store(tmp_path / "p.db").close()
     code, out = run(tmp_path / "p.db", "codebook", "export", "--format", "qdc", "-o", str(tmp_path / "c.qdc"))
     assert code == 1 and "add codes first" in out and not (tmp_path / "c.qdc").exists()
+
+
+def test_yaml_alias_bomb_is_one_line_in_init_and_codebook_load(tmp_path: Path) -> None:
+    from test_codebook import ALIAS_BOMB
+
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text("codes: []\n" + ALIAS_BOMB, encoding="utf-8")
+    code, out = run(tmp_path / "new.db", "init", "--codebook", str(bomb))
+    assert code == 1 and out.count("\n") == 1 and "bomb.yaml, line 3" in out and "alias" in out
+    assert not (tmp_path / "new.db").exists()
+    store_with_codebook(tmp_path).close()
+    code, out = run(tmp_path / "p.db", "codebook", "load", str(bomb))
+    assert code == 1 and out.count("\n") == 1 and "bomb.yaml, line 3" in out

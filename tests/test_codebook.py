@@ -330,3 +330,51 @@ def test_same_guid_twice_is_an_error() -> None:
     with pytest.raises(CodebookError, match="also used by 'x'") as info:
         parse_codebook(text, "cb.yaml")
     assert info.value.line == 3
+
+
+# --- hostile YAML (issue 16, item 1) -------------------------------------------------------------
+
+ALIAS_BOMB = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]\n" for i in range(1, 10)
+)
+
+
+def test_an_alias_bomb_is_refused_at_its_line() -> None:
+    assert len(ALIAS_BOMB.encode()) < 700  # a few hundred bytes that would expand to 10^10 entries
+    with pytest.raises(CodebookError) as info:
+        parse_codebook("codes: []\n" + ALIAS_BOMB, "bomb.yaml")
+    message = str(info.value)
+    assert message.startswith("bomb.yaml, line 3:") and "alias *a0" in message
+    assert "\n" not in message
+
+
+def test_an_innocent_alias_is_refused_too() -> None:
+    text = "codes:\n  - &c {id: a, name: A, definition: x}\n  - *c\n"
+    with pytest.raises(CodebookError, match=r"line 3: .*alias \*c"):
+        parse_codebook(text, "alias.yaml")
+
+
+@pytest.mark.parametrize(
+    "nested", ["[" * 50_000 + "]" * 50_000, "a:\n" + "".join(" " * i + "b:\n" for i in range(1, 2000))]
+)
+def test_deep_nesting_is_one_line_error(nested: str) -> None:
+    with pytest.raises(CodebookError, match="nested more than 64 levels deep") as info:
+        parse_codebook(nested, "deep.yaml")
+    assert "\n" not in str(info.value)
+
+
+def test_a_code_tree_deeper_than_the_limit_is_refused() -> None:
+    entries = "".join(
+        f"  - id: c{i}\n    name: C{i}\n    definition: x\n" + (f"    parent: c{i - 1}\n" if i else "")
+        for i in range(150)
+    )
+    with pytest.raises(CodebookError, match="deeper than 100 levels"):
+        parse_codebook("codes:\n" + entries, "tall.yaml")
+
+
+def test_safe_yaml_load_reads_plain_data_and_refuses_aliases() -> None:
+    from toolkit.codebook import safe_yaml_load
+
+    assert safe_yaml_load("a: [1, {b: c}]\n", "m.yaml") == {"a": [1, {"b": "c"}]}
+    with pytest.raises(CodebookError, match="m.yaml, line 2"):
+        safe_yaml_load("a: &x 1\nb: *x\n", "m.yaml")

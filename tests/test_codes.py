@@ -148,7 +148,7 @@ def test_reloading_with_an_id_taken_by_another_code_is_refused(store: Store) -> 
         ),
         actor="t",
     )
-    with pytest.raises(ToolkitError, match="refused"):
+    with pytest.raises(ToolkitError, match="is another code of the project"):
         load_codebook_into(
             store,
             parse_codebook(

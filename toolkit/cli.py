@@ -19,7 +19,7 @@ import click
 
 from toolkit import codes as codes_mod
 from toolkit.atomic import atomic_write, write_bytes, write_text
-from toolkit.codebook import dump_codebook, load_codebook
+from toolkit.codebook import dump_codebook
 from toolkit.codings import add_coding, list_codings, write_codings
 from toolkit.documents import (
     document_turns,
@@ -336,40 +336,29 @@ def codebook() -> None:
 
 @codebook.command("load")
 @click.argument("file", type=click.Path(dir_okay=False))
+@click.option(
+    "--dry-run", is_flag=True, help="List what would be added, changed and left alone; store nothing."
+)
 @json_option
 @click.pass_context
 @errors_as_messages
-def codebook_load(ctx: click.Context, file: str, as_json: bool) -> None:
-    """Load a codebook YAML, or a REFI-QDA .qdc codebook of another tool, into the project (codes
-    matched by GUID; nothing is deleted).
+def codebook_load(ctx: click.Context, file: str, dry_run: bool, as_json: bool) -> None:
+    """Merge a codebook into the project: YAML, a REFI-QDA .qdc of another tool, or a Taguette
+    codebook CSV. Codes match by GUID, then by full path; a field the file leaves empty keeps the
+    project's value; nothing is deleted. One transaction.
 
-    Example: coding-toolkit codebook load codebook/codebook.yaml
+    Example: coding-toolkit codebook load codebook/codebook.yaml --dry-run
 
     Example: coding-toolkit codebook load maxqda-codes.qdc
     """
-    if file.lower().endswith(".qdc"):
-        from toolkit.exchange.refi import import_codebook
+    from toolkit.cli_exchange import print_load_report
+    from toolkit.exchange.codebook_files import load_codebook_file
 
-        refi = import_codebook(_store(ctx), file, actor=actor_name())
-        if as_json:
-            _emit(refi)
-            return
-        click.echo(
-            f"{refi.codes_added} added, {refi.codes_updated} updated, {refi.codes_unchanged} unchanged"
-        )
-        for warning in refi.warnings:
-            click.echo(f"warning: {warning}")
-        return
-    report = codes_mod.load_codebook_into(_store(ctx), load_codebook(file), actor=actor_name())
+    report = load_codebook_file(_store(ctx), file, actor=actor_name(), dry_run=dry_run)
     if as_json:
         _emit(report)
         return
-    click.echo(f"{len(report.added)} added, {len(report.updated)} updated, {report.unchanged} unchanged")
-    if report.not_in_file:
-        click.echo(
-            f"kept {len(report.not_in_file)} codes that the file does not list: "
-            + ", ".join(report.not_in_file)
-        )
+    print_load_report(report)
 
 
 @codebook.command("show")
@@ -590,23 +579,71 @@ def codings() -> None:
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(["taguette-csv"]), required=True)
 @click.option("--coder", required=True, help="Coder the imported codings belong to.")
+@click.option(
+    "--map",
+    "maps",
+    multiple=True,
+    metavar="OLD=NEW",
+    help="Taguette document OLD is the project's document NEW (repeatable).",
+)
+@click.option(
+    "--map-file", type=click.Path(dir_okay=False), help="A file of OLD=NEW lines, one per document."
+)
+@click.option(
+    "--allow-unanchored",
+    is_flag=True,
+    help="Import the rows that anchor even when others do not (default: store nothing, exit 1).",
+)
 @json_option
 @click.pass_context
 @errors_as_messages
-def codings_import(ctx: click.Context, file: str, fmt: str, coder: str, as_json: bool) -> None:
-    """Import codings made in another tool.
+def codings_import(
+    ctx: click.Context,
+    file: str,
+    fmt: str,
+    coder: str,
+    maps: tuple[str, ...],
+    map_file: str | None,
+    allow_unanchored: bool,
+    as_json: bool,
+) -> None:
+    """Import codings made in another tool. Rows that cannot be anchored (document unknown, text
+    not found) are listed; unless --allow-unanchored, nothing is stored and the exit code is 1.
 
     Example: coding-toolkit codings import highlights.csv --format taguette-csv --coder team
+
+    Example: coding-toolkit codings import h.csv --format taguette-csv --coder team --map P2.odt=P2
     """
-    report = import_highlights(_store(ctx), file, coder=coder, actor=actor_name())
+    from toolkit.exchange.taguette import parse_document_map, read_document_map
+
+    doc_map = {**(read_document_map(map_file) if map_file else {}), **parse_document_map(maps)}
+    report = import_highlights(
+        _store(ctx),
+        file,
+        coder=coder,
+        actor=actor_name(),
+        doc_map=doc_map,
+        allow_unanchored=allow_unanchored,
+    )
     if as_json:
         _emit(report)
-        return
-    click.echo(f"{report.imported} codings imported, {report.already_present} already present")
-    if report.created_codes:
-        click.echo("created codes: " + ", ".join(report.created_codes))
-    for row in report.unanchored:
-        click.echo(f"line {row.line}: {row.document} / {row.tag}: {row.reason}", err=True)
+    else:
+        for row in report.unanchored:
+            click.echo(f"line {row.line}: {row.document} / {row.tag}: {row.reason}", err=True)
+        if report.created_codes and report.stored:
+            click.echo("created codes: " + ", ".join(report.created_codes))
+        if report.stored:
+            click.echo(
+                f"{report.imported} codings imported, {report.already_present} already present, "
+                f"{len(report.unanchored)} rows not anchored"
+            )
+        else:
+            click.echo(
+                f"nothing imported: {len(report.unanchored)} rows not anchored ({report.imported} would "
+                "be imported); map renamed documents with --map OLD=NEW, or pass --allow-unanchored"
+            )
+    if report.unanchored and not allow_unanchored:
+        ctx.exit(1)
 
 
 @codings.command("export")

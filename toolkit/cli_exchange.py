@@ -6,7 +6,40 @@ import click
 
 from toolkit.atomic import write_bytes
 from toolkit.cli import _emit, _store, actor_name, errors_as_messages, json_option
+from toolkit.codes_merge import LoadReport
 from toolkit.exchange.refi import ImportReport, export_project, import_project
+
+
+def _value(value: object) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(str(v) for v in value) + "]"
+    text = str(value)
+    return repr(text if len(text) <= 70 else text[:67] + "...")
+
+
+def print_load_report(report: LoadReport) -> None:
+    """A codebook merge code by code and field by field, then one summary line."""
+    if report.dry_run:
+        click.echo("dry run: nothing was stored; loading the file would do this:")
+    for code in report.codes:
+        how = f" (matched by {code.matched_by.upper() if code.matched_by == 'guid' else 'path'})"
+        if code.action == "add":
+            click.echo(f"add     {code.path}")
+            continue
+        click.echo(f"{'change' if code.action == 'change' else 'same':<7} {code.path}{how}")
+        for change in code.changes:
+            click.echo(f"          {change.field}: {_value(change.before)} -> {_value(change.after)}")
+        if code.kept:
+            click.echo(f"          kept (empty in the file): {', '.join(code.kept)}")
+    for name in report.not_in_file:
+        click.echo(f"keep    {name} (not in the file)")
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}")
+    kept = f", {len(report.not_in_file)} not in the file (kept)" if report.not_in_file else ""
+    click.echo(
+        f"{'dry run: ' if report.dry_run else ''}{len(report.added)} added, "
+        f"{len(report.updated)} updated, {report.unchanged} unchanged{kept}"
+    )
 
 
 def print_report(report: ImportReport) -> None:

@@ -35,6 +35,7 @@ from toolkit.errors import CodebookError
 from toolkit.model import VALENCES, AttributeDef, AttributeValue, Codebook, CodeDef, FieldOfAction
 
 FORMAT_VERSION = 1
+MAX_CODE_DEPTH = 100  # levels of the code tree, in every format; deeper trees are refused
 TOP_KEYS = (
     "format",
     "title",
@@ -116,14 +117,70 @@ def _construct(node: yaml.Node, loader: yaml.SafeLoader, ctx: _Ctx) -> Any:
     return loader.construct_object(node, deep=True)
 
 
-def _parse_yaml(text: str, ctx: _Ctx) -> Any:
+MAX_YAML_DEPTH = 64  # nesting levels of YAML collections; a codebook needs about 5
+
+
+class UnsafeYaml(Exception):
+    "A YAML construct that the safe loader refuses (an alias, or nesting too deep)."
+
+    def __init__(self, line: int, problem: str) -> None:
+        super().__init__(problem)
+        self.line = line
+        self.problem = problem
+
+
+def _line(event: yaml.Event) -> int:
+    return event.start_mark.line + 1 if event.start_mark is not None else 0
+
+
+class _SafeLoader(yaml.SafeLoader):
+    """PyYAML's safe loader without aliases and with bounded nesting: an alias (``*name``) could
+    make a few hundred bytes expand to gigabytes (the "billion laughs"), and deep nesting would
+    exhaust the stack. Both are refused at the line where they occur."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        if isinstance(event, yaml.AliasEvent):
+            raise UnsafeYaml(
+                _line(event),
+                f"the alias *{event.anchor} repeats another entry; aliases are not allowed here, "
+                "write the entry out",
+            )
+        self._depth += 1
+        try:
+            if self._depth > MAX_YAML_DEPTH:
+                raise UnsafeYaml(
+                    _line(event),
+                    f"nested more than {MAX_YAML_DEPTH} levels deep; a codebook needs a handful",
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def safe_yaml_load(text: str, path: str) -> Any:
+    """Plain data from YAML text, refusing aliases and deep nesting (see :class:`_SafeLoader`);
+    every problem is a :class:`~toolkit.errors.CodebookError` naming ``path`` and the line."""
+    ctx = _Ctx(path)
+    return _parse_yaml(text, ctx, plain=True)
+
+
+def _parse_yaml(text: str, ctx: _Ctx, *, plain: bool = False) -> Any:
     try:
-        loader = yaml.SafeLoader(text)
+        loader = _SafeLoader(text)
         try:
             node = loader.get_single_node()
-            return None if node is None else _construct(node, loader, ctx)
+            if node is None:
+                return None
+            return loader.construct_document(node) if plain else _construct(node, loader, ctx)
         finally:
             loader.dispose()
+    except UnsafeYaml as exc:
+        raise ctx.fail(exc.line, f"not accepted: {exc.problem}") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         if mark is not None and mark.line >= text.count("\n") and exc.context_mark is not None:
@@ -269,6 +326,11 @@ def _check_tree(codes: list[CodeDef], lines: dict[str, int], ctx: _Ctx) -> None:
         seen = {code.id}
         parent = code.parent
         while parent is not None:
+            if len(seen) > MAX_CODE_DEPTH:
+                raise ctx.fail(
+                    lines[code.id],
+                    f"code {code.id!r} is nested deeper than {MAX_CODE_DEPTH} levels; flatten the tree",
+                )
             if parent in seen:
                 raise ctx.fail(
                     lines[code.id],

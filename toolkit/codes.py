@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from toolkit.accounts import require_lead
-from toolkit.codebook import code_guid, is_colour
+from toolkit.codebook import MAX_CODE_DEPTH, code_guid, is_colour
+from toolkit.codes_merge import LoadReport as LoadReport
+from toolkit.codes_merge import load_codebook_into as load_codebook_into
+from toolkit.codes_merge import load_into as load_into
 from toolkit.errors import Conflict, InvalidValue, NotFound
 from toolkit.model import VALENCES, AttributeDef, AttributeValue, Codebook, CodeDef, FieldOfAction
 from toolkit.store import Store, Writer, cached_by_change, cached_on, now
@@ -39,14 +42,6 @@ class CodeRow:
     keywords_en: tuple[str, ...]
     source: str
     codings: int
-
-
-@dataclass(frozen=True)
-class LoadReport:
-    added: tuple[str, ...]
-    updated: tuple[str, ...]
-    unchanged: int
-    not_in_file: tuple[str, ...]
 
 
 def list_codes(store: Store) -> list[CodeRow]:
@@ -143,102 +138,6 @@ def _resolve(codes: list[CodeRow], path: str) -> CodeRow:
     raise NotFound(f"no code {path!r}; list codes with `coding-toolkit codebook show`")
 
 
-def _code_row_values(code: CodeDef) -> dict[str, Any]:
-    return {
-        "name": code.name,
-        "name_en": code.name_en,
-        "definition": code.definition,
-        "anchor_example": code.anchor_example,
-        "coding_rule": code.coding_rule,
-        "colour": code.colour,
-        "field_of_action": code.field_of_action,
-        "valence": code.valence,
-        "keywords_de": json.dumps(list(code.keywords_de), ensure_ascii=False),
-        "keywords_en": json.dumps(list(code.keywords_en), ensure_ascii=False),
-        "source": code.source,
-    }
-
-
-def load_into(w: Writer, codebook: Codebook) -> LoadReport:
-    """Merge a codebook into the project inside an open transaction: codes are matched by GUID,
-    new ones added, changed ones updated; codes missing from the file are kept and reported."""
-    store = w.store
-    rows = store.query("SELECT * FROM codes")
-    existing = {r["guid"]: r for r in rows}
-    by_place = {(r["parent_id"], r["name"].casefold()): r for r in rows}
-    ids: dict[str, int] = {}
-    added, updated = [], []
-    unchanged = 0
-    pending = list(codebook.codes)
-    placed: set[str] = set()
-    order = {c.id: i for i, c in enumerate(codebook.codes)}
-    # parents first, whatever the order in the file
-    while pending:
-        progress = [c for c in pending if c.parent is None or c.parent in placed]
-        if not progress:
-            orphans = ", ".join(c.id for c in pending)
-            raise InvalidValue(f"codes {orphans} have parents that are missing or form a cycle")
-        for code in progress:
-            values = _code_row_values(code)
-            values["parent_id"] = ids[code.parent] if code.parent else None
-            values["position"] = order[code.id]
-            old = existing.get(code.guid) or by_place.get((values["parent_id"], code.name.casefold()))
-            if old is not None and old["guid"] != code.guid:
-                values["slug"] = code.id  # same place and name, new id in the file: the same code
-            if old is None:
-                values.update(guid=code.guid, slug=code.id, created_at=now(), updated_at=now())
-                ids[code.id] = w.insert("codes", values)
-                w.event("add", "code", code.guid, {"slug": code.id, **values})
-                added.append(code.id)
-            else:
-                ids[code.id] = old["id"]
-                changed = {k: v for k, v in values.items() if old[k] != v}
-                if changed:
-                    w.update("codes", old["id"], changed)
-                    w.event(
-                        "update",
-                        "code",
-                        code.guid,
-                        {"before": {k: old[k] for k in changed}, "after": changed},
-                    )
-                    updated.append(code.id)
-                else:
-                    unchanged += 1
-            placed.add(code.id)
-        pending = [c for c in pending if c.id not in placed]
-    for field_pos, f in enumerate(codebook.fields_of_action):
-        w.execute(
-            "INSERT INTO fields_of_action (name, name_en, description, position) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT(name) DO UPDATE SET name_en = excluded.name_en, "
-            "description = excluded.description, position = excluded.position",
-            (f.name, f.name_en, f.description, field_pos),
-        )
-    for a in codebook.attributes:
-        values_json = json.dumps([asdict(v) for v in a.values], ensure_ascii=False)
-        w.execute(
-            "INSERT INTO attribute_definitions (name, label, label_en, applies_to, description, "
-            "source, value_list) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET "
-            "label = excluded.label, label_en = excluded.label_en, applies_to = excluded.applies_to,"
-            " description = excluded.description, source = excluded.source, "
-            "value_list = excluded.value_list",
-            (a.name, a.label, a.label_en, a.applies_to, a.description, a.source, values_json),
-        )
-    w.set_setting("codebook_title", codebook.title)
-    w.set_setting("codebook_title_en", codebook.title_en)
-    w.set_setting("codebook_description", codebook.description)
-    w.set_setting("codebook_language", codebook.language)
-    kept = set(ids.values())
-    missing = tuple(r["slug"] or r["name"] for r in rows if r["id"] not in kept)
-    return LoadReport(tuple(added), tuple(updated), unchanged, missing)
-
-
-def load_codebook_into(store: Store, codebook: Codebook, *, actor: str) -> LoadReport:
-    """Load a codebook into the project in one transaction."""
-    require_lead(store, actor, "change the codebook")
-    with store.write(actor) as w:
-        return load_into(w, codebook)
-
-
 def attribute_definitions(store: Store, applies_to: str | None = None) -> tuple[AttributeDef, ...]:
     """The project's case attributes (from its codebook), in codebook order; optionally only those
     of documents or of speakers."""
@@ -297,10 +196,23 @@ def export_codebook(store: Store) -> Codebook:
     )
 
 
-def _split(path: str) -> tuple[str | None, str]:
+MAX_DEPTH = MAX_CODE_DEPTH  # levels of a code path; deeper ones are refused
+
+
+def split_path(path: str) -> list[str]:
+    """The names of a code path (``Mensch/Treiber/Lotsen``); empty parts and more than
+    :data:`MAX_DEPTH` levels are refused."""
     parts = [p.strip() for p in path.strip().strip(SEP).split(SEP)]
+    shown = path if len(path) <= 60 else path[:57] + "..."
     if not parts or not all(parts):
-        raise InvalidValue(f"code path {path!r} is empty or has an empty part")
+        raise InvalidValue(f"code path {shown!r} is empty or has an empty part")
+    if len(parts) > MAX_DEPTH:
+        raise InvalidValue(f"code path {shown!r} has {len(parts)} levels; at most {MAX_DEPTH} are allowed")
+    return parts
+
+
+def _split(path: str) -> tuple[str | None, str]:
+    parts = split_path(path)
     parent = SEP.join(parts[:-1]) or None
     return parent, parts[-1]
 
@@ -347,6 +259,31 @@ def add_code_in(
             parent_id = code_by_path(w.store, parent_path).id
         except NotFound:
             parent_id = add_code_in(w, parent_path)
+    return insert_code_in(
+        w,
+        parent_id,
+        name,
+        path,
+        definition=definition,
+        colour=colour,
+        valence=valence,
+        field_of_action=field_of_action,
+    )
+
+
+def insert_code_in(
+    w: Writer,
+    parent_id: int | None,
+    name: str,
+    path: str,
+    *,
+    definition: str = "",
+    colour: str = "",
+    valence: str | None = None,
+    field_of_action: str | None = None,
+) -> int:
+    """Insert one code named ``name`` below ``parent_id`` (whose path + name is ``path``) inside an
+    open transaction; returns its id. No lookups by path: bulk imports call this."""
     _check_sibling_free(w.store, parent_id, name, path)
     slug = _unique_slug(w.store, path)
     position = (w.store.one("SELECT max(position) AS p FROM codes") or {}).get("p") or 0

@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from toolkit.anchoring import anchor, fold
-from toolkit.codebook import load_codebook
+from toolkit.codebook import load_codebook, safe_yaml_load
 from toolkit.codes import LoadReport, list_codes, load_into
 from toolkit.codings import add_coding_in
 from toolkit.documents import document_row, import_parsed, set_attributes
@@ -38,7 +38,7 @@ def init_project(db: str | Path, *, codebook: Path | None, actor: str) -> LoadRe
 
 def _read_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return safe_yaml_load(path.read_text(encoding="utf-8"), str(path))
     except FileNotFoundError:
         raise ImportFailed(str(path), "missing; the demo needs it") from None
     except yaml.YAMLError as exc:

@@ -16,6 +16,7 @@ without labels (every other tool) is the definition.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -25,7 +26,7 @@ from xml.etree.ElementTree import Element, SubElement, tostring
 from toolkit.accounts import require_lead
 from toolkit.codebook import is_colour
 from toolkit.codes import load_into
-from toolkit.errors import ImportFailed, InvalidValue
+from toolkit.errors import Conflict, ImportFailed, InvalidValue
 from toolkit.exchange.refi.model import DryRun, ImportReport, RefiCodebook
 from toolkit.exchange.refi.reader import read_codebook
 from toolkit.exchange.refi.safety import parse_xml
@@ -85,17 +86,26 @@ def _slugify(text: str) -> str:
     return "-".join(filter(None, base.split("-")))[:60].strip("-") or "code"
 
 
-def to_codebook(store: Store, book: RefiCodebook, report: ImportReport) -> tuple[Codebook, dict[str, str]]:
+def to_codebook(
+    store: Store, book: RefiCodebook, report: ImportReport, where: str = "<codebook>"
+) -> tuple[Codebook, dict[str, str]]:
     """The codes of a REFI-QDA codebook as a :class:`Codebook` for :func:`toolkit.codes.load_into`,
     and the path of each REFI code GUID. Codes already in the project keep what REFI-QDA cannot
-    carry (English name, field of action, valence, keywords, source)."""
+    carry (English name, field of action, valence, keywords, source). Taguette's ``/`` paths
+    become the tree (see :mod:`toolkit.exchange.taguette_codebook`); ``where`` names the file."""
     rows = {r["guid"]: r for r in store.query("SELECT * FROM codes")}
+    id_of_path = code_ids_by_path(store)
+    row_of_id = {r["id"]: r for r in rows.values()}
     used_slugs = {r["slug"] for r in rows.values() if r["slug"]}
     slug_of: dict[str, str] = {}
     path_of: dict[str, str] = {}
     sibling_names: dict[str | None, set[str]] = {}
     defs: list[CodeDef] = []
     language = store.setting("codebook_language", "de") or "de"
+    from toolkit.exchange.taguette_codebook import is_taguette, taguette_tree  # imports this module
+
+    if is_taguette(book.origin):
+        book = taguette_tree(book, where)
     for code in book.codes:
         if code.guid in path_of:
             report.warnings.append(
@@ -119,7 +129,7 @@ def to_codebook(store: Store, book: RefiCodebook, report: ImportReport) -> tuple
         taken.add(unique.casefold())
         parent_path = path_of[code.parent] if code.parent else ""
         path = f"{parent_path}/{unique}" if parent_path else unique
-        old: dict[str, Any] = rows.get(code.guid) or {}
+        old: dict[str, Any] = rows.get(code.guid) or row_of_id.get(id_of_path.get(path, -1)) or {}
         slug = old.get("slug") or ""
         if not slug:
             base = _slugify(path)
@@ -176,10 +186,17 @@ def code_ids_by_path(store: Store) -> dict[str, int]:
     return {path(i): i for i in by_id}
 
 
-def load_refi_codebook(w: Writer, book: RefiCodebook, report: ImportReport) -> dict[str, int]:
-    """Merge REFI-QDA codes into the project inside an open transaction; returns REFI GUID -> code id."""
-    codebook, path_of = to_codebook(w.store, book, report)
-    loaded = load_into(w, codebook)
+def load_refi_codebook(
+    w: Writer, book: RefiCodebook, report: ImportReport, where: str = "<codebook>"
+) -> dict[str, int]:
+    """Merge REFI-QDA codes into the project inside an open transaction; returns REFI GUID -> code
+    id. A code that clashes with the project is an error naming the file ``where``."""
+    codebook, path_of = to_codebook(w.store, book, report, where)
+    try:
+        loaded = load_into(w, codebook)
+    except (Conflict, InvalidValue) as exc:
+        raise ImportFailed(where, str(exc)) from None
+    report.codebook = dataclasses.replace(loaded, dry_run=report.dry_run)
     report.codes_added += len(loaded.added)
     report.codes_updated += len(loaded.updated)
     report.codes_unchanged += loaded.unchanged
@@ -216,7 +233,7 @@ def import_codebook(
     report = ImportReport(origin=book.origin, dry_run=dry_run)
     try:
         with store.write(actor) as w:
-            load_refi_codebook(w, book, report)
+            load_refi_codebook(w, book, report, path)
             if dry_run:
                 raise DryRun
     except DryRun:

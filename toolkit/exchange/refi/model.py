@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from toolkit.codes_merge import LoadReport
+
 
 @dataclass(frozen=True)
 class RefiCode:
@@ -137,6 +139,7 @@ class ImportReport:
     skipped_sources: list[str] = field(default_factory=list)
     missing_sources: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    codebook: LoadReport | None = None  # the codes, one by one and field by field
 
 
 class DryRun(Exception):

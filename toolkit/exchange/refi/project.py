@@ -466,6 +466,11 @@ def read_qdpx(data: bytes, path: str) -> tuple[Archive, RefiProject]:
     return archive, read_project(parse_xml(archive.read(qde), f"{path}: {qde}"), path)
 
 
+def _plain_report(report: ImportReport) -> dict[str, object]:
+    """The report's counts and lists for the event log (the per-code plan stays out)."""
+    return {k: v for k, v in vars(report).items() if k != "codebook"}
+
+
 def import_project(
     store: Store, source: str | Path | bytes, *, actor: str, name: str = "", dry_run: bool = False
 ) -> ImportReport:
@@ -482,12 +487,15 @@ def import_project(
     try:
         with store.write(actor) as w:
             coders = _coders(w, project, report)
-            codes = load_refi_codebook(w, project.codebook, report) if project.codebook.codes else {}
+            codes = load_refi_codebook(w, project.codebook, report, path) if project.codebook.codes else {}
             docs = _documents(w, project, texts, _attributes(project), report, path)
             used = _codings(w, project, texts, docs, codes, coders, notes, report)
             _memos(w, project, docs, codes, coders, notes, used, report)
             w.event(
-                "import", "project", None, {"file": path, "origin": project.origin, "report": vars(report)}
+                "import",
+                "project",
+                None,
+                {"file": path, "origin": project.origin, "report": _plain_report(report)},
             )
             if dry_run:
                 raise DryRun

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from xml.etree.ElementTree import Element
 
+from toolkit.codebook import MAX_CODE_DEPTH
 from toolkit.errors import ImportFailed
 from toolkit.exchange.refi.model import (
     RefiCase,
@@ -52,7 +53,6 @@ def _refs(el: Element, name: str, attr: str = "targetGUID") -> tuple[str, ...]:
     return tuple(guid_of(c.get(attr) or c.get("guid")) for c in children(el, name))
 
 
-MAX_CODE_DEPTH = 100
 
 
 def _codes(parent_el: Element, parent: str | None, out: list[RefiCode], path: str, depth: int = 0) -> None:

@@ -1,0 +1,88 @@
+"""A code-path index for bulk imports: built once, kept up to date as codes are added.
+
+Looking a path up through :func:`toolkit.codes.code_by_path` rebuilds the code tree after every
+added code; an import that adds thousands of codes would be quadratic. The index answers from a
+dictionary and adds missing levels of a path directly below their known parent.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from toolkit.codes import SEP, CodeRow, code_tree, insert_code_in, split_path
+from toolkit.errors import NotFound
+from toolkit.store import Writer
+
+
+class CodePaths:
+    """The project's codes by path, for one transaction that may add codes."""
+
+    def __init__(self, w: Writer) -> None:
+        self._w = w
+        self._by_path: dict[str, CodeRow] = {}
+        self._by_name: dict[str, list[CodeRow]] = {}
+        for code in code_tree(w.store):
+            self._by_path[code.path] = code
+            self._by_name.setdefault(code.name, []).append(code)
+            if code.slug:
+                self._by_name.setdefault(code.slug, []).append(code)
+
+    def find(self, path: str) -> CodeRow:
+        """The code at ``path``, or a code the project had before whose name or id is ``path`` and
+        unique (as :func:`toolkit.codes.code_by_path`)."""
+        wanted = SEP.join(split_path(path))
+        if wanted in self._by_path:
+            return self._by_path[wanted]
+        matches = self._by_name.get(wanted, [])
+        if len({c.id for c in matches}) == 1:
+            return matches[0]
+        raise NotFound(f"no code {path!r}")
+
+    def ensure(self, path: str, *, definition: str = "") -> tuple[CodeRow, list[str]]:
+        """The code at ``path``, added with its missing parents when absent; returns it and the
+        paths of the codes added (``definition`` goes to the last one)."""
+        try:
+            return self.find(path), []
+        except NotFound:
+            pass
+        parts = split_path(path)
+        parent: CodeRow | None = None
+        added: list[str] = []
+        for depth, name in enumerate(parts):
+            here = SEP.join(parts[: depth + 1])
+            known = self._by_path.get(here)
+            if known is None:
+                last = depth == len(parts) - 1
+                code_id = insert_code_in(
+                    self._w,
+                    parent.id if parent else None,
+                    name,
+                    here,
+                    definition=definition if last else "",
+                )
+                row = self._w.store.one("SELECT guid, slug FROM codes WHERE id = ?", (code_id,)) or {}
+                known = CodeRow(
+                    id=code_id,
+                    guid=row.get("guid", ""),
+                    slug=row.get("slug") or "",
+                    path=here,
+                    name=name,
+                    name_en="",
+                    parent_id=parent.id if parent else None,
+                    depth=depth,
+                    field_of_action=parent.field_of_action if parent else None,
+                    valence=parent.valence if parent else None,
+                    colour="",
+                    definition=definition if last else "",
+                    anchor_example="",
+                    coding_rule="",
+                    keywords_de=(),
+                    keywords_en=(),
+                    source="",
+                    codings=0,
+                )
+                self._by_path[here] = known
+                added.append(here)
+            parent = known
+        assert parent is not None  # split_path gives at least one part
+        return dataclasses.replace(parent), added
