@@ -376,5 +376,5 @@ def test_safe_yaml_load_reads_plain_data_and_refuses_aliases() -> None:
     from toolkit.codebook import safe_yaml_load
 
     assert safe_yaml_load("a: [1, {b: c}]\n", "m.yaml") == {"a": [1, {"b": "c"}]}
-    with pytest.raises(CodebookError, match="m.yaml, line 2"):
+    with pytest.raises(CodebookError, match=r"m\.yaml, line 2"):
         safe_yaml_load("a: &x 1\nb: *x\n", "m.yaml")

@@ -402,7 +402,7 @@ def codebook_show(ctx: click.Context, as_json: bool) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["yaml", "docx", "csv", "qdc"]),
+    type=click.Choice(["yaml", "docx", "csv", "qdc", "taguette-csv"]),
     default="yaml",
     show_default=True,
 )
@@ -414,12 +414,25 @@ def codebook_show(ctx: click.Context, as_json: bool) -> None:
 def codebook_export(ctx: click.Context, fmt: str, output: str | None) -> None:
     """Export the codebook: YAML that `codebook load` and `init` read back, or the coding guide
     (Kodierleitfaden: category, definition, anchor example, coding rule) as DOCX or CSV, or a
-    REFI-QDA .qdc codebook for MAXQDA, ATLAS.ti or NVivo.
+    REFI-QDA .qdc codebook for MAXQDA, ATLAS.ti or NVivo, or a codebook CSV that Taguette imports
+    (tag = the code's path, description).
 
     Example: coding-toolkit codebook export --format yaml -o codebook-2024.yaml
 
     Example: coding-toolkit codebook export --format qdc -o codebook.qdc
+
+    Example: coding-toolkit codebook export --format taguette-csv -o taguette-codebook.csv
     """
+    if fmt == "taguette-csv":
+        from toolkit.exchange.taguette_codebook import export_codebook_csv
+
+        text = export_codebook_csv(_store(ctx))
+        if output:
+            write_text(output, text, encoding="utf-8", newline="")
+            click.echo(f"wrote {output}")
+        else:
+            click.echo(text, nl=False)
+        return
     if fmt == "qdc":
         from toolkit.exchange.refi import export_codebook_qdc
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 
 from toolkit.codes import SEP, CodeRow, code_tree, insert_code_in, split_path
-from toolkit.errors import NotFound
+from toolkit.errors import Conflict, NotFound
 from toolkit.store import Writer
 
 
@@ -21,18 +21,23 @@ class CodePaths:
         self._w = w
         self._by_path: dict[str, CodeRow] = {}
         self._by_name: dict[str, list[CodeRow]] = {}
+        self._siblings: dict[int | None, set[str]] = {}
+        row = w.store.one("SELECT max(position) AS p FROM codes") or {}
+        self._position: int = row.get("p") or 0
         for code in code_tree(w.store):
-            self._by_path[code.path] = code
+            self._siblings.setdefault(code.parent_id, set()).add(code.name.casefold())
+            self._by_path[code.path.casefold()] = code
             self._by_name.setdefault(code.name, []).append(code)
             if code.slug:
                 self._by_name.setdefault(code.slug, []).append(code)
 
     def find(self, path: str) -> CodeRow:
-        """The code at ``path``, or a code the project had before whose name or id is ``path`` and
-        unique (as :func:`toolkit.codes.code_by_path`)."""
+        """The code at ``path`` (letter case aside, as sibling names differ beyond case), or a code
+        the project had before whose name or id is ``path`` and unique (as
+        :func:`toolkit.codes.code_by_path`)."""
         wanted = SEP.join(split_path(path))
-        if wanted in self._by_path:
-            return self._by_path[wanted]
+        if wanted.casefold() in self._by_path:
+            return self._by_path[wanted.casefold()]
         matches = self._by_name.get(wanted, [])
         if len({c.id for c in matches}) == 1:
             return matches[0]
@@ -50,16 +55,24 @@ class CodePaths:
         added: list[str] = []
         for depth, name in enumerate(parts):
             here = SEP.join(parts[: depth + 1])
-            known = self._by_path.get(here)
+            known = self._by_path.get(here.casefold())
             if known is None:
                 last = depth == len(parts) - 1
+                parent_id = parent.id if parent else None
+                siblings = self._siblings.setdefault(parent_id, set())
+                if name.casefold() in siblings:
+                    raise Conflict(f"a code named {name!r} already exists at {here!r}; choose another name")
                 code_id = insert_code_in(
                     self._w,
-                    parent.id if parent else None,
+                    parent_id,
                     name,
                     here,
                     definition=definition if last else "",
+                    siblings_checked=True,
+                    position=self._position,
                 )
+                self._position += 1
+                siblings.add(name.casefold())
                 row = self._w.store.one("SELECT guid, slug FROM codes WHERE id = ?", (code_id,)) or {}
                 known = CodeRow(
                     id=code_id,
@@ -81,7 +94,7 @@ class CodePaths:
                     source="",
                     codings=0,
                 )
-                self._by_path[here] = known
+                self._by_path[here.casefold()] = known
                 added.append(here)
             parent = known
         assert parent is not None  # split_path gives at least one part

@@ -281,12 +281,17 @@ def insert_code_in(
     colour: str = "",
     valence: str | None = None,
     field_of_action: str | None = None,
+    siblings_checked: bool = False,
+    position: int | None = None,
 ) -> int:
     """Insert one code named ``name`` below ``parent_id`` (whose path + name is ``path``) inside an
-    open transaction; returns its id. No lookups by path: bulk imports call this."""
-    _check_sibling_free(w.store, parent_id, name, path)
+    open transaction; returns its id. No lookups by path: bulk imports call this, and may check the
+    sibling names and count positions themselves (``siblings_checked``, ``position``)."""
+    if not siblings_checked:
+        _check_sibling_free(w.store, parent_id, name, path)
     slug = _unique_slug(w.store, path)
-    position = (w.store.one("SELECT max(position) AS p FROM codes") or {}).get("p") or 0
+    if position is None:
+        position = (w.store.one("SELECT max(position) AS p FROM codes") or {}).get("p") or 0
     row = {
         "guid": code_guid(slug),
         "slug": slug,

@@ -186,7 +186,7 @@ def _import_rows(
             try:
                 codes[tag], added = paths.ensure(tag, definition=f"Imported from Taguette tag {tag!r}.")
                 report.created_codes.extend(added)
-            except InvalidValue as exc:
+            except (InvalidValue, Conflict) as exc:
                 codes[tag] = str(exc)
         code = codes[tag]
         if isinstance(code, str):

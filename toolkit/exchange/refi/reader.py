@@ -53,8 +53,6 @@ def _refs(el: Element, name: str, attr: str = "targetGUID") -> tuple[str, ...]:
     return tuple(guid_of(c.get(attr) or c.get("guid")) for c in children(el, name))
 
 
-
-
 def _codes(parent_el: Element, parent: str | None, out: list[RefiCode], path: str, depth: int = 0) -> None:
     if depth > MAX_CODE_DEPTH:
         raise ImportFailed(path, f"codes are nested deeper than {MAX_CODE_DEPTH} levels; the file is refused")
