@@ -160,3 +160,26 @@ def test_a_failing_merge_changes_nothing(store: Store) -> None:
         load_codebook_into(store, parse_codebook(text, "bad.yaml"), actor="t")
     assert snapshot(store) == before and len(events(store)) == n_events
     assert events_of(store, "update", "code") == []
+
+
+def test_a_qdpx_sibling_clash_is_one_line_naming_the_file(store: Store, tmp_path: Path) -> None:
+    from _factories import make_qdpx
+
+    from toolkit.errors import ImportFailed
+    from toolkit.exchange.refi import import_project
+
+    # the GUID of Information/Treiber, moved to the top level and named like the project's "Mensch"
+    guid = code_by_path(store, "Information/Treiber").guid
+    qde = (
+        '<?xml version="1.0" encoding="utf-8"?>'
+        '<Project xmlns="urn:QDA-XML:project:1.0" name="p" origin="OtherTool">'
+        f'<CodeBook><Codes><Code guid="{guid}" name="Mensch" isCodable="true"/></Codes></CodeBook>'
+        "</Project>"
+    )
+    before, n_events = snapshot(store), len(events(store))
+    with pytest.raises(ImportFailed) as info:
+        import_project(store, make_qdpx(tmp_path / "clash.qdpx", qde), actor="lead")
+    message = str(info.value)
+    assert "clash.qdpx" in message and "'Information/Treiber'" in message and "'Mensch'" in message
+    assert "\n" not in message
+    assert snapshot(store) == before and len(events(store)) == n_events

@@ -237,3 +237,59 @@ def test_in_team_mode_only_a_lead_imports_highlights(store: Store, tmp_path: Pat
     report = import_highlights(store, path, coder="anna", actor="lena")
     assert [c[3] for c in codings(store)] == ["Das ist gut."]
     assert report.created_codes == ["Neuer Tag"]
+
+
+# --- renamed documents: --map, --map-file, the exit code (issue 15) -----------------------------
+
+
+def cli_import(db: Path, csv_file: Path, *extra: str) -> tuple[int, str]:
+    from click.testing import CliRunner
+
+    from toolkit.cli import cli
+
+    args = ["--db", str(db), "codings", "import", str(csv_file), "--format", "taguette-csv", "--coder", "tg"]
+    result = CliRunner().invoke(cli, [*args, *extra], env={"CODING_TOOLKIT_USER": "tg"})
+    return result.exit_code, result.output
+
+
+def test_a_renamed_document_fails_the_import_until_it_is_mapped(store: Store, tmp_path: Path) -> None:
+    rows = [("int1.odt", "Lob", "Noch mehr."), ("Interview 1 (neu).odt", "Lob", "Und sonst?")]
+    h = highlights(tmp_path, rows)
+    db = tmp_path / "p.db"
+    code, out = cli_import(db, h)
+    assert code == 1
+    assert "line 3: Interview 1 (neu).odt / Lob: no imported document of that name" in out
+    assert "nothing imported: 1 rows not anchored (1 would be imported)" in out and "--map" in out
+    assert codings(store) == []  # one transaction: nothing stored
+    code, out = cli_import(db, h, "--map", "Interview 1 (neu).odt=int1")
+    assert code == 0, out
+    assert out.strip().endswith("2 codings imported, 0 already present, 0 rows not anchored")
+    assert [c[3] for c in codings(store)] == ["Und sonst?", "Noch mehr."]
+
+
+def test_map_file_and_allow_unanchored(store: Store, tmp_path: Path) -> None:
+    rows = [("neu.odt", "Lob", "Noch mehr."), ("int1.odt", "Lob", "Das steht nirgends.")]
+    h = highlights(tmp_path, rows)
+    mapping = tmp_path / "map.txt"
+    mapping.write_text("# Taguette = Projekt\nneu.odt=int1\n", encoding="utf-8")
+    code, out = cli_import(tmp_path / "p.db", h, "--map-file", str(mapping))
+    assert code == 1 and codings(store) == []
+    code, out = cli_import(tmp_path / "p.db", h, "--map-file", str(mapping), "--allow-unanchored")
+    assert code == 0, out
+    assert "1 codings imported, 0 already present, 1 rows not anchored" in out
+    assert [c[3] for c in codings(store)] == ["Noch mehr."]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--map", "neu.odt"], "is not OLD=NEW"),
+        (["--map", "neu.odt=fehlt"], "the project has no document 'fehlt'"),
+    ],
+)
+def test_bad_maps_are_one_line(store: Store, tmp_path: Path, args: list[str], message: str) -> None:
+    code, out = cli_import(
+        tmp_path / "p.db", highlights(tmp_path, [("int1.odt", "Lob", "Noch mehr.")]), *args
+    )
+    assert code == 1 and message in out and out.count("\n") == 1
+    assert codings(store) == []

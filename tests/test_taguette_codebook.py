@@ -158,3 +158,59 @@ def test_export_taguette_csv_on_the_command_line(tmp_path: Path) -> None:
         "tag": "Information/Herausforderungen/Lücken",
         "description": "Informationen kommen nicht an.",
     }
+
+
+# Taguette's own importer and exporters, run from a separate environment with Taguette 1.5.2
+# (python -m venv /tmp/taguette-venv && /tmp/taguette-venv/bin/pip install taguette==1.5.2), or
+# the interpreter named by TAGUETTE_PYTHON. Skipped without it.
+TAGUETTE_SCRIPT = """
+import sys, types
+from taguette.import_codebook import list_tags
+from taguette import export
+with open(sys.argv[1], "rb") as f:
+    tags = list_tags(f)
+objs = [types.SimpleNamespace(path=t["path"], description=t["description"], highlights_count=0,
+                              documents_count=0) for t in tags]
+with open(sys.argv[2], "wb") as f:
+    export.codebook_xml(objs, f)
+with open(sys.argv[3], "w", newline="") as f:
+    export.codebook_csv(objs, f)
+"""
+
+
+def _taguette_python() -> str:
+    import os
+    import shutil
+
+    candidate = os.environ.get("TAGUETTE_PYTHON") or "/tmp/taguette-venv/bin/python"
+    if not shutil.which(candidate):
+        pytest.skip("Taguette is not installed (set TAGUETTE_PYTHON to a Python with taguette)")
+    return candidate
+
+
+def test_real_taguette_reads_our_csv_and_its_files_give_our_tree_back(tmp_path: Path) -> None:
+    import subprocess
+
+    python = _taguette_python()
+    ours = store_with_codebook(tmp_path)
+    (tmp_path / "ours.csv").write_text(export_codebook_csv(ours), encoding="utf-8")
+    script = tmp_path / "taguette_roundtrip.py"
+    script.write_text(TAGUETTE_SCRIPT, encoding="utf-8")
+    done = subprocess.run(
+        [python, str(script), str(tmp_path / "ours.csv"), str(tmp_path / "t.qdc"), str(tmp_path / "t.csv")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    want = [c.path for c in list_codes(ours)]
+    via_qdc, via_csv = new_store(tmp_path, "q.db"), new_store(tmp_path, "c.db")
+    import_codebook(via_qdc, (tmp_path / "t.qdc").read_bytes(), actor="lead", name="t.qdc")
+    load_codebook_file(via_csv, tmp_path / "t.csv", actor="lead")
+    assert [c.path for c in list_codes(via_qdc)] == [c.path for c in list_codes(via_csv)] == want
+    # Taguette's .qdc carries no descriptions; its CSV does
+    assert [c.definition for c in list_codes(via_csv)] == [c.definition for c in list_codes(ours)]
+    report = load_codebook_file(ours, tmp_path / "t.qdc", actor="lead")
+    assert (report.added, report.updated) == ((), ())  # back home: matched by path, nothing blanked
+    assert code_tree(ours)[0].definition == "Alles zu Informationen."
