@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import streamlit as st
+from streamlit.elements.lib.column_types import ColumnConfig
 
 from toolkit.accounts import team_mode
 from toolkit.links import transcript_link
@@ -27,6 +28,6 @@ def linker(project: Store) -> Callable[[str, int, int], str]:
     )
 
 
-def link_column(label: str = "Transkript") -> object:
+def link_column(label: str = "Transkript") -> ColumnConfig:
     """The column config of a column of links, shown as "öffnen"."""
     return st.column_config.LinkColumn(label, display_text="öffnen", width="small", help=LABEL)

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pandas as pd
 import streamlit as st
 
+from app_pages.deeplinks import link_column, linker
 from app_pages.ui import documents_table
+from toolkit.blind import blind_coding
+from toolkit.changes import coding_changes
 from toolkit.codes import list_codes
 from toolkit.codings import list_coders
 from toolkit.documents import list_documents
@@ -66,3 +71,46 @@ else:
         "Das Codebuch ist leer. Auf der Seite **Codebuch** Codes anlegen, auf der Seite **Austausch** ein "
         "Codebuch importieren oder mit `coding-toolkit codebook load DATEI.yaml` laden."
     )
+
+st.subheader("Letzte Änderungen an Codierungen")
+ACTIONS = {
+    "add": "hinzugefügt",
+    "update": "geändert",
+    "delete": "gelöscht",
+    "undo": "rückgängig gemacht",
+    "redo": "wiederholt",
+}
+changes = coding_changes(store, limit=30)
+if blind_coding(store):  # during blind coding everyone sees only their own
+    me = st.session_state.get("app_coder")
+    changes = [c for c in changes if me and me in (c.coder, c.actor)]
+if changes:
+    link = linker(store)
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    "Zeit": datetime.fromisoformat(c.at).astimezone().strftime("%d.%m.%Y %H:%M"),
+                    "Wer": c.actor,
+                    "Änderung": ACTIONS.get(c.action, c.action),
+                    "Code": c.code,
+                    "Kodierer:in": c.coder,
+                    "Dokument": c.document,
+                    "link": link(c.document, c.start, c.end)
+                    if c.document and c.start is not None and c.end is not None
+                    else None,
+                }
+                for c in changes
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+        key="overview_changes",
+        column_config={
+            "link": link_column("Stelle"),
+        },
+        column_order=["Zeit", "Wer", "Änderung", "Code", "Kodierer:in", "Dokument", "link"],
+    )
+    st.caption("„öffnen“ zeigt die Stelle im Transkript (bei gelöschten Codierungen die frühere Stelle).")
+else:
+    st.caption("Noch keine Änderungen an Codierungen.")
