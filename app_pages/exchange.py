@@ -84,10 +84,14 @@ with st.container(border=True):
     st.caption(
         "Für andere Programme: Texte, Codes mit Definition, Ankerbeispiel und Kodierregel, Codierungen, Memos"
     )
+    unique_names = st.checkbox(
+        "Eindeutige Codenamen, z. B. „Treiber (Mensch)“ (für QualCoder, das gleichnamige Codes zusammenlegt)",
+        key="exchange_unique_names",
+    )
     left, right = st.columns(2)
     left.download_button(
         "Projekt (.qdpx)",
-        functools.partial(export_project, project, actor=actor),  # made on click
+        functools.partial(export_project, project, actor=actor, unique_names=unique_names),  # made on click
         file_name="projekt.qdpx",
         mime="application/zip",
         key="exchange_download_qdpx",
@@ -95,7 +99,7 @@ with st.container(border=True):
     )
     right.download_button(
         "Codebuch (.qdc)",
-        functools.partial(export_codebook_qdc, project),
+        functools.partial(export_codebook_qdc, project, unique_names=unique_names),
         file_name="codebuch.qdc",
         mime="application/xml",
         key="exchange_download_qdc",

@@ -56,3 +56,12 @@ def test_a_dry_run_report_says_nothing_was_stored(tmp_path: Path) -> None:
     at = page(target, exchange_report=("mini.qdpx", report))
     assert any("nichts wurde gespeichert" in i.value for i in at.info)
     assert not at.success
+
+
+def test_unique_names_checkbox_for_qualcoder(tmp_path: Path) -> None:
+    at = page(store_with_codebook(tmp_path), app_coder="anna")
+    box = at.checkbox(key="exchange_unique_names")
+    assert "Treiber (Mensch)" in box.label and "QualCoder" in box.label and not box.value
+    box.check().run()
+    assert not at.exception
+    assert at.checkbox(key="exchange_unique_names").value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import uuid
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 import pytest
 from _factories import REFI_SAMPLES, add_text, make_qdpx, new_store, store_with_codebook
 
-from toolkit.codes import code_tree, update_code
+from toolkit.codes import add_code, code_tree, update_code
 from toolkit.codings import add_coding, list_coders, list_codings
 from toolkit.documents import document_turns, list_documents, set_attributes, speaker_attributes
 from toolkit.exchange.refi import (
@@ -501,3 +502,48 @@ def test_real_taguette_codebook_out_and_in_again(tmp_path: Path) -> None:
     second = new_store(tmp_path, "second.db")
     import_codebook(second, data, actor="t", name="again.qdc")
     assert snapshot(second)["codes"] == snapshot(first)["codes"]
+
+
+# -- unique names for QualCoder (issue 15) -------------------------------------------------------
+
+
+def test_unique_names_export_gives_every_code_its_own_name_and_reads_back(tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    store = rich_project(tmp_path)
+    add_code(store, "Mensch/Treiber/Offenheit/Lücken", actor="t")  # Lücken also below Information
+    data = export_project(store, unique_names=True)
+    _schema("Project.xsd").validate(_qde(data))
+    names = [el.get("name") for el in ET.fromstring(_qde(data)).iter() if el.tag.endswith("}Code")]
+    assert len(names) == len(set(names)) == len(code_tree(store))
+    assert {"Treiber (Information)", "Treiber (Mensch)"} <= set(names)
+    assert {"Lücken (Herausforderungen)", "Lücken (Offenheit)"} <= set(names)
+    assert "Information" in names and "Transparenz" in names  # names used once stay as they are
+    # QualCoder gives codes new GUIDs on export: back here they are found by their path again
+    qde = _qde(data).decode()
+    for c in code_tree(store):
+        qde = qde.replace(c.guid, str(uuid.uuid5(uuid.NAMESPACE_OID, c.guid)).upper())
+    copy = new_store(tmp_path, "copy.db")
+    import_project(copy, make_qdpx(tmp_path / "qc.qdpx", qde, _sources(data)), actor="t")
+    assert [c.path for c in code_tree(copy)] == [c.path for c in code_tree(store)]
+    again = import_project(store, make_qdpx(tmp_path / "qc2.qdpx", qde, _sources(data)), actor="t")
+    assert (again.codes_added, again.codes_updated) == (0, 0)
+
+
+def _sources(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return {n: zf.read(n) for n in zf.namelist() if n.startswith("sources/")}
+
+
+def test_cli_project_export_unique_names(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from toolkit.cli import cli
+
+    store_with_codebook(tmp_path).close()
+    out = tmp_path / "qc.qdpx"
+    result = CliRunner().invoke(
+        cli, ["--db", str(tmp_path / "p.db"), "project", "export", "--unique-names", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert b'name="Treiber (Mensch)"' in _qde(out.read_bytes())

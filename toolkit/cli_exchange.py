@@ -93,14 +93,21 @@ def project_import(ctx: click.Context, file: str, dry_run: bool, as_json: bool) 
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False), required=True, help="The .qdpx file to write."
 )
+@click.option(
+    "--unique-names",
+    is_flag=True,
+    help='Make every code name unique ("Treiber (Mensch)") for tools that need it, e.g. QualCoder.',
+)
 @click.pass_context
 @errors_as_messages
-def project_export(ctx: click.Context, output: str) -> None:
+def project_export(ctx: click.Context, output: str, unique_names: bool) -> None:
     """Export the project as a REFI-QDA .qdpx (project.qde + sources/) for other QDA tools.
 
     Example: coding-toolkit project export -o study.qdpx
+
+    Example: coding-toolkit project export --unique-names -o for-qualcoder.qdpx
     """
-    data = export_project(_store(ctx), actor=actor_name())
+    data = export_project(_store(ctx), actor=actor_name(), unique_names=unique_names)
     write_bytes(output, data)
     click.echo(f"wrote {output} ({len(data):,} bytes)")
 

@@ -19,13 +19,14 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import Element, SubElement, tostring
 
 from toolkit.accounts import require_lead
 from toolkit.codebook import is_colour
-from toolkit.codes import load_into
+from toolkit.codes import CodeRow, load_into
 from toolkit.errors import Conflict, ImportFailed, InvalidValue
 from toolkit.exchange.refi.model import DryRun, ImportReport, RefiCodebook
 from toolkit.exchange.refi.reader import read_codebook
@@ -115,6 +116,8 @@ def to_codebook(
         if code.parent is not None and code.parent not in path_of:
             continue  # below a skipped code
         name = " ".join(code.name.split()) or f"Code {code.guid[:8]}"
+        if code.parent is not None:  # "Treiber (Mensch)" of an export with unique names: "Treiber"
+            name = strip_unique_suffix(name, path_of[code.parent].split("/")[::-1])
         if "/" in name:
             report.warnings.append(
                 f"code {name!r}: '/' separates code paths here, kept as '{SLASH_STAND_IN}'"
@@ -241,21 +244,64 @@ def import_codebook(
     return report
 
 
+def unique_code_names(codes: list[CodeRow]) -> dict[int, str]:
+    """Code id -> a name no other code of the codebook has, for tools that need unique names
+    (QualCoder merges codes of the same name): a name used more than once gets its nearest
+    ancestors, "Treiber (Mensch)", "Offenheit (Treiber, Mensch)"; a top-level code keeps its name.
+    :func:`strip_unique_suffix` undoes it on import."""
+    by_id = {c.id: c for c in codes}
+    counts = Counter(c.name.casefold() for c in codes)
+    out: dict[int, str] = {}
+    taken = {c.name.casefold() for c in codes if counts[c.name.casefold()] == 1 or c.parent_id is None}
+    for code in codes:
+        if counts[code.name.casefold()] == 1 or code.parent_id is None:
+            out[code.id] = code.name
+            continue
+        ancestors: list[str] = []
+        parent: int | None = code.parent_id
+        while parent is not None:
+            ancestors.append(by_id[parent].name)
+            parent = by_id[parent].parent_id
+        name, n = code.name, 2
+        for depth in range(1, len(ancestors) + 1):
+            name = f"{code.name} ({', '.join(ancestors[:depth])})"
+            if name.casefold() not in taken:
+                break
+        while name.casefold() in taken:
+            name, n = f"{code.name} ({', '.join(ancestors)}, {n})", n + 1
+        taken.add(name.casefold())
+        out[code.id] = name
+    return out
+
+
+def strip_unique_suffix(name: str, ancestors: list[str]) -> str:
+    """``name`` without the suffix :func:`unique_code_names` adds (``ancestors`` nearest first)."""
+    for depth in range(len(ancestors), 0, -1):
+        suffix = f" ({', '.join(ancestors[:depth])})"
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
 def code_elements(
     parent: Element,
     store: Store,
     *,
     notes_of: dict[int, list[str]] | None = None,
+    unique_names: bool = False,
 ) -> None:
     """Append the project's code tree under ``parent`` (a ``Codes`` element): GUID, name, colour,
-    description, and in a project the ``NoteRef`` of each code's memos."""
+    description, and in a project the ``NoteRef`` of each code's memos. ``unique_names``: names
+    unique across the codebook (see :func:`unique_code_names`)."""
     from toolkit.codes import code_tree
 
     language = store.setting("codebook_language", "de") or "de"
     element_of: dict[int, Element] = {}
-    for code in code_tree(store):
+    codes = code_tree(store)
+    names = unique_code_names(codes) if unique_names else {c.id: c.name for c in codes}
+    for code in codes:
         holder = element_of[code.parent_id] if code.parent_id else parent
-        el = SubElement(holder, "Code", {"guid": code.guid, "name": code.name, "isCodable": "true"})
+        el = SubElement(holder, "Code", {"guid": code.guid, "name": names[code.id], "isCodable": "true"})
         colour = clean_colour(code.colour)
         if colour:
             el.set("color", colour)
@@ -267,11 +313,11 @@ def code_elements(
         element_of[code.id] = el
 
 
-def export_codebook_qdc(store: Store) -> bytes:
+def export_codebook_qdc(store: Store, *, unique_names: bool = False) -> bytes:
     """The project's codebook as ``.qdc`` XML (valid against ``Codebook.xsd``)."""
     root = Element("CodeBook", {"origin": ORIGIN})
     codes = SubElement(root, "Codes")
-    code_elements(codes, store)
+    code_elements(codes, store, unique_names=unique_names)
     if not len(codes):
         raise InvalidValue(
             "the project has no codes, and a .qdc codebook needs at least one; add codes first"

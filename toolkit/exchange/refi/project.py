@@ -514,8 +514,9 @@ def _sub(parent: Element, tag: str, attrs: dict[str, str] | None = None, text: s
     return el
 
 
-def project_xml(store: Store) -> bytes:
-    """The ``project.qde`` of the project (valid against ``Project.xsd``)."""
+def project_xml(store: Store, *, unique_names: bool = False) -> bytes:
+    """The ``project.qde`` of the project (valid against ``Project.xsd``); ``unique_names``: code
+    names unique across the codebook, for QualCoder (see ``unique_code_names``)."""
     q = store.query
     coders = {r["id"]: r for r in q("SELECT id, guid, name FROM coders ORDER BY name")}
     root = Element(
@@ -539,7 +540,7 @@ def project_xml(store: Store) -> bytes:
             project_notes.append(m["guid"])
     if q("SELECT 1 AS x FROM codes LIMIT 1"):
         book = _sub(root, "CodeBook")
-        code_elements(_sub(book, "Codes"), store, notes_of=code_notes)
+        code_elements(_sub(book, "Codes"), store, notes_of=code_notes, unique_names=unique_names)
     attrs: defaultdict[int, dict[str, str]] = defaultdict(dict)
     for a in q("SELECT document_id, name, value FROM document_attributes ORDER BY name"):
         attrs[a["document_id"]][a["name"]] = a["value"]
@@ -664,15 +665,16 @@ def _member(name: str) -> zipfile.ZipInfo:
     return info
 
 
-def export_project(store: Store, *, actor: str | None = None) -> bytes:
+def export_project(store: Store, *, actor: str | None = None, unique_names: bool = False) -> bytes:
     """The project as ``.qdpx`` bytes: ``project.qde`` and ``sources/<GUID>.txt`` per document.
     The same project gives the same bytes. It holds every coder's codings, so in team mode only a
-    lead may export it (checked when ``actor`` is given)."""
+    lead may export it (checked when ``actor`` is given). ``unique_names``: every code name unique
+    (QualCoder merges codes of the same name)."""
     if actor is not None:
         require_lead(store, actor, "export the project with every coder's codings")
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as zf:
-        zf.writestr(_member("project.qde"), project_xml(store))
+        zf.writestr(_member("project.qde"), project_xml(store, unique_names=unique_names))
         for d in store.query("SELECT guid, text FROM documents ORDER BY name"):
             zf.writestr(_member(f"sources/{d['guid']}.txt"), d["text"].encode("utf-8"))
     return buffer.getvalue()
