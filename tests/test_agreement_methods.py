@@ -210,3 +210,28 @@ def test_code_filter_keeps_documents_coded_with_other_codes(project: Store) -> N
     result = agreement(project, ["anna", "ben"], method="unit", code=LUECKEN, draws=0)
     assert result.counts["documents"] == 2
     assert _row(result.tables["agreement"], "code", LUECKEN)["units"] == 4
+
+
+def test_presence_rows_equals_presence_one_row_at_a_time() -> None:
+    import random
+
+    import numpy as np
+
+    from toolkit.agreement.units import presence, presence_rows
+
+    rng = random.Random(5)
+    for _ in range(300):
+        length = rng.randint(1, 80)
+        cuts = sorted(rng.sample(range(1, length + 1), rng.randint(1, min(8, length))))
+        units = np.array([(a, b) for a, b in zip([0, *cuts[:-1]], cuts, strict=True) if b > a])
+        rows = []
+        for _ in range(rng.randint(1, 4)):
+            spans = []
+            for _ in range(rng.randint(0, 4)):
+                s = rng.randrange(length)
+                spans.append((s, rng.randint(s + 1, length)))
+            rows.append(spans)
+        threshold = rng.choice([0, 30, 50, 100])
+        got = presence_rows(length, units, rows, threshold)
+        want = np.vstack([presence(length, units, spans, threshold) for spans in rows])
+        assert got.tolist() == want.tolist()

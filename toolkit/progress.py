@@ -56,18 +56,23 @@ def done_marks(store: Store) -> dict[str, tuple[str, ...]]:
 
 def coded_by(store: Store, coders: Sequence[str]) -> dict[str, frozenset[str]]:
     """``{document: those of coders who coded it}``: at least one coding there (any code) or a done
-    mark. Documents none of them coded are absent."""
+    mark. Documents none of them coded are absent. One indexed look-up per document and coder (it
+    stops at the first coding), so that a project of a million codings is not read whole."""
     if not coders:
         return {}
-    marks = ", ".join("?" for _ in coders)
-    rows = store.conn.execute(
-        "SELECT d.name, k.name FROM (SELECT DISTINCT document_id, coder_id FROM codings "
-        "UNION SELECT document_id, coder_id FROM done_marks) p "
-        "JOIN documents d ON d.id = p.document_id JOIN coders k ON k.id = p.coder_id "
-        f"WHERE k.name IN ({marks})",
-        list(coders),
-    ).fetchall()
+    ids = {
+        int(r[0]): str(r[1])
+        for r in store.conn.execute(
+            f"SELECT id, name FROM coders WHERE name IN ({', '.join('?' for _ in coders)})", list(coders)
+        )
+    }
     out: dict[str, set[str]] = {}
-    for doc, coder in rows:
-        out.setdefault(doc, set()).add(coder)
+    for doc_id, doc in store.conn.execute("SELECT id, name FROM documents ORDER BY name").fetchall():
+        for kid, coder in ids.items():
+            if store.conn.execute(
+                "SELECT EXISTS (SELECT 1 FROM codings WHERE document_id = ? AND coder_id = ?) "
+                "OR EXISTS (SELECT 1 FROM done_marks WHERE document_id = ? AND coder_id = ?)",
+                (doc_id, kid, doc_id, kid),
+            ).fetchone()[0]:
+                out.setdefault(doc, set()).add(coder)
     return {doc: frozenset(names) for doc, names in out.items()}

@@ -44,10 +44,22 @@ NAN = float("nan")
 
 @dataclass(frozen=True)
 class Ratings:
-    """A matrix encoded for counting: ``codes[coder, unit]`` is a category index or -1 (missing)."""
+    """A matrix encoded for counting: ``codes[coder, unit]`` is a category index or -1 (missing).
+    With ``weights`` each column stands for ``weights[unit]`` units that were rated alike (a tally
+    of rating patterns, as the streaming agreement methods build); without, every column is one
+    unit. Every coefficient and the bootstrap give the same result on a tally as on the matrix it
+    stands for."""
 
     codes: NDArray[np.int64]
     values: tuple[Any, ...]
+    weights: NDArray[np.float64] | None = None
+
+    @property
+    def unit_weights(self) -> NDArray[np.float64]:
+        """How many units each column stands for (ones without ``weights``)."""
+        if self.weights is None:
+            return np.ones(self.codes.shape[1], dtype=np.float64)
+        return np.asarray(self.weights, dtype=np.float64)
 
     @functools.cached_property
     def counts(self) -> NDArray[np.float64]:
@@ -168,6 +180,18 @@ def _alpha(counts: NDArray[np.float64], values: tuple[Any, ...], level: str) -> 
     )
 
 
+def nominal_alpha(counts: NDArray[np.float64], weights: NDArray[np.float64]) -> float:
+    """Nominal alpha of pairable units x categories ``counts``, each row standing for ``weights``
+    units: 1 - (n - 1)(n - D) / (n^2 - sum n_c^2) with n pairable values, D coincidences on the
+    diagonal and n_c value totals (Krippendorff 2011); equal to the ``krippendorff`` package."""
+    m = counts.sum(axis=1)
+    total = float(weights @ m)
+    d = float(weights @ ((counts * (counts - 1.0)).sum(axis=1) / (m - 1.0)))
+    nc = weights @ counts
+    denominator = total**2 - float((nc**2).sum())
+    return 1.0 - (total - 1.0) * (total - d) / denominator if denominator > 0 else NAN
+
+
 def alpha_from_counts(counts: NDArray[np.float64], values: tuple[Any, ...], *, level: str) -> float:
     """Alpha of pairable units given as units x categories counts; NaN when undefined."""
     pairable = counts[counts.sum(axis=1) >= 2]
@@ -197,16 +221,18 @@ def coefficients_of(ratings: Ratings, *, level: str = "nominal") -> dict[str, An
     """:func:`coefficients` of an already encoded matrix."""
     notes: dict[str, str] = {}
     codes = ratings.codes
-    n_coders, n_units = codes.shape
+    n_coders = codes.shape[0]
+    weights = ratings.unit_weights
+    n_units = round(float(weights.sum()))
     q = len(ratings.values)
     counts = ratings.counts
     rated = counts.sum(axis=1)
-    pairable = rated >= 2
+    pairable = (rated >= 2) & (weights > 0)
     out: dict[str, Any] = {
         "coders": n_coders,
         "units": n_units,
-        "units_pairable": int(pairable.sum()),
-        "units_single": int((rated == 1).sum()),
+        "units_pairable": round(float(weights[pairable].sum())),
+        "units_single": round(float(weights[rated == 1].sum())),
         "categories": list(ratings.values),
         "level": level,
         "notes": notes,
@@ -221,34 +247,41 @@ def coefficients_of(ratings: Ratings, *, level: str = "nominal") -> dict[str, An
         return out
     c = counts[pairable]
     r = rated[pairable]
-    n = c.shape[0]
+    wp = weights[pairable]
+    n = float(wp.sum())
     # observed agreement: share of agreeing coder pairs per unit, averaged over units
-    pa = float(np.mean((c * (c - 1.0)).sum(axis=1) / (r * (r - 1.0))))
+    pa = float(wp @ ((c * (c - 1.0)).sum(axis=1) / (r * (r - 1.0))) / n)
     out["percent_agreement"] = pa
     # Fleiss / Gwet: category shares averaged over every unit rated at all (Gwet 2014, ch. 2;
     # as irrCAC), so units coded by one coder only count for chance agreement, not for Pa
-    any_rated = rated >= 1
-    pi_k = (counts[any_rated] / rated[any_rated, None]).mean(axis=0)
+    any_rated = (rated >= 1) & (weights > 0)
+    wr = weights[any_rated]
+    pi_k = (wr @ (counts[any_rated] / rated[any_rated, None])) / wr.sum()
     out["fleiss_kappa"] = _chance_corrected(pa, float((pi_k**2).sum()), "fleiss_kappa", notes)
     # Scott's pi: pooled shares of all pairable ratings
-    pooled = c.sum(axis=0) / c.sum()
+    pooled_counts = wp @ c
+    pooled = pooled_counts / pooled_counts.sum()
     out["scott_pi"] = _chance_corrected(pa, float((pooled**2).sum()), "scott_pi", notes)
     # Conger: each coder's own category shares over all units that coder rated (as irrCAC)
     sub = codes[:, pairable]
     shares = np.zeros((n_coders, q))
     for g in range(n_coders):
-        row = codes[g][codes[g] >= 0]
-        if row.size:
-            shares[g] = np.bincount(row, minlength=q) / row.size
+        ok = (codes[g] >= 0) & (weights > 0)
+        if ok.any():
+            shares[g] = np.bincount(codes[g][ok], weights=weights[ok], minlength=q) / weights[ok].sum()
     mean_share = shares.mean(axis=0)
     var_share = shares.var(axis=0, ddof=1)
     pe_conger = float((mean_share**2 - var_share / n_coders).sum())
     out["conger_kappa"] = _chance_corrected(pa, pe_conger, "conger_kappa", notes)
     if n_coders == 2:
         both = (sub[0] >= 0) & (sub[1] >= 0)
-        a, b = sub[0][both], sub[1][both]
-        po2 = float(np.mean(a == b))
-        pe2 = float((np.bincount(a, minlength=q) * np.bincount(b, minlength=q)).sum() / a.size**2)
+        a, b, wb = sub[0][both], sub[1][both], wp[both]
+        size = float(wb.sum())
+        po2 = float(wb @ (a == b)) / size
+        pe2 = float(
+            (np.bincount(a, weights=wb, minlength=q) * np.bincount(b, weights=wb, minlength=q)).sum()
+            / size**2
+        )
         out["cohen_kappa"] = _chance_corrected(po2, pe2, "cohen_kappa", notes)
     else:
         out["cohen_kappa"] = None
@@ -262,12 +295,16 @@ def coefficients_of(ratings: Ratings, *, level: str = "nominal") -> dict[str, An
         pe_gwet = float((pi_k * (1.0 - pi_k)).sum() / (q - 1))
         out["gwet_ac1"] = _chance_corrected(pa, pe_gwet, "gwet_ac1", notes)
         out["brennan_prediger"] = _chance_corrected(pa, 1.0 / q, "brennan_prediger", notes)
-    if np.count_nonzero(c.sum(axis=0)) < 2:
+    if np.count_nonzero(pooled_counts) < 2:
         out["krippendorff_alpha"] = NAN
         notes["krippendorff_alpha"] = "only one value occurs, so expected disagreement is 0"
+    elif ratings.weights is not None and level == "nominal":
+        out["krippendorff_alpha"] = nominal_alpha(c, wp)
+    elif ratings.weights is not None:
+        raise InvalidValue(f"a tally of ratings gives alpha at level nominal only, not {level!r}")
     else:
         out["krippendorff_alpha"] = _alpha(c, ratings.values, level)
-    out["units_pairable"] = n
+    out["units_pairable"] = round(n)
     return out
 
 
@@ -290,13 +327,17 @@ def bootstrap_alpha(
         raise InvalidValue(f"confidence must be between 0 and 1, got {confidence}")
     ratings = matrix if isinstance(matrix, Ratings) else encode(matrix, categories)
     counts = ratings.counts
-    counts = counts[counts.sum(axis=1) >= 2]
+    keep = (counts.sum(axis=1) >= 2) & (ratings.unit_weights > 0)
+    weights = ratings.unit_weights[keep]
+    counts = counts[keep]
     if counts.shape[0] == 0:
         return (NAN, NAN)
     rng = np.random.default_rng(seed)
     n = counts.shape[0]
     if level == "nominal":
-        estimates = _nominal_draws(counts, rng, draws)
+        estimates = _nominal_draws(counts, rng, draws, weights)
+    elif ratings.weights is not None:
+        raise InvalidValue(f"a tally of ratings gives the bootstrap at level nominal only, not {level!r}")
     else:
         values = []
         for _ in range(draws):
@@ -309,28 +350,37 @@ def bootstrap_alpha(
     return (float(low), float(high))
 
 
-def _distinct_rows(counts: NDArray[np.float64]) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
-    """Distinct rows of a small-integer count matrix and how often each occurs (faster than
-    ``np.unique(axis=0)``: each row becomes one integer in base max + 1)."""
+def _distinct_rows(
+    counts: NDArray[np.float64], weights: NDArray[np.float64]
+) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
+    """Distinct rows of a small-integer count matrix and how many units each stands for (faster
+    than ``np.unique(axis=0)``: each row becomes one integer in base max + 1)."""
     ints = counts.astype(np.int64)
     base = int(ints.max()) + 1
     q = ints.shape[1]
     if base**q < 2**62:
         keys = ints @ (base ** np.arange(q, dtype=np.int64))
-        uniq, freq = np.unique(keys, return_counts=True)
+        uniq, inverse = np.unique(keys, return_inverse=True)
         digits = (uniq[:, None] // (base ** np.arange(q, dtype=np.int64))) % base
-        return digits.astype(np.float64), freq
-    rows, freq = np.unique(counts, axis=0, return_counts=True)
+        rows = digits.astype(np.float64)
+    else:
+        rows, inverse = np.unique(counts, axis=0, return_inverse=True)
+    freq = np.rint(np.bincount(inverse.ravel(), weights=weights, minlength=rows.shape[0])).astype(np.int64)
     return rows, freq
 
 
-def _nominal_draws(counts: NDArray[np.float64], rng: np.random.Generator, draws: int) -> NDArray[np.float64]:
+def _nominal_draws(
+    counts: NDArray[np.float64],
+    rng: np.random.Generator,
+    draws: int,
+    weights: NDArray[np.float64] | None = None,
+) -> NDArray[np.float64]:
     """Nominal alpha of ``draws`` bootstrap samples at once. Units with the same counts are
     interchangeable, so a sample is how often each distinct row was drawn (multinomial with the
     rows' frequencies); alpha = 1 - (n - 1)(n - D) / (n^2 - sum n_c^2) follows from sums that are
     linear in those numbers (n pairable values, D coincidences on the diagonal, n_c value totals).
     Tested to equal the ``krippendorff`` package on the undrawn data."""
-    rows, freq = _distinct_rows(counts)
+    rows, freq = _distinct_rows(counts, np.ones(counts.shape[0]) if weights is None else weights)
     n_units = int(freq.sum())
     m = rows.sum(axis=1)
     diag = (rows * (rows - 1.0)).sum(axis=1) / (m - 1.0)

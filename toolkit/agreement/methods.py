@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,9 +23,10 @@ from numpy.typing import NDArray
 
 from toolkit.agreement.coefficients import COEFFICIENTS, Ratings, bootstrap_alpha, coefficients_of
 from toolkit.agreement.segments import character_table, compare_segments, segment_kappa, table_agreement
-from toolkit.agreement.selection import Selection, select
-from toolkit.agreement.unitized import alpha_terms, document_terms
-from toolkit.agreement.units import UNIT_KINDS, document_units, presence
+from toolkit.agreement.selection import DocCodings, Plan, field_of, plan
+from toolkit.agreement.unitized import Terms, alpha_terms, document_terms
+from toolkit.agreement.units import UNIT_KINDS, presence_rows, unit_bounds
+from toolkit.codes import CodeRow
 from toolkit.errors import InvalidValue
 from toolkit.store import Store
 
@@ -48,103 +49,161 @@ class AgreementResult:
     excluded: tuple[dict[str, Any], ...] = ()
 
 
-def _ratings(matrix: NDArray[np.int64]) -> Ratings:
-    return Ratings(matrix.astype(np.int64), BINARY)
+def tally_ratings(tally: NDArray[np.int64], n_coders: int) -> Ratings:
+    """A tally of presence patterns (``tally[p]`` units where coder ``k`` marked the code present
+    exactly when bit ``k`` of ``p`` is set) as weighted :class:`Ratings` of categories 0 and 1."""
+    patterns = np.flatnonzero(tally)
+    codes = (patterns[None, :] >> np.arange(n_coders)[:, None]) & 1
+    return Ratings(codes.astype(np.int64), BINARY, tally[patterns].astype(np.float64))
+
+
+def pattern_tally(rows: NDArray[np.int64]) -> NDArray[np.int64]:
+    """Count the presence patterns of a coders x units 0/1 matrix (see :func:`tally_ratings`)."""
+    n_coders = rows.shape[0]
+    keys = (rows.astype(np.int64) << np.arange(n_coders, dtype=np.int64)[:, None]).sum(axis=0)
+    out: NDArray[np.int64] = np.bincount(keys, minlength=2**n_coders).astype(np.int64)
+    return out
 
 
 def _coefficient_row(
-    scope: str, code: str, fld: str, matrix: NDArray[np.int64], *, draws: int, seed: int, confidence: float
+    scope: str, code: str, fld: str, tally: NDArray[np.int64], n_coders: int, *, boot: Boot
 ) -> dict[str, Any]:
-    ratings = _ratings(matrix)
+    ratings = tally_ratings(tally, n_coders)
     result = coefficients_of(ratings)
     low, high = (
-        bootstrap_alpha(ratings, draws=draws, seed=seed, confidence=confidence) if draws else (math.nan,) * 2
+        bootstrap_alpha(ratings, draws=boot.draws, seed=boot.seed, confidence=boot.confidence)
+        if boot.draws
+        else (math.nan,) * 2
     )
-    row: dict[str, Any] = {"scope": scope, "code": code, "field": fld, "units": int(matrix.shape[1])}
+    row: dict[str, Any] = {"scope": scope, "code": code, "field": fld, "units": int(tally.sum())}
     row.update({name: result[name] for name in COEFFICIENTS})
     row["alpha_ci_low"], row["alpha_ci_high"] = low, high
     row["notes"] = "; ".join(
-        f"{k}: {v}" for k, v in result["notes"].items() if k != "cohen_kappa" or matrix.shape[0] == 2
+        f"{k}: {v}" for k, v in result["notes"].items() if k != "cohen_kappa" or n_coders == 2
     )
     return row
 
 
+@dataclass(frozen=True)
+class Boot:
+    """Settings of the bootstrap interval of alpha (``draws`` 0: none)."""
+
+    draws: int
+    seed: int
+    confidence: float
+
+
 def _pooled_rows(
-    sel: Selection,
-    matrices: dict[str, NDArray[np.int64]],
-    *,
-    draws: int,
-    seed: int,
-    confidence: float,
+    codes: tuple[CodeRow, ...], tallies: dict[str, NDArray[np.int64]], n_coders: int, *, boot: Boot
 ) -> list[dict[str, Any]]:
+    """Rows per code, per field of action (pooled tallies of its codes) and overall."""
     rows = [
-        _coefficient_row("code", code, sel.field(code), m, draws=draws, seed=seed, confidence=confidence)
-        for code, m in matrices.items()
+        _coefficient_row("code", c.path, field_of(codes, c.path), tallies[c.path], n_coders, boot=boot)
+        for c in codes
     ]
-    for fld in _fields(sel, matrices):
-        parts = [m for c, m in matrices.items() if sel.field(c) == fld]
-        rows.append(
-            _coefficient_row(
-                "field", "", fld, np.hstack(parts), draws=draws, seed=seed, confidence=confidence
-            )
-        )
-    if matrices:
-        rows.append(
-            _coefficient_row(
-                "overall",
-                "",
-                "",
-                np.hstack(list(matrices.values())),
-                draws=draws,
-                seed=seed,
-                confidence=confidence,
-            )
-        )
+    for fld in _fields(codes):
+        pooled = sum((tallies[c.path] for c in codes if field_of(codes, c.path) == fld), _zeros(n_coders))
+        rows.append(_coefficient_row("field", "", fld, pooled, n_coders, boot=boot))
+    if codes:
+        pooled = sum((tallies[c.path] for c in codes), _zeros(n_coders))
+        rows.append(_coefficient_row("overall", "", "", pooled, n_coders, boot=boot))
     return rows
 
 
+def _zeros(n_coders: int) -> NDArray[np.int64]:
+    return np.zeros(2**n_coders, dtype=np.int64)
+
+
+Progress = Callable[[int, int], None]
+
+
+def _stream(
+    p: Plan, progress: Progress | None, *, text: bool = True, turns: bool = False
+) -> Iterator[DocCodings]:
+    """The plan's documents one at a time, telling ``progress(done, total)`` after each."""
+    total = len(p.documents)
+    for i, item in enumerate(p.each(text=text, turns=turns), start=1):
+        yield item
+        if progress is not None:
+            progress(i, total)
+
+
+@dataclass
+class _Tallies:
+    """Running presence-pattern counts per code over the units read so far."""
+
+    n_coders: int
+    units: int = 0
+    by_code: dict[str, NDArray[np.int64]] = field(default_factory=dict)
+    seen: dict[str, int] = field(default_factory=dict)
+
+    def add(self, code: str, rows: NDArray[np.int64]) -> None:
+        if code not in self.by_code:
+            self.by_code[code], self.seen[code] = _zeros(self.n_coders), 0
+        self.by_code[code] += pattern_tally(rows)
+        self.seen[code] += rows.shape[1]
+
+    def add_pattern(self, code: str, key: int) -> None:
+        """One unit where the coders of the bits of ``key`` marked ``code``."""
+        if code not in self.by_code:
+            self.by_code[code], self.seen[code] = _zeros(self.n_coders), 0
+        self.by_code[code][key] += 1
+        self.seen[code] += 1
+
+    def finished(self, codes: tuple[CodeRow, ...]) -> dict[str, NDArray[np.int64]]:
+        """Per code: units of documents without the code count as 'absent for everyone'."""
+        out = {}
+        for c in codes:
+            tally = self.by_code.get(c.path, _zeros(self.n_coders)).copy()
+            tally[0] += self.units - self.seen.get(c.path, 0)
+            out[c.path] = tally
+        return out
+
+
 def unit_method(
-    sel: Selection, *, unit: str, threshold: float, draws: int, seed: int, confidence: float
-) -> tuple[dict[str, list[dict[str, Any]]], dict[str, int]]:
-    grouped = sel.grouped()
-    units = {
-        d.name: np.asarray(document_units(d, unit), dtype=np.int64).reshape(-1, 2) for d in sel.documents
-    }
-    matrices: dict[str, NDArray[np.int64]] = {}
-    for code in (c.path for c in sel.codes):
-        parts = []
-        for doc in sel.documents:
-            rows = [
-                presence(len(doc.text), units[doc.name], grouped.get((doc.name, code, coder), []), threshold)
-                for coder in sel.coders
-            ]
-            parts.append(np.vstack(rows) if rows else np.zeros((len(sel.coders), 0), dtype=np.int64))
-        matrices[code] = np.hstack(parts) if parts else np.zeros((len(sel.coders), 0), dtype=np.int64)
-    table = _pooled_rows(sel, matrices, draws=draws, seed=seed, confidence=confidence)
-    return {"agreement": table}, {"units": sum(len(u) for u in units.values())}
+    p: Plan, *, unit: str, threshold: float, boot: Boot, progress: Progress | None = None
+) -> tuple[dict[str, list[dict[str, Any]]], dict[str, int], tuple[CodeRow, ...]]:
+    tallies = _Tallies(len(p.coders))
+    codings = 0
+    m = len(p.coders)
+    for item in _stream(p, progress, turns=unit != "paragraph"):
+        units = unit_bounds(item.doc, unit)
+        tallies.units += len(units)
+        codings += sum(len(v) for v in item.spans.values())
+        present = item.codes
+        spans = [item.of(code, coder) for code in present for coder in p.coders]
+        rows = presence_rows(len(item.doc.text), units, spans, threshold).reshape(len(present), m, len(units))
+        for i, code in enumerate(present):
+            tallies.add(code, rows[i])
+    codes = p.codes_in_order(set(tallies.by_code))
+    table = _pooled_rows(codes, tallies.finished(codes), len(p.coders), boot=boot)
+    return {"agreement": table}, {"units": tallies.units, "codings": codings}, codes
 
 
 def document_method(
-    sel: Selection, *, draws: int, seed: int, confidence: float
-) -> tuple[dict[str, list[dict[str, Any]]], dict[str, int]]:
-    grouped = sel.grouped()
-    matrices = {
-        code.path: np.array(
-            [
-                [1 if grouped.get((d.name, code.path, coder)) else 0 for d in sel.documents]
-                for coder in sel.coders
-            ],
-            dtype=np.int64,
-        ).reshape(len(sel.coders), len(sel.documents))
-        for code in sel.codes
-    }
-    table = _pooled_rows(sel, matrices, draws=draws, seed=seed, confidence=confidence)
-    return {"agreement": table}, {"units": len(sel.documents)}
+    p: Plan, *, boot: Boot, progress: Progress | None = None
+) -> tuple[dict[str, list[dict[str, Any]]], dict[str, int], tuple[CodeRow, ...]]:
+    tallies = _Tallies(len(p.coders))
+    bit = {coder: 1 << k for k, coder in enumerate(p.coders)}
+    total = len(p.documents)
+    for i, (_, pairs) in enumerate(p.each_presence(), start=1):
+        tallies.units += 1
+        keys: dict[str, int] = {}
+        for code, coder in pairs:
+            keys[code] = keys.get(code, 0) | bit[coder]
+        for code, key in keys.items():
+            tallies.add_pattern(code, key)
+        if progress is not None:
+            progress(i, total)
+    codes = p.codes_in_order(set(tallies.by_code))
+    table = _pooled_rows(codes, tallies.finished(codes), len(p.coders), boot=boot)
+    return {"agreement": table}, {"units": tallies.units}, codes
 
 
-def _fields(sel: Selection, codes: Iterable[str]) -> list[str]:
+def _fields(codes: Iterable[CodeRow]) -> list[str]:
     """Fields of action of ``codes`` in codebook order."""
-    return list(dict.fromkeys(sel.field(c) for c in codes))
+    rows = tuple(codes)
+    return list(dict.fromkeys(field_of(rows, c.path) for c in rows))
 
 
 def _pairs(coders: Sequence[str]) -> list[tuple[str, str]]:
@@ -152,37 +211,42 @@ def _pairs(coders: Sequence[str]) -> list[tuple[str, str]]:
 
 
 def segment_method(
-    sel: Selection, *, threshold: float
-) -> tuple[dict[str, list[dict[str, Any]]], dict[str, int]]:
-    grouped = sel.grouped()
-    n_codes = len(sel.codes)
+    p: Plan, *, threshold: float, progress: Progress | None = None
+) -> tuple[dict[str, list[dict[str, Any]]], dict[str, int], tuple[CodeRow, ...]]:
+    # per (pair, code): segments of a, of b, matched of a, matched of b
+    sums: dict[tuple[str, str], NDArray[np.int64]] = {}
+    codings = 0
+    for item in _stream(p, progress, text=False):
+        codings += sum(len(v) for v in item.spans.values())
+        for a, b in _pairs(p.coders):
+            for code in item.codes:
+                counts = compare_segments(item.of(code, a), item.of(code, b), threshold=threshold)
+                key = (f"{a}/{b}", code)
+                sums.setdefault(key, np.zeros(4, dtype=np.int64))
+                sums[key] += (
+                    len(counts.matched_a) + len(counts.unmatched_a),
+                    len(counts.matched_b) + len(counts.unmatched_b),
+                    len(counts.matched_a),
+                    len(counts.matched_b),
+                )
+    codes = p.codes_in_order({code for _, code in sums})
+    n_codes = len(codes)
     rows: list[dict[str, Any]] = []
     segments = 0
-    for a, b in _pairs(sel.coders):
+    for a, b in _pairs(p.coders):
         pair = f"{a}/{b}"
         code_rows = []
-        for code in sel.codes:
-            sa = sb = ma = mb = 0
-            for doc in sel.documents:
-                counts = compare_segments(
-                    grouped.get((doc.name, code.path, a), []),
-                    grouped.get((doc.name, code.path, b), []),
-                    threshold=threshold,
-                )
-                sa += len(counts.matched_a) + len(counts.unmatched_a)
-                sb += len(counts.matched_b) + len(counts.unmatched_b)
-                ma += len(counts.matched_a)
-                mb += len(counts.matched_b)
-            code_rows.append(
-                _segment_row("code", pair, code.path, sel.field(code.path), sa, sb, ma, mb, n_codes)
-            )
+        for c in codes:
+            sa, sb, ma, mb = (int(x) for x in sums.get((pair, c.path), np.zeros(4, dtype=np.int64)))
+            fld = field_of(codes, c.path)
+            code_rows.append(_segment_row("code", pair, c.path, fld, sa, sb, ma, mb, n_codes))
         segments += sum(r["segments_a"] + r["segments_b"] for r in code_rows)
         rows.extend(code_rows)
-        for fld in _fields(sel, [r["code"] for r in code_rows]):
+        for fld in _fields(codes):
             part = [r for r in code_rows if r["field"] == fld]
             rows.append(_segment_sum("field", pair, "", fld, part, len(part)))
         rows.append(_segment_sum("overall", pair, "", "", code_rows, n_codes))
-    return {"agreement": rows}, {"segments": segments}
+    return {"agreement": rows}, {"segments": segments, "codings": codings}, codes
 
 
 def _segment_row(
@@ -221,38 +285,44 @@ def _segment_sum(
     return row
 
 
-def character_method(sel: Selection) -> tuple[dict[str, list[dict[str, Any]]], dict[str, int]]:
-    grouped = sel.grouped()
+def character_method(
+    p: Plan, *, progress: Progress | None = None
+) -> tuple[dict[str, list[dict[str, Any]]], dict[str, int], tuple[CodeRow, ...]]:
+    pairs = [f"{a}/{b}" for a, b in _pairs(p.coders)]
+    lengths: dict[str, int] = {}
+    # (pair, code, document) -> (both, only_a, only_b, neither); absent: nobody coded it there
+    tables: dict[tuple[str, str, str], tuple[int, int, int, int]] = {}
+    codings = 0
+    for item in _stream(p, progress):
+        lengths[item.doc.name] = len(item.doc.text)
+        codings += sum(len(v) for v in item.spans.values())
+        for (a, b), pair in zip(_pairs(p.coders), pairs, strict=True):
+            for code in item.codes:
+                tables[(pair, code, item.doc.name)] = character_table(
+                    len(item.doc.text), item.of(code, a), item.of(code, b)
+                )
+    codes = p.codes_in_order({code for _, code, _ in tables})
     summary: list[dict[str, Any]] = []
     by_document: list[dict[str, Any]] = []
-    for a, b in _pairs(sel.coders):
-        pair = f"{a}/{b}"
+    for pair in pairs:
         code_tables: dict[str, tuple[int, int, int, int]] = {}
-        for code in sel.codes:
+        for c in codes:
+            fld = field_of(codes, c.path)
             total = np.zeros(4, dtype=np.int64)
-            for doc in sel.documents:
-                table = character_table(
-                    len(doc.text),
-                    grouped.get((doc.name, code.path, a), []),
-                    grouped.get((doc.name, code.path, b), []),
-                )
+            for name, length in lengths.items():
+                table = tables.get((pair, c.path, name), (0, 0, 0, length))
                 total += np.asarray(table)
-                by_document.append(
-                    _character_row("document", pair, code.path, sel.field(code.path), table, doc.name)
-                )
-            code_tables[code.path] = (int(total[0]), int(total[1]), int(total[2]), int(total[3]))
-            summary.append(
-                _character_row("code", pair, code.path, sel.field(code.path), code_tables[code.path])
-            )
-        for fld in _fields(sel, code_tables):
-            pooled = np.sum([t for c, t in code_tables.items() if sel.field(c) == fld], axis=0)
+                by_document.append(_character_row("document", pair, c.path, fld, table, name))
+            code_tables[c.path] = (int(total[0]), int(total[1]), int(total[2]), int(total[3]))
+            summary.append(_character_row("code", pair, c.path, fld, code_tables[c.path]))
+        for fld in _fields(codes):
+            pooled = np.sum([t for k, t in code_tables.items() if field_of(codes, k) == fld], axis=0)
             summary.append(_character_row("field", pair, "", fld, tuple(int(x) for x in pooled)))
         if code_tables:
             pooled = np.sum(list(code_tables.values()), axis=0)
             summary.append(_character_row("overall", pair, "", "", tuple(int(x) for x in pooled)))
-    return {"agreement": summary, "documents": by_document}, {
-        "characters": sum(len(d.text) for d in sel.documents)
-    }
+    counts = {"characters": sum(lengths.values()), "codings": codings}
+    return {"agreement": summary, "documents": by_document}, counts, codes
 
 
 def _character_row(
@@ -276,34 +346,49 @@ def _character_row(
     return row
 
 
-def unitized_method(sel: Selection) -> tuple[dict[str, list[dict[str, Any]]], dict[str, int]]:
-    grouped = sel.grouped()
-    m = len(sel.coders)
-    length = sum(len(d.text) for d in sel.documents)
+def unitized_method(
+    p: Plan, *, progress: Progress | None = None
+) -> tuple[dict[str, list[dict[str, Any]]], dict[str, int], tuple[CodeRow, ...]]:
+    m = len(p.coders)
+    lengths: dict[str, int] = {}
+    terms: dict[str, list[Terms]] = {}  # per code, one entry per document where it occurs
+    docs_of: dict[str, set[str]] = {}
+    per_doc: dict[str, tuple[float, float]] = {}
+    codings = 0
+    for item in _stream(p, progress):
+        length = len(item.doc.text)
+        lengths[item.doc.name] = length
+        codings += sum(len(v) for v in item.spans.values())
+        o_doc = e_doc = 0.0
+        for code in item.codes:
+            t = document_terms({c: item.of(code, c) for c in p.coders}, 0, length)
+            terms.setdefault(code, []).append(t)
+            docs_of.setdefault(code, set()).add(item.doc.name)
+            if length:
+                d_do, d_de = alpha_terms([t], m, length)
+                o_doc, e_doc = o_doc + d_do, e_doc + d_de
+        per_doc[item.doc.name] = (o_doc, e_doc)
+    codes = p.codes_in_order(set(terms))
+    total = sum(lengths.values())
     do: dict[str, float] = {}
     de: dict[str, float] = {}
-    per_doc: dict[str, tuple[float, float]] = {d.name: (0.0, 0.0) for d in sel.documents}
-    for code in sel.codes:
-        terms = []
-        for doc in sel.documents:
-            t = document_terms(
-                {c: grouped.get((doc.name, code.path, c), []) for c in sel.coders}, 0, len(doc.text)
-            )
-            terms.append(t)
-            if len(doc.text):
-                d_do, d_de = alpha_terms([t], m, len(doc.text))
-                per_doc[doc.name] = (per_doc[doc.name][0] + d_do, per_doc[doc.name][1] + d_de)
-        do[code.path], de[code.path] = alpha_terms(terms, m, length) if length else (math.nan, math.nan)
-    rows = [_u_row("code", c.path, sel.field(c.path), [c.path], do, de) for c in sel.codes]
-    for fld in _fields(sel, [c.path for c in sel.codes]):
-        rows.append(_u_row("field", "", fld, [c.path for c in sel.codes if sel.field(c.path) == fld], do, de))
-    if sel.codes:
-        rows.append(_u_row("overall", "", "", [c.path for c in sel.codes], do, de))
+    for c in codes:
+        found = terms.get(c.path, [])
+        # every document without the code is one gap of its whole length for each coder
+        absent = [n for name, n in lengths.items() if n and name not in docs_of.get(c.path, set())]
+        found = [*found, Terms(0.0, (), tuple(n for n in absent for _ in range(m)))] if absent else found
+        do[c.path], de[c.path] = alpha_terms(found, m, total) if total else (math.nan, math.nan)
+    rows = [_u_row("code", c.path, field_of(codes, c.path), [c.path], do, de) for c in codes]
+    for fld in _fields(codes):
+        members = [c.path for c in codes if field_of(codes, c.path) == fld]
+        rows.append(_u_row("field", "", fld, members, do, de))
+    if codes:
+        rows.append(_u_row("overall", "", "", [c.path for c in codes], do, de))
     documents = [
         {"document": name, "observed": o, "expected": e, "u_alpha": 1 - o / e if e > 0 else math.nan}
         for name, (o, e) in per_doc.items()
     ]
-    return {"agreement": rows, "documents": documents}, {"characters": length}
+    return {"agreement": rows, "documents": documents}, {"characters": total, "codings": codings}, codes
 
 
 def _u_row(
@@ -334,8 +419,10 @@ def agreement(
     draws: int = 1000,
     seed: int = 0,
     confidence: float = 0.95,
+    progress: Progress | None = None,
 ) -> AgreementResult:
-    """Run one agreement method on the store's codings of ``coders``; see the module docstring."""
+    """Run one agreement method on the store's codings of ``coders``; see the module docstring.
+    Documents are read one at a time; ``progress(done, total)`` is told after each."""
     if method not in METHODS:
         raise InvalidValue(f"method {method!r} is unknown; use one of {', '.join(METHODS)}")
     if unit not in UNIT_KINDS:
@@ -347,9 +434,9 @@ def agreement(
         raise InvalidValue(
             f"threshold {threshold} is not a percentage; use 0-100 (unit) or above 0 up to 100 (segment)"
         )
-    sel = select(store, list(coders), code=code, document=document)
+    p = plan(store, list(coders), code=code, document=document)
     return run(
-        sel,
+        p,
         method=method,
         unit=unit,
         threshold=share,
@@ -358,11 +445,12 @@ def agreement(
         confidence=confidence,
         code=code,
         document=document,
+        progress=progress,
     )
 
 
 def run(
-    sel: Selection,
+    p: Plan,
     *,
     method: str,
     unit: str = "sentence",
@@ -372,24 +460,25 @@ def run(
     confidence: float = 0.95,
     code: str | None = None,
     document: str | None = None,
+    progress: Progress | None = None,
 ) -> AgreementResult:
-    """:func:`agreement` on an already read :class:`Selection`."""
+    """:func:`agreement` on an already decided :class:`Plan`: the documents are read one at a time
+    into running tallies; ``progress(done, total)`` is called after each document."""
+    boot = Boot(draws, seed, confidence)
     if method == "unit":
-        tables, counts = unit_method(
-            sel, unit=unit, threshold=threshold, draws=draws, seed=seed, confidence=confidence
-        )
+        tables, counts, codes = unit_method(p, unit=unit, threshold=threshold, boot=boot, progress=progress)
     elif method == "document":
-        tables, counts = document_method(sel, draws=draws, seed=seed, confidence=confidence)
+        tables, counts, codes = document_method(p, boot=boot, progress=progress)
     elif method == "segment":
-        tables, counts = segment_method(sel, threshold=threshold)
+        tables, counts, codes = segment_method(p, threshold=threshold, progress=progress)
     elif method == "character":
-        tables, counts = character_method(sel)
+        tables, counts, codes = character_method(p, progress=progress)
     else:
-        tables, counts = unitized_method(sel)
-    counts = {"documents": len(sel.documents), "codes": len(sel.codes), "codings": len(sel.spans), **counts}
+        tables, counts, codes = unitized_method(p, progress=progress)
+    counts = {"documents": len(p.documents), "codes": len(codes), **counts}
     settings: dict[str, Any] = {
         "method": method,
-        "coders": list(sel.coders),
+        "coders": list(p.coders),
         "unit": unit if method == "unit" else None,
         "threshold": threshold if method in ("unit", "segment") else None,
         "code": code,
@@ -403,6 +492,6 @@ def run(
         settings,
         tables,
         counts,
-        tuple(d.name for d in sel.documents),
-        tuple(e.as_dict() for e in sel.excluded),
+        p.documents,
+        tuple(e.as_dict() for e in p.excluded),
     )

@@ -1,8 +1,13 @@
-"""Which codings an agreement run compares: chosen coders, documents and codes, read once."""
+"""Which codings an agreement run compares: chosen coders, documents and codes.
+
+:func:`plan` decides the scope and reads nothing else; :meth:`Plan.each` then reads one document and
+its codings at a time (the streaming methods never hold more than one document's codings);
+:func:`select` reads everything at once into a :class:`Selection` (for the consensus views)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from toolkit.codes import CodeRow, code_by_path, list_codes
@@ -64,8 +69,7 @@ class Selection:
     excluded: tuple[Excluded, ...] = ()
 
     def field(self, code: str) -> str:
-        row = next((c for c in self.codes if c.path == code), None)
-        return (row.field_of_action if row else None) or NO_FIELD
+        return field_of(self.codes, code)
 
     def grouped(self) -> dict[tuple[str, str, str], list[tuple[int, int]]]:
         """``{(document, code, coder): [(start, end), ...]}`` sorted by start."""
@@ -85,14 +89,113 @@ def parse_coders(text: str) -> tuple[str, ...]:
     return names
 
 
-def select(
+@dataclass(frozen=True)
+class DocCodings:
+    """One document of a run and its codings of the compared coders, by code and coder."""
+
+    doc: Doc
+    spans: dict[tuple[str, str], list[tuple[int, int]]]
+
+    @property
+    def codes(self) -> list[str]:
+        """Codes with a coding here, in first-seen order."""
+        return list(dict.fromkeys(code for code, _ in self.spans))
+
+    def of(self, code: str, coder: str) -> list[tuple[int, int]]:
+        return self.spans.get((code, coder), [])
+
+
+@dataclass(frozen=True, eq=False)
+class Plan:
+    """The scope of a run, decided before reading any coding: coders, the compared documents by
+    name (every coder has coded them, see :class:`Selection`), the excluded ones, and the code
+    filter (a code and its subcodes, or every code)."""
+
+    store: Store
+    coders: tuple[str, ...]
+    documents: tuple[str, ...]
+    excluded: tuple[Excluded, ...]
+    all_codes: tuple[CodeRow, ...]
+    root: CodeRow | None = None
+    _paths: dict[int, str] = field(default_factory=dict)
+
+    def in_filter(self, path: str) -> bool:
+        root = self.root
+        return root is None or path == root.path or path.startswith(root.path + "/")
+
+    def each(self, *, text: bool = True, turns: bool = True) -> Iterator[DocCodings]:
+        """The compared documents one at a time, each with its codings (sorted by start). Without
+        ``text`` a document's text is empty (for methods that only compare spans); without
+        ``turns`` it has no turns."""
+        coder_names = self._coder_names()
+        ids = ", ".join(str(i) for i in coder_names)
+        paths = self._paths
+        column = "text" if text else "''"
+        for name in self.documents:
+            doc_id, language, body = self.store.conn.execute(
+                f"SELECT id, language, {column} FROM documents WHERE name = ?", (name,)
+            ).fetchone()
+            spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
+            for code_id, coder_id, start, end in self.store.conn.execute(
+                f'SELECT code_id, coder_id, start, "end" FROM codings WHERE document_id = ? '
+                f"AND coder_id IN ({ids}) ORDER BY start",
+                (doc_id,),
+            ):
+                path = paths[code_id]
+                if self.root is None or self.in_filter(path):
+                    spans.setdefault((path, coder_names[coder_id]), []).append((start, end))
+            found = tuple(document_turns(self.store, name)) if turns else ()
+            yield DocCodings(Doc(name, str(body), str(language), found), spans)
+
+    def each_presence(self) -> Iterator[tuple[str, set[tuple[str, str]]]]:
+        """The compared documents one at a time with the ``(code, coder)`` pairs coded there (no
+        spans, no text: what the document method needs)."""
+        coder_names = self._coder_names()
+        ids = ", ".join(str(i) for i in coder_names)
+        for name in self.documents:
+            (doc_id,) = self.store.conn.execute("SELECT id FROM documents WHERE name = ?", (name,)).fetchone()
+            pairs = {
+                (self._paths[code_id], coder_names[coder_id])
+                for code_id, coder_id in self.store.conn.execute(
+                    "SELECT DISTINCT code_id, coder_id FROM codings "
+                    f"WHERE document_id = ? AND coder_id IN ({ids})",
+                    (doc_id,),
+                )
+            }
+            yield name, {(code, coder) for code, coder in pairs if self.in_filter(code)}
+
+    def _coder_names(self) -> dict[int, str]:
+        return {
+            int(r[0]): str(r[1])
+            for r in self.store.conn.execute(
+                f"SELECT id, name FROM coders WHERE name IN ({', '.join('?' for _ in self.coders)})",
+                list(self.coders),
+            )
+        }
+
+    def codes_in_order(self, used: set[str] | frozenset[str]) -> tuple[CodeRow, ...]:
+        """The codes a run reports: those used (codebook order); with a code filter and none used,
+        the filter's code."""
+        codes = tuple(c for c in self.all_codes if c.path in used and self.in_filter(c.path))
+        if not codes and self.root is not None:
+            return (self.root,)
+        return codes
+
+
+def field_of(codes: tuple[CodeRow, ...], code: str) -> str:
+    """The field of action of ``code`` among ``codes`` (:data:`NO_FIELD` without one)."""
+    row = next((c for c in codes if c.path == code), None)
+    return (row.field_of_action if row else None) or NO_FIELD
+
+
+def plan(
     store: Store,
     coders: tuple[str, ...] | list[str],
     *,
     code: str | None = None,
     document: str | None = None,
-) -> Selection:
-    """Read the codings of ``coders`` (two or more) for an agreement run."""
+) -> Plan:
+    """Check the coders (two or more, all known) and decide the scope of a run."""
     chosen = tuple(coders)
     if len(chosen) < 2:
         raise InvalidValue(f"agreement needs two or more coders, got {list(chosen)!r}; pass --coders A,B")
@@ -100,44 +203,40 @@ def select(
     for name in chosen:
         if name not in known:
             raise NotFound(f"no coder {name!r}; coders are: {', '.join(known) or '(none yet)'}")
-    all_codes = list_codes(store)
-    paths = {c.id: c.path for c in all_codes}
-    where = [f"k.name IN ({', '.join('?' for _ in chosen)})"]
-    params: list[object] = list(chosen)
-    if document is not None:
-        where.append("c.document_id = ?")
-        params.append(document_row(store, document)["id"])
-    if code is not None:
-        root = code_by_path(store, code)
-        ids = [c.id for c in all_codes if c.path == root.path or c.path.startswith(root.path + "/")]
-        where.append(f"c.code_id IN ({', '.join('?' for _ in ids)})")
-        params.extend(ids)
+    all_codes = tuple(list_codes(store))
+    root = code_by_path(store, code) if code is not None else None
     compared, excluded = scope(store, chosen, document=document)
-    if compared:
-        where.append(f"d.name IN ({', '.join('?' for _ in compared)})")
-        params.extend(compared)
-        rows = store.db.execute(
-            'SELECT d.name, c.code_id, k.name, c.start, c."end" FROM codings c '
-            "JOIN documents d ON d.id = c.document_id JOIN coders k ON k.id = c.coder_id "
-            f"WHERE {' AND '.join(where)}",
-            params,
-        ).fetchall()
-    else:
-        rows = []
-    spans = tuple(Span(doc, paths[cid], coder, start, end) for doc, cid, coder, start, end in rows)
-    doc_names = compared
-    docs = []
-    for name in doc_names:
-        row = document_row(store, name)
-        docs.append(Doc(name, str(row["text"]), str(row["language"]), tuple(document_turns(store, name))))
-    used = {s.code for s in spans}
-    if code is not None:
-        root = code_by_path(store, code)
-        in_scope = [c for c in all_codes if c.path == root.path or c.path.startswith(root.path + "/")]
-        codes = tuple(c for c in in_scope if c.path in used) or (root,)
-    else:
-        codes = tuple(c for c in all_codes if c.path in used)
-    return Selection(chosen, tuple(docs), codes, spans, tuple(excluded))
+    return Plan(
+        store,
+        chosen,
+        tuple(compared),
+        tuple(excluded),
+        all_codes,
+        root,
+        {c.id: c.path for c in all_codes},
+    )
+
+
+def select(
+    store: Store,
+    coders: tuple[str, ...] | list[str],
+    *,
+    code: str | None = None,
+    document: str | None = None,
+) -> Selection:
+    """Read the codings of ``coders`` (two or more) at once, for the consensus views."""
+    p = plan(store, coders, code=code, document=document)
+    docs: list[Doc] = []
+    spans: list[Span] = []
+    for item in p.each():
+        docs.append(item.doc)
+        spans.extend(
+            Span(item.doc.name, path, coder, start, end)
+            for (path, coder), found in item.spans.items()
+            for start, end in found
+        )
+    codes = p.codes_in_order({s.code for s in spans})
+    return Selection(p.coders, tuple(docs), codes, tuple(spans), p.excluded)
 
 
 def scope(
