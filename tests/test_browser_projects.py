@@ -124,12 +124,33 @@ def test_create_switch_and_follow_a_link_into_another_project(
         assert query["coder"] == ["anna"]  # the new tab goes on as anna
         assert (int(query["start"][0]), int(query["end"][0])) == (start, start + len(QUOTE))
 
-        remember_project(beta)  # meanwhile another tab opened Beta: the link still finds Alpha
         pg.set_viewport_size({"width": 1400, "height": 900})
-        pg.goto(url + href if href.startswith("/") else href)
-        linked = pg.locator(".tk-linked")
+        pg.locator("[data-testid=stSidebarNav]").get_by_text("Auswertung").click()
+        pg.get_by_role("combobox", name="Wessen Codierungen?").click()
+        pg.get_by_role("option", name="anna").click()
+        pg.keyboard.press("Escape")
+        pg.get_by_role("tab", name="Segmente").click()
+        pg.locator("[role=tabpanel] [data-testid=stDataFrame]").last.wait_for(timeout=30_000)
+        time.sleep(1)  # the grid draws on a canvas
+        shoot(pg, "analysis-segments-1400.png")
+        pg.locator("[data-testid=stSidebarNav]").get_by_text("Projekt", exact=True).click()
+        heading = pg.get_by_text("Letzte Änderungen an Codierungen")
+        heading.wait_for(timeout=30_000)
+        history = pg.locator("[data-testid=stDataFrame]").last
+        history.scroll_into_view_if_needed()
+        time.sleep(1)
+        pg.screenshot(path=str(ARTIFACTS / "overview-history-1400.png"))
+
+        pg.locator("[data-testid=stSidebarNav]").get_by_text("Konsens").click()
+        link.wait_for(timeout=30_000)
+        remember_project(beta)  # meanwhile another tab opened Beta: the link still finds Alpha
+        with pg.context.expect_page() as opened:  # a link opens a new tab, a new session
+            link.click()
+        tab = opened.value
+        linked = tab.locator(".tk-linked")
         linked.first.wait_for(timeout=30_000)
         assert "".join(linked.all_inner_texts()) == QUOTE
         assert current_project() == alpha
-        pg.screenshot(path=str(ARTIFACTS / "deeplink-from-consensus-1400.png"))
+        tab.set_viewport_size({"width": 1400, "height": 900})
+        tab.screenshot(path=str(ARTIFACTS / "deeplink-from-consensus-1400.png"))
         browser.close()
