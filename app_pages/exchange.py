@@ -85,13 +85,16 @@ with st.container(border=True):
         "Für andere Programme: Texte, Codes mit Definition, Ankerbeispiel und Kodierregel, Codierungen, Memos"
     )
     unique_names = st.checkbox(
-        "Eindeutige Codenamen, z. B. „Treiber (Mensch)“ (für QualCoder, das gleichnamige Codes zusammenlegt)",
+        "Für QualCoder: eindeutige Codenamen wie „Treiber (Mensch)“ (QualCoder legt gleichnamige Codes "
+        "zusammen) und Sprecher:innen als Fälle mit ihren Redebeiträgen",
         key="exchange_unique_names",
     )
     left, right = st.columns(2)
     left.download_button(
         "Projekt (.qdpx)",
-        functools.partial(export_project, project, actor=actor, unique_names=unique_names),  # made on click
+        functools.partial(  # made on click
+            export_project, project, actor=actor, unique_names=unique_names, case_segments=unique_names
+        ),
         file_name="projekt.qdpx",
         mime="application/zip",
         key="exchange_download_qdpx",

@@ -547,3 +547,45 @@ def test_cli_project_export_unique_names(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert b'name="Treiber (Mensch)"' in _qde(out.read_bytes())
+
+
+def test_case_segments_give_each_speaker_case_its_turns_and_read_back_cleanly(tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    store = rich_project(tmp_path)
+    data = export_project(store, unique_names=True, case_segments=True)
+    _schema("Project.xsd").validate(_qde(data))
+    root = ET.fromstring(_qde(data))
+    ns = {"q": "urn:QDA-XML:project:1.0"}
+    cases = {c.get("guid"): c.get("name") for c in root.iterfind("q:Cases/q:Case", ns)}
+    code_guids = {c.get("guid") for c in root.iter("{urn:QDA-XML:project:1.0}Code")}
+    # what QualCoder does: a code with a case's GUID gives that case its coded selections
+    segments: dict[str, list[tuple[int, int]]] = {}
+    for src in root.iterfind("q:Sources/q:TextSource", ns):
+        for sel in src.iterfind("q:PlainTextSelection", ns):
+            for ref in sel.iterfind("q:Coding/q:CodeRef", ns):
+                if ref.get("targetGUID") in cases:
+                    name = cases[ref.get("targetGUID")]
+                    segments.setdefault(name, []).append(
+                        (int(sel.get("startPosition")), int(sel.get("endPosition")))
+                    )
+    expected = {
+        f"{d.name}: {speaker}": [
+            (t.start, t.end) for t in document_turns(store, d.name) if t.speaker == speaker
+        ]
+        for d in list_documents(store)
+        for speaker in {t.speaker for t in document_turns(store, d.name)}
+    }
+    assert set(cases) <= code_guids
+    assert segments == expected and segments
+    # back here: no code per case, no coding per turn, and the same project as without them
+    copy = new_store(tmp_path, "copy.db")
+    report = import_project(copy, data, actor="t", name="qc.qdpx")
+    assert snapshot(copy) == snapshot(import_plain(tmp_path, store))
+    assert any("case segments" in w for w in report.warnings)
+
+
+def import_plain(tmp_path: Path, store: Store) -> Store:
+    plain = new_store(tmp_path, "plain.db")
+    import_project(plain, export_project(store), actor="t", name="plain.qdpx")
+    return plain

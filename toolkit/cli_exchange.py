@@ -98,16 +98,24 @@ def project_import(ctx: click.Context, file: str, dry_run: bool, as_json: bool) 
     is_flag=True,
     help='Make every code name unique ("Treiber (Mensch)") for tools that need it, e.g. QualCoder.',
 )
+@click.option(
+    "--case-segments",
+    is_flag=True,
+    help="Every speaker a case with its turns as segments, as QualCoder reads them (other tools "
+    "show them as extra codes).",
+)
 @click.pass_context
 @errors_as_messages
-def project_export(ctx: click.Context, output: str, unique_names: bool) -> None:
+def project_export(ctx: click.Context, output: str, unique_names: bool, case_segments: bool) -> None:
     """Export the project as a REFI-QDA .qdpx (project.qde + sources/) for other QDA tools.
 
     Example: coding-toolkit project export -o study.qdpx
 
-    Example: coding-toolkit project export --unique-names -o for-qualcoder.qdpx
+    Example: coding-toolkit project export --unique-names --case-segments -o for-qualcoder.qdpx
     """
-    data = export_project(_store(ctx), actor=actor_name(), unique_names=unique_names)
+    data = export_project(
+        _store(ctx), actor=actor_name(), unique_names=unique_names, case_segments=case_segments
+    )
     write_bytes(output, data)
     click.echo(f"wrote {output} ({len(data):,} bytes)")
 

@@ -23,6 +23,13 @@ from xml.etree.ElementTree import Element, SubElement
 from toolkit.accounts import require_lead
 from toolkit.documents import _check_attribute, import_parsed
 from toolkit.errors import ImportFailed, InvalidValue
+from toolkit.exchange.refi.cases import (
+    case_codes,
+    case_guid,
+    case_selections,
+    speaker_turns,
+    without_case_codes,
+)
 from toolkit.exchange.refi.codebook import (
     ORIGIN,
     code_elements,
@@ -480,8 +487,14 @@ def import_project(
     require_lead(store, actor, "import a project")
     data, path = _read_source(source, name)
     archive, project = read_qdpx(data, path)
+    project, case_segments = without_case_codes(project)
     unit = position_unit(project.origin)
     report = ImportReport(origin=project.origin, position_unit=unit, dry_run=dry_run)
+    if case_segments:
+        report.warnings.append(
+            f"{case_segments} case segments (codes with a case's GUID, as QualCoder reads them) were "
+            "not imported as codings; speakers come with the turns of the text"
+        )
     texts = _texts(archive, project, unit, report)
     notes = _note_texts(archive, project, report)
     try:
@@ -514,9 +527,10 @@ def _sub(parent: Element, tag: str, attrs: dict[str, str] | None = None, text: s
     return el
 
 
-def project_xml(store: Store, *, unique_names: bool = False) -> bytes:
+def project_xml(store: Store, *, unique_names: bool = False, case_segments: bool = False) -> bytes:
     """The ``project.qde`` of the project (valid against ``Project.xsd``); ``unique_names``: code
-    names unique across the codebook, for QualCoder (see ``unique_code_names``)."""
+    names unique across the codebook, for QualCoder (see ``unique_code_names``); ``case_segments``:
+    every speaker a case with its turns, as QualCoder reads them (see :mod:`.cases`)."""
     q = store.query
     coders = {r["id"]: r for r in q("SELECT id, guid, name FROM coders ORDER BY name")}
     root = Element(
@@ -538,9 +552,17 @@ def project_xml(store: Store, *, unique_names: bool = False) -> bytes:
             doc_notes[m["document_id"]].append(m["guid"])
         else:
             project_notes.append(m["guid"])
-    if q("SELECT 1 AS x FROM codes LIMIT 1"):
-        book = _sub(root, "CodeBook")
-        code_elements(_sub(book, "Codes"), store, notes_of=code_notes, unique_names=unique_names)
+    docs = q("SELECT id, guid, name, imported_at FROM documents ORDER BY name")
+    turns = speaker_turns(store) if case_segments else {}
+    case_list = [
+        (case_guid(d["guid"], speaker), f"{d['name']}: {speaker}")
+        for d in docs
+        for speaker in turns.get(d["id"], {})
+    ]
+    if q("SELECT 1 AS x FROM codes LIMIT 1") or case_list:
+        codes_el = _sub(_sub(root, "CodeBook"), "Codes")
+        code_elements(codes_el, store, notes_of=code_notes, unique_names=unique_names)
+        case_codes(codes_el, case_list)
     attrs: defaultdict[int, dict[str, str]] = defaultdict(dict)
     for a in q("SELECT document_id, name, value FROM document_attributes ORDER BY name"):
         attrs[a["document_id"]][a["name"]] = a["value"]
@@ -562,16 +584,18 @@ def project_xml(store: Store, *, unique_names: bool = False) -> bytes:
             )
             if labels.get(n):
                 _sub(var, "Description", text=labels[n])
-    docs = q("SELECT id, guid, name, imported_at FROM documents ORDER BY name")
-    if speaker_attrs:  # a speaker with attributes is a case: "<document>: <speaker>"
+    if speaker_attrs or case_list:  # a speaker with attributes (or turns) is a case "<doc>: <speaker>"
         cases = _sub(root, "Cases")
         for d in docs:
-            for speaker, values in speaker_attrs.get(d["id"], {}).items():
+            speakers = dict(speaker_attrs.get(d["id"], {}))
+            for speaker in turns.get(d["id"], {}):
+                speakers.setdefault(speaker, {})
+            for speaker, values in speakers.items():
                 case = _sub(
                     cases,
                     "Case",
                     {
-                        "guid": stable_guid("case", f"{d['guid']}:{speaker}"),
+                        "guid": case_guid(d["guid"], speaker),
                         "name": f"{d['name']}: {speaker}",
                     },
                 )
@@ -620,6 +644,9 @@ def project_xml(store: Store, *, unique_names: bool = False) -> bytes:
                     {"guid": c["guid"], "creatingUser": user, "creationDateTime": xsd_time(c["created_at"])},
                 )
                 _sub(coding, "CodeRef", {"targetGUID": code_guid[c["code_id"]]})
+            if turns.get(d["id"]):
+                first_user = next(iter(coders.values()))["guid"] if coders else None
+                case_selections(src, d["guid"], turns[d["id"]], first_user)
             for note_guid in doc_notes[d["id"]]:
                 _sub(src, "NoteRef", {"targetGUID": note_guid})
             for n, value in attrs[d["id"]].items():
@@ -665,16 +692,21 @@ def _member(name: str) -> zipfile.ZipInfo:
     return info
 
 
-def export_project(store: Store, *, actor: str | None = None, unique_names: bool = False) -> bytes:
+def export_project(
+    store: Store, *, actor: str | None = None, unique_names: bool = False, case_segments: bool = False
+) -> bytes:
     """The project as ``.qdpx`` bytes: ``project.qde`` and ``sources/<GUID>.txt`` per document.
     The same project gives the same bytes. It holds every coder's codings, so in team mode only a
     lead may export it (checked when ``actor`` is given). ``unique_names``: every code name unique
-    (QualCoder merges codes of the same name)."""
+    (QualCoder merges codes of the same name); ``case_segments``: speakers as cases with their
+    turns, in QualCoder's convention (see :mod:`toolkit.exchange.refi.cases`)."""
     if actor is not None:
         require_lead(store, actor, "export the project with every coder's codings")
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as zf:
-        zf.writestr(_member("project.qde"), project_xml(store, unique_names=unique_names))
+        zf.writestr(
+            _member("project.qde"), project_xml(store, unique_names=unique_names, case_segments=case_segments)
+        )
         for d in store.query("SELECT guid, text FROM documents ORDER BY name"):
             zf.writestr(_member(f"sources/{d['guid']}.txt"), d["text"].encode("utf-8"))
     return buffer.getvalue()
