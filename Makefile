@@ -30,14 +30,15 @@ install-dev: $(VENV)/.installed-dev
 demo: install
 	$(BIN)/coding-toolkit --db $(or $(DB),$(DEMO_DB)) demo
 
-# The project: DB if given, else the current project (the one the app or `init` opened last, shared
-# with the CLI), else the demo. It becomes the current project, so the CLI without --db works on it.
+# The project: DB if given (every new tab starts with it), else the current project (the one the app
+# or `init` opened last, shared with the CLI), else the demo. It becomes the current project, so the
+# CLI without --db works on it.
 run: install
 	@db="$(DB)"; \
 	if [ -z "$$db" ]; then db="$$($(BIN)/coding-toolkit projects current 2>/dev/null)"; fi; \
 	if [ -z "$$db" ] || [ "$$db" = "$(DEMO_DB)" ]; then db="$(DEMO_DB)"; $(BIN)/coding-toolkit --db "$$db" demo || exit 1; fi; \
 	$(BIN)/coding-toolkit projects open "$$db" || exit 1; \
-	$(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT)
+	$(if $(DB),CODING_TOOLKIT_DB="$(DB)") $(BIN)/streamlit run app.py --server.address 127.0.0.1 --server.port $(PORT)
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -15,16 +15,26 @@ from toolkit.accounts import LEAD, team_mode
 from toolkit.backup import snapshot_if_due
 from toolkit.codings import list_coders
 from toolkit.errors import StoreError
-from toolkit.projects import default_db, is_recent, remember_project
+from toolkit.projects import default_db, is_recent, recent_file, remember_project
 from toolkit.store import open_store
 
 st.set_page_config(page_title="Coding Toolkit", page_icon=":material/label:", layout="wide")
 PROJECTS_PAGE = st.Page("app_pages/projects.py", title="Projekte", icon=":material/folder_open:")
 
+
+@st.cache_resource
+def _served(env: str, recent: str) -> dict[str, str]:
+    """Per server process (and project list): once a tab opened a project in team mode, every new
+    tab opens it too, whatever the recent-projects list says later: a team server serves one project."""
+    return {}
+
+
 # This tab's project: $CODING_TOOLKIT_DB, else the current project (the one opened last, shared
 # with the CLI), until the tab switches to another (sidebar, page Projekte, ?project= in a link).
+ENV_DB = os.environ.get("CODING_TOOLKIT_DB", "")
+served = _served(ENV_DB, str(recent_file()))
 if "app_db_path" not in st.session_state:
-    st.session_state["app_db_path"] = os.environ.get("CODING_TOOLKIT_DB") or default_db()
+    st.session_state["app_db_path"] = served.get("team") or ENV_DB or default_db()
 if (
     st.session_state.get("app_store") is None
     or st.session_state["app_store"].path != st.session_state["app_db_path"]
@@ -34,9 +44,11 @@ if (
     except StoreError as exc:
         st.session_state["app_store"] = None
         st.error(german(exc))
-        if not os.environ.get("CODING_TOOLKIT_DB"):  # not a server fixed to one project file
+        if not ENV_DB and "team" not in served:  # not a server of one project
             st.navigation([PROJECTS_PAGE]).run()  # open or create another project
         st.stop()
+    if team_mode(st.session_state["app_store"]):
+        served.setdefault("team", st.session_state["app_db_path"])
     try:
         remember_project(st.session_state["app_db_path"])  # the app and the CLI share it
     except OSError as exc:

@@ -162,6 +162,10 @@ def test_in_team_mode_the_server_keeps_its_project(two: tuple[Path, Path]) -> No
     at.run()
     assert at.session_state["app_store"].path == str(b)
     assert not [s for s in at.selectbox if s.key and s.key.startswith("app_project_pick")]
+    remember_project(a)  # someone on the server makes another project current: new tabs keep b
+    assert AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run().session_state[
+        "app_store"
+    ].path == str(b)
 
 
 def test_a_missing_current_project_leads_to_the_page_projekte(two: tuple[Path, Path]) -> None:
