@@ -36,6 +36,8 @@ from toolkit.workbench import (
 )
 
 if TYPE_CHECKING:
+    from streamlit.delta_generator import DeltaGenerator
+
     from toolkit.suggest import Suggestion
 
 SUGGESTIONS_PAGE = 10  # side-list items shown at first and added by "Weitere anzeigen"
@@ -271,13 +273,69 @@ st.caption(
 )
 if st.session_state.get("code_link_error"):
     st.warning(md(st.session_state["code_link_error"]))
-side_panel = st.session_state.get("code_side", True)
-if side_panel:
-    left, right = st.columns([3, 1], gap="small")
+selected = st.session_state["code_sel"]
+clicked = st.session_state["code_click"]
+if selected is not None:
+    hits = [s for s in view["spans"] if s["guid"] == selected]
+elif clicked is not None:
+    hits = codings_at(view, clicked)
 else:
-    left, right = st.container(), st.container()
+    hits = []
+# the side column takes room only while it has something to show: the transcript keeps the width
+# (at 1024 px about 60 characters a line) otherwise. The columns stay, so the transcript is not
+# mounted anew (and keeps its scroll position) when the side column comes and goes.
+side = bool(hits or suggestions_on or st.session_state["code_message"])
+left, right_column = st.columns([3, 1] if side else [1, 0.0001], gap="small" if side else None)
+right: DeltaGenerator | None = right_column if side else None
+
+
+def _undo_redo(step: str) -> None:
+    try:
+        done = (history.undo if step == "undo" else history.redo)(project, coder or "")
+    except ToolkitError as exc:
+        st.session_state["code_message"] = german(exc)
+    else:
+        word = "Rückgängig" if step == "undo" else "Wiederholt"
+        st.toast(f"{word}: {done.summary}" if done else "Nichts mehr zu tun.")
+
+
+def _toolbar() -> None:
+    """Undo, redo and the document memo above the transcript."""
+    undo_steps = history.undo_stack(project, coder or "")
+    redo_steps = history.redo_stack(project, coder or "")
+    with st.container(horizontal=True, key="code_toolbar"):
+        st.button(
+            "↶ Rückgängig",
+            disabled=not undo_steps,
+            key="code_undo",
+            help=md(undo_steps[0].summary) + " · Strg+Z" if undo_steps else None,
+            on_click=_undo_redo,
+            args=("undo",),
+        )
+        st.button(
+            "↷ Wiederholen",
+            disabled=not redo_steps,
+            key="code_redo",
+            help=md(redo_steps[0].summary) + " · Strg+Umschalt+Z" if redo_steps else None,
+            on_click=_undo_redo,
+            args=("redo",),
+        )
+        with st.popover("Memo zum Dokument"):
+            memo_text = st.text_area(
+                "Memo",
+                value=document_memo(project, doc_name, coder or ""),
+                key="code_doc_memo",
+                label_visibility="collapsed",
+                height=120,
+            )
+            if st.button("Memo speichern", key="code_doc_memo_save"):
+                set_document_memo(project, doc_name, coder or "", memo_text)
+                st.toast("Memo gespeichert")
+
+
 focus_link = st.session_state["code_focus"]
 with left:
+    _toolbar()
     transcript(
         view,
         key="code_transcript",
@@ -478,58 +536,18 @@ def _suggestion_panel() -> None:
     _accept_all_panel()
 
 
-with right:
-    if st.session_state["code_message"]:
-        st.error(md(st.session_state["code_message"]))
-    st.caption(
-        "Text markieren: im Fenster Code suchen (Enter) oder Taste 1–9 für zuletzt benutzte · "
-        "„ganzer Beitrag“ neben der Sprecher:in · Codierung in der Codeleiste anklicken zum Bearbeiten · "
-        "Strg+Z / Strg+Umschalt+Z"
-    )
-    selected = st.session_state["code_sel"]
-    clicked = st.session_state["code_click"]
-    if selected is not None:
-        hits = [s for s in view["spans"] if s["guid"] == selected]
-    elif clicked is not None:
-        hits = codings_at(view, clicked)
-    else:
-        hits = []
-    if hits:
-        st.caption("Ausgewählte Codierung" if selected else "Codierungen an dieser Stelle")
-    for span in hits:
-        _edit_coding(span)
-
-    if suggestions_on:  # above undo and memo: the suggestions are what this mode is for
-        _suggestion_panel()
-
-    undo_steps = history.undo_stack(project, coder)
-    redo_steps = history.redo_stack(project, coder)
-    u1 = u2 = st.container(horizontal=True)  # wraps in a narrow column instead of cutting the labels
-    if u1.button(
-        "↶ Rückgängig",
-        disabled=not undo_steps,
-        key="code_undo",
-        help=md(undo_steps[0].summary) if undo_steps else None,
-    ):
-        history.undo(project, coder)
-        st.rerun()
-    if u2.button(
-        "↷ Wiederholen",
-        disabled=not redo_steps,
-        key="code_redo",
-        help=md(redo_steps[0].summary) if redo_steps else None,
-    ):
-        history.redo(project, coder)
-        st.rerun()
-
-    with st.expander("Memo zum Dokument"):
-        memo_text = st.text_area(
-            "Memo",
-            value=document_memo(project, doc_name, coder),
-            key="code_doc_memo",
-            label_visibility="collapsed",
-            height=120,
-        )
-        if st.button("Memo speichern", key="code_doc_memo_save"):
-            set_document_memo(project, doc_name, coder, memo_text)
-            st.toast("Memo gespeichert")
+if right is not None:
+    with right:
+        if st.session_state["code_message"]:
+            st.error(md(st.session_state["code_message"]))
+        if hits:
+            st.caption("Ausgewählte Codierung" if selected else "Codierungen an dieser Stelle")
+            st.button(
+                "Schließen",
+                key="code_close",
+                on_click=lambda: st.session_state.update(code_sel=None, code_click=None),
+            )
+        for span in hits:
+            _edit_coding(span)
+        if suggestions_on:
+            _suggestion_panel()

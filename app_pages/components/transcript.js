@@ -117,13 +117,17 @@ function renderTurn(turn, cps, inside, mark, sugs, focus, selected) {
     const marked = mark && mark.start <= a && mark.end >= b;
     const suggested = sugs.filter((u) => u.start <= a && u.end >= b);
     const chunk = cps.slice(a, b).join("");
+    if (!covering.length && !marked && !suggested.length) {
+      text.appendChild(document.createTextNode(chunk));
+      continue;
+    }
     const seg = el("span");
     seg.dataset.pos = String(a);
     seg.appendChild(document.createTextNode(chunk));
     if (covering.length || marked) segmentStyle(seg, covering, marked, selected);
     if (suggested.length) suggestionStyle(seg, suggested, a, b, focus);
     text.appendChild(seg);
-    segs.push({ a, b, seg });
+    if (covering.length) segs.push({ a, b, seg });
   }
   box.appendChild(text);
   const margin = el("div", "tk-margin");
@@ -282,6 +286,7 @@ function setPref(name, on) {
 function createApp(parentElement) {
   const app = el("div", "tk-app");
   const tree = el("div", "tk-tree");
+  tree.lang = "de"; // German hyphenation of long code names in the tree
   const main = el("div", "tk-main");
   const bar = el("div", "tk-bar");
   const root = el("div", "tk-root");
@@ -331,6 +336,7 @@ function createApp(parentElement) {
     collapsed: new Set(),
     send: null,
   };
+  watchTurns(state);
   const narrow = () => app.getBoundingClientRect().width < 900;
   state.treeOpen = pref("tree", !narrow());
   state.marginOn = pref("margin", true);
@@ -856,24 +862,63 @@ function render(st, { partial }) {
     }
     const rec = renderTurn(turn, cps, inside, m, here, f, sel);
     rec.sig = sig;
-    if (previous) previous[i].box.replaceWith(rec.box);
-    else frag.appendChild(rec.box);
+    if (previous) {
+      const old = previous[i].box;
+      old.replaceWith(rec.box);
+      st.io.unobserve(old);
+      if (st.near.delete(old)) st.near.add(rec.box); // in view before: still in view
+    } else frag.appendChild(rec.box);
     next.push(rec);
     changed.push(rec);
   });
-  if (frag) st.turnsBox.replaceChildren(frag);
+  if (frag) {
+    st.io.disconnect();
+    st.near.clear();
+    st.turnsBox.replaceChildren(frag);
+  }
   st.recs = next;
   st.layout = layout;
-  if (st.marginOn) drawMargins(st, changed);
-  else st.marginDirty = true;
+  // margins are drawn for the turns in or near view (see watchTurns); the rest when they come near
+  for (const rec of changed) {
+    rec.marginDirty = true;
+    st.io.observe(rec.box);
+  }
+  if (st.marginOn) drawMargins(st, changed.filter((rec) => st.near.has(rec.box)));
   st.app.dataset.rendered = String(performance.now());
+  st.app.dataset.doc = data.document;
 }
 
 function drawMargins(st, recs) {
+  recs = recs.filter((rec) => rec.marginDirty);
+  if (!recs.length) return;
+  const t0 = performance.now();
   const opts = { showInitials: (st.data.coders || []).length > 1, selected: st.selected };
   const measured = recs.map((rec) => measureMargin(rec));
-  recs.forEach((rec, i) => drawMargin(rec, measured[i], opts));
-  st.marginDirty = false;
+  recs.forEach((rec, i) => {
+    drawMargin(rec, measured[i], opts);
+    rec.marginDirty = false;
+  });
+  st.marginMs = performance.now() - t0;
+}
+
+// Every margin has to be drawn again (a new width, the margin switched on): those near view now.
+function redrawMargins(st) {
+  for (const rec of st.recs) rec.marginDirty = true;
+  if (st.marginOn) drawMargins(st, st.recs.filter((rec) => st.near.has(rec.box)));
+}
+
+function watchTurns(st) {
+  st.near = new Set();
+  st.io = new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) {
+        if (e.isIntersecting) st.near.add(e.target);
+        else st.near.delete(e.target);
+      }
+      if (st.marginOn) drawMargins(st, st.recs.filter((rec) => st.near.has(rec.box)));
+    },
+    { root: st.root, rootMargin: "800px 0px" },
+  );
 }
 
 function selectCoding(st, guid) {
@@ -961,9 +1006,13 @@ export default function (component) {
   st.turns = turns;
   st.sugs = sugs;
   if (st.selected && !spans.some((s) => s.guid === st.selected)) st.selected = null; // deleted or undone
+  const t0 = performance.now();
   renderTree(st);
+  const t1 = performance.now();
   render(st, { partial: false });
+  const t2 = performance.now();
   scrollToMark(st);
+  st.app.dataset.timing = `tree ${Math.round(t1 - t0)} render ${Math.round(t2 - t1)} margin ${Math.round(st.marginMs || 0)}`;
   bind(st);
 }
 
@@ -977,20 +1026,20 @@ function bind(st) {
     setPref("tree", st.treeOpen);
     app.classList.toggle("tk-tree-open", st.treeOpen);
     st.treeBtn.setAttribute("aria-pressed", String(st.treeOpen));
-    if (st.marginOn) drawMargins(st, st.recs); // the text column changed width
+    redrawMargins(st); // the text column changed width
   });
   st.marginBox.addEventListener("change", () => {
     st.marginOn = st.marginBox.checked;
     setPref("margin", st.marginOn);
     app.classList.toggle("tk-no-margin", !st.marginOn);
-    if (st.marginOn) drawMargins(st, st.recs);
+    redrawMargins(st);
   });
-  let width = 0;
+  let width = Math.round(root.getBoundingClientRect().width);
   new ResizeObserver(() => {
     const w = Math.round(root.getBoundingClientRect().width);
     if (w === width) return;
     width = w;
-    if (st.marginOn && st.recs.length) drawMargins(st, st.recs);
+    redrawMargins(st);
   }).observe(root);
 
   root.addEventListener("mouseup", (event) => {
