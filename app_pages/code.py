@@ -395,6 +395,7 @@ def _edit_coding(span: dict[str, Any]) -> None:
             except ToolkitError as exc:
                 error(exc)
             else:
+                st.toast("Codierung gespeichert")
                 st.rerun()
         if b2.button("Löschen", key=f"{key}_delete", width="stretch"):
             try:

@@ -505,6 +505,7 @@ function openPopup(st, span, rect) {
     }
     const shown = q ? matches(paths, q) : recent.slice(0, POPUP_ITEMS);
     if (!q && shown.length) list.dataset.caption = "Zuletzt benutzt · Tasten 1–9";
+    else delete list.dataset.caption;
     shown.forEach((p, i) => {
       const { item, dot } = pathItem(p, q ? null : i + 1);
       dot.style.background = codeColour(st, p);
