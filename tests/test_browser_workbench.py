@@ -200,6 +200,8 @@ def test_picking_a_coding_in_the_margin_and_selecting_changes_its_extent(page: A
     label = page.locator(".tk-margin").nth(3).locator(".tk-label").filter(has_text="Digitale Lots:innen")
     label.click()
     page.wait_for_selector(".tk-label.tk-selected", timeout=5_000)
+    page.get_by_text("Ausgewählte Codierung").wait_for(timeout=15_000)  # the side column opened
+    page.wait_for_timeout(300)  # the text has reflowed to the narrower column
     a2, b2, start2 = turn_span(project, 3, "Unsere digitalen Lotsen haben")
     select_range(page, 3, a2, b2)
     popup = page.locator(".tk-popup")
