@@ -9,12 +9,12 @@ import streamlit as st
 from app_pages.messages import german
 from app_pages.ui import md, store
 from toolkit.accounts import is_lead
+from toolkit.blind import visible_codes
 from toolkit.codebook import is_colour
 from toolkit.codes import (
     add_code,
     affected_codings,
     delete_code,
-    list_codes,
     merge_codes,
     move_code,
     rename_code,
@@ -24,7 +24,7 @@ from toolkit.errors import ToolkitError
 
 project = store()
 actor = st.session_state.get("app_coder") or "app"
-codes = list_codes(project)
+codes = visible_codes(project, st.session_state.get("app_coder"))  # blind coding: own counts only
 paths = [c.path for c in codes]
 
 st.title("Codebuch")

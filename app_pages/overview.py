@@ -9,17 +9,16 @@ import streamlit as st
 
 from app_pages.deeplinks import link_column, linker
 from app_pages.ui import documents_table
-from toolkit.blind import blind_coding
+from toolkit.blind import blind_coding, visible_coders, visible_codes
 from toolkit.changes import coding_changes
-from toolkit.codes import list_codes
-from toolkit.codings import list_coders
 from toolkit.documents import list_documents
 from toolkit.store import Store
 
 store: Store = st.session_state["app_store"]
 documents = list_documents(store)
-codes = list_codes(store)
-coders = list_coders(store)
+viewer = st.session_state.get("app_coder")
+codes = visible_codes(store, viewer)  # blind coding: only the counts of what the viewer may see
+coders = visible_coders(store, viewer)
 
 st.title("Projekt")
 st.caption(f"Datenbank: `{store.path}` · {store.setting('codebook_title', '') or 'ohne Codebuch'}")

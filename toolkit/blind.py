@@ -3,10 +3,13 @@ codings (and the consensus coder's), so that agreement measures independent work
 
 from __future__ import annotations
 
+import dataclasses
+from collections import Counter
 from collections.abc import Callable
 
 from toolkit.accounts import require_lead, role
-from toolkit.codings import list_codings
+from toolkit.codes import CodeRow, list_codes
+from toolkit.codings import list_coders, list_codings
 from toolkit.model import Coding
 from toolkit.store import Store
 
@@ -46,3 +49,27 @@ def visible_codings(
     """:func:`toolkit.codings.list_codings` filtered by :func:`may_see`."""
     visible = visibility(store, viewer)
     return [c for c in list_codings(store, document=document, code=code) if visible(c.coder)]
+
+
+def visible_coders(store: Store, viewer: str | None) -> list[str]:
+    """:func:`toolkit.codings.list_coders` without the coders whose codings ``viewer`` may not see."""
+    visible = visibility(store, viewer)
+    return [name for name in list_coders(store) if visible(name)]
+
+
+def visible_codes(store: Store, viewer: str | None) -> list[CodeRow]:
+    """:func:`toolkit.codes.list_codes` with each code's count of codings (``codings``) counting only
+    what ``viewer`` may see: under blind coding a coder's Codebuch and Projekt pages show their own
+    counts, not everyone's (the totals told a coder how much the others had coded)."""
+    codes = list_codes(store)
+    if not blind_coding(store):
+        return codes
+    visible = visibility(store, viewer)
+    counts: Counter[int] = Counter()
+    for code_id, coder, n in store.conn.execute(
+        "SELECT c.code_id, k.name, count(*) FROM codings c JOIN coders k ON k.id = c.coder_id "
+        "GROUP BY c.code_id, k.name"
+    ):
+        if visible(coder):
+            counts[code_id] += n
+    return [dataclasses.replace(c, codings=counts[c.id]) for c in codes]
