@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 from pathlib import Path
 
@@ -302,3 +303,29 @@ def test_undo_after_pseudonymisation_never_brings_a_name_back(tmp_path: Path) ->
     for c in list_codings(store):
         assert text[c.start : c.end] == c.text
         assert "Musterstadt" not in c.text
+
+
+@pytest.mark.parametrize("filename", ["Berger_Musterstadt.txt", "2024-05_Berger.Musterstadt.txt"])
+def test_import_pseudonymised_replaces_names_in_file_names(tmp_path: Path, filename: str) -> None:
+    """The review imported ``Kranzberger_Zwieselstadt.txt`` with --pseudonymise and found both names
+    in the document name, ``source_name`` and the event log: ``_`` did not count as a word break."""
+    store, _ = _project(tmp_path)
+    _table(store)
+    folder = tmp_path / "Musterstadt"  # folder names count too: source_name keeps the path
+    folder.mkdir()
+    path = folder / filename
+    path.write_text(TEXT + "\nB: Noch etwas.\n", encoding="utf-8")
+    before = len(events(store))
+    [result] = ps.import_pseudonymised(store, [path], actor="lead")
+    row = store.one("SELECT name, source_name FROM documents WHERE name = ?", (result.document,))
+    assert row is not None and "[Person A]" in row["name"] and "[Stadt A]" in row["source_name"]
+    stored = json.dumps([row, events(store)[before:]], ensure_ascii=False)
+    assert "Berger" not in stored and "Musterstadt" not in stored
+
+
+def test_underscore_separates_words_but_letters_and_digits_join_them(tmp_path: Path) -> None:
+    store, _ = _project(tmp_path)
+    _table(store)
+    assert ps.pseudonymise_text(store, "Berger_2024 x_Berger Bergers Berger2 Berger-Lang") == (
+        "[Person A]_2024 x_[Person A] Bergers Berger2 [Person A]-Lang"
+    )

@@ -220,7 +220,9 @@ def _pattern(store: Store) -> tuple[re.Pattern[str] | None, dict[str, str]]:
         return None, {}
     table = {p.original: p.placeholder for p in rows}
     alternatives = "|".join(re.escape(o) for o in sorted(table, key=lambda o: (-len(o), o)))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), table
+    # whole words: no letter or digit on either side; "_" separates words as in file names
+    # (Kranzberger_Zwieselstadt.txt), as "-", "." and spaces do
+    return re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])"), table
 
 
 def _matches(store: Store, text: str) -> list[tuple[int, int, str]]:
@@ -232,8 +234,9 @@ def _matches(store: Store, text: str) -> list[tuple[int, int, str]]:
 
 
 def pseudonymise_text(store: Store, text: str) -> str:
-    """``text`` with every original of the table replaced by its placeholder (whole words only,
-    the longest original first). Anyone may call it: the result reveals no original."""
+    """``text`` with every original of the table replaced by its placeholder (whole words only, where
+    ``_`` separates words, the longest original first). Anyone may call it: the result reveals no
+    original."""
     pattern, table = _pattern(store)
     if pattern is None or not text:
         return text
