@@ -18,7 +18,8 @@ from toolkit.errors import StoreError
 from toolkit.projects import default_db, is_recent, recent_file, remember_project
 from toolkit.store import open_store
 
-st.set_page_config(page_title="Coding Toolkit", page_icon=":material/label:", layout="wide")
+# the favicon ships with the app: a Material symbol as page_icon was fetched from fonts.gstatic.com
+st.set_page_config(page_title="Coding Toolkit", page_icon="static/favicon.png", layout="wide")
 PROJECTS_PAGE = st.Page("app_pages/projects.py", title="Projekte", icon=":material/folder_open:")
 
 
