@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.bench_import import make_transcript
 from toolkit.agreement.coefficients import bootstrap_alpha, coefficients
 from toolkit.agreement.methods import run
-from toolkit.agreement.selection import select
+from toolkit.agreement.selection import plan
 from toolkit.codebook import load_codebook
 from toolkit.codes import list_codes, load_codebook_into
 from toolkit.documents import import_files
@@ -117,10 +117,8 @@ def bench_methods(docs: int, per_doc: int, coders: int) -> None:
         store = open_store(db)
         names = [f"coder{k}" for k in range(coders)]
         start = time.perf_counter()
-        sel = select(store, names)
-        print(
-            f"  read {len(sel.spans):,} codings, {len(sel.codes)} codes: {time.perf_counter() - start:.2f} s"
-        )
+        sel = plan(store, names)
+        print(f"  scope of {len(sel.documents)} documents: {time.perf_counter() - start:.2f} s")
         for method, kwargs in [
             ("unit", {"unit": "sentence", "draws": 1000}),
             ("unit", {"unit": "turn", "draws": 1000}),
