@@ -13,6 +13,7 @@ from app_pages.messages import german
 from toolkit.agreement import METHODS, agreement, blind_coding, report_data
 from toolkit.agreement.formatting import format_number
 from toolkit.agreement.methods import DEFAULT_THRESHOLD
+from toolkit.agreement.selection import plan
 from toolkit.agreement.units import UNIT_KINDS
 from toolkit.blind import CONSENSUS_CODER
 from toolkit.codes import list_codes
@@ -20,7 +21,7 @@ from toolkit.codings import list_coders
 from toolkit.documents import list_documents
 from toolkit.errors import ToolkitError
 from toolkit.exports.agreement import write_csv, write_docx, write_xlsx
-from toolkit.store import Store
+from toolkit.store import Store, project_state
 
 METHOD_LABELS = {
     "unit": "Einheiten (Sätze, Beiträge, Absätze)",
@@ -31,6 +32,7 @@ METHOD_LABELS = {
 }
 UNIT_LABELS = {"sentence": "Sätze", "turn": "Redebeiträge", "paragraph": "Absätze"}
 ALL = "(alle)"
+AUTO_DOCUMENTS = 40  # up to this many compared documents every method runs at once
 # German headings for the library's table columns; coefficients with three decimals
 COLUMN_LABELS = {
     "scope": "Ebene",
@@ -117,32 +119,14 @@ if len(chosen) < 2:
     st.stop()
 
 try:
-    result = agreement(
-        store,
-        chosen,
-        method=method,
-        unit=unit,
-        threshold=threshold,
-        code=None if code == ALL else code,
-        document=None if document == ALL else document,
-        draws=1000,
+    scope_plan = plan(
+        store, chosen, code=None if code == ALL else code, document=None if document == ALL else document
     )
 except ToolkitError as exc:
     st.error(german(exc))
     st.stop()
 
-
-def _order(frame: pd.DataFrame) -> list[str]:
-    """What to read first: the code or document, then the coefficients, then the counts."""
-    columns = [str(c) for c in frame.columns]
-    first = [c for c in ("code", "document") if c in columns]
-    coefficients = [c for c in columns if c in COEFFICIENT_LABELS]
-    rest = [c for c in columns if c not in (*first, *coefficients, "scope")]
-    return [*first, *coefficients, *rest]
-
-
-data = report_data(result)
-compared, excluded = data["documents"], data["excluded_documents"]
+compared, excluded = scope_plan.documents, scope_plan.excluded
 st.caption(
     f"Verglichen: {len(compared)} {'Dokument' if len(compared) == 1 else 'Dokumente'}, "
     "die alle gewählten Personen kodiert haben (mindestens eine Codierung oder „fertig kodiert“)."
@@ -156,8 +140,8 @@ if excluded:
     st.dataframe(
         pd.DataFrame(
             {
-                "Dokument": [e["document"] for e in excluded],
-                "nicht kodiert von": [", ".join(e["not_coded_by"]) for e in excluded],
+                "Dokument": [e.document for e in excluded],
+                "nicht kodiert von": [", ".join(e.not_coded_by) for e in excluded],
             }
         ),
         hide_index=True,
@@ -165,6 +149,60 @@ if excluded:
     )
 if not compared:
     st.info("Kein Dokument haben alle gewählten Personen kodiert; es gibt nichts zu vergleichen.")
+
+# results per project state and settings; small projects and the cheap document method compute at
+# once, larger ones on request with a progress bar (a click on "Abbrechen" interrupts the run)
+settings_key = (project_state(store), tuple(chosen), method, unit, threshold, code, document)
+results: dict[tuple[object, ...], Any] = st.session_state.setdefault("agreement_results", {})
+result = results.get(settings_key)
+b1, b2, _ = st.columns([1, 1, 3])
+start = b1.button("Berechnen", type="primary", key="agreement_run", disabled=result is not None)
+if b2.button("Abbrechen", key="agreement_cancel") and result is None:
+    st.info("Berechnung abgebrochen. „Berechnen“ startet sie neu.")
+    st.stop()
+if result is None and (start or method == "document" or len(compared) <= AUTO_DOCUMENTS):
+    bar = st.progress(0.0, text="Berechnung startet …")
+
+    def _tick(done: int, total: int) -> None:
+        bar.progress(done / max(total, 1), text=f"{METHOD_LABELS[method]}: Dokument {done} von {total}")
+
+    try:
+        result = agreement(
+            store,
+            chosen,
+            method=method,
+            unit=unit,
+            threshold=threshold,
+            code=None if code == ALL else code,
+            document=None if document == ALL else document,
+            draws=1000,
+            progress=_tick,
+        )
+    except ToolkitError as exc:
+        st.error(german(exc))
+        st.stop()
+    bar.progress(1.0, text=f"Fertig: {len(compared)} Dokumente verglichen")
+    results[settings_key] = result
+    while len(results) > 8:
+        results.pop(next(iter(results)))
+if result is None:
+    st.info(
+        f"{len(compared)} Dokumente zu vergleichen: die Berechnung dauert eine Weile. „Berechnen“ startet "
+        "sie mit Fortschrittsanzeige, „Abbrechen“ hält sie an."
+    )
+    st.stop()
+
+
+def _order(frame: pd.DataFrame) -> list[str]:
+    """What to read first: the code or document, then the coefficients, then the counts."""
+    columns = [str(c) for c in frame.columns]
+    first = [c for c in ("code", "document") if c in columns]
+    coefficients = [c for c in columns if c in COEFFICIENT_LABELS]
+    rest = [c for c in columns if c not in (*first, *coefficients, "scope")]
+    return [*first, *coefficients, *rest]
+
+
+data = report_data(result)
 st.subheader("Methodenabsatz")
 st.write(data["paragraph_de"])
 with st.expander("English"):

@@ -84,3 +84,50 @@ def test_unitized_disagreements_show_their_digits_with_a_decimal_comma(store: St
     assert observed and all(v not in ("0,000", "0.000") for v in observed)
     assert all("." not in v.split(" · ")[0] for v in observed)  # German: decimal comma
     assert any("," in v for v in table["u_alpha"])
+
+
+@pytest.fixture(scope="module")
+def many_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """41 short documents coded by anna and ben: more than the page computes without a click."""
+    from _factories import store_with_codebook
+
+    from toolkit.codings import add_coding
+    from toolkit.documents import import_upload
+
+    folder = tmp_path_factory.mktemp("agreement_many")
+    store = store_with_codebook(folder)
+    for i in range(41):
+        import_upload(store, f"I: Satz {i} eins. Satz zwei.\n".encode(), f"d{i:02d}.txt", actor="t")
+        add_coding(store, f"d{i:02d}", 3, 10, "Mensch/Treiber/Offenheit", coder="anna")
+        add_coding(store, f"d{i:02d}", 3, 10 + i % 3, "Mensch/Treiber/Offenheit", coder="ben")
+    store.close()
+    return folder / "p.db"
+
+
+@pytest.fixture()
+def many(tmp_path: Path, many_template: Path) -> Store:
+    target = tmp_path / "many.db"
+    target.write_bytes(many_template.read_bytes())
+    return open_store(target)
+
+
+def test_many_documents_compute_on_request_with_progress(many: Store) -> None:
+    at = page(many, app_coder="anna")
+    assert not at.dataframe, "opened without computing"
+    assert any("41 Dokumente zu vergleichen" in i.value for i in at.info)
+    at.button(key="agreement_run").click().run()
+    assert not at.exception, at.exception
+    table = at.dataframe[0].value
+    assert "krippendorff_alpha" in table.columns
+    bars = at.get("progress")
+    assert bars and "Fertig: 41 Dokumente verglichen" in bars[0].proto.text
+    # the result is kept for the same settings and project state: no second click needed
+    at.run()
+    assert at.dataframe and at.button(key="agreement_run").disabled
+
+
+def test_cancel_stops_a_run(many: Store) -> None:
+    at = page(many, app_coder="anna")
+    at.button(key="agreement_cancel").click().run()
+    assert any("Berechnung abgebrochen" in i.value for i in at.info)
+    assert not at.dataframe
