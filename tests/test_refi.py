@@ -481,6 +481,24 @@ def test_real_project_out_and_in_again_is_lossless_and_valid(tmp_path: Path, sam
     for key in before:
         assert after[key] == before[key], key
     assert before["codes"] and before["texts"]
+    # the export carries the other tool's codes as it wrote them, and every coding of its users
+    _, original = read_qdpx((REFI_SAMPLES / sample).read_bytes(), sample)
+    _, ours = read_qdpx(data, "export.qdpx")
+
+    def codes(p: Any) -> set[tuple[str, ...]]:
+        return {(c.guid, c.name, c.parent or "", c.colour.lower(), c.description) for c in p.codebook.codes}
+
+    def codings(p: Any) -> list[tuple[str, str]]:
+        users = {u.guid: u.name for u in p.users}
+        return sorted(
+            (c.code, users.get(c.user or sel.user or "", ""))
+            for src in p.sources
+            for sel in src.selections
+            for c in sel.codings
+        )
+
+    assert codes(ours) == codes(original)
+    assert codings(ours) == codings(original)
     # and the export of the copy is the same file (but for the project's name and when its
     # documents were imported here): nothing drifts on a second trip
     import re
