@@ -11,6 +11,7 @@ from app_pages.messages import german
 from app_pages.ui import md, store
 from toolkit.accounts import is_lead, team_mode
 from toolkit.codes import code_tree
+from toolkit.codes_merge import LoadReport
 from toolkit.errors import ToolkitError
 from toolkit.exchange.refi import ImportReport, export_codebook_qdc, export_project, import_upload
 
@@ -22,6 +23,50 @@ st.caption(
     "REFI-QDA: Projekte (.qdpx) und Codebücher (.qdc) mit MAXQDA, ATLAS.ti, NVivo, QualCoder, qc "
     "und Taguette austauschen"
 )
+
+
+FIELDS = {
+    "name": "Name",
+    "name_en": "Name (englisch)",
+    "definition": "Definition",
+    "anchor_example": "Ankerbeispiel",
+    "coding_rule": "Kodierregel",
+    "colour": "Farbe",
+    "field_of_action": "Handlungsfeld",
+    "valence": "Valenz",
+    "keywords_de": "Schlüsselwörter (de)",
+    "keywords_en": "Schlüsselwörter (en)",
+    "source": "Quelle",
+    "parent": "übergeordneter Code",
+    "id": "Kennung",
+}
+
+
+def _short(value: object) -> str:
+    text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+    return md(text if len(text) <= 60 else text[:57] + "…") or "(leer)"
+
+
+def show_codes(plan: LoadReport) -> None:
+    """The codes of an import one by one: new, changed (field by field), kept because empty."""
+    lines = []
+    for code in plan.codes:
+        if code.action == "add":
+            lines.append(f"- neu: **{md(code.path)}**")
+        elif code.action == "change":
+            fields = "; ".join(
+                f"{FIELDS.get(f.field, f.field)}: „{_short(f.before)}“ → „{_short(f.after)}“"
+                for f in code.changes
+            )
+            lines.append(f"- geändert: **{md(code.path)}**: {fields}")
+        if code.kept:
+            kept = ", ".join(FIELDS.get(f, f) for f in code.kept)
+            lines.append(f"- behalten bei **{md(code.path)}** (in der Datei leer): {kept}")
+    if lines:
+        counts = f"{len(plan.added)} neu, {len(plan.updated)} geändert, {plan.unchanged} gleich"
+        title = f"Codes im Einzelnen: {counts}"
+        with st.expander(title, expanded=bool(plan.updated)):
+            st.markdown("\n".join(lines))
 
 
 def show_report(name: str, report: ImportReport) -> None:
@@ -49,6 +94,8 @@ def show_report(name: str, report: ImportReport) -> None:
         )
     if details:
         st.caption(md(" · ".join(details)))
+    if report.codebook is not None:
+        show_codes(report.codebook)
     for title, items in (
         ("Fehlende Quellen (nicht importiert)", report.missing_sources),
         ("Übersprungene Quellen (kein Text)", report.skipped_sources),

@@ -65,3 +65,25 @@ def test_unique_names_checkbox_for_qualcoder(tmp_path: Path) -> None:
     box.check().run()
     assert not at.exception
     assert at.checkbox(key="exchange_unique_names").value
+
+
+def test_a_codebook_upload_shows_its_codes_field_by_field(tmp_path: Path) -> None:
+    from _factories import load_codebook_into, mini_codebook
+
+    from toolkit.codes import update_code
+    from toolkit.exchange.refi import export_codebook_qdc
+
+    other = store_with_codebook(tmp_path)
+    update_code(other, "Mensch", actor="t", definition="Menschen in der Verwaltung.")
+    with other.write("t") as w:
+        w.execute("UPDATE codes SET colour = '' WHERE name = 'Information'")
+    data = export_codebook_qdc(other)
+    target = create_store(tmp_path / "target.db")
+    load_codebook_into(target, mini_codebook(), actor="t")
+    report = import_upload(target, data, "other.qdc", actor="anna", dry_run=True)
+    at = page(target, exchange_report=("other.qdc", report))
+    [expander] = [e for e in at.expander if e.label.startswith("Codes im Einzelnen")]
+    assert expander.label == "Codes im Einzelnen: 0 neu, 1 geändert, 7 gleich"
+    text = "\n".join(m.value for m in expander.markdown).replace("\\", "")  # Markdown escapes
+    assert "geändert: **Mensch**: Definition: „Alles zu Menschen.“ → „Menschen in der Verwaltung.“" in text
+    assert "behalten bei **Information** (in der Datei leer): Farbe" in text
