@@ -71,6 +71,7 @@ bench: install
 	$(BIN)/python benchmarks/bench_taguette_tags.py
 	$(BIN)/python benchmarks/bench_suggest.py
 	$(BIN)/python benchmarks/bench_suggest_workbench.py
+	$(BIN)/python benchmarks/bench_projects.py
 
 # The measured quality of the suggestions (needs ../shared/corpora for the SERDIF part).
 eval: install
