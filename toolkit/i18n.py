@@ -113,6 +113,7 @@ CATALOG: dict[str, Text] = {
     "value.field": Text("Handlungsfeld", "field of action"),
     "value.document": Text("Dokument", "document"),
     "value.missing": Text("n. b.", "n/a"),
+    "chart.no_valence": Text("ohne", "none"),
     # names of selections (CodingData.filters)
     "filter.coder": Text("Codierer:in", "Coder"),
     "filter.coders": Text("Codierer:innen", "Coders"),

@@ -29,6 +29,7 @@ CM_PER_PT = 2.54 / 72
 CELL_PADDING = 0.45  # cm: Word's default cell margins (2 x 0.19 cm) and the borders
 SIZES = (9.0, 8.0, 7.0)  # table type sizes tried in turn
 LANDSCAPE_COLUMNS = 8  # from this many columns a table goes on a landscape page
+SHORT_ROW = 160  # characters: a row with no longer cell is kept on one page; longer ones may split
 _TWIPS_PER_CM = 567
 _WORD = re.compile(r"[^\s/]+/?|/")
 
@@ -139,7 +140,8 @@ def layout(table: Table, lang: Language, rows: Sequence[Sequence[str]]) -> Layou
             if turned is False and wide:
                 continue
             if sum(least) <= room:
-                return Layout(_share(least, natural, room), size, turned)
+                texts = [c.kind == "text" for c in table.columns]
+                return Layout(_share(least, natural, room, texts), size, turned)
     least, natural = _needs(table, rows, SIZES[-1])
     scale = landscape / sum(least)
     return Layout(tuple(w * scale for w in least), SIZES[-1], True)
@@ -158,15 +160,19 @@ def _needs(table: Table, rows: Sequence[Sequence[str]], size: float) -> tuple[li
         cells = [row[j] for row in rows]
         cell_word = max((text_width(w, size) for c in cells for w in words(c)), default=0.0)
         whole = max((text_width(c, size) for c in cells), default=0.0)
+        header_whole = min(text_width(column.header, size, bold=True), 3.0)  # short headers on one line
         least.append(max(head_word, cell_word) + CELL_PADDING)
-        natural.append(min(max(whole, head_word, cell_word), 9.0) + CELL_PADDING)
+        natural.append(min(max(whole, head_word, cell_word, header_whole), 9.0) + CELL_PADDING)
     return least, natural
 
 
-def _share(least: list[float], natural: list[float], room: float) -> tuple[float, ...]:
-    if sum(natural) <= room:  # everything fits on one line: stretch to the text width
-        scale = room / sum(natural)
-        return tuple(w * scale for w in natural)
+def _share(least: list[float], natural: list[float], room: float, texts: list[bool]) -> tuple[float, ...]:
+    if sum(natural) <= room:  # everything fits on one line: the text columns take the rest of the line
+        grow = [n if t else 0.0 for n, t in zip(natural, texts, strict=True)]
+        if not any(grow):
+            grow = natural
+        spare, total = room - sum(natural), sum(grow)
+        return tuple(n + spare * g / total for n, g in zip(natural, grow, strict=True))
     spare = room - sum(least)
     extra = [max(n - m, 0.0) for n, m in zip(natural, least, strict=True)]
     total = sum(extra) or 1.0
@@ -229,12 +235,12 @@ def table_xml(table: Table, rows: Sequence[Sequence[str]], fitted: Layout) -> st
         )
 
     header = "".join(cell(c.header, j, True) for j, c in enumerate(table.columns))
-    body = "".join(
-        "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
-        + "".join(cell(v, j, False) for j, v in enumerate(row))
-        + "</w:tr>"
-        for row in rows
-    )
+
+    def row_xml(row: Sequence[str]) -> str:
+        keep = "<w:trPr><w:cantSplit/></w:trPr>" if max(map(len, row), default=0) <= SHORT_ROW else ""
+        return f"<w:tr>{keep}" + "".join(cell(v, j, False) for j, v in enumerate(row)) + "</w:tr>"
+
+    body = "".join(row_xml(row) for row in rows)
     return (
         f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="{sum(twips)}" w:type="dxa"/>'
         f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'

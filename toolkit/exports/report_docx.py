@@ -141,7 +141,7 @@ def write_report(report: Report, out: IO[bytes], *, charts: bool = True) -> None
     overview = report.by_field
     figures = tables = 0
     if charts and overview is not None and int(overview["codings"].sum()) > 0:
-        image = png(field_valence_bars(overview))
+        image = png(field_valence_bars(overview, lang))
         if image is not None:
             figures += 1
             _picture(
@@ -164,7 +164,7 @@ def write_report(report: Report, out: IO[bytes], *, charts: bool = True) -> None
             lang,
             tables,
         )
-        image = png(code_bars(short)) if charts else None
+        image = png(code_bars(short, lang=lang)) if charts else None
         if image is None:
             tables += 1
             _bar_table(doc, short, field, lang, tables)
