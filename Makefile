@@ -9,7 +9,7 @@ DEMO_DB := data/demo.db
 DB ?=
 PORT ?= 8501
 
-.PHONY: run test install install-dev demo lint typecheck pytest bench eval docx clean browser
+.PHONY: run test install install-dev demo lint typecheck pytest bench eval docx clean browser render-tools
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,7 +56,18 @@ browser:
 	    chromium fonts-dejavu-core fonts-noto-color-emoji >/dev/null; \
 	fi
 
-pytest: install-dev browser
+# The rendering checks of the Word files convert them to PDF with LibreOffice and read them with
+# poppler's pdftotext. As root they are installed when missing (waiting for another apt's lock
+# instead of failing); otherwise those tests skip and say why.
+render-tools:
+	@if ! { command -v soffice && command -v pdftotext; } >/dev/null 2>&1 && [ "$$(id -u)" = "0" ] \
+	  && command -v apt-get >/dev/null; then \
+	  echo "installing Debian libreoffice-writer-nogui and poppler-utils for the rendering checks"; \
+	  apt-get -o DPkg::Lock::Timeout=600 update -qq && DEBIAN_FRONTEND=noninteractive \
+	    apt-get -o DPkg::Lock::Timeout=600 install -y -qq libreoffice-writer-nogui poppler-utils >/dev/null; \
+	fi
+
+pytest: install-dev browser render-tools
 	$(BIN)/pytest
 
 test: lint typecheck pytest
