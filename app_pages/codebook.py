@@ -4,6 +4,8 @@ codings show how many before they are applied."""
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from app_pages.messages import german
@@ -21,6 +23,16 @@ from toolkit.codes import (
     update_code,
 )
 from toolkit.errors import ToolkitError
+
+
+
+def code_span(text: str) -> str:
+    """``text`` as Markdown inline code, shown exactly: inside a code span nothing is escaped (a
+    backslash would show), so the fence is one backtick longer than any run of them in the text."""
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
 
 project = store()
 actor = st.session_state.get("app_coder") or "app"
@@ -64,9 +76,9 @@ with tree:
                     st.markdown(
                         f"<span style='display:inline-block;width:1rem;height:1rem;"
                         f"background:{swatch};border-radius:3px'></span> "
-                        f"`{md(c.path)}`"
+                        f"{code_span(c.path)}"
                         if swatch  # HTML only around a checked #RRGGBB, never around other text
-                        else f"`{md(c.path)}`",
+                        else code_span(c.path),
                         unsafe_allow_html=bool(swatch),
                     )
                     if c.name_en:
