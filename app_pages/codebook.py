@@ -25,7 +25,6 @@ from toolkit.codes import (
 from toolkit.errors import ToolkitError
 
 
-
 def code_span(text: str) -> str:
     """``text`` as Markdown inline code, shown exactly: inside a code span nothing is escaped (a
     backslash would show), so the fence is one backtick longer than any run of them in the text."""
