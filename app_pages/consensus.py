@@ -8,7 +8,16 @@ import streamlit as st
 from app_pages.deeplinks import LABEL, linker
 from app_pages.messages import german
 from app_pages.ui import md, store
-from toolkit.agreement.consensus import Disagreement, decide, disagreements, progress
+from toolkit.agreement.consensus import (
+    ORDERS,
+    Disagreement,
+    decide,
+    disagreements,
+    page_of,
+    progress,
+    sort_disagreements,
+)
+from toolkit.agreement.selection import plan
 from toolkit.blind import CONSENSUS_CODER, blind_coding, set_blind_coding
 from toolkit.codes import list_codes
 from toolkit.codings import list_coders
@@ -17,6 +26,9 @@ from toolkit.documents import document_text, list_documents
 from toolkit.errors import ToolkitError
 
 PAGE_SIZE = 15
+ALL = "(alle)"
+ALL_AT_ONCE = 40  # with more compared documents the page opens on the first one
+ORDER_LABELS = {"document": "nach Dokument", "code": "nach Code", "size": "größte zuerst"}
 CHOICES = {"take_a": "A übernehmen", "take_b": "B übernehmen", "both": "Beide", "neither": "Keine"}
 
 project = store()
@@ -64,29 +76,66 @@ field = f1.selectbox(
 code = f2.selectbox(
     "Code", [None, *(c.path for c in codes)], format_func=lambda p: p or "(alle)", key="consensus_code"
 )
-document = f3.selectbox(
+compared = plan(project, [coder_a, coder_b or coder_a]).documents if coder_b else ()
+large = len(compared) > ALL_AT_ONCE
+# a large project starts on its first document (cheap); "(alle)" reads every document, with progress
+names = [d.name for d in list_documents(project)]
+picked = f3.selectbox(
     "Dokument",
-    [None, *(d.name for d in list_documents(project))],
-    format_func=lambda d: d or "(alle)",
+    [ALL, *names],
+    index=1 + names.index(compared[0]) if large else 0,
     key="consensus_document",
 )
+document = None if picked == ALL else picked
+o1, o2 = st.columns([1, 2], vertical_alignment="bottom")
+order = o1.selectbox("Sortierung", ORDERS, format_func=lambda o: ORDER_LABELS[o], key="consensus_order")
+
+bar = st.empty()
+
+
+def _searching(done: int, total: int) -> None:
+    if total > 1:
+        bar.progress(done / total, text=f"Unstimmigkeiten suchen: Dokument {done} von {total}")
+
 
 try:
     items = disagreements(
-        project, coder_a, coder_b or "", method=method, code=code, field=field, document=document
+        project,
+        coder_a,
+        coder_b or "",
+        method=method,
+        code=code,
+        field=field,
+        document=document,
+        progress=_searching,
     )
 except ToolkitError as exc:
     st.error(md(german(exc)))
     st.stop()
+bar.empty()
 
 done = progress(items)
 st.progress(
     done["decided"] / done["total"] if done["total"] else 1.0,
     text=f"{done['decided']} von {done['total']} Unstimmigkeiten entschieden",
 )
-shown = [d for d in items if d.decision is None] if only_open else items
+shown = sort_disagreements([d for d in items if d.decision is None] if only_open else items, order)
 if not shown:
     st.success("Keine offenen Unstimmigkeiten mit diesen Filtern.")
+number = o2.number_input("Seite", min_value=1, value=1, step=1, key="consensus_page")
+page = page_of(shown, int(number), PAGE_SIZE)
+if shown:
+    st.caption(
+        f"{page.total} {'offene ' if only_open else ''}Unstimmigkeiten in {len(page.by_document)} "
+        f"{'Dokument' if len(page.by_document) == 1 else 'Dokumenten'}, {len(page.by_code)} Codes · "
+        f"Seite {page.number} von {page.pages} ({PAGE_SIZE} je Seite)"
+    )
+    with st.expander("Anzahl je Code"):
+        st.dataframe(
+            [{"Code": c, "Unstimmigkeiten": n} for c, n in sorted(page.by_code.items(), key=lambda x: -x[1])],
+            hide_index=True,
+            width="stretch",
+        )
 
 
 def _quote(item: Disagreement, spans: tuple[tuple[int, int], ...]) -> str:
@@ -114,7 +163,7 @@ def _context(item: Disagreement) -> tuple[str, str]:
 
 
 link = linker(project)
-for item in shown[:PAGE_SIZE]:
+for item in page.items:
     place, turn = _context(item)
     with st.container(border=True):
         st.markdown(
@@ -142,7 +191,3 @@ for item in shown[:PAGE_SIZE]:
             st.text(edited if len(edited) <= 300 else edited[:300] + " …")
             if st.button("Übernehmen", key=f"consensus_edit_{item.key}", type="primary"):
                 _settle(item, "edit", (int(start), int(end)))
-if len(shown) > PAGE_SIZE:
-    st.caption(
-        f"Die ersten {PAGE_SIZE} von {len(shown)} werden gezeigt; nach Entscheidungen rücken weitere nach."
-    )

@@ -111,3 +111,21 @@ def test_agreed_segments_are_adopted_once(project: Store) -> None:
         (OFFENHEIT, 40),
     ]
     assert events_of(project, "adopt", "consensus")[0]["payload"]["added"] == 2
+
+
+def test_sorting_and_paging_with_counts(project: Store) -> None:
+    from toolkit.agreement.consensus import page_of, sort_disagreements
+
+    items = [*disagreements(project, "anna", "ben", method="unit"), *disagreements(project, "anna", "ben")]
+    assert len(items) >= 2 and len({d.code for d in items}) >= 2
+    by_size = sort_disagreements(items, "size")
+    assert [d.end - d.start for d in by_size] == sorted((d.end - d.start for d in items), reverse=True)
+    by_code = sort_disagreements(items, "code")
+    assert [d.code for d in by_code] == sorted(d.code for d in items)
+    first = page_of(by_code, 1, size=1)
+    assert first.pages == len(items) and first.total == len(items) and len(first.items) == 1
+    assert sum(first.by_code.values()) == len(items) and sum(first.by_document.values()) == len(items)
+    last = page_of(by_code, 99, size=1)  # past the end: the last page
+    assert last.number == len(items) and last.items == (by_code[-1],)
+    with pytest.raises(InvalidValue, match="order 'colour' is unknown"):
+        sort_disagreements(items, "colour")

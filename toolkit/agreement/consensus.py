@@ -15,13 +15,13 @@ the event log.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from toolkit.accounts import require_lead
 from toolkit.agreement.methods import DEFAULT_THRESHOLD
 from toolkit.agreement.segments import compare_segments
-from toolkit.agreement.selection import Selection, Span, select
+from toolkit.agreement.selection import Plan, Selection, Span, field_of, plan, select
 from toolkit.agreement.units import document_units, presence
 from toolkit.blind import CONSENSUS_CODER
 from toolkit.codes import code_by_path
@@ -65,15 +65,19 @@ def _clusters(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out]
 
 
-def _find(sel: Selection, method: str, unit: str, threshold: float) -> list[Disagreement]:
-    a, b = sel.coders[0], sel.coders[1]
-    grouped = sel.grouped()
+def _find(
+    p: Plan, method: str, unit: str, threshold: float, progress: Callable[[int, int], None] | None
+) -> list[Disagreement]:
+    """Disagreements of the plan's two coders, read one document at a time."""
+    a, b = p.coders[0], p.coders[1]
+    order = {c.path: i for i, c in enumerate(p.all_codes)}
     out = []
-    for doc in sel.documents:
+    total = len(p.documents)
+    for i, item in enumerate(p.each(turns=method == "unit"), start=1):
+        doc = item.doc
         units = document_units(doc, unit) if method == "unit" else []
-        for code in sel.codes:
-            sa = grouped.get((doc.name, code.path, a), [])
-            sb = grouped.get((doc.name, code.path, b), [])
+        for code in sorted(item.codes, key=lambda c: order.get(c, len(order))):
+            sa, sb = item.of(code, a), item.of(code, b)
             if not sa and not sb:
                 continue
             if method == "segment":
@@ -86,11 +90,11 @@ def _find(sel: Selection, method: str, unit: str, threshold: float) -> list[Disa
             for start, end in places:
                 out.append(
                     Disagreement(
-                        key=f"{method}:{a}/{b}:{doc.name}:{code.path}:{start}-{end}",
+                        key=f"{method}:{a}/{b}:{doc.name}:{code}:{start}-{end}",
                         method=method,
                         document=doc.name,
-                        code=code.path,
-                        field=sel.field(code.path),
+                        code=code,
+                        field=field_of(p.all_codes, code),
                         start=start,
                         end=end,
                         text=doc.text[start:end],
@@ -100,7 +104,52 @@ def _find(sel: Selection, method: str, unit: str, threshold: float) -> list[Disa
                         spans_b=_touching(sb, start, end),
                     )
                 )
+        if progress is not None:
+            progress(i, total)
     return out
+
+
+ORDERS = ("document", "code", "size")
+
+
+def sort_disagreements(items: Sequence[Disagreement], order: str = "document") -> list[Disagreement]:
+    """``items`` by ``document`` (then place), ``code`` (then document and place) or ``size``
+    (largest place first)."""
+    if order not in ORDERS:
+        raise InvalidValue(f"order {order!r} is unknown; use one of {', '.join(ORDERS)}")
+    if order == "document":
+        return sorted(items, key=lambda d: (d.document, d.start, d.code))
+    if order == "code":
+        return sorted(items, key=lambda d: (d.code, d.document, d.start))
+    return sorted(items, key=lambda d: (-(d.end - d.start), d.document, d.start))
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of disagreements and the counts behind the pager."""
+
+    items: tuple[Disagreement, ...]
+    number: int
+    pages: int
+    total: int
+    by_document: dict[str, int]
+    by_code: dict[str, int]
+
+
+def page_of(items: Sequence[Disagreement], number: int = 1, size: int = 15) -> Page:
+    """Page ``number`` (from 1; clipped to the last page) of ``items`` with their counts per
+    document and per code."""
+    if size < 1:
+        raise InvalidValue(f"page size must be at least 1, got {size}")
+    pages = max(1, -(-len(items) // size))
+    number = min(max(1, number), pages)
+    by_document: dict[str, int] = {}
+    by_code: dict[str, int] = {}
+    for d in items:
+        by_document[d.document] = by_document.get(d.document, 0) + 1
+        by_code[d.code] = by_code.get(d.code, 0) + 1
+    chunk = tuple(items[(number - 1) * size : number * size])
+    return Page(chunk, number, pages, len(items), by_document, by_code)
 
 
 def disagreements(
@@ -114,14 +163,17 @@ def disagreements(
     code: str | None = None,
     field: str | None = None,
     document: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[Disagreement]:
-    """Every disagreement of two coders, filterable by code (with subcodes), field and document,
-    with the decision taken so far (None while open)."""
+    """Every disagreement of two coders in the documents both have coded, filterable by code (with
+    subcodes), field and document, with the decision taken so far (None while open). Documents are
+    read one at a time; ``progress(done, total)`` is told after each."""
     if method not in ("segment", "unit"):
         raise InvalidValue(f"disagreements are listed for method segment or unit, not {method!r}")
     share = DEFAULT_THRESHOLD[method] if threshold is None else float(threshold)
-    sel = select(store, [coder_a, coder_b], code=code, document=document)
-    found = _find(sel, method, unit, share)
+    found = _find(
+        plan(store, [coder_a, coder_b], code=code, document=document), method, unit, share, progress
+    )
     if field is not None:
         found = [d for d in found if d.field == field]
     decided = {r["key"]: r["decision"] for r in store.query("SELECT key, decision FROM consensus_decisions")}
