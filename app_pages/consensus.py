@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app_pages.components.span_picker import span_picker
 from app_pages.deeplinks import LABEL, linker
 from app_pages.messages import german
 from app_pages.ui import md, store
@@ -24,6 +25,7 @@ from toolkit.codings import list_coders
 from toolkit.context import span_context
 from toolkit.documents import document_text, list_documents
 from toolkit.errors import ToolkitError
+from toolkit.workbench import span_window
 
 PAGE_SIZE = 15
 ALL = "(alle)"
@@ -184,9 +186,9 @@ for item in page.items:
             if buttons.button(label, key=f"consensus_{decision}_{item.key}"):
                 _settle(item, decision)
         with buttons.popover("Bearbeiten"):
-            start = st.number_input("Anfang", min_value=0, value=item.start, key=f"consensus_s_{item.key}")
-            end = st.number_input("Ende", min_value=1, value=item.end, key=f"consensus_e_{item.key}")
-            st.caption("Zeichenpositionen im Dokument; dieser Text wird übernommen:")
+            window = span_window(project, item.document, item.start, item.end)
+            start, end = span_picker(window, (item.start, item.end), key=f"consensus_pick_{item.key}")
+            st.caption("Dieser Text wird übernommen:")
             edited = _quote(item, ((int(start), int(end)),))
             st.text(edited if len(edited) <= 300 else edited[:300] + " …")
             if st.button("Übernehmen", key=f"consensus_edit_{item.key}", type="primary"):

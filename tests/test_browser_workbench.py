@@ -295,3 +295,53 @@ def test_layout_keeps_lines_long_enough(browser: Any, server: str, width: int, h
         pg.screenshot(path=str(ARTIFACTS / f"workbench-{width}x{height}-sidebar-closed.png"))
     assert chars >= 60, f"{chars} characters on a transcript line at {width}×{height}"
     pg.close()
+
+
+PICK_JS = """([from, to]) => {
+  const mark = document.querySelector('.sp-current');
+  mark.scrollIntoView({block: 'center'});
+  const node = mark.firstChild;
+  const chars = Array.from(node.data);
+  const at = (cp) => {
+    const i = chars.slice(0, cp).join('').length;
+    const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + chars[cp].length);
+    return r.getBoundingClientRect();
+  };
+  const a = at(from), b = at(to - 1);
+  return {x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2,
+          text: chars.slice(from, to).join('')};
+}"""
+
+
+def test_konsens_bearbeiten_takes_a_new_extent_by_selecting(browser: Any, tmp_path: Path) -> None:
+    from toolkit.agreement.consensus import disagreements
+    from toolkit.project import create_demo
+
+    db = tmp_path / "demo.db"
+    create_demo(db, ROOT, actor="test")
+    with open_store(db) as store:
+        item = disagreements(store, "anna", "ben")[0]
+    with serve_app(db, ROOT) as url:
+        pg = open_page(browser, url)
+        choose_coder(pg, "anna")
+        pg.get_by_role("link", name="Konsens").click()
+        pg.get_by_role("button", name="Bearbeiten").first.click()
+        pg.locator(".sp-current").first.wait_for(timeout=15_000)
+        assert pg.locator("[data-testid=stNumberInput]").count() == 0  # no offsets to type
+        box = pg.evaluate(PICK_JS, [0, 12])
+        pg.mouse.move(box["x1"], box["y1"])
+        pg.mouse.down()
+        pg.mouse.move(box["x2"], box["y2"], steps=5)
+        pg.mouse.up()
+        pg.get_by_text("Neu markiert: 12 Zeichen").wait_for(timeout=5_000)
+        pg.screenshot(path=str(ARTIFACTS / "konsens-bearbeiten.png"))
+        pg.wait_for_timeout(500)  # the new extent reaches the server
+        pg.get_by_role("button", name="Übernehmen", exact=True).click()
+
+        def settled() -> list[tuple[int, int, str]]:
+            with open_store(db) as store:
+                return [(c.start, c.end, c.text) for c in list_codings(store, coder="consensus")]
+
+        found = wait_until(settled)
+        pg.close()
+    assert found == [(item.start, item.start + 12, box["text"])]

@@ -22,6 +22,7 @@ from toolkit.workbench import (
     recent_codes,
     run_op,
     selection_text,
+    span_window,
     transcript_view,
     tree_rows,
 )
@@ -223,3 +224,14 @@ def test_run_op_assigns_adjusts_and_adds_codes(store: Store) -> None:
     assert made.code_path == "Mensch/Treiber/Mut"
     with pytest.raises(InvalidValue, match="unknown workbench op"):
         run_op(store, {"kind": "drop"}, coder="anna", document="doc")
+
+
+def test_span_window_is_the_turn_around_the_span_with_exact_offsets(store: Store) -> None:
+    text = transcript_view(store, "doc", ViewFilter("anna"))["text"]
+    start = text.index("Café")
+    base, window = span_window(store, "doc", start, start + 4)
+    assert (base, window) == (start, "Café é <script>alert(1)</script>")  # the whole turn B
+    base, window = span_window(store, "doc", start + 5, start + 6, around=2)
+    assert (base, window) == (start + 3, text[start + 3 : start + 8])
+    with pytest.raises(InvalidValue):
+        span_window(store, "doc", 5, 5)

@@ -290,3 +290,21 @@ def run_op(store: Store, op: Mapping[str, Any], *, coder: str, document: str) ->
         )
         return OpResult("adjust", changed.code_path, changed.start, changed.end, changed.guid)
     raise InvalidValue(f"unknown workbench op {kind!r}; expected assign, invivo, code or adjust")
+
+
+def span_window(store: Store, document: str, start: int, end: int, *, around: int = 400) -> tuple[int, str]:
+    """The text to pick a new extent for the span ``start``-``end`` in: the turn(s) around it, at
+    most ``around`` characters on each side, uncut by ellipses so that offsets stay exact. Returns
+    ``(offset of the window in the document, window text)``."""
+    text = str(document_row(store, document)["text"])
+    if not 0 <= start < end <= len(text):
+        raise InvalidValue(f"span {start}-{end} is outside document {document!r} (0-{len(text)})")
+    lo, hi = start, end
+    for turn_start, turn_end in store.conn.execute(
+        'SELECT t.start, t."end" FROM turns t JOIN documents d ON d.id = t.document_id '
+        'WHERE d.name = ? AND t.start < ? AND t."end" > ?',
+        (document, end, start),
+    ):
+        lo, hi = min(lo, turn_start), max(hi, turn_end)
+    lo, hi = max(lo, start - around), min(hi, end + around)
+    return lo, text[lo:hi]
