@@ -276,6 +276,7 @@ from toolkit.errors import ToolkitError
 from toolkit.store import Store
 store = Store(sys.argv[1])
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write beyond the limit fails as on a full disk
+sys.dont_write_bytecode = True  # a .pyc cut off at the limit would break later runs
 resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[3]), int(sys.argv[3])))
 try:
     backup(store, sys.argv[2])

@@ -50,7 +50,10 @@ def atomic_write(
     without an error it replaces ``path``; on an error it is removed and ``path`` is untouched.
     A new ``path`` gets ``mode`` (default 0600); an existing one keeps its mode."""
     target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or Path("."))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or Path("."))
+    except OSError as exc:
+        raise _naming(exc, target, None) from exc
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline=newline) if text else os.fdopen(fd, "wb") as fh:
             yield fh
@@ -60,10 +63,20 @@ def atomic_write(
             tmp, target.stat().st_mode & 0o777 if target.exists() else PRIVATE_MODE if mode is None else mode
         )
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         with suppress(FileNotFoundError):
             os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise _naming(exc, target, tmp) from exc
         raise
+
+
+def _naming(exc: OSError, target: Path, tmp: str | None) -> OSError:
+    """``exc`` naming the target when it named no file or the temporary one (a full disk while
+    writing an export names the export, not ``.<name>.xyz.part``)."""
+    if exc.filename is not None and str(exc.filename) != tmp and tmp is not None:
+        return exc
+    return type(exc)(exc.errno, exc.strerror or str(exc), str(target))
 
 
 def write_bytes(path: str | Path, data: bytes, *, mode: int | None = None) -> None:

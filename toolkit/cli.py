@@ -29,7 +29,7 @@ from toolkit.documents import (
     set_attributes,
     speaker_attributes,
 )
-from toolkit.errors import ToolkitError
+from toolkit.errors import ToolkitError, failure_message
 from toolkit.exchange.taguette import import_highlights
 from toolkit.progress import done_marks
 from toolkit.project import DEFAULT_CODEBOOK, create_demo, init_project
@@ -118,6 +118,20 @@ class LazyGroup(click.Group):
         if cmd_name not in self.commands and cmd_name in LAZY_COMMANDS:
             importlib.import_module(LAZY_COMMANDS[cmd_name]).register(self)
         return super().get_command(ctx, cmd_name)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """The one error handler: every failure of a command becomes one line naming the file and
+        the fix (a full disk, a damaged project, ...), never a traceback, and exit code 1.
+        CODING_TOOLKIT_DEBUG=1 shows the traceback instead."""
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:
+            if os.environ.get("CODING_TOOLKIT_DEBUG") == "1":
+                raise
+            project = ctx.obj.get("db") if isinstance(ctx.obj, dict) else None
+            raise click.ClickException(failure_message(exc, project)) from None
 
 
 @click.group(cls=LazyGroup)

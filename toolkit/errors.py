@@ -45,3 +45,56 @@ class StoreError(ToolkitError):
 
 class PermissionDenied(ToolkitError):
     "The acting user's role does not allow the change (team mode)."
+
+
+def _where(exc: BaseException, project: str | None) -> str:
+    filename = getattr(exc, "filename", None)
+    return str(filename) if filename else (project or "the project file")
+
+
+def failure_message(exc: BaseException, project: str | None = None) -> str:
+    """One line for any failure the CLI did not expect, naming the file and how to fix it: a full
+    disk, missing permissions, a damaged project file, input nested too deeply, too little memory.
+    ``project`` is the project file the command worked on (named when the error names no file)."""
+    import errno
+    import sqlite3
+
+    if isinstance(exc, ToolkitError):
+        return _one_line(str(exc))
+    where = _where(exc, project)
+    if isinstance(exc, OSError):
+        reason = exc.strerror or type(exc).__name__
+        if exc.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+            fix = "free disk space (or choose another folder) and run the command again"
+        elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            fix = "check the permissions of the file and its folder, or choose another folder"
+        elif exc.errno in (errno.ENOENT, errno.ENOTDIR):
+            fix = "check the path"
+        else:
+            fix = "check the path, the permissions and free disk space"
+        return _one_line(f"{where}: {reason}; {fix}")
+    if isinstance(exc, sqlite3.DatabaseError):
+        text = str(exc)
+        if isinstance(exc, sqlite3.OperationalError) and ("full" in text or "I/O" in text):
+            return _one_line(
+                f"{where}: cannot write the project file ({text}); nothing was changed; free disk space "
+                "and check that the folder is writable, then run the command again"
+            )
+        if isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text):
+            return _one_line(f"{where}: the project is busy ({text}); run the command again in a moment")
+        return _one_line(
+            f"{where}: the project file is damaged ({text}); restore a backup with "
+            "`coding-toolkit restore BACKUP` (snapshots are in snapshots/ beside the project)"
+        )
+    if isinstance(exc, RecursionError):
+        return _one_line(f"{where}: the input is nested too deeply to read; simplify the file")
+    if isinstance(exc, MemoryError):
+        return _one_line(f"{where}: not enough memory for this input; split the file or free memory")
+    return _one_line(
+        f"unexpected {type(exc).__name__} ({exc}) while working on {where}; this is a bug: please "
+        "report the command line (set CODING_TOOLKIT_DEBUG=1 to see the traceback)"
+    )
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
