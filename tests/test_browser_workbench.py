@@ -217,6 +217,48 @@ def test_picking_a_coding_in_the_margin_and_selecting_changes_its_extent(page: A
     assert wait_until(moved)
     page.locator(".tk-toast.tk-show").filter(has_text="jetzt auf").wait_for(timeout=5_000)
 
+    # then drag its end to the end of "jede Woche" and confirm in the popup
+    handle = page.locator(".tk-handle-end")
+    handle.wait_for(timeout=10_000)
+    _, b3, _ = turn_span(project, 3, "jede Woche")
+    target = page.evaluate(LOCATE_END, [3, b3])
+    hb = handle.bounding_box()
+    page.mouse.move(hb["x"] + hb["width"] / 2, hb["y"] + hb["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(target["x"], target["y"], steps=8)
+    page.screenshot(path=str(ARTIFACTS / "workbench-drag-end.png"))
+    page.mouse.up()
+    popup.wait_for(timeout=5_000)
+    assert "auf diese Markierung ändern" in popup.locator(".tk-item.tk-active").inner_text()
+    page.keyboard.press("Enter")
+
+    def dragged() -> bool:
+        with open_store(project) as store:
+            c = next(x for x in list_codings(store, coder="anna") if x.guid == coding.guid)
+            return (c.start, c.end) == (start2, start2 - a2 + b3)
+
+    assert wait_until(dragged)
+
+
+# the right edge of the code point before ``end`` in the turn-th turn, in client coordinates
+LOCATE_END = """([turn, end]) => {
+  const box = document.querySelectorAll('.tk-text')[turn];
+  const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+  let seen = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const chars = Array.from(node.data);
+    if (end - 1 < seen + chars.length) {
+      const idx = chars.slice(0, end - 1 - seen).join('').length;
+      const r = document.createRange();
+      r.setStart(node, idx); r.setEnd(node, idx + chars[end - 1 - seen].length);
+      const rect = r.getBoundingClientRect();
+      return {x: rect.right - 1, y: rect.top + rect.height / 2};
+    }
+    seen += chars.length;
+  }
+  throw new Error('offset outside the turn');
+}"""
+
 
 def test_code_tree_assigns_the_pending_selection_and_filters(page: Any, project: Path) -> None:
     if not page.locator(".tk-app.tk-tree-open").count():
@@ -320,14 +362,15 @@ def test_konsens_bearbeiten_takes_a_new_extent_by_selecting(browser: Any, tmp_pa
     db = tmp_path / "demo.db"
     create_demo(db, ROOT, actor="test")
     with open_store(db) as store:
-        item = disagreements(store, "anna", "ben")[0]
+        starts = {d.start for d in disagreements(store, "anna", "ben")}
     with serve_app(db, ROOT) as url:
         pg = open_page(browser, url)
         choose_coder(pg, "anna")
         pg.get_by_role("link", name="Konsens").click()
         pg.get_by_role("button", name="Bearbeiten").first.click()
         pg.locator(".sp-current").first.wait_for(timeout=15_000)
-        assert pg.locator("[data-testid=stNumberInput]").count() == 0  # no offsets to type
+        no_offsets = [pg.get_by_label(w, exact=True).count() for w in ("Anfang", "Ende")]
+        assert no_offsets == [0, 0]  # the extent is not typed
         box = pg.evaluate(PICK_JS, [0, 12])
         pg.mouse.move(box["x1"], box["y1"])
         pg.mouse.down()
@@ -344,4 +387,5 @@ def test_konsens_bearbeiten_takes_a_new_extent_by_selecting(browser: Any, tmp_pa
 
         found = wait_until(settled)
         pg.close()
-    assert found == [(item.start, item.start + 12, box["text"])]
+    assert len(found) == 1 and found[0][0] in starts  # the card's span, from its start …
+    assert found[0][1:] == (found[0][0] + 12, box["text"])  # … to the 12 characters selected

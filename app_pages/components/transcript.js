@@ -110,9 +110,19 @@ function renderTurn(turn, cps, inside, mark, sugs, focus, selected) {
   }
   const points = Array.from(cuts).sort((a, b) => a - b);
   const segs = [];
+  // the picked coding, if it is one's own, gets a handle at each end to drag (no text inside them:
+  // offsets counted over the text are not changed by them)
+  const own = selected ? inside.find((s) => s.guid === selected && s.mine) : null;
+  const handle = (which) => {
+    const h = el("span", `tk-handle tk-handle-${which}`);
+    h.dataset.end = which;
+    h.title = which === "start" ? "Anfang ziehen" : "Ende ziehen";
+    return h;
+  };
   for (let i = 0; i + 1 < points.length; i += 1) {
     const a = points[i];
     const b = points[i + 1];
+    if (own && own.start === a) text.appendChild(handle("start"));
     const covering = inside.filter((s) => s.start <= a && s.end >= b);
     const marked = mark && mark.start <= a && mark.end >= b;
     const suggested = sugs.filter((u) => u.start <= a && u.end >= b);
@@ -128,6 +138,7 @@ function renderTurn(turn, cps, inside, mark, sugs, focus, selected) {
     if (suggested.length) suggestionStyle(seg, suggested, a, b, focus);
     text.appendChild(seg);
     if (covering.length) segs.push({ a, b, seg });
+    if (own && own.end === b) text.appendChild(handle("end"));
   }
   box.appendChild(text);
   const margin = el("div", "tk-margin");
@@ -296,7 +307,9 @@ function createApp(parentElement) {
   toast.setAttribute("aria-live", "polite");
   root.appendChild(turnsBox);
   main.append(bar, root, toast);
-  app.append(tree, main);
+  const grid = el("div", "tk-grid");
+  grid.append(tree, main);
+  app.appendChild(grid);
   parentElement.appendChild(app);
 
   const treeBtn = el("button", "tk-btn tk-tree-toggle", "Codebaum");
@@ -337,8 +350,8 @@ function createApp(parentElement) {
     send: null,
   };
   watchTurns(state);
-  const narrow = () => app.getBoundingClientRect().width < 900;
-  state.treeOpen = pref("tree", !narrow());
+  const narrow = app.getBoundingClientRect().width < 860;
+  state.treeOpen = !narrow && pref("tree", true);
   state.marginOn = pref("margin", true);
   marginBox.checked = state.marginOn;
   app.classList.toggle("tk-tree-open", state.treeOpen);
@@ -1024,7 +1037,7 @@ function bind(st) {
 
   st.treeBtn.addEventListener("click", () => {
     st.treeOpen = !st.treeOpen;
-    setPref("tree", st.treeOpen);
+    if (app.getBoundingClientRect().width >= 860) setPref("tree", st.treeOpen); // not the overlay's
     app.classList.toggle("tk-tree-open", st.treeOpen);
     st.treeBtn.setAttribute("aria-pressed", String(st.treeOpen));
     redrawMargins(st); // the text column changed width
@@ -1035,6 +1048,17 @@ function bind(st) {
     app.classList.toggle("tk-no-margin", !st.marginOn);
     redrawMargins(st);
   });
+  // below 860 px the tree is an overlay: it folds away when the workbench gets that narrow (the
+  // side column opens) and comes back as it was when there is room again
+  let wasNarrow = app.getBoundingClientRect().width < 860;
+  new ResizeObserver(() => {
+    const narrowNow = app.getBoundingClientRect().width < 860;
+    if (narrowNow === wasNarrow) return;
+    wasNarrow = narrowNow;
+    st.treeOpen = narrowNow ? false : pref("tree", true);
+    app.classList.toggle("tk-tree-open", st.treeOpen);
+    st.treeBtn.setAttribute("aria-pressed", String(st.treeOpen));
+  }).observe(app);
   let width = Math.round(root.getBoundingClientRect().width);
   new ResizeObserver(() => {
     const w = Math.round(root.getBoundingClientRect().width);
@@ -1043,8 +1067,59 @@ function bind(st) {
     redrawMargins(st);
   }).observe(root);
 
+  // dragging an end of the picked coding: a live preview, then the popup to confirm the new extent
+  root.addEventListener("mousedown", (event) => {
+    const h = event.target.closest(".tk-handle");
+    if (!h) return;
+    event.preventDefault();
+    const coding = st.spans.find((x) => x.guid === st.selected);
+    if (!coding) return;
+    closePopup(st, true);
+    st.drag = { coding, which: h.dataset.end, start: coding.start, end: coding.end };
+    app.classList.add("tk-dragging");
+  });
+  const caretAt = (x, y) => {
+    const r = document.caretRangeFromPoint ? document.caretRangeFromPoint(x, y) : null;
+    if (!r || !root.contains(r.startContainer)) return null;
+    const pos = boundary(root, r.startContainer, r.startOffset, true);
+    return pos === null ? null : { pos, range: r };
+  };
+  document.addEventListener("mousemove", (event) => {
+    const d = st.drag;
+    if (!d) return;
+    const c = caretAt(event.clientX, event.clientY);
+    if (!c) return;
+    if (d.which === "start") d.start = Math.min(c.pos, d.coding.end - 1);
+    else d.end = Math.max(c.pos, d.coding.start + 1);
+    const fixed = st.turnsBox.querySelector(d.which === "start" ? ".tk-handle-end" : ".tk-handle-start");
+    if (fixed && window.CSS && CSS.highlights && window.Highlight) {
+      const r = document.createRange();
+      try {
+        if (d.which === "start") {
+          r.setStart(c.range.startContainer, c.range.startOffset);
+          r.setEndBefore(fixed);
+        } else {
+          r.setStartAfter(fixed);
+          r.setEnd(c.range.startContainer, c.range.startOffset);
+        }
+        CSS.highlights.set("tk-pending", new Highlight(r));
+      } catch (e) {
+        /* the pointer crossed the other end: no preview for this move */
+      }
+    }
+  });
+  document.addEventListener("mouseup", (event) => {
+    const d = st.drag;
+    if (!d) return;
+    st.drag = null;
+    app.classList.remove("tk-dragging");
+    if (d.start === d.coding.start && d.end === d.coding.end) return;
+    const rect = { left: event.clientX, right: event.clientX, top: event.clientY, bottom: event.clientY };
+    openPopup(st, { start: d.start, end: d.end }, rect);
+  });
+
   root.addEventListener("mouseup", (event) => {
-    if (event.target.closest(".tk-whole, .tk-popup, .tk-margin")) return;
+    if (st.drag || event.target.closest(".tk-whole, .tk-popup, .tk-margin, .tk-handle")) return;
     const sel = window.getSelection();
     if (sel && sel.rangeCount && !sel.isCollapsed) {
       const range = sel.getRangeAt(0);
