@@ -2,7 +2,9 @@
 
 Runs each method in a fresh process on a project built by ``make_scale_project.py`` and prints the
 time of the library call and the process's peak resident memory (``resource.getrusage``
-``ru_maxrss``; the line ``baseline`` is the same process after its imports, before any work).
+``ru_maxrss``; ``baseline`` is the same process after its imports, before any work). The CPU
+seconds (user + system) of the call are printed too: on a shared machine they vary less than the
+wall-clock time.
 Targets for 1,000 documents, 1 M codings, 3 coders (two compared): unit/sentences < 10 s,
 segment < 5 s, document < 1 s, peak memory < 1 GB.
 
@@ -29,6 +31,7 @@ from toolkit.store import open_store
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 store = open_store({db!r})
 spec = json.loads({spec!r})
+cpu = resource.getrusage(resource.RUSAGE_SELF)
 start = time.perf_counter()
 if spec["method"] == "consensus":
     out = disagreements(store, *spec["coders"][:2], method="segment")
@@ -38,8 +41,10 @@ else:
                        draws=spec.get("draws", 1000))
     size = result.counts.get("documents", 0)
 elapsed = time.perf_counter() - start
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({{"seconds": elapsed, "peak_mb": peak / 1024, "base_mb": base / 1024, "size": size}}))
+after = resource.getrusage(resource.RUSAGE_SELF)
+used = after.ru_utime + after.ru_stime - cpu.ru_utime - cpu.ru_stime
+print(json.dumps({{"seconds": elapsed, "cpu": used, "peak_mb": after.ru_maxrss / 1024,
+                  "base_mb": base / 1024, "size": size}}))
 """
 
 SPECS = [
@@ -77,7 +82,8 @@ def main() -> None:
         fig = json.loads(done.stdout.strip().splitlines()[-1])
         what = "disagreements" if spec["method"] == "consensus" else "documents"
         print(
-            f"  {label:18s} {fig['seconds']:7.2f} s   peak {fig['peak_mb']:7.0f} MB "
+            f"  {label:18s} {fig['seconds']:7.2f} s (CPU {fig['cpu']:6.2f} s)   "
+            f"peak {fig['peak_mb']:5.0f} MB "
             f"(baseline {fig['base_mb']:.0f} MB)   {fig['size']:,} {what}"
         )
 

@@ -235,3 +235,28 @@ def test_presence_rows_equals_presence_one_row_at_a_time() -> None:
         got = presence_rows(length, units, rows, threshold)
         want = np.vstack([presence(length, units, spans, threshold) for spans in rows])
         assert got.tolist() == want.tolist()
+
+
+def test_matched_many_equals_compare_segments() -> None:
+    import random
+
+    import numpy as np
+
+    from toolkit.agreement.segments import compare_segments, matched_many
+
+    rng = random.Random(11)
+    for _ in range(400):
+
+        def spans() -> list[tuple[int, int]]:
+            out = set()
+            for _ in range(rng.randint(0, 6)):
+                s = rng.randrange(60)
+                out.add((s, rng.randint(s + 1, 70)))
+            return sorted(out)
+
+        a, b = spans(), spans()
+        threshold = rng.choice([1, 30, 50, 66.7, 90, 100])
+        want = compare_segments(a, b, threshold=threshold)
+        ma, mb = matched_many(np.array(a).reshape(-1, 2), np.array(b).reshape(-1, 2), threshold)
+        assert [s for s, ok in zip(a, ma, strict=True) if ok] == list(want.matched_a)
+        assert [s for s, ok in zip(b, mb, strict=True) if ok] == list(want.matched_b)

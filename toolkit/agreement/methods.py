@@ -22,7 +22,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from toolkit.agreement.coefficients import COEFFICIENTS, Ratings, bootstrap_alpha, coefficients_of
-from toolkit.agreement.segments import character_table, compare_segments, segment_kappa, table_agreement
+from toolkit.agreement.segments import character_table, matched_many, segment_kappa, table_agreement
 from toolkit.agreement.selection import DocCodings, Plan, field_of, plan
 from toolkit.agreement.unitized import Terms, alpha_terms, document_terms
 from toolkit.agreement.units import UNIT_KINDS, presence_rows, unit_bounds
@@ -218,17 +218,16 @@ def segment_method(
     codings = 0
     for item in _stream(p, progress, text=False):
         codings += sum(len(v) for v in item.spans.values())
+        present = item.codes
         for a, b in _pairs(p.coders):
-            for code in item.codes:
-                counts = compare_segments(item.of(code, a), item.of(code, b), threshold=threshold)
+            # all codes of the document at once: code i's segments are shifted by i * (max end + 1)
+            counts = _segment_counts(
+                [item.of(c, a) for c in present], [item.of(c, b) for c in present], threshold
+            )
+            for code, row in zip(present, counts, strict=True):
                 key = (f"{a}/{b}", code)
                 sums.setdefault(key, np.zeros(4, dtype=np.int64))
-                sums[key] += (
-                    len(counts.matched_a) + len(counts.unmatched_a),
-                    len(counts.matched_b) + len(counts.unmatched_b),
-                    len(counts.matched_a),
-                    len(counts.matched_b),
-                )
+                sums[key] += row
     codes = p.codes_in_order({code for _, code in sums})
     n_codes = len(codes)
     rows: list[dict[str, Any]] = []
@@ -247,6 +246,34 @@ def segment_method(
             rows.append(_segment_sum("field", pair, "", fld, part, len(part)))
         rows.append(_segment_sum("overall", pair, "", "", code_rows, n_codes))
     return {"agreement": rows}, {"segments": segments, "codings": codings}, codes
+
+
+def _segment_counts(
+    a: Sequence[Sequence[tuple[int, int]]], b: Sequence[Sequence[tuple[int, int]]], threshold: float
+) -> NDArray[np.int64]:
+    """Per code (rows of ``a`` and ``b``): segments of a, of b, matched ones of a, of b."""
+    if not 0 < threshold <= 100:
+        raise InvalidValue(f"segment overlap threshold {threshold} must be above 0 and at most 100 percent")
+    stride = 1 + max((e for spans in (*a, *b) for _, e in spans), default=0)
+
+    def rows(groups: Sequence[Sequence[tuple[int, int]]]) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+        code = np.asarray([i for i, spans in enumerate(groups) for _ in spans], dtype=np.int64)
+        flat = np.asarray([x for spans in groups for x in spans], dtype=np.int64).reshape(-1, 2)
+        return flat + (code * stride)[:, None], code
+
+    ra, ca = rows(a)
+    rb, cb = rows(b)
+    ma, mb = matched_many(ra, rb, threshold)
+    n = len(a)
+    return np.stack(
+        [
+            np.bincount(ca, minlength=n),
+            np.bincount(cb, minlength=n),
+            np.bincount(ca[ma], minlength=n),
+            np.bincount(cb[mb], minlength=n),
+        ],
+        axis=1,
+    ).astype(np.int64)
 
 
 def _segment_row(

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import NDArray
 
 from toolkit.agreement.units import covered_in, merged
 from toolkit.errors import InvalidValue
@@ -109,3 +110,36 @@ def table_agreement(both: int, only_a: int, only_b: int, neither: int) -> tuple[
     pe = ((both + only_a) * (both + only_b) + (neither + only_b) * (neither + only_a)) / n**2
     kappa = (po - pe) / (1 - pe) if pe < 1 else float("nan")
     return po, kappa
+
+
+def matched_many(
+    a: NDArray[np.int64], b: NDArray[np.int64], threshold: float
+) -> tuple[NDArray[np.bool_], NDArray[np.bool_]]:
+    """The segment rule of :func:`compare_segments` on arrays at once: ``a`` and ``b`` are n x 2
+    ``(start, end)`` rows (segments of different codes kept apart by offsets, so that they never
+    overlap); returns for each row of ``a`` and of ``b`` whether it found a partner."""
+    return _matched_rows(a, b, threshold), _matched_rows(b, a, threshold)
+
+
+def _matched_rows(mine: NDArray[np.int64], theirs: NDArray[np.int64], threshold: float) -> NDArray[np.bool_]:
+    out = np.zeros(len(mine), dtype=bool)
+    if len(mine) == 0 or len(theirs) == 0:
+        return out
+    order = np.argsort(theirs[:, 0], kind="stable")
+    t_s, t_e = theirs[order, 0], theirs[order, 1]
+    longest = int((t_e - t_s).max())
+    lo = np.searchsorted(t_s, mine[:, 0] - longest, side="left")
+    hi = np.searchsorted(t_s, mine[:, 1], side="left")
+    n = np.clip(hi - lo, 0, None)
+    if n.sum() == 0:
+        return out
+    which = np.repeat(np.arange(len(mine)), n)
+    k = np.repeat(lo, n) + (np.arange(n.sum()) - np.repeat(np.cumsum(n) - n, n))
+    s, e = mine[which, 0], mine[which, 1]
+    inter = np.minimum(e, t_e[k]) - np.maximum(s, t_s[k])
+    union = (e - s) + (t_e[k] - t_s[k]) - inter
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.where(inter > 0, 100.0 * inter / np.where(union > 0, union, 1), 0.0)
+    hit = share >= threshold
+    out[which[hit]] = True
+    return out

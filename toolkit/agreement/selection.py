@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+import numpy as np
+
 from toolkit.codes import CodeRow, code_by_path, list_codes
 from toolkit.codings import list_coders
 from toolkit.documents import document_row, document_turns
@@ -135,15 +137,22 @@ class Plan:
             doc_id, language, body = self.store.conn.execute(
                 f"SELECT id, language, {column} FROM documents WHERE name = ?", (name,)
             ).fetchone()
-            spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
-            for code_id, coder_id, start, end in self.store.conn.execute(
+            rows = self.store.conn.execute(
                 f'SELECT code_id, coder_id, start, "end" FROM codings WHERE document_id = ? '
-                f"AND coder_id IN ({ids}) ORDER BY start",
+                f'AND coder_id IN ({ids}) ORDER BY code_id, coder_id, start, "end"',
                 (doc_id,),
-            ):
-                path = paths[code_id]
-                if self.root is None or self.in_filter(path):
-                    spans.setdefault((path, coder_names[coder_id]), []).append((start, end))
+            ).fetchall()
+            spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
+            if rows:
+                table = np.asarray(rows, dtype=np.int64)
+                cut = np.flatnonzero(np.any(table[1:, :2] != table[:-1, :2], axis=1)) + 1
+                for first, stop in zip([0, *cut.tolist()], [*cut.tolist(), len(table)], strict=True):
+                    path = paths[int(table[first, 0])]
+                    if self.root is None or self.in_filter(path):
+                        part = table[first:stop]
+                        spans[(path, coder_names[int(table[first, 1])])] = list(
+                            zip(part[:, 2].tolist(), part[:, 3].tolist(), strict=True)
+                        )
             found = tuple(document_turns(self.store, name)) if turns else ()
             yield DocCodings(Doc(name, str(body), str(language), found), spans)
 
