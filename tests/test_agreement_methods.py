@@ -260,3 +260,25 @@ def test_matched_many_equals_compare_segments() -> None:
         ma, mb = matched_many(np.array(a).reshape(-1, 2), np.array(b).reshape(-1, 2), threshold)
         assert [s for s, ok in zip(a, ma, strict=True) if ok] == list(want.matched_a)
         assert [s for s, ok in zip(b, mb, strict=True) if ok] == list(want.matched_b)
+
+
+def test_character_tables_equal_one_code_at_a_time() -> None:
+    import random
+
+    from toolkit.agreement.segments import character_table, character_tables
+
+    rng = random.Random(13)
+    for _ in range(300):
+        length = rng.randint(1, 90)
+
+        def spans(length: int) -> list[tuple[int, int]]:
+            out = []
+            for _ in range(rng.randint(0, 5)):
+                s = rng.randrange(length)
+                out.append((s, rng.randint(s + 1, length)))
+            return out
+
+        a = [spans(length) for _ in range(rng.randint(1, 4))]
+        b = [spans(length) for _ in a]
+        want = [character_table(length, x, y) for x, y in zip(a, b, strict=True)]
+        assert character_tables(length, a, b) == want

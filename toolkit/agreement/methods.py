@@ -22,7 +22,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from toolkit.agreement.coefficients import COEFFICIENTS, Ratings, bootstrap_alpha, coefficients_of
-from toolkit.agreement.segments import character_table, matched_many, segment_kappa, table_agreement
+from toolkit.agreement.segments import character_tables, matched_many, segment_kappa, table_agreement
 from toolkit.agreement.selection import DocCodings, Plan, field_of, plan
 from toolkit.agreement.unitized import Terms, alpha_terms, document_terms
 from toolkit.agreement.units import UNIT_KINDS, presence_rows, unit_bounds
@@ -323,11 +323,13 @@ def character_method(
     for item in _stream(p, progress):
         lengths[item.doc.name] = len(item.doc.text)
         codings += sum(len(v) for v in item.spans.values())
+        present = item.codes
         for (a, b), pair in zip(_pairs(p.coders), pairs, strict=True):
-            for code in item.codes:
-                tables[(pair, code, item.doc.name)] = character_table(
-                    len(item.doc.text), item.of(code, a), item.of(code, b)
-                )
+            found = character_tables(
+                len(item.doc.text), [item.of(c, a) for c in present], [item.of(c, b) for c in present]
+            )
+            for code, table in zip(present, found, strict=True):
+                tables[(pair, code, item.doc.name)] = table
     codes = p.codes_in_order({code for _, code, _ in tables})
     summary: list[dict[str, Any]] = []
     by_document: list[dict[str, Any]] = []

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from toolkit.agreement.units import covered_in, merged
+from toolkit.agreement.units import Coverage, covered_in, merged
 from toolkit.errors import InvalidValue
 
 
@@ -143,3 +143,29 @@ def _matched_rows(mine: NDArray[np.int64], theirs: NDArray[np.int64], threshold:
     hit = share >= threshold
     out[which[hit]] = True
     return out
+
+
+def character_tables(
+    length: int, a: Sequence[Sequence[tuple[int, int]]], b: Sequence[Sequence[tuple[int, int]]]
+) -> list[tuple[int, int, int, int]]:
+    """:func:`character_table` of many codes of one document at once (``a[i]`` and ``b[i]`` are the
+    two coders' spans of code ``i``): the codes' spans are shifted apart so that one union and one
+    intersection serve all of them."""
+    stride = 1 + max(length, max((e for spans in (*a, *b) for _, e in spans), default=0))
+
+    def union(groups: Sequence[Sequence[tuple[int, int]]]) -> tuple[Coverage, NDArray[np.int64]]:
+        shifted = [(s + i * stride, e + i * stride) for i, spans in enumerate(groups) for s, e in spans]
+        cover = merged(shifted)
+        per_code = np.bincount(cover[0] // stride, weights=cover[1] - cover[0], minlength=len(groups))
+        return cover, per_code.astype(np.int64)
+
+    ua, in_a = union(a)
+    ub, in_b = union(b)
+    both = np.zeros(len(a), dtype=np.int64)
+    if ub[0].size and ua[0].size:
+        inside = covered_in(ua, np.stack([ub[0], ub[1]], axis=1))
+        both = np.bincount(ub[0] // stride, weights=inside, minlength=len(a)).astype(np.int64)
+    return [
+        (int(x), int(p - x), int(q - x), int(length - p - q + x))
+        for x, p, q in zip(both.tolist(), in_a.tolist(), in_b.tolist(), strict=True)
+    ]
