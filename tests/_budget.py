@@ -118,3 +118,44 @@ def run_with_budget(
 def over_budget(outcomes: Sequence[Outcome]) -> list[Outcome]:
     """The outcomes that are not a result or a one-line toolkit error."""
     return [o for o in outcomes if o.result not in ("ok", "error")]
+
+
+# -- importers that need a project (called in the budget child; one project per child) -------------
+
+_PROJECT: dict[str, Any] = {}
+
+
+def _project() -> Any:
+    if "store" not in _PROJECT:
+        import tempfile
+
+        from _factories import INTERVIEW, add_text, store_with_codebook
+
+        store = store_with_codebook(Path(tempfile.mkdtemp(prefix="budget-")))
+        add_text(store, INTERVIEW, "interview.txt")
+        _PROJECT["store"] = store
+    return _PROJECT["store"]
+
+
+def import_taguette_csv(data: bytes) -> None:
+    """The Taguette highlights importer on ``data`` as a CSV file."""
+    import tempfile
+
+    from toolkit.exchange.taguette import import_highlights
+
+    with tempfile.NamedTemporaryFile(suffix=".csv") as fh:
+        fh.write(data)
+        fh.flush()
+        import_highlights(_project(), fh.name, coder="tag", actor="t")
+
+
+def import_qdpx(data: bytes) -> None:
+    from toolkit.exchange.refi import import_project
+
+    import_project(_project(), data, actor="t", name="fuzz.qdpx")
+
+
+def import_qdc(data: bytes) -> None:
+    from toolkit.exchange.refi import import_codebook
+
+    import_codebook(_project(), data, actor="t", name="fuzz.qdc")
