@@ -133,3 +133,35 @@ def test_no_page_requests_anything_outside_this_machine(server: str) -> None:
             pg.screenshot(path=str(ARTIFACTS / f"offline-{i:02d}.png"))
         browser.close()
     assert sorted(set(outside)) == []
+
+
+def test_the_documented_proxy_rules_hide_every_metrics_address(server: str) -> None:
+    """Streamlit answers ``/_stcore/metrics`` with its session counts and cannot be told not to
+    (issue 16, item 13); docs/team-server.md has the proxies answer 404 instead. Every address
+    variant the real server answers with metrics must fall under the documented nginx rule."""
+    import re
+    import urllib.error
+    import urllib.request
+
+    doc = (ROOT / "docs" / "team-server.md").read_text(encoding="utf-8")
+    nginx = re.search(r"location ~\* (\S+) \{\s*# [^\n]*\n\s*return 404;", doc)
+    assert nginx is not None and "respond @internal 404" in doc and "@internal path /_stcore/metrics*" in doc
+    rule = re.compile(nginx.group(1), re.IGNORECASE)
+    answered = []
+    for path in (
+        "/_stcore/metrics",
+        "//_stcore/metrics",
+        "/_stcore/metrics/",
+        "/_STCORE/metrics",
+        "/_stcore/Metrics",
+    ):
+        try:
+            with urllib.request.urlopen(server + path, timeout=10) as response:
+                body = response.read().decode("utf-8", "replace")
+        except urllib.error.HTTPError:
+            continue
+        if "session" in body.lower():
+            answered.append(path)
+    assert "/_stcore/metrics" in answered  # the reason for the rule
+    assert [p for p in answered if not rule.search(p)] == []
+    assert not rule.search("/_stcore/health") and not rule.search("/codebook")
