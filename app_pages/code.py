@@ -88,7 +88,8 @@ def _open_link() -> None:
     st.session_state.update(code_doc=link.document, code_link_error=None, code_click=None, code_sel=None)
     if link.start is not None:
         # the span must be shown: filters that could hide it are cleared
-        st.session_state.update(code_speakers=[], code_codes=[], code_coders=[], code_show_others=True)
+        st.session_state.update(code_speakers=[], code_codes=[], code_coders=[])
+        st.session_state.pop("code_show_others", None)  # back to its default: shown
         key = hashlib.sha256(sig.encode()).hexdigest()[:8]
         st.session_state["code_focus"] = {
             "doc": link.document,
