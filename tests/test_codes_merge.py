@@ -183,3 +183,21 @@ def test_a_qdpx_sibling_clash_is_one_line_naming_the_file(store: Store, tmp_path
     assert "clash.qdpx" in message and "'Information/Treiber'" in message and "'Mensch'" in message
     assert "\n" not in message
     assert snapshot(store) == before and len(events(store)) == n_events
+
+
+def test_cli_yaml_load_lists_changes_and_a_dry_run_everything(store: Store, tmp_path: Path) -> None:
+    store.close()
+    changed = tmp_path / "changed.yaml"
+    changed.write_text(MINI_CODEBOOK.replace("Alles zu Menschen.", "Neu."), encoding="utf-8")
+    db = tmp_path / "p.db"
+    code, out = run(db, "codebook", "load", str(changed), "--dry-run")
+    assert code == 0, out
+    assert "same    Information (matched by GUID)" in out.splitlines()
+    assert "          definition: 'Alles zu Menschen.' -> 'Neu.'" in out.splitlines()
+    assert out.splitlines()[-1] == "dry run: 0 added, 1 updated, 7 unchanged"
+    code, out = run(db, "codebook", "load", str(changed))
+    assert code == 0 and out.splitlines() == [
+        "change  Mensch (matched by GUID)",
+        "          definition: 'Alles zu Menschen.' -> 'Neu.'",
+        "0 added, 1 updated, 7 unchanged",
+    ]

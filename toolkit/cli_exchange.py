@@ -26,6 +26,8 @@ def print_load_report(report: LoadReport) -> None:
         if code.action == "add":
             click.echo(f"add     {code.path}")
             continue
+        if code.action == "same" and not code.kept and not report.dry_run:
+            continue  # after a load only what changed or was kept; a dry run lists everything
         click.echo(f"{'change' if code.action == 'change' else 'same':<7} {code.path}{how}")
         for change in code.changes:
             click.echo(f"          {change.field}: {_value(change.before)} -> {_value(change.after)}")
