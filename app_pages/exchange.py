@@ -14,6 +14,7 @@ from toolkit.codes import code_tree
 from toolkit.codes_merge import LoadReport
 from toolkit.errors import ToolkitError
 from toolkit.exchange.refi import ImportReport, export_codebook_qdc, export_project, import_upload
+from toolkit.exchange.taguette_codebook import export_codebook_csv
 
 project = store()
 actor = st.session_state.get("app_coder") or "app"
@@ -136,7 +137,7 @@ with st.container(border=True):
         "zusammen) und Sprecher:innen als Fälle mit ihren Redebeiträgen",
         key="exchange_unique_names",
     )
-    left, right = st.columns(2)
+    left, middle, right = st.columns(3)
     left.download_button(
         "Projekt (.qdpx)",
         functools.partial(  # made on click
@@ -147,7 +148,7 @@ with st.container(border=True):
         key="exchange_download_qdpx",
         on_click="ignore",
     )
-    right.download_button(
+    middle.download_button(
         "Codebuch (.qdc)",
         functools.partial(export_codebook_qdc, project, unique_names=unique_names),
         file_name="codebuch.qdc",
@@ -155,4 +156,15 @@ with st.container(border=True):
         key="exchange_download_qdc",
         disabled=not code_tree(project),
         on_click="ignore",
+    )
+    right.download_button(
+        "Taguette (.csv)",
+        lambda: export_codebook_csv(project).encode("utf-8"),  # made on click
+        file_name="codebuch-taguette.csv",
+        mime="text/csv",
+        key="exchange_download_taguette",
+        disabled=not code_tree(project),
+        on_click="ignore",
+        help="Das Codebuch für Taguette (dort: Codebuch importieren). Die Ebenen eines Codes stehen im "
+        "Tag-Namen („Mensch/Treiber/Lotsen“); Taguettes Export gibt denselben Baum zurück.",
     )

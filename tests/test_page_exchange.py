@@ -24,7 +24,7 @@ def test_offers_both_downloads_and_an_import(tmp_path: Path) -> None:
     at = page(store_with_codebook(tmp_path), app_coder="anna")
     assert at.title[0].value == "Austausch"
     labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["Projekt (.qdpx)", "Codebuch (.qdc)"]
+    assert labels == ["Projekt (.qdpx)", "Codebuch (.qdc)", "Taguette (.csv)"]
     assert at.button(key="exchange_import").disabled  # nothing uploaded yet
 
 
