@@ -56,3 +56,22 @@ def test_touching_units_stay_two_overlapping_ones_merge() -> None:
         {"a": [(0, 5, "x"), (5, 10, "x")], "b": [(0, 5, "x"), (5, 10, "x")]}, begin=0, end=30
     )
     assert same["by_code"]["x"] == pytest.approx(1.0)  # type: ignore[index]
+
+
+def test_expected_of_many_codes_equals_one_code_at_a_time() -> None:
+    import random
+
+    from toolkit.agreement.unitized import Terms, _expected, expected_many
+
+    rng = random.Random(3)
+    for _ in range(200):
+        terms = [
+            Terms(
+                0.0,
+                tuple(rng.randint(1, 40) for _ in range(rng.randint(0, 6))),
+                tuple(rng.randint(1, 60) for _ in range(rng.randint(0, 6))),
+            )
+            for _ in range(rng.randint(1, 5))
+        ]
+        want = [_expected(t.unit_lengths, t.gap_lengths) for t in terms]
+        assert expected_many(terms).tolist() == pytest.approx(want, rel=1e-12)

@@ -24,7 +24,7 @@ from numpy.typing import NDArray
 from toolkit.agreement.coefficients import COEFFICIENTS, Ratings, bootstrap_alpha, coefficients_of
 from toolkit.agreement.segments import character_tables, matched_many, segment_kappa, table_agreement
 from toolkit.agreement.selection import DocCodings, Plan, field_of, plan
-from toolkit.agreement.unitized import Terms, alpha_terms, document_terms
+from toolkit.agreement.unitized import Terms, alpha_terms, document_terms, expected_many
 from toolkit.agreement.units import UNIT_KINDS, presence_rows, unit_bounds
 from toolkit.codes import CodeRow
 from toolkit.errors import InvalidValue
@@ -388,15 +388,13 @@ def unitized_method(
         length = len(item.doc.text)
         lengths[item.doc.name] = length
         codings += sum(len(v) for v in item.spans.values())
-        o_doc = e_doc = 0.0
+        found = []
         for code in item.codes:
             t = document_terms({c: item.of(code, c) for c in p.coders}, 0, length)
             terms.setdefault(code, []).append(t)
             docs_of.setdefault(code, set()).add(item.doc.name)
-            if length:
-                d_do, d_de = alpha_terms([t], m, length)
-                o_doc, e_doc = o_doc + d_do, e_doc + d_de
-        per_doc[item.doc.name] = (o_doc, e_doc)
+            found.append(t)
+        per_doc[item.doc.name] = _document_alpha_terms(found, m, length)
     codes = p.codes_in_order(set(terms))
     total = sum(lengths.values())
     do: dict[str, float] = {}
@@ -418,6 +416,21 @@ def unitized_method(
         for name, (o, e) in per_doc.items()
     ]
     return {"agreement": rows, "documents": documents}, {"characters": total, "codings": codings}, codes
+
+
+def _document_alpha_terms(terms: Sequence[Terms], m: int, length: int) -> tuple[float, float]:
+    """``(Do, De)`` of one document summed over its codes (as :func:`alpha_terms` per code)."""
+    if not length or not terms:
+        return 0.0, 0.0
+    big_l = float(length)
+    do = sum(t.distance for t in terms) / (m * (m - 1) * big_l**2)
+    brackets = expected_many(terms)
+    de = 0.0
+    for t, bracket in zip(terms, brackets.tolist(), strict=True):
+        denominator = m * big_l * (m * big_l - 1) - sum(u * (u - 1) for u in t.unit_lengths)
+        if t.unit_lengths and denominator > 0:
+            de += 2.0 / big_l * bracket / denominator
+    return do, de
 
 
 def _u_row(

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import NDArray
 
 from toolkit.errors import InvalidValue
 
@@ -183,3 +184,29 @@ def unitized_alpha_documents(
         "expected": expected,
         "notes": notes,
     }
+
+
+def expected_many(terms: Sequence[Terms]) -> NDArray[np.float64]:
+    """The bracketed sum of De (see :func:`_expected`) of several codes at once, one per ``terms``
+    entry: the codes' gaps are sorted in one array, keyed by code, instead of one sort per code."""
+    n = len(terms)
+    uc = np.repeat(np.arange(n), [len(t.unit_lengths) for t in terms])
+    units = np.fromiter((x for t in terms for x in t.unit_lengths), dtype=np.int64, count=uc.size)
+    gc = np.repeat(np.arange(n), [len(t.gap_lengths) for t in terms])
+    gaps = np.fromiter((x for t in terms for x in t.gap_lengths), dtype=np.int64, count=gc.size)
+    if units.size == 0:
+        return np.zeros(n, dtype=np.float64)
+    key = int(max(units.max(), gaps.max() if gaps.size else 0)) + 2
+    gkey = np.sort(gc * key + gaps)
+    sorted_gaps = (gkey % key).astype(np.float64)
+    prefix = np.concatenate([[0.0], np.cumsum(sorted_gaps)])
+    first = np.searchsorted(gkey, uc * key + units, side="left")
+    last = np.searchsorted(gkey, (uc + 1) * key, side="left")
+    u = units.astype(np.float64)
+    gap_sum = (prefix[last] - prefix[first]) - (u - 1.0) * (last - first)
+    count = np.bincount(uc, minlength=n)
+    within = (count[uc] - 1) / 3.0 * (2 * u**3 - 3 * u**2 + u)
+    out: NDArray[np.float64] = np.bincount(uc, weights=within + u**2 * gap_sum, minlength=n).astype(
+        np.float64
+    )
+    return out
