@@ -80,6 +80,7 @@ def test_create_switch_and_follow_a_link_into_another_project(
     with serve_app("", ROOT) as url, sync_api.sync_playwright() as p:  # no CODING_TOOLKIT_DB
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         pg = browser.new_page(viewport={"width": 1400, "height": 900})
+        pg.set_default_timeout(60_000)  # a loaded machine redraws slowly; clicks wait for stable elements
         pg.goto(url)
         choose_coder(pg, "anna")  # Alpha's transcript is there
         assert "Wie kam die E-Akte" in pg.locator(".tk-root").inner_text()
