@@ -169,8 +169,26 @@ def safe_yaml_load(text: str, path: str) -> Any:
     return _parse_yaml(text, ctx, plain=True)
 
 
+def _check_brackets(text: str) -> None:
+    """Refuse ``[[[[…`` or ``{{{{…`` deeper than :data:`MAX_YAML_DEPTH` before YAML sees it: PyYAML's
+    scanner spends seconds on such input (it keeps every ``[`` as a possible key) before the
+    composer's depth check is reached. Brackets in quotes count too; a codebook has no 64 unclosed."""
+    depth = 0
+    for found in _BRACKET.finditer(text):
+        depth = depth + 1 if found.group() in "[{" else max(depth - 1, 0)
+        if depth > MAX_YAML_DEPTH:
+            raise UnsafeYaml(
+                text.count("\n", 0, found.start()) + 1,
+                f"nested more than {MAX_YAML_DEPTH} levels deep; a codebook needs a handful",
+            )
+
+
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
 def _parse_yaml(text: str, ctx: _Ctx, *, plain: bool = False) -> Any:
     try:
+        _check_brackets(text)
         loader = _SafeLoader(text)
         try:
             node = loader.get_single_node()
