@@ -8,10 +8,13 @@ from toolkit.agreement.consensus import (
     adopt_agreements,
     decide,
     disagreements,
+    page_of,
     progress,
+    sort_disagreements,
 )
 from toolkit.agreement.methods import METHODS, AgreementResult, agreement
 from toolkit.agreement.report import methods_paragraph, report_data
+from toolkit.agreement.selection import plan
 from toolkit.agreement.unitized import unitized_alpha
 from toolkit.blind import blind_coding, may_see, set_blind_coding, visible_codings
 
@@ -29,9 +32,12 @@ __all__ = [
     "disagreements",
     "may_see",
     "methods_paragraph",
+    "page_of",
+    "plan",
     "progress",
     "report_data",
     "set_blind_coding",
+    "sort_disagreements",
     "unitized_alpha",
     "visible_codings",
 ]
