@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from streamlit.testing.v1 import AppTest
 
 from app_pages.switcher import picker_key
-from tests._factories import SHIPPED_CODEBOOK, add_text
+from tests._factories import MINI_CODEBOOK, SHIPPED_CODEBOOK, add_text
 from toolkit.accounts import add_user, set_team_mode
 from toolkit.cli import cli
 from toolkit.codebook import load_codebook
@@ -175,3 +175,26 @@ def test_a_missing_current_project_leads_to_the_page_projekte(two: tuple[Path, P
     assert "no project here" in at.error[0].value or "kein Projekt" in at.error[0].value
     assert at.title[0].value == "Projekte"
     assert not b.exists()
+
+
+def test_a_new_project_from_an_uploaded_codebook_and_a_bad_file_refused(
+    two: tuple[Path, Path], tmp_path: Path
+) -> None:
+    at = app()
+    at.text_input(key="projects_new_folder").input(str(tmp_path / "neu"))
+    at.text_input(key="projects_new_name").input("Mit Datei")
+    at.radio(key="projects_new_codebook").set_value("file").run()
+    at.file_uploader(key="projects_new_file").upload("kaputt.yaml", b"codes:\n  - name: [offen\n").run()
+    at.button(key="projects_create").click().run()
+    shown = at.error[0].value.replace("\\", "")  # Markdown escapes off
+    assert shown.startswith("Codebuch fehlerhaft: kaputt.yaml, line 2")
+    assert not (tmp_path / "neu" / "mit-datei.db").exists()
+    at.file_uploader(key="projects_new_file").set_value(
+        ("mini.yaml", MINI_CODEBOOK.encode(), "text/yaml")
+    ).run()
+    at.button(key="projects_create").click().run()
+    assert not at.error
+    created = tmp_path / "neu" / "mit-datei.db"
+    assert current_project() == created
+    with open_store(created) as store:
+        assert "Information/Herausforderungen/Lücken" in {c.path for c in list_codes(store)}
