@@ -130,3 +130,14 @@ def test_sheets_have_frozen_filtered_headers_and_number_formats(tmp_path: Path) 
     assert english.sheetnames[0] == "Info"
     info = {r[0]: r[1] for r in english["Info"].iter_rows(values_only=True)}
     assert info["Filters"] == "none (all codings)"
+
+
+def test_codings_export_csv_is_inert(hostile: Store) -> None:
+    from toolkit.codings import list_codings, write_codings
+
+    out = io.StringIO()
+    write_codings(list_codings(hostile), "csv", out)
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert {r["coder"] for r in rows} == {"'=1+2"}
+    assert any(r["text"] == "'" + ATTACK for r in rows)
+    assert all(r["start"].isdigit() for r in rows)

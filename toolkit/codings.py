@@ -287,9 +287,11 @@ def write_codings(codings: Iterable[Coding], fmt: str, out: IO[str]) -> int:
         json.dump(rows, out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif fmt == "csv":
+        from toolkit.exports.style import csv_cell  # texts a spreadsheet would run as a formula: inert
+
         writer = csv.DictWriter(out, fieldnames=[*EXPORT_COLUMNS, "guid", "created_at"], lineterminator="\n")
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: csv_cell(v) for k, v in r.items()} for r in rows)
     else:
         raise InvalidValue(f"format {fmt!r} is not supported; use csv or json")
     return len(rows)
