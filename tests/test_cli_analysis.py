@@ -147,3 +147,29 @@ def test_segments_and_cooccurrence(db: Path) -> None:
 def test_errors_are_one_line(db: Path, args: list[str], message: str) -> None:
     code, out = invoke(db, *args)
     assert code != 0 and message in out
+
+
+def test_report_defaults_to_the_consensus_and_pools_on_request(tmp_path: Path) -> None:
+    from _factories import LUECKEN, two_coder_project
+
+    from toolkit.codings import add_coding
+
+    store = two_coder_project(tmp_path)
+    add_coding(store, "t", 3, 18, LUECKEN, coder="consensus")
+    db = Path(store.path)
+    target = tmp_path / "r.docx"
+    code, out = invoke(db, "report", "-o", str(target))
+    assert code == 0, out
+    texts = [p.text for p in Document(str(target)).paragraphs]
+    assert "Ansicht: Codierungen von Konsens" in texts
+    assert sum(p.style.name == "Quote" for p in Document(str(target)).paragraphs) == 1
+    code, out = invoke(
+        db, "report", "-o", str(target), "--coder", "anna", "--coder", "ben", "--language", "en"
+    )
+    assert code == 0, out
+    doc = Document(str(target))
+    texts = [p.text for p in doc.paragraphs]
+    assert texts[0] == "Results" and any(t.startswith("View: pooled: codings of anna, ben") for t in texts)
+    quotes = [p.text for p in doc.paragraphs if p.style.name == "Quote"]
+    assert len(quotes) == 5  # 7 codings, of which two spans were coded alike by anna and ben
+    assert sum("anna, ben" in q for q in quotes) == 2
