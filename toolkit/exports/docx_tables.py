@@ -173,6 +173,9 @@ def _share(least: list[float], natural: list[float], room: float, texts: list[bo
             grow = natural
         spare, total = room - sum(natural), sum(grow)
         return tuple(n + spare * g / total for n, g in zip(natural, grow, strict=True))
+    fixed = [m if t else n for n, m, t in zip(natural, least, texts, strict=True)]
+    if any(texts) and sum(fixed) <= room:  # numbers and short labels on one line, texts wrap
+        least = fixed
     spare = room - sum(least)
     extra = [max(n - m, 0.0) for n, m in zip(natural, least, strict=True)]
     total = sum(extra) or 1.0
