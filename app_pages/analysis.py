@@ -148,8 +148,11 @@ if data_all.codings.empty:
     st.stop()
 
 coded = analysis.coded_by(data_all)
-if "analysis_coders" not in st.session_state:
-    st.session_state["analysis_coders"] = list(analysis.default_view(data_all).coders)
+seen_project = st.session_state.get("analysis_coders_project")
+if "analysis_coders" not in st.session_state or seen_project not in (None, str(store.path)):
+    st.session_state["analysis_coders"] = list(analysis.default_view(data_all).coders)  # a new project
+st.session_state["analysis_coders_project"] = str(store.path)
+st.session_state["analysis_coders"] = [c for c in st.session_state.get("analysis_coders", []) if c in coded]
 picked = st.multiselect(
     "Wessen Codierungen?",
     coded,

@@ -35,6 +35,14 @@ def test_without_consensus_the_page_asks_whose_codings(demo: Store) -> None:
     assert "noch keinen Konsens" in at.info[0].value and not at.dataframe
 
 
+def test_coders_of_another_project_are_dropped(demo: Store) -> None:
+    at = run(demo, analysis_coders=["zoe", "anna"])
+    assert not at.exception
+    assert at.multiselect(key="analysis_coders").value == ["anna"]
+    at = run(demo, analysis_coders=["anna"], analysis_coders_project="/elsewhere/other.db")
+    assert at.multiselect(key="analysis_coders").value == []  # that project's choice is not this one's
+
+
 def test_the_consensus_is_the_default(tmp_path: Path) -> None:
     from _factories import LUECKEN, two_coder_project
 
@@ -50,7 +58,7 @@ def test_the_consensus_is_the_default(tmp_path: Path) -> None:
 
 
 def test_frequencies_table_shows_the_library_numbers(demo: Store) -> None:
-    at = run(demo, analysis_coders=["anna", "ben"])
+    at = run(demo, analysis_coders=["anna", "ben"], analysis_coders_project=str(demo.path))
     assert not at.exception
     assert at.title[0].value == "Auswertung"
     assert at.caption[0].value.startswith("gepoolt: Codierungen von anna, ben zusammen gezählt")
@@ -63,7 +71,7 @@ def test_frequencies_table_shows_the_library_numbers(demo: Store) -> None:
 
 
 def test_grouping_and_coder_filter(demo: Store) -> None:
-    at = run(demo, analysis_coders=["anna", "ben"])
+    at = run(demo, analysis_coders=["anna", "ben"], analysis_coders_project=str(demo.path))
     at.selectbox(key="analysis_by").set_value("field")
     at.multiselect(key="analysis_coders").set_value(["anna"])
     at.run()
@@ -82,7 +90,12 @@ def test_matrix_cell_lists_its_segments(demo: Store) -> None:
     row = int((table.sum(axis=1) > 0).to_numpy().argmax())
     column = str(table.columns[table.iloc[row].to_numpy().argmax()])
     selection = {"selection": {"rows": [], "columns": [], "cells": [[row, column]]}}
-    at = run(demo, analysis_matrix_table=selection, analysis_coders=["anna", "ben"])
+    at = run(
+        demo,
+        analysis_matrix_table=selection,
+        analysis_coders=["anna", "ben"],
+        analysis_coders_project=str(demo.path),
+    )
     assert not at.exception
     shown = at.dataframe(key="analysis_matrix_table").value
     assert shown.to_numpy().sum() == table.to_numpy().sum()
@@ -93,7 +106,7 @@ def test_matrix_cell_lists_its_segments(demo: Store) -> None:
 
 
 def test_segments_and_downloads(demo: Store) -> None:
-    at = run(demo, analysis_coders=["anna", "ben"])
+    at = run(demo, analysis_coders=["anna", "ben"], analysis_coders_project=str(demo.path))
     seg = at.dataframe[-1].value
     code = at.selectbox(key="analysis_seg_code").value
     stored = demo.query(
