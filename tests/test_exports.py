@@ -172,8 +172,10 @@ def test_report_quotes_are_the_stored_coded_text_with_references(
 
 
 def test_report_limits_quotes_and_keeps_awkward_text(demo: Store, data: analysis.CodingData) -> None:
-    built, doc = _report(demo, analysis.select(data, coder="ben"), quotes_per_code=1, title="Nur Ben")
-    codes_used = analysis.select(data, coder="ben").codings["code"].nunique()
+    ben = analysis.select(data, coder="ben", attributes={"municipality_type": ["Die Optimierer"]})
+    built, doc = _report(demo, ben, quotes_per_code=1, title="Nur Ben")
+    assert any(p.text.startswith("Filter: Kommunentyp: Die Optimierer") for p in doc.paragraphs)  # type: ignore[attr-defined]
+    codes_used = ben.codings["code"].nunique()
     assert len(built.quotes) == codes_used  # type: ignore[attr-defined]
     assert doc.paragraphs[0].text == "Nur Ben"  # type: ignore[attr-defined]
     from toolkit.exports.report_docx import _runs

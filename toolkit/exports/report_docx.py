@@ -73,10 +73,13 @@ def build_report(
     )
     quotes = segments(store, data, context=0, limit=quotes_per_code)
     by_field = frequencies(data, "field")
+    from toolkit.documents import attribute_labels  # a document attribute by its label (Kommunentyp)
+
+    labels = attribute_labels(store)
     return Report(
         title or text("report.title", chosen),
         created or datetime.now(UTC),
-        tuple((k, v) for k, v in data.filters if k not in ("coder", "coders")),
+        tuple((labels.get(k, k), v) for k, v in data.filters if k not in ("coder", "coders")),
         len(data.codings),
         len(data.documents),
         fields,
