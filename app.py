@@ -93,6 +93,7 @@ else:
 PAGES = [
     (st.Page("app_pages/code.py", title="Kodieren", icon=":material/edit_note:", default=True), False),
     (st.Page("app_pages/documents.py", title="Dokumente", icon=":material/description:"), True),
+    (st.Page("app_pages/search.py", title="Suche", icon=":material/search:"), False),
     (st.Page("app_pages/codebook.py", title="Codebuch", icon=":material/account_tree:"), False),
     (st.Page("app_pages/agreement.py", title="Übereinstimmung", icon=":material/compare_arrows:"), False),
     (st.Page("app_pages/consensus.py", title="Konsens", icon=":material/handshake:"), True),

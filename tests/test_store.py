@@ -29,6 +29,7 @@ ALL_MIGRATIONS = [
     "m010_document_revisions",
     "m011_done_marks",
     "m012_login_failure_sources",
+    "m013_search_index",
 ]
 
 

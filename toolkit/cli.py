@@ -105,6 +105,8 @@ LAZY_COMMANDS = {
     "pseudonyms": "toolkit.cli_maintenance",
     "restore": "toolkit.cli_maintenance",
     "snapshot": "toolkit.cli_maintenance",
+    # issue 18 (search, autocode)
+    "search": "toolkit.cli_search",
 }
 
 

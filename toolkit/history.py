@@ -168,6 +168,21 @@ def undo(store: Store, actor: str) -> Step | None:
     return Step(event["id"], event["action"], event["guid"], _summary(event))
 
 
+def undo_many(store: Store, actor: str, count: int) -> list[Step]:
+    """Reverse the coder's ``count`` newest changes in one transaction (all or none), as one step
+    (an autocoding of many hits); returns what was reversed, newest first."""
+    require_user(store, actor, "undo changes")
+    stack, _ = _stacks(store, actor)
+    chosen = list(reversed(stack[-count:])) if count > 0 else []
+    for event in chosen:
+        require_coding_owner(store, actor, event["guid"], "undo changes")
+    with store.write(actor) as w:
+        for event in chosen:
+            row = _apply(w, event, inverse=True)
+            w.event("undo", "coding", event["guid"], {"event": event["id"], "row": row})
+    return [Step(e["id"], e["action"], e["guid"], _summary(e)) for e in chosen]
+
+
 def redo(store: Store, actor: str) -> Step | None:
     """Re-apply the coder's newest undone change; None when there is nothing to redo."""
     require_user(store, actor, "redo changes")

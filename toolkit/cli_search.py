@@ -1,0 +1,128 @@
+"""``coding-toolkit search``: lexical search across all transcripts, and autocoding of the hits."""
+
+from __future__ import annotations
+
+import click
+
+from toolkit.cli import _emit, _store, actor_name, errors_as_messages, json_option
+
+
+@click.command("search")
+@click.argument("query", required=False)
+@click.option("--regex", is_flag=True, help="QUERY is a regular expression (same as --mode regex).")
+@click.option("--mode", type=click.Choice(["words", "regex"]), default="words", show_default=True)
+@click.option("--fold", is_flag=True, help="Fold spellings: Bürger = Buerger = burger.")
+@click.option("--case-sensitive", is_flag=True, help="Tell upper from lower case (words and regex).")
+@click.option(
+    "--document", "--documents", "documents", multiple=True, help="Only this document (repeatable)."
+)
+@click.option("--speaker", "speakers", multiple=True, help="Only turns of this speaker (repeatable).")
+@click.option("--attr", "attrs", multiple=True, help="Only documents with this attribute, KEY=VALUE.")
+@click.option("--coded-with", "codes", multiple=True, help="Only hits on a coding of this code path.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many hits.")
+@click.option("--autocode", "--code", "code", default=None, help="Code every hit with this code path.")
+@click.option("--coder", default=None, help="Whose codings the autocoding adds (default: you).")
+@click.option(
+    "--scope",
+    "--unit",
+    "scope",
+    type=click.Choice(["hit", "sentence", "turn"]),
+    default="hit",
+    show_default=True,
+)
+@click.option("--dry-run", is_flag=True, help="Show what the autocoding would add; change nothing.")
+@click.option("--yes", is_flag=True, help="Autocode without asking.")
+@click.option("--undo-autocode", is_flag=True, help="Take back your newest autocoding (one step).")
+@json_option
+@click.pass_context
+@errors_as_messages
+def search_cmd(
+    ctx: click.Context,
+    query: str,
+    regex: bool,
+    mode: str,
+    fold: bool,
+    case_sensitive: bool,
+    documents: tuple[str, ...],
+    speakers: tuple[str, ...],
+    attrs: tuple[str, ...],
+    codes: tuple[str, ...],
+    limit: int | None,
+    code: str | None,
+    coder: str | None,
+    scope: str,
+    dry_run: bool,
+    yes: bool,
+    undo_autocode: bool,
+    as_json: bool,
+) -> None:
+    """Find words, phrases ("…"), wildcards (*), AND / OR / NOT and NEAR/n in all transcripts.
+
+    Example: coding-toolkit search '"Medienbruch" OR Onlinezugang*' --fold --json
+    """
+    from toolkit import autocode
+    from toolkit.documents import parse_assignments
+    from toolkit.search import SearchOptions, search
+
+    if undo_autocode:
+        steps = autocode.undo_autocode(_store(ctx), actor_name())
+        click.echo(f"took back the autocoding: {len(steps)} codings removed")
+        return
+    if query is None:
+        raise click.UsageError("name what to search for, e.g. coding-toolkit search 'Onlinezugang*'")
+
+    options = SearchOptions(
+        mode="regex" if regex else mode,  # type: ignore[arg-type]
+        fold=fold,
+        case_sensitive=case_sensitive,
+        documents=documents,
+        speakers=speakers,
+        codes=codes,
+        attributes=tuple(parse_assignments(attrs).items()),
+        limit=limit,
+    )
+    store = _store(ctx)
+    hits = search(store, query, options)
+    if code is None:
+        if as_json:
+            _emit([h.as_dict() for h in hits])
+            return
+        for h in hits:
+            click.echo(f"{h.document}\t{h.start}-{h.end}\t{h.speaker}\t{h.context}")
+        click.echo(f"{len(hits)} hits", err=True)
+        return
+    actor = actor_name()
+    plan = autocode.plan_autocode(store, hits, code, coder or actor, scope)
+    if as_json and dry_run:
+        _emit(
+            {
+                "code": plan.code,
+                "coder": plan.coder,
+                "scope": plan.scope,
+                "new": [p.__dict__ for p in plan.new],
+                "already": [p.__dict__ for p in plan.already],
+            }
+        )
+        return
+    if not as_json:
+        for p in plan.items:
+            mark = "=" if p.already else "+"
+            present = f"\t(codiert: {'; '.join(p.present)})" if p.present else ""
+            click.echo(f"{mark} {p.document}\t{p.start}-{p.end}\t{' '.join(p.text.split())[:80]}{present}")
+        click.echo(
+            f"{len(plan.new)} new codings of {plan.code!r} for {plan.coder}, "
+            f"{len(plan.already)} already coded"
+        )
+    if dry_run or not plan.new:
+        return
+    if not yes:
+        click.confirm(f"Add {len(plan.new)} codings?", abort=True)
+    guids = autocode.apply_autocode(store, plan, actor=actor)
+    if as_json:
+        _emit({"code": plan.code, "coder": plan.coder, "scope": plan.scope, "added": guids})
+    else:
+        click.echo(f"added {len(guids)} codings; `coding-toolkit search --undo-autocode` takes them back")
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(search_cmd)
