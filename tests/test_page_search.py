@@ -1,0 +1,69 @@
+"""The Suche page through Streamlit's AppTest: a query shows the hits with counts, a bad query one
+German line, and autocoding after the preview writes what the preview listed; undo takes it back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from _factories import ROOT, add_text, run_page, store_with_codebook
+from streamlit.testing.v1 import AppTest
+
+from toolkit.codings import add_coder, list_codings
+from toolkit.store import Store
+
+PAGE = str(ROOT / "app_pages" / "search.py")
+TEXT = (
+    "I: Wie lief der Onlinezugang?\n\n"
+    "B: Ein Medienbruch beim Antrag. Noch ein Medienbruch.\n\n"
+    "I: Und die Bürger?\n\n"
+    "B: Die Buerger fanden den Medienbruch ärgerlich.\n"
+)
+CODE = "Information/Herausforderungen/Lücken"
+
+
+def project(tmp_path: Path) -> Store:
+    store = store_with_codebook(tmp_path)
+    add_text(store, TEXT, "interview_a.txt")
+    add_coder(store, "anna")
+    return store
+
+
+def searched(store: Store, query: str) -> AppTest:
+    at: AppTest = run_page(PAGE, store, app_coder="anna")
+    at.text_input(key="search_query").input(query)
+    at.button[0].click().run()  # the form's "Suchen"
+    assert not at.exception, at.exception
+    return at
+
+
+def test_a_query_shows_the_hits_in_context_with_counts(tmp_path: Path) -> None:
+    at = searched(project(tmp_path), "Medienbruch")
+    assert "3 Treffer in 1 Dokumenten" in at.subheader[0].value
+    table = at.dataframe[0].value
+    assert list(table["Treffer"]) == ["Medienbruch"] * 3
+    assert all(link.startswith("/?doc=interview_a&start=") for link in table["Transkript"])
+
+
+def test_a_bad_query_is_one_line(tmp_path: Path) -> None:
+    at = searched(project(tmp_path), '"Medienbruch')
+    assert len(at.error) == 1 and "Medienbruch" in at.error[0].value and not at.dataframe
+
+
+def test_autocode_after_the_preview_and_undo(tmp_path: Path) -> None:
+    store = project(tmp_path)
+    at = searched(store, "Medienbruch")
+    at.selectbox(key="search_code").select(CODE).run()
+    at.radio(key="search_scope").set_value("sentence").run()
+    preview = at.dataframe[-1].value  # after the hits and the two count tables
+    assert list(preview["Stelle"]) == [
+        "Ein Medienbruch beim Antrag.",
+        "Noch ein Medienbruch.",
+        "Die Buerger fanden den Medienbruch ärgerlich.",
+    ]
+    at.button(key="search_autocode").click().run()
+    assert not at.exception, at.exception
+    assert [c.text for c in list_codings(store, coder="anna")] == list(preview["Stelle"])
+    assert "3 Stellen" in at.success[0].value
+    at.button(key="search_undo").click().run()
+    assert list_codings(store, coder="anna") == []
+    assert "3 automatisch gesetzte Kodierungen entfernt" in at.success[0].value
