@@ -179,12 +179,12 @@ shown: list[Suggestion] = _open_suggestions() if suggestions_on else []
 recent = recent_codes(project, coder)
 
 
-def _refusal(check: Any) -> str | None:
-    """The German reason a check refuses (None when it passes)."""
+def _refusal(check: Any, reason: str) -> str | None:
+    """``reason`` when the check refuses, None when it passes."""
     try:
         check()
-    except ToolkitError as exc:
-        return german(exc)
+    except ToolkitError:
+        return reason
     return None
 
 
@@ -211,7 +211,8 @@ def _said(done: OpResult) -> tuple[str, bool]:
     if done.kind == "code":
         return f"Code „{name}“ angelegt", True
     st.session_state["code_sel"] = done.guid
-    return f"„{name}“ jetzt auf {done.start}–{done.end}", True
+    length = (done.end or 0) - (done.start or 0)
+    return f"„{name}“: neue Ausdehnung übernommen ({length} Zeichen)", True
 
 
 def _on_ops() -> None:
@@ -346,8 +347,14 @@ with left:
             me=coder,
             tree=tree_rows(project, doc_name, coder),
             recent=recent,
-            can_code=_refusal(lambda: require_coder(project, coder or "", coder or "", "add codings")),
-            can_add_code=_refusal(lambda: require_lead(project, coder or "", "change the codebook")),
+            can_code=_refusal(
+                lambda: require_coder(project, coder or "", coder or "", "add codings"),
+                "Als Konsens kodiert nur die Projektleitung; bitte unter dem eigenen Namen kodieren.",
+            ),
+            can_add_code=_refusal(
+                lambda: require_lead(project, coder or "", "change the codebook"),
+                "Neue Codes legt nur die Projektleitung an; bitte die Leitung fragen.",
+            ),
             done=st.session_state["code_done"][-20:],
             feedback=st.session_state["code_feedback"],
             link=(

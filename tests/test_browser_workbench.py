@@ -215,7 +215,7 @@ def test_picking_a_coding_in_the_margin_and_selecting_changes_its_extent(page: A
             return (c.start, c.end) == (start2, start2 + b2 - a2)
 
     assert wait_until(moved)
-    page.locator(".tk-toast.tk-show").filter(has_text="jetzt auf").wait_for(timeout=5_000)
+    page.locator(".tk-toast.tk-show").filter(has_text="neue Ausdehnung").wait_for(timeout=5_000)
 
     # then drag its end to the end of "jede Woche" and confirm in the popup
     handle = page.locator(".tk-handle-end")

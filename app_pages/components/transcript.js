@@ -513,7 +513,9 @@ function openPopup(st, span, rect) {
     if (sel && !q) {
       const node = el("div", "tk-item tk-special");
       node.appendChild(el("div", "tk-item-name", `„${lastPart(sel.code)}“ auf diese Markierung ändern`));
-      node.appendChild(el("div", "tk-item-path", `bisher ${sel.start}–${sel.end} · Enter übernimmt`));
+      const was = st.cps.slice(sel.start, sel.end).join("");
+      const shortWas = was.length > 60 ? `${was.slice(0, 57)} …` : was;
+      node.appendChild(el("div", "tk-item-path", `bisher „${shortWas}“ · Enter übernimmt`));
       items.push({ kind: "adjust", node });
     }
     const shown = q ? matches(paths, q) : recent.slice(0, POPUP_ITEMS);
@@ -688,7 +690,7 @@ function adjust(st, coding, span) {
   }
   newOp(st, "adjust", { guid: coding.guid, version: coding.version, start: span.start, end: span.end });
   closePopup(st, true);
-  showToast(st, `„${lastPart(coding.code)}“ wird auf ${span.start}–${span.end} geändert …`, true);
+  showToast(st, `„${lastPart(coding.code)}“ wird geändert …`, true);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -966,6 +968,11 @@ function scrollToMark(st) {
 
 function handleFeedback(st) {
   const data = st.data;
+  if (!st.hadData) {
+    // mounted anew (back from another page): earlier answers were already shown
+    st.hadData = true;
+    for (const f of data.feedback || []) st.seenFeedback.add(f.id);
+  }
   const done = new Set(data.done || []);
   const errors = new Set();
   for (const f of data.feedback || []) {
