@@ -55,6 +55,14 @@ with st.container(border=True):
             else:
                 if result.imported:
                     st.success(md(f"{upload.name}: {result.words} Wörter, {result.turns} Beiträge"))
+                    if result.skipped_labels:
+                        lines = "\n".join(f"Zeile {s.line}: {s.text}" for s in result.skipped_labels[:20])
+                        st.warning(
+                            md(
+                                f"{upload.name}: {len(result.skipped_labels)} Zeilen sehen wie "
+                                f"Sprecherangaben aus, wurden aber nicht übernommen:\n{lines}"
+                            )
+                        )
                 else:
                     st.info(md(f"{upload.name}: schon vorhanden als {result.duplicate_of}"))
             progress.progress(i / len(files or [1]), text=md(upload.name))

@@ -296,3 +296,73 @@ def test_wrapped_line_with_a_time_of_day_is_not_a_speaker() -> None:
         ("ANTWORT", 65.0, "Das Team trifft sich jeden\nMontag 9:00\nim großen Saal."),
         ("FRAGE", 90.0, "Und wer leitet das?"),
     ]
+
+
+def _bold_time_transcript(deviant_at: int, deviant: str) -> str:
+    """60 turns in the ``**I [00:00:00]** text`` style; one label written ``deviant``."""
+    lines = []
+    for i in range(60):
+        speaker = "I" if i % 2 == 0 else "B"
+        label = f"**{speaker} [00:{i:02d}:07]**" if i != deviant_at else deviant
+        lines.append(f"{label} Beitrag Nummer {i} über die Bürgersprechstunde.\n")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    "deviant",
+    ["**B: [00:31:07]**", "B:[00:31:07]", "**B :[00:31:07]**", "**B**: [00:31:07]", "B [00:31:07]:"],
+)
+def test_one_deviant_label_does_not_outvote_fifty_nine(deviant: str) -> None:
+    from toolkit.importers import parse_bytes
+
+    doc = parse_bytes(_bold_time_transcript(31, deviant).encode(), "gruppe.md")
+    turns = [(t.speaker, t.timestamp, doc.text[t.start : t.end]) for t in doc.turns]
+    assert len(turns) == 60
+    assert [s for s, _, _ in turns] == ["I", "B"] * 30
+    assert turns[31] == ("B", 31 * 60 + 7.0, "Beitrag Nummer 31 über die Bürgersprechstunde.")
+    assert all(text.startswith("Beitrag Nummer") for _, _, text in turns)
+    assert doc.skipped_labels == ()
+
+
+def test_front_matter_title_legend_rule_and_note_keep_speakers_and_times() -> None:
+    from toolkit.importers import parse_bytes
+
+    source = (
+        "---\nlayout: default\ntitle: Interview Stadtwerke\n---\n\n"
+        "# Interview mit der Leitung der Stadtwerke\n\n"
+        "I = Interviewerin  \nB = Befragter\n\n---\n\n"
+        "**I [00:00:03]** Danke, dass Sie Zeit haben.\n\n"
+        "**B [00:00:09]** Gern. Wir fangen mit der Ablage an.\n\n"
+        "[Ende des Transkripts von Teil 1; Anfang des Transkripts von Teil 2]\n\n"
+        "**I [00:14:40]** Und die Akten?\n\n"
+        "**B [00:14:52]** Liegen noch im Keller.\n"
+    )
+    doc = parse_bytes(source.encode(), "stadtwerke.md")
+    turns = [(t.speaker, t.timestamp, doc.text[t.start : t.end]) for t in doc.turns]
+    assert turns == [
+        ("I", 3.0, "Danke, dass Sie Zeit haben."),
+        ("B", 9.0, "Gern. Wir fangen mit der Ablage an."),
+        ("I", 880.0, "Und die Akten?"),
+        ("B", 892.0, "Liegen noch im Keller."),
+    ]
+
+
+def test_label_like_lines_not_taken_are_reported_with_their_file_line() -> None:
+    from toolkit.importers import parse_bytes
+
+    source = (
+        "---\ntitle: Test\n---\n\n"  # lines 1-4
+        "**I [00:00:03]** Wie fing es an?\n\n"  # 5
+        "**B [00:00:09]** Mit einem Aushang.\n\n"  # 7
+        "Der Aushang: hing im Flur.\n\n"  # 9
+        "**I [00:01:00]** Und dann?\n"  # 11
+    )
+    doc = parse_bytes(source.encode(), "aushang.md")
+    assert [t.speaker for t in doc.turns] == ["I", "B", "I"]
+    assert [(s.line, s.text) for s in doc.skipped_labels] == [(9, "Der Aushang: hing im Flur.")]
+    assert source.split("\n")[8] == "Der Aushang: hing im Flur."
+
+
+def test_inline_time_without_colon_needs_a_usual_or_recurring_label() -> None:
+    text = "Am Montag (9:00) ging ich zum Amt.\nEs war voll.\n"
+    assert turns_of(text) == [("", None, text.strip())]

@@ -239,6 +239,14 @@ def import_cmd(
     for r in results:
         if r.imported:
             click.echo(f"imported {r.path} as {r.document!r}: {r.words} words, {r.turns} turns")
+            for skipped in r.skipped_labels[:20]:
+                click.echo(
+                    f"  line {skipped.line} looks like a speaker label but was not taken: {skipped.text}"
+                )
+            if len(r.skipped_labels) > 20:
+                click.echo(f"  ... and {len(r.skipped_labels) - 20} more such lines")
+            if r.skipped_labels:
+                click.echo("  (fix these lines in the file, or pass --speaker-pattern)")
         else:
             click.echo(f"skipped {r.path}: same content as {r.duplicate_of!r}")
 

@@ -103,7 +103,9 @@ def import_parsed(
             "attributes": dict(attributes or {}),
         },
     )
-    return ImportResult(source, name, True, words=words, turns=len(doc.turns))
+    return ImportResult(
+        source, name, True, words=words, turns=len(doc.turns), skipped_labels=doc.skipped_labels
+    )
 
 
 def import_files(

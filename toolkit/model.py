@@ -18,6 +18,15 @@ class Turn:
 
 
 @dataclass(frozen=True)
+class SkippedLabel:
+    """A line that looks like a speaker label but was not taken as one (line numbers count from 1,
+    in the file for .txt and .md, in the imported text otherwise)."""
+
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
 class ParsedDocument:
     """What an importer makes of a file: normalised text and its turns."""
 
@@ -26,6 +35,7 @@ class ParsedDocument:
     turns: tuple[Turn, ...]
     source_format: str
     sha256: str
+    skipped_labels: tuple[SkippedLabel, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -127,3 +137,4 @@ class ImportResult:
     duplicate_of: str | None = None
     words: int = 0
     turns: int = 0
+    skipped_labels: tuple[SkippedLabel, ...] = ()

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from toolkit.errors import ImportFailed
 from toolkit.importers.docx import read_docx
-from toolkit.importers.markdown import read_markdown
+from toolkit.importers.markdown import read_markdown_lines
 from toolkit.importers.subtitles import read_subtitles
 from toolkit.importers.text import read_text
-from toolkit.importers.turns import detect_turns
-from toolkit.model import ParsedDocument
+from toolkit.importers.turns import detect_turns_report
+from toolkit.model import ParsedDocument, SkippedLabel
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".docx": "docx", ".srt": "srt", ".vtt": "vtt"}
@@ -46,15 +46,17 @@ def parse_bytes(
         sub = read_subtitles(data, filename)
         return ParsedDocument(name, sub.text, sub.turns, fmt, sha)
     known_labels: frozenset[str] = frozenset()
+    lines_above = 0
     if fmt == "docx":
         parsed = read_docx(data, filename)
         text, known_labels = parsed.text, parsed.bold_labels
     elif fmt == "md":
-        text = read_markdown(data, filename)
+        text, lines_above = read_markdown_lines(data, filename)
     else:
         text = read_text(data, filename)
-    turns = detect_turns(text, speaker_pattern=speaker_pattern, known_labels=known_labels)
-    return ParsedDocument(name, text, tuple(turns), fmt, sha)
+    found = detect_turns_report(text, speaker_pattern=speaker_pattern, known_labels=known_labels)
+    skipped = tuple(SkippedLabel(s.line + lines_above, s.text) for s in found.skipped)
+    return ParsedDocument(name, text, tuple(found.turns), fmt, sha, skipped)
 
 
 def parse_file(

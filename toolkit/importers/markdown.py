@@ -33,7 +33,15 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 
 def strip_markdown(source: str) -> str:
     """Plain text of a Markdown transcript; line structure is kept so turns can be found."""
-    text = _FRONT_MATTER.sub("", source, count=1)
+    return markdown_lines(source)[0]
+
+
+def markdown_lines(source: str) -> tuple[str, int]:
+    """Plain text of a Markdown transcript and the number of source lines removed above it (front
+    matter, blank lines), so a line of the text can be named by its line in the file."""
+    front = _FRONT_MATTER.match(source)
+    removed = front.group().count("\n") if front else 0
+    text = source[front.end() :] if front else source
     text = _IAL.sub("", text)
     text = _IMAGE.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)
@@ -47,9 +55,16 @@ def strip_markdown(source: str) -> str:
     text = _HARD_BREAK.sub("", text)
     text = _ESCAPE.sub(r"\1", text)
     text = html.unescape(text)
-    return text.strip("\n") + "\n"
+    removed += len(text) - len(text.lstrip("\n"))
+    return text.strip("\n") + "\n", removed
 
 
 def read_markdown(data: bytes, path: str) -> str:
     """The stored text of a Markdown file."""
-    return check_text(normalize_text(strip_markdown(normalize_text(decode(data, path)))), path)
+    return read_markdown_lines(data, path)[0]
+
+
+def read_markdown_lines(data: bytes, path: str) -> tuple[str, int]:
+    """The stored text of a Markdown file and the number of file lines above it."""
+    text, removed = markdown_lines(normalize_text(decode(data, path)))
+    return check_text(normalize_text(text), path), removed
