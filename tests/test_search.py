@@ -260,3 +260,14 @@ def test_real_transcripts_equal_the_reference(tmp_path: Path) -> None:
     for word in ("the", "und", "data", "ich", "Interview", "für", "Uebung"):
         assert found(store, word) == reference(store, word)
         assert found(store, word, fold=True) == reference(store, word, fold_spelling=True)
+
+
+@pytest.mark.parametrize("pattern", [r"(a+)+b", r"(\w+\s*)+x", r"x(?:y|\d+)*z"])
+def test_a_regex_that_could_run_away_is_refused_before_it_runs(store: Store, pattern: str) -> None:
+    with pytest.raises(InvalidValue, match="could run"):
+        search(store, pattern, SearchOptions(mode="regex"))
+
+
+def test_a_repeated_group_with_a_required_separator_is_allowed(store: Store) -> None:
+    hits = search(store, r"(\w+ )+Medienbruch", SearchOptions(mode="regex"))
+    assert [h.text for h in hits] == ["Viele Buerger hatten einen Medienbruch", "Ein Medienbruch"]

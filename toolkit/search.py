@@ -12,242 +12,25 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from toolkit.errors import InvalidValue, NotFound
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", DeprecationWarning)
+    import sre_constants
+    import sre_parse
+from toolkit.search_query import And, Near, Node, Not, Or, Term, fold, parse_query, positive, term_pattern
 from toolkit.store import Store
+
+__all__ = ["Hit", "SearchOptions", "counts", "fold", "parse_query", "rebuild_index", "search"]
 
 Mode = Literal["words", "regex"]
 MODES: tuple[str, ...] = ("words", "regex")
 CONTEXT_CHARS = 60
-_OPERATORS = {"AND": "AND", "UND": "AND", "OR": "OR", "ODER": "OR", "NOT": "NOT", "NICHT": "NOT"}
-_TOKEN = re.compile(r'\s*(?:(?P<phrase>"[^"]*")|(?P<quote>")|(?P<paren>[()])|(?P<word>[^\s()"]+))')
-_NEAR = re.compile(r"(?:NEAR|NAH)/(\d+)$")
-_COMBINING = "[\u0300-\u036f]*"
-
-
-# -- the query -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Term:
-    """A word or phrase; ``text`` as typed (``*`` is a wildcard)."""
-
-    text: str
-
-
-@dataclass(frozen=True)
-class Not:
-    item: Node
-
-
-@dataclass(frozen=True)
-class And:
-    items: tuple[Node, ...]
-
-
-@dataclass(frozen=True)
-class Or:
-    items: tuple[Node, ...]
-
-
-@dataclass(frozen=True)
-class Near:
-    """``left NEAR/n right``: both within ``distance`` words of each other, in either order."""
-
-    left: Term
-    right: Term
-    distance: int
-
-
-Node = Term | Not | And | Or | Near
-
-
-def _tokens(query: str) -> list[tuple[str, str]]:
-    out: list[tuple[str, str]] = []
-    pos = 0
-    while pos < len(query):
-        m = _TOKEN.match(query, pos)
-        if m is None or m.end() == pos:
-            break
-        pos = m.end()
-        if m.group("quote"):
-            raise InvalidValue(f'query {query!r}: a quotation mark is not closed; close the phrase with "')
-        kind = next(k for k in ("phrase", "paren", "word") if m.group(k))
-        value = m.group(kind)
-        if kind == "phrase":
-            value = value[1:-1].strip()
-            if not value:
-                raise InvalidValue(f'query {query!r}: an empty phrase ""; put words between the quotes')
-        elif kind == "word" and (value in _OPERATORS or _NEAR.match(value)):
-            kind = "op"
-        out.append((kind, value))
-    return out
-
-
-class _Parser:
-    def __init__(self, query: str) -> None:
-        self.query = query
-        self.items = _tokens(query)
-        self.pos = 0
-
-    def error(self, what: str) -> InvalidValue:
-        return InvalidValue(f"query {self.query!r}: {what}")
-
-    def peek(self) -> tuple[str, str] | None:
-        return self.items[self.pos] if self.pos < len(self.items) else None
-
-    def take(self) -> tuple[str, str]:
-        item = self.items[self.pos]
-        self.pos += 1
-        return item
-
-    def parse(self) -> Node:
-        if not self.items:
-            raise self.error("the query is empty; type a word, a phrase in quotes or a pattern")
-        node = self.or_expr()
-        if self.peek() is not None:
-            raise self.error(f"unexpected {self.peek()[1]!r}; is a parenthesis not opened?")  # type: ignore[index]
-        if not _positive(node):
-            raise self.error("the query only excludes (NOT); add a word to find")
-        return node
-
-    def or_expr(self) -> Node:
-        items = [self.and_expr()]
-        while self.peek() == ("op", self._op("OR")):
-            self.take()
-            items.append(self.and_expr())
-        return items[0] if len(items) == 1 else Or(tuple(items))
-
-    def _op(self, name: str) -> str:
-        item = self.peek()
-        if item and item[0] == "op" and _OPERATORS.get(item[1]) == name:
-            return item[1]
-        return name
-
-    def and_expr(self) -> Node:
-        items = [self.not_expr()]
-        while True:
-            item = self.peek()
-            if item is None or item == ("paren", ")"):
-                break
-            if item[0] == "op" and _OPERATORS.get(item[1]) == "OR":
-                break
-            if item[0] == "op" and _OPERATORS.get(item[1]) == "AND":
-                self.take()
-            items.append(self.not_expr())
-        return items[0] if len(items) == 1 else And(tuple(items))
-
-    def not_expr(self) -> Node:
-        item = self.peek()
-        if item and item[0] == "op" and _OPERATORS.get(item[1]) == "NOT":
-            self.take()
-            return Not(self.not_expr())
-        return self.near_expr()
-
-    def near_expr(self) -> Node:
-        left = self.atom()
-        item = self.peek()
-        while item and item[0] == "op" and (m := _NEAR.match(item[1])):
-            self.take()
-            right = self.atom()
-            if not isinstance(left, Term) or not isinstance(right, Term):
-                raise self.error(f"{item[1]} joins two words or phrases, not groups")
-            left = Near(left, right, int(m.group(1)))
-            item = self.peek()
-        return left
-
-    def atom(self) -> Node:
-        item = self.peek()
-        if item is None:
-            raise self.error("a word is missing at the end (after an operator)")
-        kind, value = self.take()
-        if kind == "paren" and value == "(":
-            node = self.or_expr()
-            if self.peek() != ("paren", ")"):
-                raise self.error("a parenthesis is not closed; add )")
-            self.take()
-            return node
-        if kind in ("word", "phrase"):
-            if not value.strip("*"):
-                raise self.error("a wildcard * needs letters next to it, e.g. Antrag*")
-            return Term(value)
-        raise self.error(f"{value!r} stands where a word is expected")
-
-
-def _positive(node: Node) -> bool:
-    if isinstance(node, Term | Near):
-        return True
-    if isinstance(node, Not):
-        return False
-    return any(_positive(i) for i in node.items)
-
-
-def parse_query(query: str) -> Node:
-    """The query as a tree; raises :class:`InvalidValue` with one line naming what is wrong."""
-    return _Parser(query).parse()
-
-
-# -- folding ---------------------------------------------------------------------------------
-
-
-def _variants() -> dict[str, str]:
-    """Each ASCII letter with every precomposed Latin letter that decomposes to it."""
-    out: dict[str, set[str]] = {}
-    for cp in range(0xC0, 0x250):
-        ch = chr(cp)
-        base = unicodedata.normalize("NFKD", ch)[:1].lower()
-        if base.isascii() and base.isalpha() and len(ch.lower()) == 1:
-            out.setdefault(base, {base}).add(ch.lower())
-    return {k: "".join(sorted(v)) for k, v in out.items()}
-
-
-_VARIANTS = _variants()
-
-
-def fold(text: str) -> str:
-    """The folded spelling: lower case, ß as ss, ae/oe/ue as a/o/u, diacritics removed
-    (Bürger, Buerger and burger all give ``burger``)."""
-    text = text.casefold().replace("ae", "a").replace("oe", "o").replace("ue", "u")
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
-def _folded_pattern(word: str) -> str:
-    """A pattern that matches every spelling of ``word`` with the same :func:`fold`."""
-    folded = fold(word)
-    out, i = [], 0
-    while i < len(folded):
-        c = folded[i]
-        if folded.startswith("ss", i):
-            out.append("(?:ss|ß|ẞ)")
-            i += 2
-            continue
-        if c == "*":
-            out.append(r"\w*")
-        elif c in _VARIANTS:
-            tail = "e?" if c in "aou" else ""
-            out.append(f"(?:[{_VARIANTS[c]}]{_COMBINING}{tail})")
-        elif c.isspace():
-            out.append(r"\s+")
-        else:
-            out.append(re.escape(c))
-        i += 1
-    return "".join(out)
-
-
-def _plain_pattern(word: str) -> str:
-    return "".join(r"\w*" if c == "*" else r"\s+" if c.isspace() else re.escape(c) for c in word)
-
-
-def term_pattern(term: Term, *, fold_spelling: bool = False, case_sensitive: bool = False) -> re.Pattern[str]:
-    """The regular expression of a word or phrase: whole words only, blanks as any white space."""
-    words = " ".join(term.text.split())
-    body = _folded_pattern(words) if fold_spelling else _plain_pattern(words)
-    flags = 0 if case_sensitive and not fold_spelling else re.IGNORECASE
-    return re.compile(rf"(?<!\w){body}(?!\w)", flags)
 
 
 # -- the index -------------------------------------------------------------------------------
@@ -284,7 +67,7 @@ def _candidates(store: Store, node: Node, fold_spelling: bool) -> set[int] | Non
         return None
     if isinstance(node, Near):
         node = And((node.left, node.right))
-    sets = [_candidates(store, i, fold_spelling) for i in node.items if _positive(i)]
+    sets = [_candidates(store, i, fold_spelling) for i in node.items if positive(i)]
     if isinstance(node, Or):
         if any(s is None for s in sets):
             return None
@@ -370,12 +153,27 @@ class _Unit:
     timestamp: float | None
 
 
-def _spans_in(pattern: re.Pattern[str], text: str, units: Sequence[_Unit]) -> list[list[tuple[int, int]]]:
-    """Matches of ``pattern`` per unit (a match must lie inside one unit)."""
+def _word_start(text: str, at: int) -> bool:
+    if at == 0:
+        return True
+    before = text[at - 1]
+    return not (before.isalnum() or before == "_")
+
+
+def _spans_in(
+    pattern: re.Pattern[str], text: str, units: Sequence[_Unit], *, whole_words: bool = False
+) -> list[list[tuple[int, int]]]:
+    """Matches of ``pattern`` per unit (a match must lie inside one unit); with ``whole_words``
+    only matches that start a word."""
     starts = [u.start for u in units]
     out: list[list[tuple[int, int]]] = [[] for _ in units]
-    for m in pattern.finditer(text):
+    pos = 0
+    while pos <= len(text) and (m := pattern.search(text, pos)) is not None:
         s, e = m.span()
+        if whole_words and not _word_start(text, s):
+            pos = s + 1
+            continue
+        pos = e if e > s else s + 1
         if e <= s:
             continue
         i = bisect.bisect_right(starts, s) - 1
@@ -413,7 +211,7 @@ class _Evaluator:
             pattern = term_pattern(
                 term, fold_spelling=self.options.fold, case_sensitive=self.options.case_sensitive
             )
-            self.cache[term] = _spans_in(pattern, self.text, self.units)
+            self.cache[term] = _spans_in(pattern, self.text, self.units, whole_words=True)
         return self.cache[term]
 
     def spans(self, node: Node, unit: int) -> tuple[bool, list[tuple[int, int]]]:
@@ -461,13 +259,64 @@ def _kwic(text: str, start: int, end: int, unit: _Unit) -> tuple[str, str]:
     return left, right
 
 
+def _runaway(items: Any, outer: bool) -> bool:
+    """True when a repeated part repeats something that may itself repeat with nothing required
+    between (``(a+)+``, ``(\\w+\\s*)*``): such a pattern can take exponential time on a near miss."""
+    for op, av in items:
+        if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
+            unbounded = av[1] == sre_constants.MAXREPEAT or av[1] > 1000
+            body = av[2]
+            if unbounded and outer is False and _runaway(body, True):
+                return True
+            if unbounded and outer:
+                return True
+            if _runaway(body, False):
+                return True
+        elif op == sre_constants.SUBPATTERN:
+            if _runaway(av[3], outer):
+                return True
+        elif op == sre_constants.BRANCH:
+            if any(_runaway(b, outer) for b in av[1]):
+                return True
+        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT) and _runaway(av[1], outer):
+            return True
+    return False
+
+
+def _check_runaway(query: str, items: Any) -> None:
+    for op, av in items:
+        if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and (
+            av[1] == sre_constants.MAXREPEAT or av[1] > 1000
+        ):
+            sub = av[2]
+            while len(sub) == 1 and sub[0][0] == sre_constants.SUBPATTERN:
+                sub = sub[0][1][3]
+            body = list(sub)
+            nested = [i for i, item in enumerate(body) if _runaway([item], True)]
+            others = [item for i, item in enumerate(body) if i not in nested]
+            if nested and sre_parse.SubPattern(sub.state, others).getwidth()[0] == 0:
+                raise InvalidValue(
+                    f"regular expression {query!r} repeats a repetition (like (a+)+) and could run "
+                    "for hours; write the inner part once, e.g. (\\w+\\s)+ instead of (\\w+\\s*)+"
+                )
+            _check_runaway(query, body)
+        elif op == sre_constants.SUBPATTERN:
+            _check_runaway(query, av[3])
+        elif op == sre_constants.BRANCH:
+            for b in av[1]:
+                _check_runaway(query, b)
+
+
 def _regex(query: str, case_sensitive: bool) -> re.Pattern[str]:
     if not query.strip():
         raise InvalidValue("the regular expression is empty; type a pattern such as Antr(a|ä)g\\w*")
+    flags = 0 if case_sensitive else re.IGNORECASE
     try:
-        return re.compile(query, 0 if case_sensitive else re.IGNORECASE)
+        pattern = re.compile(query, flags)
     except re.error as exc:
         raise InvalidValue(f"regular expression {query!r} is invalid: {exc}") from None
+    _check_runaway(query, sre_parse.parse(query, flags))
+    return pattern
 
 
 def _documents(store: Store, options: SearchOptions, ids: set[int] | None) -> list[dict[str, object]]:
@@ -496,15 +345,15 @@ def _documents(store: Store, options: SearchOptions, ids: set[int] | None) -> li
 
 
 def _units(store: Store, doc_id: int, text: str, speakers: tuple[str, ...]) -> list[_Unit]:
-    rows = store.query(
-        'SELECT seq, speaker, start, "end", timestamp FROM turns WHERE document_id = ? ORDER BY start',
+    rows = store.conn.execute(
+        'SELECT speaker, start, "end", timestamp FROM turns WHERE document_id = ? ORDER BY start',
         (doc_id,),
-    )
+    ).fetchall()
     if not rows:
         return [] if speakers else [_Unit(0, len(text), "", 0, None)]
     units = [
-        _Unit(r["start"], min(r["end"], len(text)), r["speaker"], i + 1, r["timestamp"])
-        for i, r in enumerate(rows)
+        _Unit(start, min(end, len(text)), speaker, i + 1, stamp)
+        for i, (speaker, start, end, stamp) in enumerate(rows)
     ]
     return [u for u in units if not speakers or u.speaker in speakers]
 
