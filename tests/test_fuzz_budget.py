@@ -11,6 +11,7 @@ import io
 import os
 import random
 import zipfile
+from xml.sax.saxutils import escape
 
 import pytest
 from _budget import over_budget, run_with_budget
@@ -81,6 +82,25 @@ TOKENS = {
         "\n\n",
         " ",
     ],
+    ".rtf": [
+        "{\\rtf1 ",
+        "{",
+        "}",
+        "{\\*\\x ",
+        "{\\fonttbl ",
+        "\\b ",
+        "\\b0 ",
+        "\\par ",
+        "\\'e4",
+        "\\u8212?",
+        "\\uc3 ",
+        "\\bin5 ",
+        "\\cell ",
+        "\\row ",
+        "I: ",
+        "\\",
+        " ",
+    ],
 }
 CODEBOOK_TOKENS = [
     "- ",
@@ -148,6 +168,35 @@ def test_docx_importer_stays_within_budget() -> None:
     _assert_within_budget(
         "toolkit.importers:parse_bytes",
         [(_docx(text), "fuzz.docx") for text in inputs.values()],
+        list(inputs),
+    )
+
+
+def _odt(text: str) -> bytes:
+    paragraphs = "".join(
+        f'<text:p><text:span text:style-name="B">{escape(line[:5000])}</text:span></text:p>'
+        for line in text.split("\n")[:400]
+    )
+    nested = "<text:span>" * 5000 + "Tief" + "</text:span>" * 5000
+    lists = "<text:list>" * 2000 + "</text:list>" * 2000
+    content = (
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>'
+        f"{paragraphs}<text:p>{nested}</text:p>{lists}</office:text></office:body>"
+        "</office:document-content>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", content)
+    return buffer.getvalue()
+
+
+def test_odt_importer_stays_within_budget() -> None:
+    inputs = _runs(TOKENS[".txt"] + ["<v ", "**", "_"], size=30_000)
+    _assert_within_budget(
+        "toolkit.importers:parse_bytes",
+        [(_odt(text), "fuzz.odt") for text in inputs.values()],
         list(inputs),
     )
 

@@ -8,13 +8,24 @@ from pathlib import Path
 from toolkit.errors import ImportFailed
 from toolkit.importers.docx import read_docx
 from toolkit.importers.markdown import read_markdown_lines
+from toolkit.importers.odt import read_odt
+from toolkit.importers.rtf import read_rtf
 from toolkit.importers.subtitles import read_subtitles
 from toolkit.importers.text import read_text
 from toolkit.importers.turns import detect_turns_report
 from toolkit.model import ParsedDocument, SkippedLabel
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
-FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".docx": "docx", ".srt": "srt", ".vtt": "vtt"}
+FORMATS = {
+    ".txt": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".docx": "docx",
+    ".odt": "odt",
+    ".rtf": "rtf",
+    ".srt": "srt",
+    ".vtt": "vtt",
+}
 
 __all__ = ["FORMATS", "MAX_FILE_BYTES", "parse_bytes", "parse_file"]
 
@@ -47,8 +58,8 @@ def parse_bytes(
         return ParsedDocument(name, sub.text, sub.turns, fmt, sha)
     known_labels: frozenset[str] = frozenset()
     lines_above = 0
-    if fmt == "docx":
-        parsed = read_docx(data, filename)
+    if fmt in ("docx", "odt", "rtf"):
+        parsed = {"docx": read_docx, "odt": read_odt, "rtf": read_rtf}[fmt](data, filename)
         text, known_labels = parsed.text, parsed.bold_labels
     elif fmt == "md":
         text, lines_above = read_markdown_lines(data, filename)

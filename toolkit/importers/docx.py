@@ -54,51 +54,53 @@ class DocxText:
     bold_labels: frozenset[str]
 
 
-def check_zip(data: bytes, path: str) -> zipfile.ZipFile:
+def check_zip(
+    data: bytes, path: str, *, kind: str = ".docx", app: str = "Word", part: str = "word/document.xml"
+) -> zipfile.ZipFile:
     """Open an Office file as a zip, refusing encrypted, truncated and bomb-like files."""
     if data.startswith(_OLE_MAGIC):
         raise ImportFailed(
             path,
-            "this is an encrypted or old-format (.doc) Word file; remove the password or "
-            "save it as .docx, then import again",
+            f"this is an encrypted or old-format (.doc) {app} file; remove the password or "
+            f"save it as {kind}, then import again",
         )
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
     except (zipfile.BadZipFile, EOFError, ValueError):
         raise ImportFailed(
-            path, "not a valid .docx file (not a zip, or truncated); open and save it in Word again"
+            path, f"not a valid {kind} file (not a zip, or truncated); open and save it in {app} again"
         ) from None
     if len(members) > MAX_MEMBERS:
-        raise ImportFailed(path, f"the .docx has {len(members)} parts (limit {MAX_MEMBERS})")
+        raise ImportFailed(path, f"the {kind} has {len(members)} parts (limit {MAX_MEMBERS})")
     total = 0
     for info in members:
         if info.flag_bits & 0x1:
-            raise ImportFailed(path, "the .docx is encrypted; remove the password and try again")
+            raise ImportFailed(path, f"the {kind} is encrypted; remove the password and try again")
         total += info.file_size
         ratio = info.file_size / max(info.compress_size, 1)
         if total > MAX_UNCOMPRESSED or (info.file_size > 10 * 1024 * 1024 and ratio > MAX_RATIO):
             raise ImportFailed(
-                path, "the .docx unpacks to an implausible size (zip bomb?); it was not imported"
+                path, f"the {kind} unpacks to an implausible size (zip bomb?); it was not imported"
             )
-    if "word/document.xml" not in {m.filename for m in members}:
-        raise ImportFailed(path, "the zip has no word/document.xml, so it is not a Word document")
+    if part not in {m.filename for m in members}:
+        raise ImportFailed(path, f"the zip has no {part}, so it is not a {app} document")
     return archive
 
 
-def _bold_label(paragraph: object) -> str | None:
-    """The speaker label when a paragraph begins with bold text ending in ':' (or followed by ':')."""
-    runs = getattr(paragraph, "runs", [])
+def bold_label(runs: list[tuple[str, bool]]) -> str | None:
+    """The speaker label when a paragraph's runs ``(text, bold)`` begin with bold text ending in
+    ':' (or followed by ':'); also used for .odt and .rtf."""
     prefix = ""
-    for run in runs:
-        if not run.text:
+    for text, bold in runs:
+        if not text:
             continue
-        if run.bold:
-            prefix += run.text
+        if bold:
+            prefix += text
             continue
         if not prefix:
             return None
-        if run.text.lstrip().startswith(":") or prefix.rstrip().endswith(":"):
+        if text.lstrip().startswith(":") or prefix.rstrip().endswith(":"):
             break
         return None
     label = prefix.strip().rstrip(":").strip()
@@ -107,20 +109,31 @@ def _bold_label(paragraph: object) -> str | None:
     return None
 
 
+def _bold_label(paragraph: object) -> str | None:
+    return bold_label([(run.text, bool(run.bold)) for run in getattr(paragraph, "runs", [])])
+
+
 def _cell_text(cell: object) -> str:
     return " ".join(p.text.strip() for p in getattr(cell, "paragraphs", []) if p.text.strip())
 
 
 def _table_lines(table: object) -> list[str]:
-    """A table of turns (speaker | [time] | text) as ``Speaker [time]: text`` lines; any other
-    table row as its cells joined by tabs."""
-    lines = []
+    rows = []
     for row in getattr(table, "rows", []):
         cells: list[str] = []
         for cell in row.cells:
             value = _cell_text(cell)
             if not cells or cells[-1] != value:  # merged cells repeat themselves
                 cells.append(value)
+        rows.append(cells)
+    return table_lines(rows)
+
+
+def table_lines(rows: list[list[str]]) -> list[str]:
+    """A table of turns (speaker | [time] | text) as ``Speaker [time]: text`` lines; any other
+    table row as its cells joined by tabs (.docx and .odt)."""
+    lines = []
+    for cells in rows:
         if not any(cells):
             continue
         if all(c.strip().lower().rstrip(":") in _HEADER_WORDS for c in cells if c):
