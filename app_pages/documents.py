@@ -26,7 +26,8 @@ st.title("Dokumente")
 with st.container(border=True):
     st.markdown("**Transkripte importieren**")
     st.caption(
-        "Word (.docx), LibreOffice (.odt), RTF (.rtf, f4/f5), Text (.txt), Markdown (.md), "
+        "Word (.docx), LibreOffice (.odt), RTF (.rtf, f4/f5), PDF mit Text (.pdf), Text (.txt), "
+        "Markdown (.md), "
         "Untertitel (.srt, .vtt) · Sprecher:innen und "
         "Zeitmarken werden erkannt · dieselbe Datei wird nicht doppelt importiert"
     )

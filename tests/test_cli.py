@@ -203,7 +203,7 @@ def _bad_files(folder: Path) -> dict[str, Path]:
         ("not-a-zip.docx", "not a valid .docx"),
         ("empty.txt", "empty"),
         ("binary.txt", "binary"),
-        ("scan.pdf", "unknown file type"),
+        ("scan.pdf", "not a readable .pdf"),
         ("encrypted.docx", "encrypted"),
         ("bomb.docx", "zip bomb"),
     ],

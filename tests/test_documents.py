@@ -87,7 +87,7 @@ def test_other_content_with_the_same_name_gets_a_number(store: Store) -> None:
     [
         ("leer.txt", b"", "empty"),
         ("bild.txt", bytes(range(256)) * 4, "binary"),
-        ("notiz.pdf", b"%PDF-1.4", "unknown file type '.pdf'"),
+        ("notiz.pages", b"PK\x03\x04", "unknown file type '.pages'"),
     ],
     ids=["empty", "binary", "unknown-extension"],
 )
@@ -106,7 +106,7 @@ def test_import_upload_rejects_bad_files(store: Store, filename: str, data: byte
     [
         ("leer.txt", b"   \n", "empty"),
         ("bild.txt", b"\x00\x01\x02\x03" * 100, "binary"),
-        ("notiz.pdf", b"%PDF-1.4", "unknown file type"),
+        ("notiz.pages", b"PK\x03\x04", "unknown file type"),
         ("fehlt.txt", None, "no such file"),
     ],
     ids=["empty", "binary", "unknown-extension", "missing"],

@@ -431,7 +431,7 @@ BAD_INPUT = [
     pytest.param("interview.md", write(b"\n \n"), {}, "empty", id="md-whitespace-only"),
     pytest.param("interview.txt", write(BINARY), {}, "binary", id="txt-binary"),
     pytest.param("untertitel.srt", write(b"Hallo\n\nTag\n"), {}, "no subtitle cues", id="srt-without-cues"),
-    pytest.param("bericht.pdf", write(b"%PDF-1.7\n"), {}, "unknown file type '.pdf'", id="unknown-extension"),
+    pytest.param("bericht.pages", write(b"PK"), {}, "unknown file type '.pages'", id="unknown-extension"),
     pytest.param("interview", write(b"I: Hallo\n"), {}, "unknown file type '(none)'", id="no-extension"),
     pytest.param(
         "interview.txt",
@@ -463,7 +463,7 @@ def test_bad_input_is_refused_naming_the_file(
     [
         pytest.param(b"I: Hallo\n", "notizen.docx", {}, "not a valid .docx", id="docx-plain-text"),
         pytest.param(b"", "leer.txt", {}, "empty", id="empty"),
-        pytest.param(b"%PDF", "bericht.pdf", {}, "unknown file type '.pdf'", id="pdf"),
+        pytest.param(b"PK\x03\x04", "bericht.pages", {}, "unknown file type '.pages'", id="pages"),
         pytest.param(b"I: x\n" * 10, "gross.txt", {"max_bytes": 20}, "over the limit of 20", id="too-big"),
     ],
 )

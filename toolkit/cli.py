@@ -214,7 +214,7 @@ def import_cmd(
     pseudonymise: bool,
     as_json: bool,
 ) -> None:
-    """Import transcripts (.docx, .odt, .rtf, .txt, .md, .srt, .vtt) as one transaction.
+    """Import transcripts (.docx, .odt, .rtf, .pdf, .txt, .md, .srt, .vtt) as one transaction.
 
     If any file fails, nothing is imported and the error names the file.
 

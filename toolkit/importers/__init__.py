@@ -9,6 +9,7 @@ from toolkit.errors import ImportFailed
 from toolkit.importers.docx import read_docx
 from toolkit.importers.markdown import read_markdown_lines
 from toolkit.importers.odt import read_odt
+from toolkit.importers.pdf import read_pdf
 from toolkit.importers.rtf import read_rtf
 from toolkit.importers.subtitles import read_subtitles
 from toolkit.importers.text import read_text
@@ -23,6 +24,7 @@ FORMATS = {
     ".docx": "docx",
     ".odt": "odt",
     ".rtf": "rtf",
+    ".pdf": "pdf",
     ".srt": "srt",
     ".vtt": "vtt",
 }
@@ -63,6 +65,8 @@ def parse_bytes(
         text, known_labels = parsed.text, parsed.bold_labels
     elif fmt == "md":
         text, lines_above = read_markdown_lines(data, filename)
+    elif fmt == "pdf":
+        text = read_pdf(data, filename)
     else:
         text = read_text(data, filename)
     found = detect_turns_report(text, speaker_pattern=speaker_pattern, known_labels=known_labels)

@@ -1,0 +1,111 @@
+"""PDF transcripts with a text layer give the same turns as the .txt; running headers, footers
+and page numbers are removed, hyphenation joined; a PDF without text says it needs OCR."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.errors import ImportFailed
+from toolkit.importers import parse_bytes
+
+pytest.importorskip("pypdf")
+
+TURNS = [
+    ("I", "00:00:05", "Wie läuft die Umstellung auf die E-Akte?"),
+    ("B", "00:00:12", "Schleppend – die Kolleginnen drucken noch viel aus."),
+    ("I", "00:01:03", "Woran liegt das?"),
+    ("B", "00:01:10", "Am Scanner im Flur, sagt Frau Köhler. „Kaputt“ heißt dort: Papierstau."),
+]
+EXPECTED = [(s, int(t[3:5]) * 60 + float(t[6:8]), said) for s, t, said in TURNS]
+
+
+def _pdf_string(text: str) -> bytes:
+    raw = text.encode("cp1252")
+    return b"(" + raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
+
+
+def make_pdf(pages: list[list[str]]) -> bytes:
+    """A minimal PDF: Helvetica in WinAnsiEncoding, one text line per entry, a correct xref."""
+    objects: list[bytes] = []
+    n_pages = len(pages)
+    kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(n_pages))
+    objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
+    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {n_pages} >>".encode())
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    for i, lines in enumerate(pages):
+        stream = b"BT /F1 11 Tf 14 TL 60 800 Td " + b" ".join(_pdf_string(line) + b" Tj T*" for line in lines)
+        stream += b" ET"
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+            f"/Contents {5 + 2 * i} 0 R >>".encode()
+        )
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def transcript_pages() -> list[list[str]]:
+    header = "Interview Ordnungsamt – vertraulich"
+    lines = [f"{s}: [{t}] {said}" for s, t, said in TURNS]
+    # the second turn is wrapped with a hyphenated word, as a PDF line break does
+    second = lines[1].replace("Kolleginnen", "Kolle-\nginnen").split("\n")
+    return [
+        [header, "Interview Ordnungsamt, 12. Mai", lines[0], *second, "Seite 1 von 3"],
+        [header, lines[2], "Seite 2 von 3"],
+        [header, lines[3], "Seite 3 von 3"],
+    ]
+
+
+def test_pdf_gives_the_turns_of_the_txt_without_headers_footers_and_hyphens() -> None:
+    doc = parse_bytes(make_pdf(transcript_pages()), "ordnungsamt.pdf")
+    turns = [(t.speaker, t.timestamp, doc.text[t.start : t.end]) for t in doc.turns]
+    assert turns == EXPECTED
+    assert "vertraulich" not in doc.text and "Seite" not in doc.text
+    txt = "\n".join(["Interview Ordnungsamt, 12. Mai"] + [f"{s}: [{t}] {x}" for s, t, x in TURNS])
+    plain = parse_bytes(txt.encode(), "ordnungsamt.txt")
+    assert [(t.speaker, t.timestamp, plain.text[t.start : t.end]) for t in plain.turns] == turns
+
+
+def test_pdf_without_text_needs_ocr() -> None:
+    with pytest.raises(ImportFailed) as info:
+        parse_bytes(make_pdf([[], []]), "scan.pdf")
+    assert "scan.pdf" in str(info.value) and "OCR" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (make_pdf(transcript_pages())[:200], "not a readable .pdf"),
+        (bytes(range(256)) * 20, "not a readable .pdf"),
+    ],
+    ids=["truncated", "junk"],
+)
+def test_broken_pdf_gives_one_line(data: bytes, problem: str) -> None:
+    with pytest.raises(ImportFailed) as info:
+        parse_bytes(data, "kaputt.pdf")
+    assert "kaputt.pdf" in str(info.value) and problem in str(info.value)
+    assert "\n" not in str(info.value)
+
+
+def test_encrypted_pdf_is_refused() -> None:
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in PdfReader(io.BytesIO(make_pdf(transcript_pages()))).pages:
+        writer.add_page(page)
+    writer.encrypt(user_password="geheim", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    with pytest.raises(ImportFailed) as info:
+        parse_bytes(buffer.getvalue(), "geheim.pdf")
+    assert "geheim.pdf" in str(info.value) and "encrypted" in str(info.value)
