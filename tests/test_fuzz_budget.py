@@ -201,6 +201,26 @@ def test_odt_importer_stays_within_budget() -> None:
     )
 
 
+def test_pdf_importer_stays_within_budget() -> None:
+    pytest.importorskip("pypdf")
+    inputs = {
+        "nested arrays": b"%PDF-1.4\n1 0 obj\n" + b"[" * 100_000 + b"\nendobj\n%%EOF\n",
+        "nested dicts": b"%PDF-1.4\n1 0 obj\n" + b"<<" * 50_000 + b"\nendobj\n%%EOF\n",
+        "many objects": b"%PDF-1.4\n" + b"".join(b"%d 0 obj\n(x)\nendobj\n" % i for i in range(20_000)),
+        "unclosed string": b"%PDF-1.4\n1 0 obj\n(" + b"\\(" * 50_000 + b"\n%%EOF\n",
+        "self-referencing pages": (
+            b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+            b"2 0 obj\n<< /Type /Pages /Kids [2 0 R] /Count 1 >>\nendobj\n"
+            b"trailer\n<< /Root 1 0 R >>\n%%EOF\n"
+        ),
+    }
+    _assert_within_budget(
+        "toolkit.importers:parse_bytes",
+        [(data, "fuzz.pdf") for data in inputs.values()],
+        list(inputs),
+    )
+
+
 def test_codebook_loader_stays_within_budget() -> None:
     inputs = _runs(CODEBOOK_TOKENS, size=30_000)  # the YAML parser is pure Python: slow, but linear
     bomb = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
