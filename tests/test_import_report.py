@@ -45,3 +45,20 @@ def test_cli_import_json_carries_the_skipped_lines(tmp_path: Path) -> None:
     (result,) = json.loads(out)
     assert result["turns"] == 3
     assert result["skipped_labels"] == [{"line": 7, "text": "Die Post: bringt den Rest."}]
+
+
+CORPORA = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
+
+
+def test_a_misspelt_label_in_a_real_transcript_is_reported() -> None:
+    import pytest
+
+    from toolkit.importers import parse_file
+
+    path = CORPORA / "en_pdpilot_interviews" / "P5.txt"
+    if not path.exists():
+        pytest.skip("../shared/corpora is absent")
+    doc = parse_file(path)
+    assert {t.speaker for t in doc.turns} == {"Dan", "Participant"}
+    assert [(s.line, s.text) for s in doc.skipped_labels] == [(726, "Particpant:")]
+    assert path.read_text(encoding="utf-8").split("\n")[725].strip() == "Particpant:"
