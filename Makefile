@@ -74,6 +74,7 @@ test: lint typecheck pytest
 
 bench: install
 	$(BIN)/python benchmarks/bench_import.py
+	$(BIN)/python benchmarks/bench_import_formats.py
 	$(BIN)/python benchmarks/bench_hostile.py
 	$(BIN)/python benchmarks/bench_concurrent_codings.py
 	$(BIN)/python benchmarks/bench_workbench.py
