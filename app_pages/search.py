@@ -10,9 +10,8 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.deeplinks import link_column, linker
-from app_pages.ui import coder_gate, error, md, store
+from app_pages.ui import error, md, store
 from toolkit import autocode
-from toolkit.accounts import team_mode
 from toolkit.codes import list_codes
 from toolkit.documents import list_documents
 from toolkit.errors import ToolkitError
@@ -22,7 +21,7 @@ from toolkit.search import Hit, SearchOptions, counts, search
 SCOPE_LABELS = {"hit": "nur der Treffer", "sentence": "der Satz", "turn": "der ganze Sprecherbeitrag"}
 
 project = store()
-coder = st.session_state.get("app_coder") if team_mode(project) else coder_gate(project)
+coder = st.session_state.get("app_coder")  # app.py's sidebar chose it (or the login)
 
 st.title("Suche")
 if "search_done" in st.session_state:
