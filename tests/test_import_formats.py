@@ -185,6 +185,17 @@ def test_f4_rtf_with_timestamps_in_the_turn() -> None:
     assert turns(rtf, "f4.rtf") == [("I", 7.3, "Wie ging es los?"), ("B", 15.0, "Mit einem Brückentag.")]
 
 
+def test_rtf_table_cell_with_two_paragraphs_stays_one_turn() -> None:
+    rtf = (
+        rb"{\rtf1\ansi{\fonttbl{\f0 Arial;}}"
+        rb"\trowd\cellx1000\cellx9000\pard\intbl I\cell\pard\intbl Erster Satz.\par"
+        rb"\pard\intbl Zweiter Satz.\cell\row"
+        rb"\trowd\cellx1000\cellx9000\pard\intbl B\cell\pard\intbl Ja.\cell\row"
+        rb"\pard Danach.\par}"
+    )
+    assert turns(rtf, "zelle.rtf") == [("I", None, "Erster Satz. Zweiter Satz."), ("B", None, "Ja.\nDanach.")]
+
+
 def _zip_bomb_odt() -> bytes:
     return _odt_zip(
         f"<office:document-content {_ODT_NS}><office:body><office:text>"

@@ -91,6 +91,7 @@ class _Reader:
     cells: list[str] = field(default_factory=list)
     pending: bytearray = field(default_factory=bytearray)
     pending_bold: bool = False
+    in_cell: bool = False  # after \intbl: a \par inside a table cell joins its paragraphs
 
     def flush(self) -> None:
         if self.pending:
@@ -127,6 +128,7 @@ class _Reader:
             self.cell()
         self.lines.extend(table_lines([self.cells]))
         self.cells = []
+        self.in_cell = False
 
 
 def _codec(number: int) -> str:
@@ -140,8 +142,14 @@ def _codec(number: int) -> str:
 
 def _control(reader: _Reader, group: _Group, word: bytes, arg: int | None) -> int:
     """Apply one control word; returns the number of fallback characters to skip after it."""
-    if word in (b"par", b"sect", b"page", b"line"):
+    if word in (b"par", b"line") and reader.in_cell:
+        reader.add_text(" ", group.bold)
+    elif word in (b"par", b"sect", b"page", b"line"):
         reader.paragraph()
+    elif word == b"intbl":
+        reader.in_cell = True
+    elif word == b"pard":
+        reader.in_cell = False
     elif word == b"tab":
         reader.add_text("\t", group.bold)
     elif word == b"cell":
