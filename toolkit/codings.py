@@ -132,7 +132,7 @@ def add_coding(
     require_writer_for(store, actor, coder, "add codings")
     with store.write(actor) as w:
         guid = add_coding_in(w, document, start, end, code_path, coder, memo=memo, origin=origin)
-    return get_coding(store, guid)
+        return get_coding(store, guid)  # read under the lock: another writer may delete it next
 
 
 def _row(store: Store, guid: str) -> dict[str, Any]:
@@ -186,7 +186,9 @@ def update_coding(
             w.event(
                 "update", "coding", row["guid"], {"before": {k: row[k] for k in changed}, "after": changed}
             )
-    return get_coding(store, guid)
+        # read before the commit: once it is in, another writer may delete the coding at once, and a
+        # NotFound would tell the caller that a change which is stored had failed
+        return get_coding(store, guid)
 
 
 def delete_coding(store: Store, guid: str, *, actor: str, expected_version: int | None = None) -> None:
