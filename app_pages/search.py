@@ -36,16 +36,23 @@ with st.form("search_form"):
         help='Wörter, Phrasen in "…", * als Platzhalter, UND / ODER / NICHT (auch AND/OR/NOT), '
         "NEAR/3 (höchstens 3 Wörter dazwischen). UND, ODER, NICHT gelten je Sprecherbeitrag.",
     )
-    c1, c2, c3 = st.columns(3)
-    regex = c1.toggle("Regulärer Ausdruck", key="search_regex")
-    fold = c2.toggle("Schreibweisen gleichsetzen (Bürger = Buerger = burger)", key="search_fold")
-    case = c3.toggle("Groß-/Kleinschreibung beachten", key="search_case")
+    regex = st.toggle("Regulärer Ausdruck", key="search_regex")
+    fold = st.toggle(
+        "Schreibweisen gleichsetzen", key="search_fold", help="Bürger = Buerger = burger, Straße = STRASSE"
+    )
+    case = st.toggle("Groß- und Kleinschreibung beachten", key="search_case")
     f1, f2 = st.columns(2)
-    chosen_docs = f1.multiselect("Nur in Dokumenten", [d.name for d in docs], key="search_docs")
+    chosen_docs = f1.multiselect(
+        "Nur in Dokumenten", [d.name for d in docs], key="search_docs", placeholder="alle"
+    )
     speakers = sorted({s for d in docs for s in d.speakers})
-    chosen_speakers = f2.multiselect("Nur Sprecher:innen", speakers, key="search_speakers")
+    chosen_speakers = f2.multiselect(
+        "Nur Sprecher:innen", speakers, key="search_speakers", placeholder="alle"
+    )
     code_paths = [c.path for c in list_codes(project)]
-    chosen_codes = st.multiselect("Nur in Stellen mit dem Code", code_paths, key="search_codes")
+    chosen_codes = st.multiselect(
+        "Nur in Stellen mit dem Code", code_paths, key="search_codes", placeholder="beliebig"
+    )
     submitted = st.form_submit_button("Suchen", icon=":material/search:", type="primary")
 
 if submitted:
@@ -78,7 +85,6 @@ if "search_hits" in st.session_state:
             {
                 "Dokument": [h.document for h in hits],
                 "Sprecher:in": [h.speaker for h in hits],
-                "Beitrag": [h.turn for h in hits],
                 "links": [h.left for h in hits],
                 "Treffer": [h.text for h in hits],
                 "rechts": [h.right for h in hits],
@@ -89,7 +95,13 @@ if "search_hits" in st.session_state:
             table,
             hide_index=True,
             width="stretch",
-            column_config={"Transkript": link_column(), "links": st.column_config.TextColumn(width="large")},
+            column_config={
+                "Transkript": link_column(),
+                "Dokument": st.column_config.TextColumn(width="small"),
+                "Sprecher:in": st.column_config.TextColumn(width="small"),
+                "links": st.column_config.TextColumn(width="medium"),
+                "rechts": st.column_config.TextColumn(width="medium"),
+            },
             key="search_table",
         )
         k1, k2 = st.columns(2)
@@ -102,7 +114,7 @@ if "search_hits" in st.session_state:
             hide_index=True,
         )
         export = table.drop(columns=["Transkript"]).assign(
-            Start=[h.start for h in hits], Ende=[h.end for h in hits]
+            Beitrag=[h.turn for h in hits], Start=[h.start for h in hits], Ende=[h.end for h in hits]
         )
         e1, e2 = st.columns(2)
         e1.download_button(
