@@ -82,6 +82,8 @@ def german(frame: pd.DataFrame) -> pd.DataFrame:
             lambda c: ", ".join(analysis.coder_label(x) for x in str(c).split(", "))
         )
     for column in out.columns:
+        if out[column].dtype.kind not in "biufcmM":  # the library's "(none)": no speaker, no role
+            out[column] = out[column].map(lambda v: "–" if v == analysis.NONE_LABEL else v)
         if str(column).endswith("_pct"):
             out[column] = out[column].map(lambda v: percent(float(v), decimals=1))
         elif out[column].dtype.kind == "f":
@@ -175,7 +177,13 @@ with st.expander("Filter", expanded=False):
         "Dokumente", data_all.documents["document"].tolist(), key="analysis_docs", placeholder="alle"
     )
     roles_all = sorted(str(r) for r in data_all.codings["speaker_role"].unique())
-    chosen_roles = st.multiselect("Sprecher:innen-Rolle", roles_all, key="analysis_roles", placeholder="alle")
+    chosen_roles = st.multiselect(
+        "Sprecher:innen-Rolle",
+        roles_all,
+        key="analysis_roles",
+        placeholder="alle",
+        format_func=lambda r: "ohne Rolle" if r == analysis.NONE_LABEL else r,
+    )
     chosen_attrs: dict[str, list[str]] = {}
     for name in data_all.attributes:
         options = sorted(set(data_all.documents[name]))

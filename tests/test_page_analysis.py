@@ -125,3 +125,16 @@ def test_empty_project_shows_a_hint(tmp_path: Path) -> None:
     at = run(store_with_codebook(tmp_path))
     assert not at.exception
     assert "Noch keine Codierungen" in at.info[0].value
+
+
+def test_a_speaker_without_role_reads_as_a_dash(tmp_path: Path) -> None:
+    """A speaker without a role shows a dash in the segments, not the library's English '(none)'."""
+    db = tmp_path / "demo.db"
+    create_demo(db, ROOT, actor="t")
+    store = open_store(db)
+    store.conn.execute("DELETE FROM speaker_attributes")  # no speaker has a role any more
+    store.conn.commit()
+    at = run(store, analysis_coders=["anna", "ben"], analysis_coders_project=str(store.path))
+    seg = at.dataframe[-1].value
+    assert len(seg) > 0 and "speaker_role" in seg.columns
+    assert set(seg["speaker_role"].astype(str)) == {"–"}
