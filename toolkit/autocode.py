@@ -18,7 +18,7 @@ from toolkit.errors import Conflict, InvalidValue, NotFound, PermissionDenied
 from toolkit.history import Step, undo_many, undo_stack
 from toolkit.model import Turn
 from toolkit.nlp import sentence_units
-from toolkit.search import Hit
+from toolkit.search import Hit, merge_spans
 from toolkit.store import Store
 
 Scope = Literal["hit", "sentence", "turn"]
@@ -53,16 +53,6 @@ class AutocodePlan:
     @property
     def already(self) -> tuple[Planned, ...]:
         return tuple(p for p in self.items if p.already)
-
-
-def _merge(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for s, e in sorted(set(spans)):
-        if out and s < out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        else:
-            out.append((s, e))
-    return out
 
 
 def _doc(store: Store, name: str) -> dict[str, object]:
@@ -105,7 +95,7 @@ def _spans(
         spans = _widen(spans, [(t.start, t.end) for t in turns] or [(0, len(text))])
     elif scope == "sentence":
         spans = _widen(spans, sentence_units(text, _turns(store, doc_id), str(doc["language"])))
-    return doc_id, text, _merge(spans)
+    return doc_id, text, merge_spans(spans)
 
 
 def plan_autocode(

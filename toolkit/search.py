@@ -233,7 +233,8 @@ class _Evaluator:
         return any(m for m, _ in results), found
 
 
-def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans sorted, with overlapping ones joined (touching ones stay apart)."""
     out: list[tuple[int, int]] = []
     for s, e in sorted(set(spans)):
         if out and s < out[-1][1]:
@@ -403,7 +404,7 @@ def search(store: Store, query: str, options: SearchOptions | None = None) -> li
             per_unit = [evaluator.spans(node, i)[1] for i in range(len(units))]
         coded = _coded_spans(store, doc_id, options.codes) if options.codes else None
         for unit, spans in zip(units, per_unit, strict=True):
-            for s, e in _merge(spans):
+            for s, e in merge_spans(spans):
                 if coded is not None and not any(cs < e and s < ce for cs, ce in coded):
                     continue
                 left, right = _kwic(text, s, e, unit)
