@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 import pandas as pd
 
+from toolkit.agreement.coefficients import COEFFICIENTS
 from toolkit.i18n import Language, label, number, percent, text
 
 Kind = Literal["text", "int", "float", "coef", "pct", "sig", "date"]
@@ -27,22 +28,8 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # Columns whose values are fractions shown as per cent, and their scale.
 _FRACTIONS = frozenset({"percent_agreement"})
-_COEFFICIENTS = frozenset(
-    {
-        "cohen_kappa",
-        "scott_pi",
-        "fleiss_kappa",
-        "conger_kappa",
-        "krippendorff_alpha",
-        "gwet_ac1",
-        "brennan_prediger",
-        "alpha_ci_low",
-        "alpha_ci_high",
-        "kappa",
-        "u_alpha",
-        "jaccard",
-    }
-)
+# Coefficients (every one the agreement module computes, bar the per-cent share) with 3 decimals.
+_COEFFICIENTS = frozenset(COEFFICIENTS[1:]) | {"alpha_ci_low", "alpha_ci_high", "kappa", "u_alpha", "jaccard"}
 _TRANSLATED_VALUES = frozenset({"valence", "scope"})
 
 
