@@ -40,8 +40,18 @@ def test_texts_labels_and_errors() -> None:
     assert text("col.share_pct", "en") == "Share %"
     assert label("col", "municipality_type") == "municipality_type"  # a name from the data
     assert label("value", "challenge") == "Herausforderung"
-    with pytest.raises(KeyError, match="add it there"):
+    with pytest.raises(KeyError, match="add it to the module of its area"):
         text("col.nothing")
     with pytest.raises(InvalidValue, match="use de or en"):
         language("fr")
     assert all(entry.de and entry.en for entry in CATALOG.values())
+
+
+def test_a_key_defined_in_two_areas_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    import toolkit.catalog as catalog
+    from toolkit.catalog.exports import TEXTS
+
+    monkeypatch.setattr(catalog, "_AREAS", ("exports", "exports"))
+    with pytest.raises(RuntimeError, match=r"toolkit.catalog.exports defines '.+' a second time"):
+        catalog._build()
+    assert TEXTS["col.code"].en == "Code"
