@@ -30,7 +30,8 @@ from typing import Any
 from toolkit.accounts import require_lead
 from toolkit.atomic import create_private, data_mode
 from toolkit.errors import Conflict, InvalidValue, StoreError
-from toolkit.store import Store, migrations, now, open_store
+from toolkit.migrations import migrations
+from toolkit.store import Store, now, open_store
 
 SNAPSHOT_STAMP = "%Y%m%dT%H%M%S%fZ"
 _SNAPSHOT_RE = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}T\d{12}Z)\.db$")

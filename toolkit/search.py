@@ -79,7 +79,7 @@ def _candidates(store: Store, node: Node, fold_spelling: bool) -> set[int] | Non
 def rebuild_index(store: Store) -> int:
     """Rebuild the index from the stored texts (it is kept in step by triggers; this is for repair).
     Returns the number of documents indexed."""
-    from toolkit.store import SEARCH_FOLD_SQL
+    from toolkit.migrations.search import SEARCH_FOLD_SQL
 
     with store.write("system") as w:
         w.execute("INSERT INTO search_index (search_index) VALUES ('delete-all')")
