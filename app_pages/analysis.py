@@ -11,7 +11,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from app_pages.deeplinks import link_column, linker
+from app_pages.deeplinks import link_column, linker, segment_table
 from toolkit import analysis
 from toolkit.blind import blind_coding
 from toolkit.codes import list_codes
@@ -69,6 +69,14 @@ def with_links(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(
         link=[link(d, s, e) for d, s, e in zip(frame["document"], frame["start"], frame["end"], strict=True)]
     )
+
+
+def spans_of(frame: pd.DataFrame) -> list[tuple[str, int, int] | None]:
+    """Each segment's place (document, start, end), row by row."""
+    return [
+        (str(d), int(s), int(e))
+        for d, s, e in zip(frame["document"], frame["start"], frame["end"], strict=True)
+    ]
 
 
 def german(frame: pd.DataFrame) -> pd.DataFrame:
@@ -305,8 +313,10 @@ with tab_matrix:
         row_label = str(table.index[int(position)])
         st.subheader(f"{row_label} · {column}")
         cell_data = analysis.matrix_cell(data, cols, row_label, str(column), rows=rows)
-        st.dataframe(
-            german(with_links(analysis.segments(store, cell_data, context=0))),
+        cell_seg = analysis.segments(store, cell_data, context=0)
+        segment_table(
+            german(with_links(cell_seg)),
+            spans_of(cell_seg),
             hide_index=True,
             width="stretch",
             key="analysis_cell_segments",
@@ -364,8 +374,9 @@ with tab_seg:
         seg = analysis.segments(
             store, analysis.select(data, codes=[code]), context="turn" if whole_turn else int(chars)
         )
-        st.dataframe(
+        segment_table(
             german(with_links(seg)),
+            spans_of(seg),
             hide_index=True,
             width="stretch",
             key="analysis_seg_table",

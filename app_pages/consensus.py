@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages.components.span_picker import span_picker
-from app_pages.deeplinks import LABEL, linker
+from app_pages.deeplinks import linker, open_button
 from app_pages.messages import german
 from app_pages.ui import md, store
 from toolkit.agreement.consensus import (
@@ -155,15 +155,16 @@ def _settle(item: Disagreement, decision: str, span: tuple[int, int] | None = No
 
 
 def _context(item: Disagreement) -> tuple[str, str]:
-    """The card's place (speaker, time stamp, a link to the span in Kodieren) and the turn around
+    """The card's place (speaker, time stamp, the span's address for a new tab) and the turn around
     the span with the span in bold, as Markdown."""
     ctx = span_context(project, item.document, item.start, item.end)
     who = " · ".join(md(p) for p in (ctx.speaker, ctx.time) if p)
-    place = (who + " · " if who else "") + f"[{LABEL}]({link(item.document, item.start, item.end)})"
+    place = (who + " · " if who else "") + f"[{NEW_TAB}]({link(item.document, item.start, item.end)})"
     bold = "  \n".join(f"**{md(line.strip())}**" if line.strip() else "" for line in ctx.text.split("\n"))
     return place, md(ctx.before) + bold + md(ctx.after)
 
 
+NEW_TAB = "in neuem Tab"
 link = linker(project)
 for item in page.items:
     place, turn = _context(item)
@@ -172,6 +173,7 @@ for item in page.items:
             f"**{md(item.code)}** · {md(item.document)} · {place}"
             + (f" · entschieden: {CHOICES.get(item.decision, item.decision)}" if item.decision else "")
         )
+        open_button(item.document, item.start, item.end, key=f"consensus_open_{item.key}")
         with st.expander("Beitrag im Zusammenhang"):
             st.markdown(turn)
         a, b = st.columns(2)

@@ -7,7 +7,7 @@ from datetime import datetime
 import pandas as pd
 import streamlit as st
 
-from app_pages.deeplinks import link_column, linker
+from app_pages.deeplinks import link_column, linker, segment_table
 from app_pages.ui import documents_table
 from toolkit.blind import blind_coding, visible_coders, visible_codes
 from toolkit.changes import coding_changes
@@ -85,7 +85,7 @@ if blind_coding(store):  # during blind coding everyone sees only their own
     changes = [c for c in changes if me and me in (c.coder, c.actor)]
 if changes:
     link = linker(store)
-    st.dataframe(
+    segment_table(
         pd.DataFrame(
             [
                 {
@@ -102,6 +102,10 @@ if changes:
                 for c in changes
             ]
         ),
+        [
+            (c.document, c.start, c.end) if c.document and c.start is not None and c.end is not None else None
+            for c in changes
+        ],
         hide_index=True,
         width="stretch",
         key="overview_changes",
@@ -110,6 +114,6 @@ if changes:
         },
         column_order=["Zeit", "Wer", "Änderung", "Code", "Kodierer:in", "Dokument", "link"],
     )
-    st.caption("„öffnen“ zeigt die Stelle im Transkript (bei gelöschten Codierungen die frühere Stelle).")
+    st.caption("Bei gelöschten Codierungen zeigt der Link die frühere Stelle.")
 else:
     st.caption("Noch keine Änderungen an Codierungen.")

@@ -9,7 +9,7 @@ import io
 import pandas as pd
 import streamlit as st
 
-from app_pages.deeplinks import link_column, linker
+from app_pages.deeplinks import link_column, linker, segment_table
 from app_pages.ui import error, md, store
 from toolkit import autocode
 from toolkit.codes import list_codes
@@ -91,8 +91,9 @@ if "search_hits" in st.session_state:
                 "Transkript": [link(h.document, h.start, h.end) for h in hits],
             }
         )
-        st.dataframe(
+        segment_table(
             table,
+            [(h.document, h.start, h.end) for h in hits],
             hide_index=True,
             width="stretch",
             column_config={

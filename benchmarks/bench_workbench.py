@@ -8,6 +8,8 @@ Playwright):
   and -> confirmed by the server (the entry loses its "optimistic" mark);
 - deep link ``/?doc=…&start=…&end=…&coder=…`` opened -> span outlined and scrolled into view (< 1.5 s,
   measured from the navigation start, a new browser session each time);
+- a Konsens card's "Im Transkript öffnen" clicked -> span outlined and in view: the same deep link
+  opened inside the running session, as every list of segments in the app does (< 1.5 s);
 - switch document in the sidebar -> the other transcript drawn (< 700 ms).
 
     .venv/bin/python benchmarks/bench_workbench.py
@@ -181,6 +183,36 @@ def deep_links(browser: Any, url: str, db: Path, n: int) -> tuple[list[float], l
     return times, shell, mounted
 
 
+JUMP_WATCH = """() => {
+  window.tkJump = {};
+  document.addEventListener('click', () => { window.tkJump.click = performance.now(); },
+                            {capture: true, once: true});
+  new MutationObserver((_, obs) => {
+    const el = document.querySelector('.tk-app[data-linked] .tk-linked');
+    if (!el || window.tkJump.click === undefined) return;
+    const r = el.getBoundingClientRect(), box = document.querySelector('.tk-root').getBoundingClientRect();
+    if (r.top >= box.top && r.bottom <= box.bottom) {
+      window.tkJump.shown = performance.now(); obs.disconnect();
+    }
+  }).observe(document, {childList: true, subtree: true, attributes: true});
+}"""
+
+
+def jumps_in_session(pg: Any, n: int) -> list[float]:
+    """Konsens -> a card's "Im Transkript öffnen" -> the span outlined in view, in the same tab."""
+    times = []
+    for i in range(n):
+        pg.locator("[data-testid=stSidebarNav]").get_by_text("Konsens").click()
+        button = pg.get_by_role("button", name="Im Transkript öffnen").nth(2 * i + 1)
+        button.wait_for(timeout=60_000)
+        pg.wait_for_timeout(500)
+        pg.evaluate(JUMP_WATCH)
+        button.click()
+        pg.wait_for_function("window.tkJump.shown !== undefined", timeout=60_000)
+        times.append(pg.evaluate("window.tkJump.shown - window.tkJump.click") / 1000)
+    return times
+
+
 def switches(pg: Any, n: int) -> list[float]:
     times = []
     for i in range(n):
@@ -214,6 +246,11 @@ def browser_figures(db: Path) -> None:
         )
         _median("Enter on a code -> confirmed by the server", confirmed, "no target; a rerun")
         _median("switch document (20,000 words) -> transcript drawn", switches(pg, 6), "target < 700 ms")
+        _median(
+            "Konsens card 'Im Transkript öffnen' -> span outlined in view, same session",
+            jumps_in_session(pg, 5),
+            "target < 1,500 ms",
+        )
         pg.close()
         linked, shell, mounted = deep_links(b, url, db, 5)
         _median("deep link opened -> span outlined in view, new session", linked, "target < 1,500 ms")

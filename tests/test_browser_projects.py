@@ -113,7 +113,7 @@ def test_create_switch_and_follow_a_link_into_another_project(
         pg.locator("[data-testid=stSidebar] [data-testid=stSelectbox]").first.click()
         pg.get_by_role("option", name="anna").click()
         pg.locator("[data-testid=stSidebarNav]").get_by_text("Konsens").click()
-        link = pg.get_by_role("link", name="Im Transkript öffnen").first
+        link = pg.get_by_role("link", name="in neuem Tab").first
         link.wait_for(timeout=30_000)
         body_has(pg, "B · 00:01:10")
         pg.get_by_text("Beitrag im Zusammenhang").first.click()
@@ -134,6 +134,12 @@ def test_create_switch_and_follow_a_link_into_another_project(
         pg.locator("[role=tabpanel] [data-testid=stDataFrame]").last.wait_for(timeout=30_000)
         time.sleep(1)  # the grid draws on a canvas
         shoot(pg, "analysis-segments-1400.png")
+        grid = pg.locator("[role=tabpanel] [data-testid=stDataFrame]").last.bounding_box()
+        assert grid is not None
+        pg.mouse.click(grid["x"] + 14, grid["y"] + 35 + 17)  # the first row's box: open it here
+        here = pg.locator(".tk-linked")
+        here.first.wait_for(timeout=30_000)  # same tab, same session: Kodieren at the span
+        assert "".join(here.all_inner_texts()) == QUOTE and len(pg.context.pages) == 1
         pg.locator("[data-testid=stSidebarNav]").get_by_text("Projekt", exact=True).click()
         heading = pg.get_by_text("Letzte Änderungen an Codierungen")
         heading.wait_for(timeout=30_000)
@@ -154,4 +160,8 @@ def test_create_switch_and_follow_a_link_into_another_project(
         assert current_project() == alpha
         tab.set_viewport_size({"width": 1400, "height": 900})
         tab.screenshot(path=str(ARTIFACTS / "deeplink-from-consensus-1400.png"))
+        pg.get_by_role("button", name="Im Transkript öffnen").first.click()  # this tab
+        here = pg.locator(".tk-linked")
+        here.first.wait_for(timeout=30_000)
+        assert "".join(here.all_inner_texts()) == QUOTE
         browser.close()

@@ -70,9 +70,11 @@ def test_a_matrix_cell_links_its_segments(project: tuple[Store, str, int, int]) 
 def test_konsens_cards_show_speaker_time_turn_and_link(project: tuple[Store, str, int, int]) -> None:
     store, doc, start, end = project
     at = page("consensus.py", store)
-    cards = [m.value for m in at.markdown if "Im Transkript öffnen" in m.value]
+    cards = [m.value for m in at.markdown if "in neuem Tab" in m.value]
     assert cards and all("Zeichen" not in c for c in cards)
-    assert f"B · 00\\:01\\:05 · [Im Transkript öffnen]({expected(store, doc, start, end)})" in cards[0]
+    assert f"B · 00\\:01\\:05 · [in neuem Tab]({expected(store, doc, start, end)})" in cards[0]
+    opens = [b.label for b in at.button if str(b.key).startswith("consensus_open_")]
+    assert opens == ["Im Transkript öffnen"] * len(cards)  # one per card, opening it in this tab
     turns = [m.value for m in at.markdown if "**eingeführt**" in m.value]
     assert turns and turns[0].startswith("Die E\\-Akte ist **eingeführt**, aber langsam")
 
