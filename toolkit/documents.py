@@ -242,25 +242,35 @@ def set_attributes(
             )
     with store.write(actor) as w:
         for key, value in values.items():
-            _check_attribute(store, key, value, "speaker" if speaker is not None else "document")
-            if speaker is None:
-                w.execute(
-                    "INSERT INTO document_attributes (document_id, name, value) VALUES (?,?,?) "
-                    "ON CONFLICT DO UPDATE SET value = excluded.value",
-                    (doc["id"], key, value),
-                )
-            else:
-                w.execute(
-                    "INSERT INTO speaker_attributes (document_id, speaker, name, value) "
-                    "VALUES (?,?,?,?) ON CONFLICT DO UPDATE SET value = excluded.value",
-                    (doc["id"], speaker, key, value),
-                )
-            w.event(
-                "set",
-                "attribute",
-                doc["guid"],
-                {"document": doc["name"], "speaker": speaker, "name": key, "value": value},
-            )
+            _write_attribute(w, doc, key, value, speaker)
+
+
+def write_document_attribute(w: Writer, document: str, key: str, value: str) -> None:
+    """Set one variable of a document inside an open change (checked against the codebook)."""
+    _write_attribute(w, document_row(w.store, document), key, value, None)
+
+
+def _write_attribute(w: Writer, doc: dict[str, Any], key: str, value: str, speaker: str | None) -> None:
+    """The one place a case attribute is written (and logged)."""
+    _check_attribute(w.store, key, value, "speaker" if speaker is not None else "document")
+    if speaker is None:
+        w.execute(
+            "INSERT INTO document_attributes (document_id, name, value) VALUES (?,?,?) "
+            "ON CONFLICT DO UPDATE SET value = excluded.value",
+            (doc["id"], key, value),
+        )
+    else:
+        w.execute(
+            "INSERT INTO speaker_attributes (document_id, speaker, name, value) "
+            "VALUES (?,?,?,?) ON CONFLICT DO UPDATE SET value = excluded.value",
+            (doc["id"], speaker, key, value),
+        )
+    w.event(
+        "set",
+        "attribute",
+        doc["guid"],
+        {"document": doc["name"], "speaker": speaker, "name": key, "value": value},
+    )
 
 
 def speaker_attributes(store: Store, document: str) -> dict[str, dict[str, str]]:
