@@ -163,3 +163,27 @@ def test_column_types() -> None:
     assert column_type([date(2024, 1, 2), "03.04.2024"]) == "date"
     assert column_type(["31.02.2024"]) == "text"  # no such day
     assert column_type(["1", "zwei"]) == "text"
+
+
+def test_cli_imports_with_a_dry_run_first_and_exports(store: Store, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from toolkit.cli import cli
+
+    table = tmp_path / "v.csv"
+    table.write_text("Dokument;region;einwohner\nstadt_a;Nord;12000\nfehlt;Süd;3\n", encoding="utf-8")
+    run = CliRunner().invoke
+    db = ["--db", store.path]
+    dry = run(cli, [*db, "attributes", "import", str(table), "--dry-run", "--json"])
+    assert dry.exit_code == 0, dry.output
+    assert '"unmatched": [\n    {\n      "line": 3,\n      "document": "fehlt"' in dry.output
+    assert attrs(store)["stadt_a"] == {}
+    done = run(cli, [*db, "attributes", "import", str(table)])
+    assert done.exit_code == 0 and "set 2 values of 1 documents" in done.output
+    assert "line 3: no document 'fehlt'" in done.output and "einwohner: number" in done.output
+    assert attrs(store)["stadt_a"] == {"einwohner": "12000", "region": "Nord"}
+    out = tmp_path / "out.xlsx"
+    exported = run(cli, [*db, "attributes", "export", "-o", str(out)])
+    assert exported.exit_code == 0 and out.exists()
+    bad = run(cli, [*db, "attributes", "import", str(tmp_path / "v.ods")])
+    assert bad.exit_code != 0

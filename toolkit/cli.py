@@ -353,6 +353,61 @@ def attributes_show(ctx: click.Context, document: str, as_json: bool) -> None:
             click.echo(f"[{speaker}] {key}={value}")
 
 
+@attributes.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--dry-run", is_flag=True, help="Only report what the table would change.")
+@json_option
+@click.pass_context
+@errors_as_messages
+def attributes_import(ctx: click.Context, file: str, dry_run: bool, as_json: bool) -> None:
+    """Set document variables from a table (.xlsx or .csv): the first column names the document,
+    every other column is a variable (typed as text, number or date). Empty cells change nothing.
+
+    Example: coding-toolkit attributes import variablen.xlsx --dry-run
+    """
+    from toolkit.attribute_table import import_attributes
+
+    report = import_attributes(
+        _store(ctx), Path(file).read_bytes(), file, actor=actor_name(), dry_run=dry_run
+    )
+    if as_json:
+        _emit(
+            {
+                "file": report.path,
+                "dry_run": report.dry_run,
+                "documents": report.documents,
+                "values": report.values,
+                "types": report.types,
+                "unmatched": [{"line": line, "document": name} for line, name in report.unmatched],
+                "undefined": list(report.undefined),
+                "changes": [{"document": d, "name": n, "old": o, "new": v} for d, n, o, v in report.changes],
+            }
+        )
+        return
+    verb = "would set" if dry_run else "set"
+    click.echo(f"{verb} {report.values} values of {report.documents} documents from {file}")
+    for name, kind in report.types.items():
+        note = " (not in the codebook)" if name in report.undefined else ""
+        click.echo(f"  {name}: {kind}{note}")
+    for line, name in report.unmatched:
+        click.echo(f"  line {line}: no document {name!r} in the project; row skipped")
+
+
+@attributes.command("export")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help=".xlsx or .csv")
+@click.pass_context
+@errors_as_messages
+def attributes_export(ctx: click.Context, output: str) -> None:
+    """Write every document's variables to a table that `attributes import` reads again.
+
+    Example: coding-toolkit attributes export -o variablen.xlsx
+    """
+    from toolkit.attribute_table import export_attributes
+
+    rows = export_attributes(_store(ctx), output)
+    click.echo(f"wrote {rows} documents to {output}")
+
+
 @cli.group()
 def codebook() -> None:
     """Load, show, export and edit the project's codebook."""
