@@ -30,6 +30,7 @@ ALL_MIGRATIONS = [
     "m011_done_marks",
     "m012_login_failure_sources",
     "m013_search_index",
+    "m016_media",
 ]
 
 

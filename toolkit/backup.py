@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import sqlite3
 from contextlib import closing, suppress
 from datetime import UTC, datetime, timedelta
@@ -30,6 +31,7 @@ from typing import Any
 from toolkit.accounts import require_lead
 from toolkit.atomic import create_private, data_mode
 from toolkit.errors import Conflict, InvalidValue, StoreError
+from toolkit.media import carry_media, folder_beside
 from toolkit.migrations import migrations
 from toolkit.store import Store, now, open_store
 
@@ -123,6 +125,8 @@ def backup(store: Store, path: str | Path) -> dict[str, Any]:
             dest.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
         report = check_project_file(tmp)
         tmp.replace(target)
+        # recordings beside the backup (target.media/), hard-linked where the disk allows
+        report["media_missing"] = carry_media(target, store.path, target)
     except (OSError, sqlite3.OperationalError) as exc:
         _remove_partial(tmp)
         raise StoreError(
@@ -188,6 +192,7 @@ def restore(
                 src.backup(store.conn)
         finally:
             store.close()
+    media_missing = carry_media(source, source, dest_path)  # the recordings beside the backup
     with Store(dest_path) as restored:  # applies migrations the backup may lack
         integrity = _integrity(restored.conn)
         if integrity != "ok":  # pragma: no cover - the source was checked
@@ -214,7 +219,7 @@ def restore(
                     json.dumps({"from": str(source), "kept": kept}),
                 ),
             )
-    return {**report, "kept": kept, "target": str(dest_path)}
+    return {**report, "kept": kept, "target": str(dest_path), "media_missing": media_missing}
 
 
 def _versions(conn: sqlite3.Connection) -> tuple[int, int]:
@@ -258,6 +263,7 @@ def snapshot(store: Store, folder: str | Path | None = None, *, keep: int = 24) 
     backup(store, path)
     for old in _snapshots(where, stem)[:-keep]:
         old.unlink(missing_ok=True)
+        shutil.rmtree(folder_beside(old), ignore_errors=True)  # its recordings (hard links)
     return str(path)
 
 

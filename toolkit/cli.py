@@ -107,6 +107,8 @@ LAZY_COMMANDS = {
     "snapshot": "toolkit.cli_maintenance",
     # issue 18 (search, autocode)
     "search": "toolkit.cli_search",
+    # issue 21 (recordings)
+    "media": "toolkit.cli_media",
 }
 
 
@@ -201,6 +203,13 @@ def init(ctx: click.Context, codebook_path: str | None, empty: bool) -> None:
     is_flag=True,
     help="Replace the pseudonym table's names before storing (see `coding-toolkit pseudonyms`).",
 )
+@click.option(
+    "--media",
+    "media_file",
+    type=click.Path(dir_okay=False),
+    help="Recording to attach to the (one) imported transcript; by default a recording with the "
+    "transcript's base name beside it is attached.",
+)
 @json_option
 @click.pass_context
 @errors_as_messages
@@ -212,6 +221,7 @@ def import_cmd(
     speaker_pattern: str | None,
     max_mb: float,
     pseudonymise: bool,
+    media_file: str | None,
     as_json: bool,
 ) -> None:
     """Import transcripts (.docx, .odt, .rtf, .pdf, .txt, .md, .srt, .vtt) as one transaction.
@@ -220,6 +230,12 @@ def import_cmd(
 
     Example: coding-toolkit import transcripts/*.docx --attr municipality_type="Die Optimierer"
     """
+    from toolkit import media
+
+    if media_file is not None:
+        if len(files) != 1:
+            raise click.UsageError("--media attaches one recording: import one transcript with it")
+        media.check_recording(media_file)  # a refused recording changes nothing
     store = _store(ctx)
     importer = import_files
     if pseudonymise:
@@ -233,6 +249,7 @@ def import_cmd(
         speaker_pattern=speaker_pattern,
         max_bytes=int(max_mb * 1024 * 1024),
     )
+    attached = media.attach_imported(store, files, results, actor=actor_name(), explicit=media_file)
     if as_json:
         _emit(results)
         return
@@ -249,6 +266,8 @@ def import_cmd(
                 click.echo("  (fix these lines in the file, or pass --speaker-pattern)")
         else:
             click.echo(f"skipped {r.path}: same content as {r.duplicate_of!r}")
+    for line in attached:
+        click.echo(line)
 
 
 @cli.command()
@@ -277,6 +296,7 @@ def documents(ctx: click.Context, as_json: bool) -> None:
                     "format": d.source_format,
                     "attributes": d.attributes,
                     "done_by": list(done.get(d.name, ())),
+                    "media": _media_json(store, d.name),
                 }
                 for d in docs
             ]
@@ -284,6 +304,22 @@ def documents(ctx: click.Context, as_json: bool) -> None:
         return
     for d in docs:
         click.echo(f"{d.name}\t{d.words} words\t{d.turns} turns\t{', '.join(d.speakers)}")
+
+
+def _media_json(store: Store, document: str) -> dict[str, Any] | None:
+    from toolkit.media import all_media, media_path
+
+    info = all_media(store).get(document)
+    if info is None:
+        return None
+    return {
+        "file": info.file_name,
+        "format": info.format,
+        "kind": info.kind,
+        "bytes": info.bytes,
+        "sha256": info.sha256,
+        "path": str(media_path(store, info)),
+    }
 
 
 @cli.command()

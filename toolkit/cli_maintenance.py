@@ -12,6 +12,15 @@ from toolkit import backup as backup_mod
 from toolkit.cli import _emit, _store, actor_name, errors_as_messages, json_option
 
 
+def _missing_media(report: dict[str, object]) -> None:
+    missing = report.get("media_missing") or []
+    if isinstance(missing, list) and missing:
+        click.echo(
+            f"warning: {len(missing)} recording(s) are missing from the media folder and were not "
+            f"copied: {', '.join(missing[:5])}; attach them again with `coding-toolkit media attach`"
+        )
+
+
 def backup_cmd() -> click.Command:
     @click.command("backup")
     @click.option(
@@ -33,6 +42,7 @@ def backup_cmd() -> click.Command:
             f"wrote {report['path']}: {report['documents']} documents, {report['codings']} codings, "
             f"{report['events']} events, integrity ok"
         )
+        _missing_media(report)
 
     return backup
 
@@ -65,6 +75,7 @@ def restore_cmd() -> click.Command:
             f"restored {db} from {file}"
             + (f"; the previous state is in {report['kept']}" if report["kept"] else "")
         )
+        _missing_media(report)
 
     return restore
 

@@ -3,7 +3,8 @@ order imported here (see registry.py)."""
 
 from __future__ import annotations
 
-from toolkit.migrations import schema, search
+from toolkit.migrations import schema, search  # isort: skip
+from toolkit.migrations import media  # isort: skip  (m016, issue 21: after m013)
 from toolkit.migrations.registry import migrations
 
-__all__ = ["migrations", "schema", "search"]
+__all__ = ["media", "migrations", "schema", "search"]
