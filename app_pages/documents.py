@@ -8,6 +8,7 @@ import streamlit as st
 from app_pages.done_toggle import done_toggle
 from app_pages.messages import german
 from app_pages.ui import documents_table, md, store
+from app_pages.variables_panel import variables_panel
 from toolkit.codes import attribute_definitions
 from toolkit.documents import (
     import_upload,
@@ -77,6 +78,8 @@ if not docs:
 st.dataframe(  # a missing language or attribute as a dash, never "None"
     documents_table(project, docs).fillna("–").replace("", "–"), hide_index=True, width="stretch"
 )
+
+variables_panel(project, actor)
 
 st.subheader("Merkmale")
 name = st.selectbox("Dokument", [d.name for d in docs], key="documents_pick")

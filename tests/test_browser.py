@@ -168,3 +168,23 @@ def test_upload_imports_good_files_and_names_the_failing_one(
         assert document_text(store, "gespraech").startswith("I: Wie lief es?")
         assert [t.speaker for t in document_turns(store, "gespraech")] == ["I", "B"]
         assert store.one("SELECT count(*) AS n FROM documents WHERE name = 'kaputt'") == {"n": 0}
+
+
+def test_variables_from_a_table_preview_then_apply(page: Any, project: Path, tmp_path: Path) -> None:
+    table = tmp_path / "variablen.csv"
+    table.write_text("Dokument;region;einwohner\neinfuehrung;Nord;12.500\nfehlt;Süd;3\n", encoding="utf-8")
+    choose_coder(page, "anna")
+    page.get_by_role("link", name="Dokumente").click()
+    page.get_by_text("Variablen aus einer Tabelle").click()
+    uploader = page.locator("[data-testid=stExpander] [data-testid=stFileUploader] input[type=file]")
+    uploader.set_input_files(str(table))
+    page.wait_for_selector("text=2 Werte in 1 Dokumenten würden gesetzt.", timeout=20_000)
+    page.wait_for_selector("text=Zeile 3: kein Dokument „fehlt“ im Projekt", timeout=5_000)
+    page.screenshot(path=str(ARTIFACTS / "variables-preview.png"), full_page=True)
+    with open_store(project) as store:  # the preview stores nothing
+        assert store.one("SELECT count(*) AS n FROM document_attributes") == {"n": 0}
+    page.get_by_role("button", name="Übernehmen").click()
+    page.wait_for_selector("text=2 Werte in 1 Dokumenten gesetzt.", timeout=20_000)
+    with open_store(project) as store:
+        rows = store.query("SELECT name, value FROM document_attributes ORDER BY name")
+    assert rows == [{"name": "einwohner", "value": "12500"}, {"name": "region", "value": "Nord"}]

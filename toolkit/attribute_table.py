@@ -280,52 +280,57 @@ def _typed(value: str, kind: ValueType) -> Any:
     return value
 
 
-def export_attributes(store: Store, path: str | Path) -> int:
-    """Write the variables of every document to ``path`` (.xlsx or .csv); returns the rows written."""
-    from toolkit.atomic import write_bytes
+def attributes_file(store: Store, kind: str) -> bytes:
+    """Every document's variables as an ``xlsx`` or ``csv`` file (see the module's description)."""
     from toolkit.exports.style import csv_cell, neutralised
 
-    target = Path(path)
     header, rows = attribute_rows(store)
     kinds = [column_type(row[j] for row in rows) if j else "text" for j in range(len(header))]
     buffer = io.BytesIO()
-    if target.suffix.lower() == ".csv":
+    if kind == "csv":
         text = io.StringIO()
         writer = csv.writer(text, delimiter=";", lineterminator="\r\n")
         writer.writerow([csv_cell(h) for h in header])
         for row in rows:
             writer.writerow([csv_cell(v) for v in row])
-        buffer.write(text.getvalue().encode("utf-8-sig"))
-    elif target.suffix.lower() == ".xlsx":
-        from openpyxl import Workbook
-        from openpyxl.styles import Font
+        return text.getvalue().encode("utf-8-sig")
+    if kind != "xlsx":
+        raise InvalidValue(f"{kind!r}: choose xlsx or csv for the variables table")
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
 
-        book = Workbook()
-        sheet = book.active
-        assert sheet is not None
-        sheet.title = "Variablen"
-        sheet.append(header)
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        for row in rows:
-            sheet.append(
-                [
-                    neutralised(v) if k == "text" and v else _typed(v, k)
-                    for v, k in zip(row, kinds, strict=True)
-                ]
-            )
-        for j, kind in enumerate(kinds, start=1):
-            letter = sheet.cell(row=1, column=j).column_letter
-            sheet.column_dimensions[letter].width = max(
-                [len(str(header[j - 1])) + 2, *(len(str(r[j - 1])) + 2 for r in rows[:500])]
-            )
-            if kind == "date":
-                for cell in sheet[letter][1:]:
-                    cell.number_format = "DD.MM.YYYY"
-        sheet.freeze_panes = "B2"
-        sheet.auto_filter.ref = sheet.dimensions
-        book.save(buffer)
-    else:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Variablen"
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append(
+            [neutralised(v) if k == "text" and v else _typed(v, k) for v, k in zip(row, kinds, strict=True)]
+        )
+    for j, kind_j in enumerate(kinds, start=1):
+        letter = sheet.cell(row=1, column=j).column_letter
+        sheet.column_dimensions[letter].width = max(
+            [len(str(header[j - 1])) + 2, *(len(str(r[j - 1])) + 2 for r in rows[:500])]
+        )
+        if kind_j == "date":
+            for cell in sheet[letter][1:]:
+                cell.number_format = "DD.MM.YYYY"
+    sheet.freeze_panes = "B2"
+    sheet.auto_filter.ref = sheet.dimensions
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def export_attributes(store: Store, path: str | Path) -> int:
+    """Write the variables of every document to ``path`` (.xlsx or .csv); returns the rows written."""
+    from toolkit.atomic import write_bytes
+
+    target = Path(path)
+    kind = target.suffix.lower().lstrip(".")
+    if kind not in ("xlsx", "csv"):
         raise InvalidValue(f"{target.name}: choose .xlsx or .csv for the variables table")
-    write_bytes(target, buffer.getvalue())
-    return len(rows)
+    write_bytes(target, attributes_file(store, kind))
+    return len(attribute_rows(store)[1])
