@@ -31,6 +31,7 @@ ALL_MIGRATIONS = [
     "m012_login_failure_sources",
     "m013_search_index",
     "m016_media",
+    "m014_sentence_cache",
 ]
 
 

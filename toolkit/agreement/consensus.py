@@ -21,12 +21,13 @@ from dataclasses import dataclass
 from toolkit.accounts import require_lead
 from toolkit.agreement.methods import DEFAULT_THRESHOLD
 from toolkit.agreement.segments import compare_segments
-from toolkit.agreement.selection import Plan, Selection, Span, field_of, plan, select
+from toolkit.agreement.selection import DocCodings, Plan, Selection, Span, field_of, plan, select
 from toolkit.agreement.units import document_units, presence
 from toolkit.blind import CONSENSUS_CODER
 from toolkit.codes import code_by_path
 from toolkit.codings import add_coding_in
 from toolkit.errors import Conflict, InvalidValue, NotFound
+from toolkit.sentence_cache import SentenceCache, sentence_cache
 from toolkit.store import Store, now
 
 DECISIONS = ("take_a", "take_b", "both", "neither", "edit")
@@ -69,43 +70,59 @@ def _find(
     p: Plan, method: str, unit: str, threshold: float, progress: Callable[[int, int], None] | None
 ) -> list[Disagreement]:
     """Disagreements of the plan's two coders, read one document at a time."""
-    a, b = p.coders[0], p.coders[1]
     order = {c.path: i for i, c in enumerate(p.all_codes)}
     out = []
     total = len(p.documents)
-    for i, item in enumerate(p.each(turns=method == "unit"), start=1):
-        doc = item.doc
-        units = document_units(doc, unit) if method == "unit" else []
-        for code in sorted(item.codes, key=lambda c: order.get(c, len(order))):
-            sa, sb = item.of(code, a), item.of(code, b)
-            if not sa and not sb:
-                continue
-            if method == "segment":
-                counts = compare_segments(sa, sb, threshold=threshold)
-                places = _clusters([*counts.unmatched_a, *counts.unmatched_b])
-            else:
-                pa = presence(len(doc.text), units, sa, threshold)
-                pb = presence(len(doc.text), units, sb, threshold)
-                places = [u for u, x, y in zip(units, pa, pb, strict=True) if x != y]
-            for start, end in places:
-                out.append(
-                    Disagreement(
-                        key=f"{method}:{a}/{b}:{doc.name}:{code}:{start}-{end}",
-                        method=method,
-                        document=doc.name,
-                        code=code,
-                        field=field_of(p.all_codes, code),
-                        start=start,
-                        end=end,
-                        text=doc.text[start:end],
-                        coder_a=a,
-                        coder_b=b,
-                        spans_a=_touching(sa, start, end),
-                        spans_b=_touching(sb, start, end),
-                    )
+    with sentence_cache(p.store) as cache:
+        for i, item in enumerate(p.each(turns=method == "unit"), start=1):
+            out.extend(_found(p, item, method, unit, threshold, cache, order))
+            if progress is not None:
+                progress(i, total)
+    return out
+
+
+def _found(
+    p: Plan,
+    item: DocCodings,
+    method: str,
+    unit: str,
+    threshold: float,
+    cache: SentenceCache,
+    order: dict[str, int],
+) -> list[Disagreement]:
+    """The disagreements of one document."""
+    a, b = p.coders[0], p.coders[1]
+    doc = item.doc
+    units = document_units(doc, unit, cache) if method == "unit" else []
+    out = []
+    for code in sorted(item.codes, key=lambda c: order.get(c, len(order))):
+        sa, sb = item.of(code, a), item.of(code, b)
+        if not sa and not sb:
+            continue
+        if method == "segment":
+            counts = compare_segments(sa, sb, threshold=threshold)
+            places = _clusters([*counts.unmatched_a, *counts.unmatched_b])
+        else:
+            pa = presence(len(doc.text), units, sa, threshold)
+            pb = presence(len(doc.text), units, sb, threshold)
+            places = [u for u, x, y in zip(units, pa, pb, strict=True) if x != y]
+        for start, end in places:
+            out.append(
+                Disagreement(
+                    key=f"{method}:{a}/{b}:{doc.name}:{code}:{start}-{end}",
+                    method=method,
+                    document=doc.name,
+                    code=code,
+                    field=field_of(p.all_codes, code),
+                    start=start,
+                    end=end,
+                    text=doc.text[start:end],
+                    coder_a=a,
+                    coder_b=b,
+                    spans_a=_touching(sa, start, end),
+                    spans_b=_touching(sb, start, end),
                 )
-        if progress is not None:
-            progress(i, total)
+            )
     return out
 
 

@@ -28,6 +28,7 @@ from toolkit.agreement.unitized import Terms, alpha_terms, document_terms, expec
 from toolkit.agreement.units import UNIT_KINDS, presence_rows, unit_bounds
 from toolkit.codes import CodeRow
 from toolkit.errors import InvalidValue
+from toolkit.sentence_cache import sentence_cache
 from toolkit.store import Store
 
 METHODS = ("unit", "segment", "character", "unitized", "document")
@@ -166,15 +167,17 @@ def unit_method(
     tallies = _Tallies(len(p.coders))
     codings = 0
     m = len(p.coders)
-    for item in _stream(p, progress, turns=unit != "paragraph"):
-        units = unit_bounds(item.doc, unit)
-        tallies.units += len(units)
-        codings += sum(len(v) for v in item.spans.values())
-        present = item.codes
-        spans = [item.of(code, coder) for code in present for coder in p.coders]
-        rows = presence_rows(len(item.doc.text), units, spans, threshold).reshape(len(present), m, len(units))
-        for i, code in enumerate(present):
-            tallies.add(code, rows[i])
+    with sentence_cache(p.store) as cache:
+        for item in _stream(p, progress, turns=unit != "paragraph"):
+            units = unit_bounds(item.doc, unit, cache)
+            tallies.units += len(units)
+            codings += sum(len(v) for v in item.spans.values())
+            present = item.codes
+            spans = [item.of(code, coder) for code in present for coder in p.coders]
+            rows = presence_rows(len(item.doc.text), units, spans, threshold)
+            rows = rows.reshape(len(present), m, len(units))
+            for i, code in enumerate(present):
+                tallies.add(code, rows[i])
     codes = p.codes_in_order(set(tallies.by_code))
     table = _pooled_rows(codes, tallies.finished(codes), len(p.coders), boot=boot)
     return {"agreement": table}, {"units": tallies.units, "codings": codings}, codes

@@ -35,10 +35,13 @@ class Span(NamedTuple):
 
 @dataclass(frozen=True)
 class Doc:
+    """One document as agreement reads it (``id``: its row in the store, when read from one)."""
+
     name: str
     text: str
     language: str
     turns: tuple[Turn, ...]
+    id: int | None = None
 
 
 class Excluded(NamedTuple):
@@ -154,7 +157,7 @@ class Plan:
                             zip(part[:, 2].tolist(), part[:, 3].tolist(), strict=True)
                         )
             found = tuple(document_turns(self.store, name)) if turns else ()
-            yield DocCodings(Doc(name, str(body), str(language), found), spans)
+            yield DocCodings(Doc(name, str(body), str(language), found, int(doc_id)), spans)
 
     def each_presence(self) -> Iterator[tuple[str, set[tuple[str, str]]]]:
         """The compared documents one at a time with the ``(code, coder)`` pairs coded there (no

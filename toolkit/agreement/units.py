@@ -18,6 +18,7 @@ from toolkit.agreement.selection import Doc
 from toolkit.anchoring import strip_span
 from toolkit.errors import InvalidValue
 from toolkit.nlp import sentence_units
+from toolkit.sentence_cache import SentenceCache
 
 UNIT_KINDS = ("sentence", "turn", "paragraph")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
@@ -35,14 +36,17 @@ def paragraph_units(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def document_units(doc: Doc, kind: str) -> list[tuple[int, int]]:
+def document_units(doc: Doc, kind: str, cache: SentenceCache | None = None) -> list[tuple[int, int]]:
     """The units of one document: ``sentence`` (inside turns), ``turn`` or ``paragraph``. A document
-    without turns uses paragraphs for ``turn``. Cached per document text, turns and language."""
-    return [(int(s), int(e)) for s, e in unit_bounds(doc, kind)]
+    without turns uses paragraphs for ``turn``. Cached per document text, turns and language; with a
+    ``cache`` of the store, sentences come from (and go to) the store's sentence cache."""
+    return [(int(s), int(e)) for s, e in unit_bounds(doc, kind, cache)]
 
 
-def unit_bounds(doc: Doc, kind: str) -> NDArray[np.int64]:
+def unit_bounds(doc: Doc, kind: str, cache: SentenceCache | None = None) -> NDArray[np.int64]:
     """:func:`document_units` as an n x 2 array (read-only: it is shared by the cache)."""
+    if kind == "sentence" and cache is not None and doc.id is not None:
+        return cache.bounds(doc.id, doc.text, doc.turns, doc.language)
     return _document_units(doc, kind)
 
 

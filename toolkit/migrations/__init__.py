@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from toolkit.migrations import schema, search  # isort: skip
 from toolkit.migrations import media  # isort: skip  (m016, issue 21: after m013)
+from toolkit.migrations import sentences  # isort: skip  (m014, issue 22: after m016)
 from toolkit.migrations.registry import migrations
 
-__all__ = ["media", "migrations", "schema", "search"]
+__all__ = ["media", "migrations", "schema", "search", "sentences"]
