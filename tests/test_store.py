@@ -30,8 +30,8 @@ ALL_MIGRATIONS = [
     "m011_done_marks",
     "m012_login_failure_sources",
     "m013_search_index",
-    "m016_media",
     "m014_sentence_cache",
+    "m016_media",
 ]
 
 

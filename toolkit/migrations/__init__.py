@@ -4,8 +4,8 @@ order imported here (see registry.py)."""
 from __future__ import annotations
 
 from toolkit.migrations import schema, search  # isort: skip
-from toolkit.migrations import media  # isort: skip  (m016, issue 21: after m013)
-from toolkit.migrations import sentences  # isort: skip  (m014, issue 22: after m016)
+from toolkit.migrations import sentences  # isort: skip  (m014, issue 22: after m013)
+from toolkit.migrations import media  # isort: skip  (m016, issue 21: after m014)
 from toolkit.migrations.registry import migrations
 
 __all__ = ["media", "migrations", "schema", "search", "sentences"]
