@@ -8,6 +8,7 @@ import os
 
 import streamlit as st
 
+from app_pages.lang import tr
 from app_pages.messages import german
 from app_pages.switcher import CARRY, FLASH, project_sidebar, same_file, switch_to
 from app_pages.ui import account_sidebar, coder_gate, signed_in_user
@@ -98,6 +99,7 @@ PAGES = [
     (st.Page("app_pages/agreement.py", title="Übereinstimmung", icon=":material/compare_arrows:"), False),
     (st.Page("app_pages/consensus.py", title="Konsens", icon=":material/handshake:"), True),
     (st.Page("app_pages/analysis.py", title="Auswertung", icon=":material/bar_chart:"), False),
+    (st.Page("app_pages/summaries.py", title=tr("ui.summaries.title"), icon=":material/summarize:"), False),
     (st.Page("app_pages/overview.py", title="Projekt", icon=":material/home:"), False),
     (st.Page("app_pages/exchange.py", title="Austausch", icon=":material/swap_horiz:"), True),
     (st.Page("app_pages/team.py", title="Team", icon=":material/group:"), True),

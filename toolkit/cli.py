@@ -109,6 +109,8 @@ LAZY_COMMANDS = {
     "search": "toolkit.cli_search",
     # issue 21 (recordings)
     "media": "toolkit.cli_media",
+    # issue 20 (qualitative content analysis)
+    "summary": "toolkit.cli_qca",
 }
 
 

@@ -357,8 +357,11 @@ _FAR = 1 << 40  # moves spans out of the way while they are rewritten, so no UNI
 
 def _apply_one(w: Writer, doc: dict[str, Any], tables: list[tuple[str, str]]) -> DocumentChange:
     store = w.store
+    from toolkit.qca.texts import pseudonymise_written  # summaries written on this document
+
     matches = _matches(store, doc["text"])
     if not matches:
+        pseudonymise_written(w, doc["id"], lambda t: pseudonymise_text(store, t))
         return DocumentChange(doc["name"], {}, 0, 0)
     offsets = _OffsetMap(matches)
     text = _text_of(doc, matches)
@@ -398,6 +401,7 @@ def _apply_one(w: Writer, doc: dict[str, Any], tables: list[tuple[str, str]]) ->
                     f"UPDATE {table} SET {column} = ? WHERE document_id = ? AND {column} = ?",
                     (new, doc["id"], row["v"]),
                 )
+    pseudonymise_written(w, doc["id"], lambda t: pseudonymise_text(store, t))
     change = DocumentChange(doc["name"], _counts(matches), moved, clipped)
     w.event(
         "pseudonymise",
@@ -742,9 +746,17 @@ def propose(store: Store, documents: Sequence[str] | None = None, *, limit: int 
     counts: Counter[str] = Counter()
     kinds: dict[str, Counter[tuple[str, str]]] = {}
     where: dict[str, set[str]] = {}
+    from toolkit.qca.texts import written_texts  # summaries quote names too
+
+    written: dict[int, list[str]] = {}
+    for doc_id, body in written_texts(store, [int(d["id"]) for d in rows]):
+        written.setdefault(doc_id, []).append(body)
     for doc in rows:
         text = str(doc["text"])
-        for original, kind, rule in _candidates_in(text, str(doc["language"])):
+        found = _candidates_in(text, str(doc["language"]))
+        for body in written.get(int(doc["id"]), []):
+            found += _candidates_in(body, str(doc["language"]))
+        for original, kind, rule in found:
             if original in known or original in placeholders or any(original in p for p in placeholders):
                 continue
             counts[original] += 1

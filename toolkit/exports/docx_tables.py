@@ -7,6 +7,7 @@ landscape page; if it is still too wide its type gets smaller.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -63,9 +64,26 @@ def char_width(ch: str) -> float:
     return 0.556
 
 
+class _Widths(dict[str, float]):
+    """:func:`char_width` of each character met so far (a lookup instead of a call per character:
+    long tables of long texts are measured in a fraction of the time)."""
+
+    def __missing__(self, ch: str) -> float:
+        self[ch] = width = char_width(ch)
+        return width
+
+
+_WIDTHS = _Widths()
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _em(value: str) -> float:
+    return sum(map(_WIDTHS.__getitem__, value))
+
+
 def text_width(value: str, size: float, *, bold: bool = False) -> float:
     """The width of ``value`` set in Arial of ``size`` points, in cm."""
-    em = sum(char_width(c) for c in value) * (1.08 if bold else 1.0) * 1.04
+    em = _em(value) * (1.08 if bold else 1.0) * 1.04
     return em * size * CM_PER_PT
 
 
@@ -128,12 +146,15 @@ class Layout:
     landscape: bool
 
 
-def layout(table: Table, lang: Language, rows: Sequence[Sequence[str]]) -> Layout:
+def layout(
+    table: Table, lang: Language, rows: Sequence[Sequence[str]], *, landscape_only: bool = False
+) -> Layout:
     """Column widths, type size and orientation: every column at least as wide as its longest word
-    (header in bold), the rest of the line shared by how much more each column's text needs."""
+    (header in bold), the rest of the line shared by how much more each column's text needs.
+    ``landscape_only``: a landscape page whatever the width (tables of long texts)."""
     portrait = PAGE[0] - 2 * MARGIN
     landscape = PAGE[1] - 2 * MARGIN
-    wide = len(table.columns) >= LANDSCAPE_COLUMNS
+    wide = landscape_only or len(table.columns) >= LANDSCAPE_COLUMNS
     for size in SIZES:
         least, natural = _needs(table, rows, size)
         for room, turned in ((portrait, False), (landscape, True)):
@@ -157,9 +178,10 @@ def _needs(table: Table, rows: Sequence[Sequence[str]], size: float) -> tuple[li
     least, natural = [], []
     for j, column in enumerate(table.columns):
         head_word = max((text_width(w, size, bold=True) for w in words(column.header)), default=0.0)
-        cells = [row[j] for row in rows]
-        cell_word = max((text_width(w, size) for c in cells for w in words(c)), default=0.0)
-        whole = max((text_width(c, size) for c in cells), default=0.0)
+        cells = {row[j] for row in rows}
+        longest_word = max((w for c in cells for w in set(words(c))), key=_em, default="")
+        cell_word = text_width(longest_word, size)
+        whole = text_width(max(cells, key=_em), size) if cells else 0.0
         header_whole = min(text_width(column.header, size, bold=True), 3.0)  # short headers on one line
         least.append(max(head_word, cell_word) + CELL_PADDING)
         natural.append(min(max(whole, head_word, cell_word, header_whole), 9.0) + CELL_PADDING)
@@ -194,10 +216,10 @@ def add_note(doc: Any, note: str, lang: Language) -> None:
     run.italic = True
 
 
-def add_table(doc: Any, table: Table, lang: Language, number: int) -> Layout:
+def add_table(doc: Any, table: Table, lang: Language, number: int, *, landscape_only: bool = False) -> Layout:
     """Append ``table`` with its caption (``Tabelle n: …``) and note; returns its layout."""
     rows = table.shown(lang)
-    fitted = layout(table, lang, rows)
+    fitted = layout(table, lang, rows, landscape_only=landscape_only)
     orient(doc, fitted.landscape)
     add_caption(doc, text("caption.table", lang, n=number, title=table.title))
     xml = table_xml(table, rows, fitted)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from toolkit.migrations import schema, search  # isort: skip
 from toolkit.migrations import sentences  # isort: skip  (m014, issue 22: after m013)
-from toolkit.migrations import media  # isort: skip  (m016, issue 21: after m014)
+from toolkit.migrations import qca  # isort: skip  (m015, issue 20: after m014)
+from toolkit.migrations import media  # isort: skip  (m016, issue 21: after m015)
 from toolkit.migrations.registry import migrations
 
-__all__ = ["media", "migrations", "schema", "search", "sentences"]
+__all__ = ["media", "migrations", "qca", "schema", "search", "sentences"]

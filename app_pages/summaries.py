@@ -1,0 +1,184 @@
+"""Zusammenfassungen: the summary grid of qualitative content analysis (Kuckartz). For a chosen
+code, each document's coded segments on the left and the coder's thematic summary on the right,
+with navigation over documents and codes, a mark where the segments changed after the summary was
+written, undo, and the summary table export (XLSX, landscape DOCX)."""
+
+from __future__ import annotations
+
+import io
+
+import streamlit as st
+
+from app_pages.lang import tr, ui_language
+from app_pages.messages import german
+from app_pages.ui import md, store
+from toolkit.codes import list_codes
+from toolkit.documents import attribute_labels, list_documents
+from toolkit.errors import ToolkitError
+from toolkit.exports.summary_tables import summary_table, write_summary_table
+from toolkit.qca.summaries import GridRow, set_summary, summary_grid, undo_summary
+
+project = store()
+coder = st.session_state.get("app_coder")  # app.py's sidebar chose it (or the login)
+lang = ui_language()
+
+st.title(tr("ui.summaries.title"))
+st.caption(tr("ui.summaries.intro"))
+if "summaries_flash" in st.session_state:
+    st.success(st.session_state.pop("summaries_flash"))
+
+codes = [c.path for c in list_codes(project)]
+if not codes:
+    st.info(tr("ui.summaries.no_codes"))
+    st.stop()
+if not isinstance(coder, str) or not coder:
+    st.info(tr("ui.summaries.no_coder"))
+    st.stop()
+me: str = coder
+
+left, right = st.columns([3, 2])
+code = left.selectbox(tr("ui.summaries.code"), codes, key="summaries_code")
+all_documents = right.toggle(tr("ui.summaries.all_documents"), key="summaries_all")
+grid = summary_grid(project, code, coder, all_documents=all_documents)
+if not grid:
+    st.info(tr("ui.summaries.no_documents"))
+    st.stop()
+
+names = [row.document for row in grid]
+by_name = {row.document: row for row in grid}
+done = sum(1 for row in grid if row.summary is not None)
+st.caption(tr("ui.summaries.overview", done=done, total=len(grid)))
+
+
+def _label(name: str) -> str:
+    row = by_name[name]
+    if row.summary is None:
+        return f"○ {name}"
+    mark = f" ⚠ {tr('ui.summaries.changed_mark')}" if row.summary.changed else ""
+    return f"● {name}{mark}"
+
+
+if st.session_state.get("summaries_doc") not in names:
+    st.session_state["summaries_doc"] = names[0]
+
+
+def _step(delta: int) -> None:
+    at = names.index(st.session_state["summaries_doc"])
+    st.session_state["summaries_doc"] = names[(at + delta) % len(names)]
+
+
+nav_prev, nav_pick, nav_next = st.columns([1, 4, 1], vertical_alignment="bottom")
+nav_prev.button(
+    tr("ui.summaries.previous"),
+    key="summaries_prev",
+    on_click=_step,
+    args=(-1,),
+    icon=":material/arrow_back:",
+)
+document = nav_pick.selectbox(tr("ui.summaries.document"), names, format_func=_label, key="summaries_doc")
+nav_next.button(
+    tr("ui.summaries.next"), key="summaries_next", on_click=_step, args=(1,), icon=":material/arrow_forward:"
+)
+st.caption(tr("ui.summaries.position", n=names.index(document) + 1, total=len(names)))
+
+
+def _segments(row: GridRow) -> None:
+    st.subheader(tr("ui.summaries.segments", n=len(row.segments)))
+    if not row.segments:
+        st.caption(tr("ui.summaries.no_segments"))
+    for seg in row.segments:
+        with st.container(border=True):
+            st.caption(
+                md(
+                    tr(
+                        "ui.summaries.segment",
+                        code=seg.code_path,
+                        coder=seg.coder,
+                        start=seg.start,
+                        end=seg.end,
+                    )
+                )
+            )
+            st.markdown(md(seg.text))
+
+
+def _summary(row: GridRow) -> None:
+    st.subheader(tr("ui.summaries.summary"))
+    if row.summary is not None and row.summary.changed:
+        st.warning(tr("ui.summaries.changed"), icon=":material/warning:")
+    with st.form(f"summaries_form_{document}_{code}", border=False):
+        body = st.text_area(
+            tr("ui.summaries.summary"),
+            value=row.summary.text if row.summary else "",
+            height=320,
+            label_visibility="collapsed",
+            # the stored version in the key: after an undo the box shows the text restored
+            key=f"summaries_text_{document}_{code}_{coder}_{row.summary.updated_at if row.summary else ''}",
+        )
+        saved = st.form_submit_button(tr("ui.summaries.save"), type="primary", icon=":material/save:")
+    if saved:
+        try:
+            result = set_summary(project, document, code, body, coder=me)
+        except ToolkitError as exc:
+            st.error(german(exc))
+        else:
+            st.session_state["summaries_flash"] = tr(
+                "ui.summaries.saved" if result is not None else "ui.summaries.deleted"
+            )
+            st.rerun()
+    if row.summary is not None:
+        st.caption(tr("ui.summaries.written", at=row.summary.updated_at[:16].replace("T", " ")))
+    if st.button(tr("ui.summaries.undo"), key="summaries_undo", icon=":material/undo:"):
+        try:
+            undone = undo_summary(project, me)
+        except ToolkitError as exc:
+            st.error(german(exc))
+        else:
+            st.session_state["summaries_flash"] = tr(
+                "ui.summaries.undone" if undone is not None else "ui.summaries.nothing_to_undo"
+            )
+            st.rerun()
+
+
+seg_col, sum_col = st.columns(2, gap="large")
+with seg_col:
+    _segments(by_name[document])
+with sum_col:
+    _summary(by_name[document])
+
+st.divider()
+with st.expander(tr("ui.summaries.export"), icon=":material/download:"):
+    labels = attribute_labels(project)
+    variables = sorted({k for d in list_documents(project) for k in d.attributes})
+    with st.form("summaries_export_form", border=False):
+        chosen_codes = st.multiselect(tr("ui.summaries.export_codes"), codes, default=[code])
+        chosen_vars = st.multiselect(
+            tr("ui.summaries.export_variables"), variables, format_func=lambda v: labels.get(v, v)
+        )
+        fmt = st.radio(tr("ui.summaries.export_format"), ["docx", "xlsx"], horizontal=True)
+        made = st.form_submit_button(tr("ui.summaries.export"), icon=":material/table:")
+    if made:
+        if not chosen_codes:
+            st.warning(tr("ui.summaries.export_empty"))
+        else:
+            try:
+                table = summary_table(project, chosen_codes, variables=chosen_vars, coder=coder, lang=lang)
+                buffer = io.BytesIO()
+                write_summary_table(table, fmt, buffer, lang=lang)
+            except ToolkitError as exc:
+                st.error(german(exc))
+            else:
+                st.session_state["summaries_export"] = (fmt, buffer.getvalue())
+    if "summaries_export" in st.session_state:
+        fmt_made, data = st.session_state["summaries_export"]
+        mime = {
+            "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        }[fmt_made]
+        st.download_button(
+            tr("ui.summaries.export_button"),
+            data,
+            file_name=f"{tr('qca.summary_table.sheet').lower()}.{fmt_made}",
+            mime=mime,
+            icon=":material/download:",
+        )

@@ -1,0 +1,83 @@
+"""Words of qualitative content analysis (issue 20): the summary grid and memo pages (``ui.summaries.``,
+``ui.memos.``) and the QCA exports (``qca.``)."""
+
+from __future__ import annotations
+
+from toolkit.catalog.text import Text
+
+TEXTS: dict[str, Text] = {
+    # exports
+    "qca.summary_table.title": Text("Fallbezogene thematische Zusammenfassungen", "Case summaries by theme"),
+    "qca.summary_table.sheet": Text("Zusammenfassungen", "Summaries"),
+    "qca.summary_table.note": Text(
+        "Eine Zeile je Dokument, eine Spalte je Code; Zellen: die Zusammenfassung{coder}.",
+        "One row per document, one column per code; cells: the summary{coder}.",
+    ),
+    "qca.summary_table.of_coder": Text(" von {coder}", " by {coder}"),
+    "qca.summary_table.all_coders": Text(
+        " (mehrere Codierer:innen: jede mit Namen)", " (several coders: each with their name)"
+    ),
+    "qca.col.document": Text("Dokument", "Document"),
+    "qca.memos.title": Text("Memos", "Memos"),
+    "qca.memos.none": Text("Keine Memos.", "No memos."),
+    "qca.memos.meta": Text("{author}, {at}", "{author}, {at}"),
+    "qca.memo_kind.document": Text("Dokument-Memo", "Document memo"),
+    "qca.memo_kind.code": Text("Code-Memo", "Code memo"),
+    "qca.memo_kind.coding": Text("Codier-Memo", "Coding memo"),
+    "qca.memo_kind.summary": Text("Zusammenfassung", "Summary"),
+    # summary grid page
+    "ui.summaries.title": Text("Zusammenfassungen", "Summaries"),
+    "ui.summaries.intro": Text(
+        "Fallbezogene thematische Zusammenfassungen (Kuckartz): links die codierten Segmente eines "
+        "Dokuments, rechts Ihre Zusammenfassung.",
+        "Case summaries by theme (Kuckartz): the coded segments of a document on the left, your "
+        "summary on the right.",
+    ),
+    "ui.summaries.code": Text("Code", "Code"),
+    "ui.summaries.coder": Text("Zusammenfassungen von", "Summaries of"),
+    "ui.summaries.document": Text("Dokument", "Document"),
+    "ui.summaries.all_documents": Text(
+        "Auch Dokumente ohne Segmente dieses Codes", "Also documents without segments of this code"
+    ),
+    "ui.summaries.no_codes": Text(
+        "Das Codebuch ist leer; legen Sie zuerst Codes an.", "The codebook is empty; add codes first."
+    ),
+    "ui.summaries.no_documents": Text(
+        "Kein Dokument hat Segmente dieses Codes.", "No document has segments of this code."
+    ),
+    "ui.summaries.no_coder": Text(
+        "Wählen Sie links, wer kodiert, um Zusammenfassungen zu schreiben.",
+        "Choose who is coding on the left to write summaries.",
+    ),
+    "ui.summaries.previous": Text("Vorheriges Dokument", "Previous document"),
+    "ui.summaries.next": Text("Nächstes Dokument", "Next document"),
+    "ui.summaries.position": Text("Dokument {n} von {total}", "Document {n} of {total}"),
+    "ui.summaries.segments": Text("Codierte Segmente ({n})", "Coded segments ({n})"),
+    "ui.summaries.segment": Text("{code} · {coder} · {start}–{end}", "{code} · {coder} · {start}–{end}"),
+    "ui.summaries.no_segments": Text("Keine Segmente dieses Codes.", "No segments of this code."),
+    "ui.summaries.summary": Text("Zusammenfassung", "Summary"),
+    "ui.summaries.save": Text("Speichern", "Save"),
+    "ui.summaries.saved": Text("Zusammenfassung gespeichert.", "Summary saved."),
+    "ui.summaries.deleted": Text("Zusammenfassung gelöscht.", "Summary deleted."),
+    "ui.summaries.undo": Text("Rückgängig", "Undo"),
+    "ui.summaries.undone": Text("Letzte Änderung zurückgenommen.", "Last change undone."),
+    "ui.summaries.nothing_to_undo": Text("Nichts zurückzunehmen.", "Nothing to undo."),
+    "ui.summaries.changed": Text(
+        "Die Segmente haben sich geändert, seit diese Zusammenfassung geschrieben wurde.",
+        "The segments have changed since this summary was written.",
+    ),
+    "ui.summaries.changed_mark": Text("geändert", "changed"),
+    "ui.summaries.written": Text("Zuletzt gespeichert: {at}", "Last saved: {at}"),
+    "ui.summaries.overview": Text(
+        "Übersicht: {done} von {total} Dokumenten zusammengefasst",
+        "Overview: {done} of {total} documents summarised",
+    ),
+    "ui.summaries.export": Text("Tabelle exportieren", "Export table"),
+    "ui.summaries.export_codes": Text("Codes (Spalten)", "Codes (columns)"),
+    "ui.summaries.export_variables": Text(
+        "Variablen (Spalten vor den Codes)", "Variables (columns before the codes)"
+    ),
+    "ui.summaries.export_format": Text("Format", "Format"),
+    "ui.summaries.export_button": Text("Tabelle herunterladen", "Download table"),
+    "ui.summaries.export_empty": Text("Wählen Sie mindestens einen Code.", "Choose at least one code."),
+}

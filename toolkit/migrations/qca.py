@@ -1,0 +1,30 @@
+"""Migrations of issue 20 (qualitative content analysis): thematic summaries."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from toolkit.migrations.registry import migrations, run_statements
+
+
+@migrations(name="m015_qca")
+def m015_qca(db: sqlite_utils.Database) -> None:
+    """Thematic summaries: one text per document x code x coder, with a fingerprint of the coded
+    segments it was written on (so that a later change of the segments can be shown)."""
+    run_statements(
+        db,
+        """
+CREATE TABLE summaries (
+  id INTEGER PRIMARY KEY,
+  guid TEXT NOT NULL UNIQUE,
+  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  code_id INTEGER NOT NULL REFERENCES codes(id) ON DELETE CASCADE,
+  coder_id INTEGER NOT NULL REFERENCES coders(id) ON DELETE RESTRICT,
+  text TEXT NOT NULL,
+  segments TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  UNIQUE (document_id, code_id, coder_id));
+CREATE INDEX summaries_code ON summaries (code_id)
+""",
+    )
