@@ -11,7 +11,6 @@ from _factories import AGREEMENT_TEXT, LUECKEN, OFFENHEIT, add_text, events_of, 
 from toolkit.accounts import add_user, set_team_mode
 from toolkit.codings import add_coding, delete_coding, list_codings
 from toolkit.errors import InvalidValue, NotFound, PermissionDenied
-from toolkit.store import open_store
 from toolkit.qca.summaries import (
     get_summary,
     list_summaries,
@@ -20,6 +19,7 @@ from toolkit.qca.summaries import (
     summary_grid,
     undo_summary,
 )
+from toolkit.store import open_store
 
 PASSWORD = "geheim-genug-1"
 
