@@ -31,8 +31,8 @@ ALL_MIGRATIONS = [
     "m012_login_failure_sources",
     "m013_search_index",
     "m014_sentence_cache",
-    "m016_media",
     "m015_qca",
+    "m016_media",
 ]
 
 
