@@ -85,6 +85,7 @@ bench: install
 	$(BIN)/python benchmarks/bench_suggest.py
 	$(BIN)/python benchmarks/bench_suggest_workbench.py
 	$(BIN)/python benchmarks/bench_projects.py
+	$(BIN)/python benchmarks/bench_cli.py
 
 # The measured quality of the suggestions (needs ../shared/corpora for the SERDIF part).
 eval: install

@@ -334,10 +334,9 @@ def _commands(group: click.Group, prefix: str = "") -> list[tuple[str, click.Com
         command = group.get_command(ctx, name)
         assert command is not None, f"`{prefix}{name}` is listed but cannot be loaded"
         full = f"{prefix}{name}"
+        out.append((full, command))
         if isinstance(command, click.Group):
             out.extend(_commands(command, full + " "))
-        else:
-            out.append((full, command))
     return out
 
 
@@ -353,28 +352,3 @@ def test_every_command_has_help_with_an_example_and_is_documented(name: str, com
         p.read_text(encoding="utf-8") for p in [ROOT / "README.md", *(ROOT / "docs").glob("*.md")]
     )
     assert f"coding-toolkit {name}" in docs, f"neither README.md nor docs/ document `coding-toolkit {name}`"
-
-
-def test_lazy_commands_cover_every_command_module() -> None:
-    from toolkit.cli import LAZY_COMMANDS
-
-    modules = {f"toolkit.{p.stem}" for p in (ROOT / "toolkit").glob("cli_*.py")}
-    assert set(LAZY_COMMANDS.values()) == modules
-    group = click.Group()
-    for module in modules:
-        __import__(module, fromlist=["register"]).register(group)
-    assert set(group.commands) == set(LAZY_COMMANDS)
-
-
-def test_core_commands_do_not_load_spacy_or_the_analysis_modules() -> None:
-    import subprocess
-    import sys
-
-    heavy = ("spacy", "toolkit.agreement", "toolkit.analysis", "toolkit.suggest", "toolkit.exports")
-    code = (
-        "import sys; from click.testing import CliRunner; from toolkit.cli import cli; "
-        "CliRunner().invoke(cli, ['documents', '--help']); "
-        f"print(sorted(m for m in {heavy!r} if m in sys.modules))"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"

@@ -133,10 +133,10 @@ def test_killed_during_exports_leaves_no_half_written_file(tmp_path: Path) -> No
 
 
 def test_killed_during_training_keeps_the_previous_model(tmp_path: Path) -> None:
-    from toolkit.cli import LAZY_COMMANDS
+    from toolkit.cli import COMMANDS
     from toolkit.project import create_demo
 
-    if "train" not in LAZY_COMMANDS:
+    if "train" not in COMMANDS:
         pytest.skip("no train command yet")
     db = tmp_path / "demo.db"
     create_demo(db, ROOT, actor="t")

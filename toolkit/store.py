@@ -53,7 +53,9 @@ class Store:
             conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA foreign_keys = ON")
-            self.db = sqlite_utils.Database(conn)
+            # no sqlite-utils plugins: the project's connection is ours alone (and scanning every
+            # installed package for plugins would slow down each command's start)
+            self.db = sqlite_utils.Database(conn, execute_plugins=False)
             self._with_lock_retry(self.db.enable_wal)
             self.db.execute("PRAGMA synchronous = NORMAL")
             if _migrate:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import click
 
 from toolkit import media as media_mod
-from toolkit.cli import _emit, _store, actor_name, errors_as_messages, json_option
+from toolkit.cli.common import actor_name, emit, errors_as_messages, json_option, project_store
 
 
 @click.group("media")
@@ -30,10 +30,10 @@ def attach(ctx: click.Context, document: str, file: str, as_json: bool) -> None:
 
     Example: coding-toolkit media attach interview_cdo recordings/interview_cdo.mp3
     """
-    store = _store(ctx)
+    store = project_store(ctx)
     info = media_mod.attach_media(store, document, file, actor=actor_name())
     if as_json:
-        _emit(info.as_dict())
+        emit(info.as_dict())
         return
     click.echo(
         f"attached {file} to {info.document!r} ({info.format}, {info.bytes / 1e6:.1f} MB), "
@@ -50,7 +50,7 @@ def detach(ctx: click.Context, document: str) -> None:
 
     Example: coding-toolkit media detach interview_cdo
     """
-    info = media_mod.detach_media(_store(ctx), document, actor=actor_name())
+    info = media_mod.detach_media(project_store(ctx), document, actor=actor_name())
     click.echo(f"detached {info.file_name} from {info.document!r}")
 
 
@@ -63,10 +63,10 @@ def list_cmd(ctx: click.Context, as_json: bool) -> None:
 
     Example: coding-toolkit media list --json
     """
-    store = _store(ctx)
+    store = project_store(ctx)
     found = media_mod.all_media(store)
     if as_json:
-        _emit([m.as_dict() | {"path": str(media_mod.media_path(store, m))} for m in found.values()])
+        emit([m.as_dict() | {"path": str(media_mod.media_path(store, m))} for m in found.values()])
         return
     for m in found.values():
         present = "" if media_mod.media_path(store, m).exists() else "\t(file missing)"
@@ -86,7 +86,7 @@ def time_cmd(ctx: click.Context, document: str, turn: int, seconds: float | None
 
     Example: coding-toolkit media time interview_cdo 3 83.5
     """
-    media_mod.set_turn_time(_store(ctx), document, turn - 1, seconds, actor=actor_name())
+    media_mod.set_turn_time(project_store(ctx), document, turn - 1, seconds, actor=actor_name())
     click.echo(f"turn {turn} of {document!r}: " + ("no time stamp" if seconds is None else f"{seconds:g} s"))
 
 
@@ -98,9 +98,5 @@ def undo(ctx: click.Context) -> None:
 
     Example: coding-toolkit media undo
     """
-    what = media_mod.undo_media(_store(ctx), actor_name())
+    what = media_mod.undo_media(project_store(ctx), actor_name())
     click.echo(f"undone: {what}" if what else "nothing to undo")
-
-
-def register(cli: click.Group) -> None:
-    cli.add_command(media)

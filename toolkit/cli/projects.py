@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import click
 
-from toolkit.cli import _emit, errors_as_messages, json_option
+from toolkit.cli.common import emit, errors_as_messages, json_option
 from toolkit.projects import current_project, forget_project, open_project, recent_projects
 
 
@@ -21,7 +21,7 @@ def projects(ctx: click.Context, as_json: bool) -> None:
         return
     items = recent_projects()
     if as_json:
-        _emit([{**p.__dict__, "exists": p.exists} for p in items])
+        emit([{**p.__dict__, "exists": p.exists} for p in items])
         return
     if not items:
         click.echo(
@@ -69,7 +69,3 @@ def projects_forget(path: str) -> None:
     if not forget_project(path):
         raise click.ClickException(f"{path} is not on the list; see `coding-toolkit projects`")
     click.echo(f"removed {path} from the list")
-
-
-def register(cli: click.Group) -> None:
-    cli.add_command(projects)

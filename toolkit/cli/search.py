@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from toolkit.cli import _emit, _store, actor_name, errors_as_messages, json_option
+from toolkit.cli.common import actor_name, emit, errors_as_messages, json_option, project_store
 
 
 @click.command("search")
@@ -65,7 +65,7 @@ def search_cmd(
     from toolkit.search import SearchOptions, search
 
     if undo_autocode:
-        steps = autocode.undo_autocode(_store(ctx), actor_name())
+        steps = autocode.undo_autocode(project_store(ctx), actor_name())
         click.echo(f"took back the autocoding: {len(steps)} codings removed")
         return
     if query is None:
@@ -81,11 +81,11 @@ def search_cmd(
         attributes=tuple(parse_assignments(attrs).items()),
         limit=limit,
     )
-    store = _store(ctx)
+    store = project_store(ctx)
     hits = search(store, query, options)
     if code is None:
         if as_json:
-            _emit([h.as_dict() for h in hits])
+            emit([h.as_dict() for h in hits])
             return
         for h in hits:
             click.echo(f"{h.document}\t{h.start}-{h.end}\t{h.speaker}\t{h.context}")
@@ -94,7 +94,7 @@ def search_cmd(
     actor = actor_name()
     plan = autocode.plan_autocode(store, hits, code, coder or actor, scope)
     if as_json and dry_run:
-        _emit(
+        emit(
             {
                 "code": plan.code,
                 "coder": plan.coder,
@@ -119,10 +119,6 @@ def search_cmd(
         click.confirm(f"Add {len(plan.new)} codings?", abort=True)
     guids = autocode.apply_autocode(store, plan, actor=actor)
     if as_json:
-        _emit({"code": plan.code, "coder": plan.coder, "scope": plan.scope, "added": guids})
+        emit({"code": plan.code, "coder": plan.coder, "scope": plan.scope, "added": guids})
     else:
         click.echo(f"added {len(guids)} codings; `coding-toolkit search --undo-autocode` takes them back")
-
-
-def register(cli: click.Group) -> None:
-    cli.add_command(search_cmd)

@@ -5,43 +5,8 @@ from __future__ import annotations
 import click
 
 from toolkit.atomic import write_bytes
-from toolkit.cli import _emit, _store, actor_name, errors_as_messages, json_option
-from toolkit.codes_merge import LoadReport
+from toolkit.cli.common import actor_name, emit, errors_as_messages, json_option, project_store
 from toolkit.exchange.refi import ImportReport, export_project, import_project
-
-
-def _value(value: object) -> str:
-    if isinstance(value, list):
-        return "[" + ", ".join(str(v) for v in value) + "]"
-    text = str(value)
-    return repr(text if len(text) <= 70 else text[:67] + "...")
-
-
-def print_load_report(report: LoadReport) -> None:
-    """A codebook merge code by code and field by field, then one summary line."""
-    if report.dry_run:
-        click.echo("dry run: nothing was stored; loading the file would do this:")
-    for code in report.codes:
-        how = f" (matched by {code.matched_by.upper() if code.matched_by == 'guid' else 'path'})"
-        if code.action == "add":
-            click.echo(f"add     {code.path}")
-            continue
-        if code.action == "same" and not code.kept and not report.dry_run:
-            continue  # after a load only what changed or was kept; a dry run lists everything
-        click.echo(f"{'change' if code.action == 'change' else 'same':<7} {code.path}{how}")
-        for change in code.changes:
-            click.echo(f"          {change.field}: {_value(change.before)} -> {_value(change.after)}")
-        if code.kept:
-            click.echo(f"          kept (empty in the file): {', '.join(code.kept)}")
-    for name in report.not_in_file:
-        click.echo(f"keep    {name} (not in the file)")
-    for warning in report.warnings:
-        click.echo(f"warning: {warning}")
-    kept = f", {len(report.not_in_file)} not in the file (kept)" if report.not_in_file else ""
-    click.echo(
-        f"{'dry run: ' if report.dry_run else ''}{len(report.added)} added, "
-        f"{len(report.updated)} updated, {report.unchanged} unchanged{kept}"
-    )
 
 
 def print_report(report: ImportReport) -> None:
@@ -69,7 +34,10 @@ def print_report(report: ImportReport) -> None:
 
 @click.group("project")
 def project() -> None:
-    """Exchange whole projects with other tools as REFI-QDA .qdpx files."""
+    """Exchange whole projects with other tools as REFI-QDA .qdpx files.
+
+    Example: coding-toolkit project export -o study.qdpx
+    """
 
 
 @project.command("import")
@@ -84,9 +52,9 @@ def project_import(ctx: click.Context, file: str, dry_run: bool, as_json: bool) 
 
     Example: coding-toolkit project import study.qdpx --dry-run
     """
-    report = import_project(_store(ctx), file, actor=actor_name(), dry_run=dry_run)
+    report = import_project(project_store(ctx), file, actor=actor_name(), dry_run=dry_run)
     if as_json:
-        _emit(report)
+        emit(report)
         return
     print_report(report)
 
@@ -116,11 +84,7 @@ def project_export(ctx: click.Context, output: str, unique_names: bool, case_seg
     Example: coding-toolkit project export --unique-names --case-segments -o for-qualcoder.qdpx
     """
     data = export_project(
-        _store(ctx), actor=actor_name(), unique_names=unique_names, case_segments=case_segments
+        project_store(ctx), actor=actor_name(), unique_names=unique_names, case_segments=case_segments
     )
     write_bytes(output, data)
     click.echo(f"wrote {output} ({len(data):,} bytes)")
-
-
-def register(cli: click.Group) -> None:
-    cli.add_command(project)

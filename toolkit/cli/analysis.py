@@ -1,0 +1,321 @@
+"""Analysis commands: frequencies, matrices, co-occurrence, segments, the DOCX report and the
+codebook as a coding guide. Each parses, calls the library and writes the file or stdout."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import sys
+from typing import Any
+
+import click
+import pandas as pd
+
+from toolkit import analysis, atomic
+from toolkit.cli.common import errors_as_messages, project_store
+from toolkit.exports import (
+    TABLE_FORMATS,
+    build_report,
+    table_bytes,
+    write_report,
+)
+from toolkit.exports.style import Table, table_of
+from toolkit.i18n import LANGUAGES, label, language, text
+from toolkit.store import Store
+
+_format = click.option("--format", "fmt", type=click.Choice(TABLE_FORMATS), default="csv", show_default=True)
+_output = click.option("-o", "--output", type=click.Path(dir_okay=False), help="File (default: stdout).")
+
+
+def _coder(command: Any) -> Any:
+    """``--coder NAME`` (repeatable) and ``--all-coders``: whose codings are shown."""
+    command = click.option(
+        "--all-coders", is_flag=True, help="Pool the codings of every coder (identical segments once)."
+    )(command)
+    return click.option(
+        "--coder",
+        "coders",
+        multiple=True,
+        metavar="NAME",
+        help="Only this coder's codings; repeatable (pooled). Default: the consensus coder if there is "
+        "one, else the only coder.",
+    )(command)
+
+
+_language = click.option(
+    "--language",
+    "lang",
+    type=click.Choice(LANGUAGES),
+    default="de",
+    show_default=True,
+    help="Language of headers, values and numbers in XLSX and DOCX.",
+)
+_pseudonymise = click.option(
+    "--pseudonymise", is_flag=True, help="Replace the pseudonym table's names in the exported text."
+)
+
+
+def _data(
+    store: Store, coders: tuple[str, ...], all_coders: bool, *, compare: bool = False
+) -> tuple[analysis.CodingData, analysis.CoderView]:
+    """The codings of the chosen coders: the named ones, all (``--all-coders``, or a table that
+    compares coders), else the consensus coder or the only coder."""
+    data = analysis.load_codings_cached(store, coder=coders[0] if len(coders) == 1 else None)
+    view = analysis.choose_coders(data, coders, all_coders=all_coders or (compare and not coders))
+    return analysis.view_of(data, view), view
+
+
+def _check_output(fmt: str, output: str | None) -> None:
+    if output is None and fmt == "xlsx":
+        raise click.UsageError("--format xlsx needs a file: add -o FILE.xlsx")
+
+
+def _write_table(
+    frame: pd.DataFrame,
+    fmt: str,
+    output: str | None,
+    name: str,
+    data: analysis.CodingData,
+    view: analysis.CoderView,
+    lang: str = "de",
+    note: str = "",
+) -> None:
+    if output is None:
+        if fmt == "xlsx":
+            raise click.UsageError("--format xlsx needs a file: add -o FILE.xlsx")
+        sys.stdout.write(table_bytes(frame, fmt, bom=False).decode("utf-8"))
+        return
+    chosen = language(lang)
+    shown: pd.DataFrame | Table = frame
+    if fmt == "xlsx":
+        shown = table_of(frame, chosen, title=name, sheet=name, note=text(note, chosen) if note else "")
+    filters = [(k, v) for k, v in data.filters if k not in ("coder", "coders")]
+    atomic.write_bytes(
+        output,
+        table_bytes(
+            shown, fmt, name=name, filters=filters, lang=chosen, view=view.describe(chosen), title=name
+        ),
+    )
+    click.echo(f"wrote {len(frame)} rows to {output}", err=True)
+
+
+def _title(sheet: str, detail: str, lang: str) -> str:
+    """A table's title (``Häufigkeiten je Code``) in ``lang``."""
+    chosen = language(lang)
+    return f"{text(sheet, chosen)} {detail}".strip()
+
+
+def _by_label(by: str, lang: str) -> str:
+    chosen = language(lang)
+    if by.startswith("attribute:"):
+        return text("by.attribute", chosen, name=by.removeprefix("attribute:"))
+    return label("by", by, chosen)
+
+
+@click.command("frequencies")
+@click.option(
+    "--by",
+    default="code",
+    show_default=True,
+    metavar="code|field|document|speaker|role|coder|attribute:NAME",
+    help="How to group the codings.",
+)
+@_coder
+@_format
+@_output
+@_language
+@click.pass_context
+@errors_as_messages
+def frequencies(
+    ctx: click.Context,
+    by: str,
+    coders: tuple[str, ...],
+    all_coders: bool,
+    fmt: str,
+    output: str | None,
+    lang: str,
+) -> None:
+    """Code frequencies: codings, documents containing the code, coded words and shares.
+
+    Example: coding-toolkit frequencies --by attribute:municipality_type --format xlsx -o f.xlsx
+    """
+    _check_output(fmt, output)
+    data, view = _data(project_store(ctx), coders, all_coders, compare=by == "coder")
+    title = _title("sheet.frequencies", _by_label(by, lang), lang)
+    note = "note.field" if by == "field" else "note.frequencies"
+    _write_table(analysis.frequencies(data, by), fmt, output, title, data, view, lang, note)
+
+
+@click.command("matrix")
+@click.option("--rows", type=click.Choice(["code", "field"]), default="code", show_default=True)
+@click.option(
+    "--cols",
+    default="document",
+    show_default=True,
+    metavar="document|coder|role|field|attribute:NAME",
+    help="What the columns are.",
+)
+@click.option("--values", type=click.Choice(analysis.MATRIX_VALUES), default="count", show_default=True)
+@_coder
+@_format
+@_output
+@_language
+@click.pass_context
+@errors_as_messages
+def matrix(
+    ctx: click.Context,
+    rows: str,
+    cols: str,
+    values: str,
+    coders: tuple[str, ...],
+    all_coders: bool,
+    fmt: str,
+    output: str | None,
+    lang: str,
+) -> None:
+    """A code x document (or attribute, coder, role) matrix of counts, presence or percentages.
+
+    Example: coding-toolkit matrix --rows code --cols attribute:municipality_type --values row-percent
+    """
+    _check_output(fmt, output)
+    data, view = _data(project_store(ctx), coders, all_coders, compare=cols == "coder")
+    table = analysis.matrix(data, cols, values=values, rows=rows)
+    detail = (
+        cols.removeprefix("attribute:")
+        if cols.startswith("attribute:")
+        else label("col", cols, language(lang))
+    )
+    title = _title("sheet.matrix", detail, lang)
+    _write_table(table, fmt, output, title, data, view, lang, "note.matrix")
+
+
+@click.command("cooccurrence")
+@click.option("--method", type=click.Choice(analysis.METHODS), default="overlap", show_default=True)
+@_coder
+@_format
+@_output
+@_language
+@click.pass_context
+@errors_as_messages
+def cooccurrence(
+    ctx: click.Context,
+    method: str,
+    coders: tuple[str, ...],
+    all_coders: bool,
+    fmt: str,
+    output: str | None,
+    lang: str,
+) -> None:
+    """Pairs of codes that overlap or share a speaker turn or sentence, with counts and Jaccard.
+
+    Example: coding-toolkit cooccurrence --method turn --coder anna --format csv
+    """
+    _check_output(fmt, output)
+    store = project_store(ctx)
+    data, view = _data(store, coders, all_coders)
+    pairs = analysis.cooccurrence(data, method, store=store)
+    title = _title("sheet.cooccurrence", label("cooccurrence", method, language(lang)), lang)
+    _write_table(pairs, fmt, output, title, data, view, lang, "note.cooccurrence")
+
+
+@click.command("segments")
+@click.option("--code", "codes", multiple=True, help="Code path (with subcodes); repeatable.")
+@click.option("--document", "documents", multiple=True, help="Only this document; repeatable.")
+@click.option("--speaker", "speakers", multiple=True, help="Only this speaker label; repeatable.")
+@click.option("--role", "roles", multiple=True, help="Only this speaker role; repeatable.")
+@click.option("--attr", "attrs", multiple=True, metavar="KEY=VALUE", help="Document attribute; repeatable.")
+@click.option("--context", default="200", show_default=True, help="Characters around the segment, or 'turn'.")
+@_coder
+@_format
+@_output
+@_pseudonymise
+@_language
+@click.pass_context
+@errors_as_messages
+def segments_command(
+    ctx: click.Context,
+    codes: tuple[str, ...],
+    documents: tuple[str, ...],
+    speakers: tuple[str, ...],
+    roles: tuple[str, ...],
+    attrs: tuple[str, ...],
+    context: str,
+    coders: tuple[str, ...],
+    all_coders: bool,
+    fmt: str,
+    output: str | None,
+    pseudonymise: bool,
+    lang: str,
+) -> None:
+    """Coded segments with context, document, speaker and time stamp.
+
+    Example: coding-toolkit segments --code "Mensch/Treiber" --role CDO --context turn --format csv
+    """
+    store = project_store(ctx)
+    wanted: dict[str, list[str]] = {}
+    for item in attrs:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise click.UsageError(f"--attr {item!r} is not KEY=VALUE")
+        wanted.setdefault(key.strip(), []).append(value.strip())
+    _check_output(fmt, output)
+    chosen, view = _data(store, coders, all_coders)
+    data = analysis.select(
+        chosen,
+        codes=codes or None,
+        documents=documents or None,
+        speakers=speakers or None,
+        roles=roles or None,
+        attributes=wanted or None,
+    )
+    size: int | str = context if context == "turn" else _int(context)
+    frame = analysis.segments(store, data, context=size)
+    if pseudonymise:
+        from toolkit.pseudonyms import pseudonymise_frame
+
+        frame = pseudonymise_frame(store, frame)
+    _write_table(frame, fmt, output, _title("sheet.segments", "", lang), data, view, lang, "note.segments")
+
+
+def _int(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise click.BadParameter(f"{text!r} is neither a number of characters nor 'turn'") from None
+
+
+@click.command("report")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The .docx file.")
+@click.option("--quotes-per-code", type=int, help="At most this many quotes per code (default: all).")
+@click.option("--title", help="Title of the report (default: Auswertung / Results).")
+@_coder
+@_pseudonymise
+@_language
+@click.pass_context
+@errors_as_messages
+def report(
+    ctx: click.Context,
+    output: str,
+    quotes_per_code: int | None,
+    title: str | None,
+    coders: tuple[str, ...],
+    all_coders: bool,
+    pseudonymise: bool,
+    lang: str,
+) -> None:
+    """A Word report: frequency tables and charts per field of action, quotes per code, of the
+    consensus coder (or the coders chosen; several are pooled, each segment quoted once).
+
+    Example: coding-toolkit report -o results.docx --coder anna --coder ben --language en
+    """
+    store = project_store(ctx)
+    data, view = _data(store, coders, all_coders)
+    built = build_report(store, data, title=title, quotes_per_code=quotes_per_code, view=view, lang=lang)
+    if pseudonymise:
+        from toolkit.pseudonyms import pseudonymise_frame
+
+        built = dataclasses.replace(built, quotes=pseudonymise_frame(store, built.quotes))
+    buffer = io.BytesIO()
+    write_report(built, buffer)
+    atomic.write_bytes(output, buffer.getvalue())
+    click.echo(f"wrote {output}: {built.total_codings} codings, {len(built.quotes)} quotes")
