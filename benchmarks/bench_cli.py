@@ -49,7 +49,8 @@ def main() -> None:
     print(f"coding-toolkit start, CPU seconds, median of {runs} (min-max):")
     for name, values in times.items():
         target = f"  target < {TARGETS[name]} s" if name in TARGETS else ""
-        print(f"  {name:<24} {statistics.median(values):.3f} s  ({min(values):.3f}-{max(values):.3f}){target}")
+        spread = f"({min(values):.3f}-{max(values):.3f})"
+        print(f"  {name:<24} {statistics.median(values):.3f} s  {spread}{target}")
 
 
 if __name__ == "__main__":
