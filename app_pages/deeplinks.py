@@ -52,16 +52,20 @@ def open_here(document: str, start: int, end: int) -> None:
     st.switch_page(KODIEREN, query_params=span_params(document, start, end))
 
 
+@st.fragment
 def open_button(document: str, start: int, end: int, *, key: str) -> None:
-    """A button that opens the span in Kodieren in this tab (for cards)."""
+    """A button that opens the span in Kodieren in this tab (for cards). A fragment: the click
+    reruns only this button, not the whole list page, before the switch."""
     if st.button(LABEL, key=key, icon=":material/subdirectory_arrow_right:", type="tertiary"):
         open_here(document, start, end)
 
 
+@st.fragment
 def segment_table(frame: Any, spans: Sequence[Span | None], *, key: str, **options: Any) -> None:
     """``st.dataframe`` of segments whose rows open their span in Kodieren in this tab when picked
     (``spans[i]`` belongs to row ``i``; None for a row without a place). The table's key changes
-    after each jump, so coming back shows it unpicked instead of jumping again."""
+    after each jump, so coming back shows it unpicked instead of jumping again. A fragment: picking
+    a row reruns only the table, not the whole page, before the switch."""
     round_key = f"{key}_round"
     shown = st.dataframe(
         frame,

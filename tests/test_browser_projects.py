@@ -144,6 +144,11 @@ def test_create_switch_and_follow_a_link_into_another_project(
         heading = pg.get_by_text("Letzte Änderungen an Codierungen")
         heading.wait_for(timeout=30_000)
         history = pg.locator("[data-testid=stDataFrame]").last
+        pg.wait_for_function(
+            "() => { const f = [...document.querySelectorAll('[data-testid=stDataFrame]')];"
+            " return f.length > 0 && f[f.length - 1].getBoundingClientRect().height > 0; }",
+            timeout=30_000,
+        )
         history.scroll_into_view_if_needed()
         time.sleep(1)
         pg.screenshot(path=str(ARTIFACTS / "overview-history-1400.png"))
