@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 import streamlit as st
 
 from app_pages.components.transcript import bench_data, event_value, transcript
+from app_pages.lang import tr
+from app_pages.media_source import player_data
 from app_pages.messages import german
 from app_pages.training_panel import training_panel
 from app_pages.ui import error, md, store
@@ -23,6 +25,7 @@ from toolkit.codes import list_codes
 from toolkit.codings import delete_coding, get_coding, list_coders, update_coding
 from toolkit.documents import document_text, list_documents
 from toolkit.errors import ToolkitError
+from toolkit.media import set_turn_time
 from toolkit.memos import document_memo, set_document_memo
 from toolkit.workbench import (
     OpResult,
@@ -249,6 +252,21 @@ def _on_select() -> None:
         st.session_state.update(code_sel=value.get("guid"), code_click=None)
 
 
+def _on_media() -> None:
+    """F8 in the player: the turn's time stamp from the player's position (issue 21)."""
+    value = event_value("code_transcript", "media")
+    if not value or value.get("doc") != doc_name:
+        return
+    oid = f"m{len(st.session_state['code_done'])}"
+    try:
+        set_turn_time(project, doc_name, int(value["seq"]), float(value["seconds"]), actor=coder or "")
+    except (ToolkitError, KeyError, TypeError, ValueError) as exc:
+        _answer(oid, False, german(exc) if isinstance(exc, ToolkitError) else str(exc))
+    else:
+        _answer(oid, True, tr("ui.media.stamp_saved", turn=int(value["seq"]) + 1), show=False)
+    st.session_state["code_done"].append(oid)
+
+
 def _on_history() -> None:
     value = event_value("code_transcript", "history")
     if value not in ("undo", "redo"):
@@ -363,7 +381,14 @@ with left:
                 else None
             ),
         ),
-        callbacks={"ops": _on_ops, "click": _on_click, "select": _on_select, "history": _on_history},
+        callbacks={
+            "ops": _on_ops,
+            "click": _on_click,
+            "select": _on_select,
+            "history": _on_history,
+            "media": _on_media,
+        },
+        media=player_data(project, doc_name, st.session_state.get("code_play")),
     )
 
 

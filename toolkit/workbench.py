@@ -60,9 +60,16 @@ def _transcript_view(store: Store, document: str, key: tuple[Any, ...]) -> dict[
         c.id for c in paths.values() if any(c.path == p or c.path.startswith(p + "/") for p in wanted)
     }
     turns = [
-        {"speaker": speaker, "start": start, "end": end, "time": format_timestamp(stamp)}
-        for speaker, start, end, stamp in store.conn.execute(
-            'SELECT speaker, start, "end", timestamp FROM turns WHERE document_id = ? ORDER BY seq',
+        {
+            "speaker": speaker,
+            "start": start,
+            "end": end,
+            "time": format_timestamp(stamp),
+            "seconds": stamp,
+            "seq": seq,
+        }
+        for seq, speaker, start, end, stamp in store.conn.execute(
+            'SELECT seq, speaker, start, "end", timestamp FROM turns WHERE document_id = ? ORDER BY seq',
             (doc["id"],),
         )
         if not speakers or speaker in speakers

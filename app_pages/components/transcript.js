@@ -256,7 +256,7 @@ function expand(data) {
     guid,
     version,
   }));
-  const turns = data.turns.map(([start, end, speaker, time]) => ({ start, end, speaker, time }));
+  const turns = data.turns.map(([start, end, speaker, time, seconds, seq]) => ({ start, end, speaker, time, seconds, seq }));
   const sugCodes = data.sugCodes || [];
   const sugs = (data.sugs || []).map(([start, end, items]) => ({
     start,
@@ -871,7 +871,7 @@ function render(st, { partial }) {
     const here = sugs.filter((u) => u.start < turn.end && u.end > turn.start);
     const f = focus && focus[0] < turn.end && focus[1] > turn.start ? focus : null;
     const sel = selected && inside.some((s) => s.guid === selected) ? selected : null;
-    const sig = JSON.stringify([inside, m, here, f, sel]);
+    const sig = JSON.stringify([inside, m, here, f, sel, turn.time]);
     if (previous && previous[i].sig === sig) {
       next.push(previous[i]);
       return;
@@ -1020,7 +1020,10 @@ export default function (component) {
   const key = `${data.revision}|${data.sugKey || ""}|${JSON.stringify(data.focus)}|${data.opsKey}|${JSON.stringify(data.tree || []).length}`;
   st.data = data;
   const optimisticChanged = handleFeedback(st);
-  if (st.dataKey === key && !optimisticChanged) return;
+  if (st.dataKey === key && !optimisticChanged) {
+    ensurePlayer(st, data.media || null); // a ▶ beside a segment changes nothing else
+    return;
+  }
   st.dataKey = key;
   const { spans, turns, sugs } = expand(data);
   st.spans = spans;
@@ -1033,6 +1036,12 @@ export default function (component) {
   render(st, { partial: false });
   const t2 = performance.now();
   scrollToMark(st);
+  if (st.player) {
+    st.player.times = null; // turns or their time stamps may have changed
+    st.player.current = -1;
+  }
+  ensurePlayer(st, data.media || null);
+  if (st.player) followTurn(st);
   st.app.dataset.timing = `tree ${Math.round(t1 - t0)} render ${Math.round(t2 - t1)} margin ${Math.round(st.marginMs || 0)}`;
   bind(st);
 }
@@ -1040,6 +1049,7 @@ export default function (component) {
 function bind(st) {
   if (st.bound) return;
   st.bound = true;
+  bindPlayer(st);
   const { root, app } = st;
 
   st.treeBtn.addEventListener("click", () => {
@@ -1190,6 +1200,265 @@ function bind(st) {
     if (event.key === "Escape" && st.selected) {
       selectCoding(st, st.selected);
     }
+    },
+    true,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The player (issue 21): the document's recording above the transcript. Everything runs here in the
+// browser (no rerun per tick); the server hears only of a time stamp set with F8.
+
+const SPEEDS = [0.5, 0.75, 1, 1.25, 1.5, 2];
+const MEDIA_KEYS = { F2: "back", F4: "toggle", F9: "forward", F8: "stamp" };
+
+function clock(seconds) {
+  const s = Math.max(0, Math.floor(seconds || 0));
+  const two = (n) => String(n).padStart(2, "0");
+  return `${two(Math.floor(s / 3600))}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}`;
+}
+
+function remembered(doc) {
+  try {
+    const v = JSON.parse(window.sessionStorage.getItem(`tk.media.${doc}`) || "null");
+    return v && typeof v.t === "number" ? v : null;
+  } catch (e) {
+    return null;
+  }
+}
+
+function remember(p) {
+  try {
+    window.sessionStorage.setItem(`tk.media.${p.doc}`, JSON.stringify({ t: p.media.currentTime, rate: p.media.playbackRate }));
+  } catch (e) {
+    /* private mode: the position holds while the page stays */
+  }
+}
+
+function createPlayer(st, media) {
+  const w = media.words;
+  const box = el("div", "tk-player");
+  box.setAttribute("role", "group");
+  box.setAttribute("aria-label", w.player);
+  const m = document.createElement(media.kind === "video" ? "video" : "audio");
+  m.className = "tk-media";
+  m.preload = "metadata";
+  const button = (cls, text, title) => {
+    const b = el("button", `tk-btn ${cls}`, text);
+    b.type = "button";
+    b.title = title;
+    return b;
+  };
+  const back = button("tk-back", "−5 s", w.back);
+  const play = button("tk-play", "▶", w.play);
+  const fwd = button("tk-forward", "+5 s", w.forward);
+  const speed = el("select", "tk-speed");
+  speed.title = w.speed;
+  for (const s of SPEEDS) {
+    const o = el("option", null, `${String(s).replace(".", ",")}×`);
+    o.value = String(s);
+    if (s === 1) o.selected = true;
+    speed.appendChild(o);
+  }
+  const pos = el("span", "tk-pos", "00:00:00");
+  const keys = el("span", "tk-hint tk-media-keys", w.keys);
+  const controls = el("div", "tk-player-controls");
+  controls.append(back, play, fwd, speed, pos, keys);
+  box.append(m, controls);
+  const p = { box, media: m, words: w, kind: media.kind, url: null, doc: null, play, pos, speed, times: null, current: -1, pendingSeek: null };
+  back.addEventListener("click", () => mediaAction(st, "back"));
+  fwd.addEventListener("click", () => mediaAction(st, "forward"));
+  play.addEventListener("click", () => mediaAction(st, "toggle"));
+  speed.addEventListener("change", () => {
+    m.playbackRate = Number(speed.value);
+    remember(p);
+  });
+  const sync = () => {
+    p.play.textContent = m.paused ? "▶" : "❚❚";
+    p.play.title = m.paused ? w.play : w.pause;
+    p.pos.textContent = `${clock(m.currentTime)}${m.duration ? ` / ${clock(m.duration)}` : ""}`;
+    box.dataset.time = String(m.currentTime);
+    followTurn(st);
+  };
+  m.addEventListener("loadedmetadata", () => {
+    p.times = null; // the duration is known now: turns after the last time stamp get their time
+    if (p.pendingSeek !== null) {
+      m.currentTime = p.pendingSeek;
+      p.pendingSeek = null;
+    }
+    sync();
+  });
+  for (const type of ["play", "pause", "timeupdate", "seeked", "ratechange"]) m.addEventListener(type, sync);
+  m.addEventListener("timeupdate", () => remember(p));
+  return p;
+}
+
+function ensurePlayer(st, media) {
+  let p = st.player;
+  if (!media) {
+    if (p) {
+      p.media.pause();
+      p.box.remove();
+      st.player = null;
+      st.app.classList.remove("tk-has-media");
+      for (const rec of st.recs) rec.box.classList.remove("tk-playing");
+    }
+    return;
+  }
+  if (p && p.kind !== media.kind) {
+    p.media.pause();
+    p.box.remove();
+    p = null;
+  }
+  if (!p) {
+    p = createPlayer(st, media);
+    st.player = p;
+    st.main.insertBefore(p.box, st.root);
+    st.app.classList.add("tk-has-media");
+  }
+  if (p.url !== media.url) {
+    const sameDoc = p.doc === media.doc;
+    const at = sameDoc ? p.media.currentTime : (remembered(media.doc) || {}).t || 0;
+    const rate = sameDoc ? p.media.playbackRate : (remembered(media.doc) || {}).rate || 1;
+    p.url = media.url;
+    p.doc = media.doc;
+    p.times = null;
+    p.current = -1;
+    p.media.src = media.url;
+    p.media.playbackRate = rate;
+    p.speed.value = String(rate);
+    p.pendingSeek = at > 0 ? at : null;
+  }
+  if (media.seek && media.seek.key !== p.seekKey) {
+    p.seekKey = media.seek.key; // a ▶ beside a segment: play from where the segment is said
+    playFrom(st, timeAt(st, media.seek.offset));
+  }
+}
+
+// When each shown turn is said: its time stamp, else interpolated by text position between the
+// neighbours that have one (from 0 before the first, up to the recording's end after the last).
+function turnTimes(st) {
+  const p = st.player;
+  if (p.times) return p.times;
+  const turns = st.turns;
+  const textEnd = st.cps ? st.cps.length : 0;
+  const duration = Number.isFinite(p.media.duration) ? p.media.duration : null;
+  const anchors = [];
+  turns.forEach((t, i) => {
+    if (typeof t.seconds === "number") anchors.push({ i, at: t.start, t: t.seconds });
+  });
+  const times = turns.map((t, i) => {
+    if (typeof t.seconds === "number") return t.seconds;
+    let before = null;
+    let after = null;
+    for (const a of anchors) {
+      if (a.i < i) before = a;
+      else if (a.i > i && !after) after = a;
+    }
+    const lo = before || { at: 0, t: 0 };
+    const hi = after || (duration !== null ? { at: textEnd, t: duration } : null);
+    if (!hi || hi.at <= lo.at) return lo.t;
+    return lo.t + ((hi.t - lo.t) * (t.start - lo.at)) / (hi.at - lo.at);
+  });
+  p.times = times;
+  return times;
+}
+
+// The time at a text offset: inside its turn, by position between the turn's time and the next one's.
+function timeAt(st, offset) {
+  const times = turnTimes(st);
+  const turns = st.turns;
+  for (let i = 0; i < turns.length; i += 1) {
+    const t = turns[i];
+    if (offset < t.end || i === turns.length - 1) {
+      const next = i + 1 < turns.length ? times[i + 1] : st.player.media.duration || times[i];
+      const share = t.end > t.start ? Math.min(1, Math.max(0, (offset - t.start) / (t.end - t.start))) : 0;
+      return times[i] + Math.max(0, next - times[i]) * share;
+    }
+  }
+  return 0;
+}
+
+function playFrom(st, seconds) {
+  const p = st.player;
+  if (!p) return;
+  if (p.media.readyState >= 1) p.media.currentTime = Math.max(0, seconds);
+  else p.pendingSeek = Math.max(0, seconds);
+  const started = p.media.play();
+  if (started && started.catch) started.catch(() => showToast(st, p.words.blocked, false));
+}
+
+// Mark the turn being spoken; while playing, keep it in view.
+function followTurn(st) {
+  const p = st.player;
+  if (!p || !st.recs.length) return;
+  const times = turnTimes(st);
+  const now = p.media.currentTime + 0.05;
+  let current = -1;
+  times.forEach((t, i) => {
+    if (t <= now) current = i;
+  });
+  if (current === p.current && (current < 0 || st.recs[current].box.classList.contains("tk-playing"))) return;
+  for (const rec of st.recs) rec.box.classList.remove("tk-playing");
+  p.current = current;
+  st.app.dataset.playing = String(current);
+  if (current < 0) return;
+  const box = st.recs[current].box;
+  box.classList.add("tk-playing");
+  if (p.media.paused) return;
+  const r = box.getBoundingClientRect();
+  const view = st.root.getBoundingClientRect();
+  if (r.top < view.top || r.bottom > view.bottom) st.root.scrollTop += r.top - view.top - view.height / 4;
+}
+
+function mediaAction(st, action) {
+  const p = st.player;
+  if (!p) return false;
+  const m = p.media;
+  if (action === "toggle") {
+    if (m.paused) playFrom(st, m.currentTime);
+    else m.pause();
+  } else if (action === "back") m.currentTime = Math.max(0, m.currentTime - 5);
+  else if (action === "forward") m.currentTime = Math.min(m.duration || Infinity, m.currentTime + 5);
+  else if (action === "stamp") {
+    const i = st.timingTurn !== null && st.timingTurn !== undefined ? st.timingTurn : p.current;
+    const turn = st.turns[i];
+    if (!turn) {
+      showToast(st, p.words.noTurn, false);
+      return true;
+    }
+    st.send("media", { doc: p.doc, seq: turn.seq, seconds: Math.round(m.currentTime * 10) / 10 });
+    showToast(st, p.words.stamped.replace("{turn}", String(turn.seq + 1)).replace("{time}", clock(m.currentTime)), true);
+  }
+  return true;
+}
+
+function bindPlayer(st) {
+  st.root.addEventListener("click", (event) => {
+    const stamp = event.target.closest(".tk-time");
+    if (!stamp || !st.player) return;
+    const box = stamp.closest(".tk-turn");
+    const i = st.recs.findIndex((rec) => rec.box === box);
+    if (i < 0) return;
+    st.timingTurn = i;
+    playFrom(st, turnTimes(st)[i]);
+  });
+  // the turn a click in the text falls in is the one F8 gives the player's time
+  st.root.addEventListener("mouseup", (event) => {
+    const box = event.target.closest(".tk-turn");
+    if (!box) return;
+    const i = st.recs.findIndex((rec) => rec.box === box);
+    if (i >= 0) st.timingTurn = i;
+  });
+  window.addEventListener(
+    "keydown",
+    (event) => {
+      const action = MEDIA_KEYS[event.key];
+      if (!action || !st.player || event.ctrlKey || event.altKey || event.metaKey) return;
+      if (!st.app.isConnected) return;
+      event.preventDefault();
+      event.stopPropagation();
+      mediaAction(st, action);
     },
     true,
   );

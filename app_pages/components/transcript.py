@@ -26,7 +26,7 @@ _transcript = st.components.v2.component(
 )
 
 
-EVENTS = ("ops", "click", "select", "history")
+EVENTS = ("ops", "click", "select", "history", "media")
 
 
 def event_value(key: str, event: str) -> Any:
@@ -43,15 +43,18 @@ def transcript(
     bench: dict[str, Any],
     suggestions: Sequence[Suggestion] = (),
     focus: tuple[int, int] | None = None,
+    media: dict[str, Any] | None = None,
 ) -> Any:
     """Mount the component. ``callbacks`` maps each event (ops, click, select, history) to a
     function run before the script, so a change shows in the same run. ``bench`` is what the
     workbench around the text needs (see :func:`bench_data`). ``suggestions`` are outlined (dashed)
-    in the text; ``focus`` is the unit picked in the side list."""
+    in the text; ``focus`` is the unit picked in the side list. ``media`` is the document's
+    recording for the player (``{url, kind, doc, words, seek}``, see app_pages/media_source.py)."""
     held = event_value(key, "held")
     data = compact(view, send_text=held != text_key(view))
     data.update(bench)
     data.update(compact_suggestions(suggestions, focus))
+    data["media"] = media
     return _transcript(
         key=key,
         data=data,
@@ -59,6 +62,7 @@ def transcript(
         on_click_change=callbacks.get("click", _noop),
         on_select_change=callbacks.get("select", _noop),
         on_history_change=callbacks.get("history", _noop),
+        on_media_change=callbacks.get("media", _noop),
         on_held_change=_noop,
     )
 
@@ -112,7 +116,10 @@ def compact(view: dict[str, Any], *, send_text: bool) -> dict[str, Any]:
         "document": view["document"],
         "textKey": text_key(view),
         "text": view["text"] if send_text else None,
-        "turns": [[t["start"], t["end"], t["speaker"], t["time"]] for t in view["turns"]],
+        "turns": [
+            [t["start"], t["end"], t["speaker"], t["time"], t.get("seconds"), t.get("seq")]
+            for t in view["turns"]
+        ],
         "spans": spans,
         "codes": [k.split("\u0000") for k in codes],
         "coders": list(coders),
