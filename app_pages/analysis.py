@@ -15,6 +15,7 @@ from app_pages.deeplinks import link_column, linker, segment_table
 from toolkit import analysis
 from toolkit.blind import blind_coding
 from toolkit.codes import list_codes
+from toolkit.document_sets import documents_of_sets, list_sets
 from toolkit.documents import attribute_labels
 from toolkit.exports import (
     build_report,
@@ -184,6 +185,18 @@ with st.expander("Filter", expanded=False):
     chosen_docs = st.multiselect(
         "Dokumente", data_all.documents["document"].tolist(), key="analysis_docs", placeholder="alle"
     )
+    set_names = [s.name for s in list_sets(store)]
+    chosen_sets = (
+        st.multiselect("Dokumentgruppen", set_names, key="analysis_sets", placeholder="alle")
+        if set_names
+        else []
+    )
+    if chosen_sets:  # documents of the chosen sets, and of the chosen documents when both are given
+        in_sets = documents_of_sets(store, chosen_sets)
+        chosen_docs = [d for d in in_sets if d in chosen_docs] if chosen_docs else in_sets
+        if not chosen_docs:
+            st.info("Keine der gewählten Dokumente liegt in den gewählten Dokumentgruppen.")
+            st.stop()
     roles_all = sorted(str(r) for r in data_all.codings["speaker_role"].unique())
     chosen_roles = st.multiselect(
         "Sprecher:innen-Rolle",

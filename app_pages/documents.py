@@ -7,6 +7,7 @@ import streamlit as st
 
 from app_pages.done_toggle import done_toggle
 from app_pages.messages import german
+from app_pages.sets_panel import sets_panel
 from app_pages.ui import documents_table, md, store
 from app_pages.variables_panel import variables_panel
 from toolkit.codes import attribute_definitions
@@ -80,6 +81,7 @@ st.dataframe(  # a missing language or attribute as a dash, never "None"
 )
 
 variables_panel(project, actor)
+sets_panel(project, actor, [d.name for d in docs])
 
 st.subheader("Merkmale")
 name = st.selectbox("Dokument", [d.name for d in docs], key="documents_pick")

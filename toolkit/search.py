@@ -130,9 +130,10 @@ class Hit:
 
 @dataclass(frozen=True)
 class SearchOptions:
-    """How to search and where: ``documents`` (names), ``speakers``, ``codes`` (a hit must lie on a
-    coding of one of these codes or their subcodes), ``attributes`` (document attributes that must
-    have these values)."""
+    """How to search and where: ``documents`` (names), ``sets`` (documents in any of these document
+    sets), ``speakers``, ``roles`` (turns of speakers with one of these ``speaker_role`` values),
+    ``codes`` (a hit must lie on a coding of one of these codes or their subcodes), ``attributes``
+    (document attributes that must have these values)."""
 
     mode: Mode = "words"
     fold: bool = False
@@ -142,6 +143,8 @@ class SearchOptions:
     codes: tuple[str, ...] = ()
     attributes: tuple[tuple[str, str], ...] = ()
     limit: int | None = None
+    sets: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -339,23 +342,43 @@ def _documents(store: Store, options: SearchOptions, ids: set[int] | None) -> li
     for key, value in options.attributes:
         where.append("id IN (SELECT document_id FROM document_attributes WHERE name = ? AND value = ?)")
         params.extend((key, value))
+    if options.sets:
+        from toolkit.document_sets import documents_of_sets
+
+        documents_of_sets(store, options.sets)  # an unknown set is an error naming the sets there are
+        where.append(
+            "id IN (SELECT m.document_id FROM document_set_members m JOIN document_sets s ON s.id = m.set_id "
+            f"WHERE s.name IN ({','.join('?' for _ in options.sets)}))"
+        )
+        params.extend(options.sets)
     if ids is not None:
         where.append(f"id IN ({','.join(str(int(i)) for i in sorted(ids)) or 'NULL'})")
     sql = "SELECT id, name, text FROM documents" + (" WHERE " + " AND ".join(where) if where else "")
     return store.query(sql + " ORDER BY name", tuple(params))
 
 
-def _units(store: Store, doc_id: int, text: str, speakers: tuple[str, ...]) -> list[_Unit]:
+def _units(store: Store, doc_id: int, text: str, options: SearchOptions) -> list[_Unit]:
+    speakers, roles = options.speakers, options.roles
     rows = store.conn.execute(
         'SELECT speaker, start, "end", timestamp FROM turns WHERE document_id = ? ORDER BY start',
         (doc_id,),
     ).fetchall()
     if not rows:
-        return [] if speakers else [_Unit(0, len(text), "", 0, None)]
+        return [] if speakers or roles else [_Unit(0, len(text), "", 0, None)]
     units = [
         _Unit(start, min(end, len(text)), speaker, i + 1, stamp)
         for i, (speaker, start, end, stamp) in enumerate(rows)
     ]
+    if roles:
+        with_role = {
+            str(r[0])
+            for r in store.conn.execute(
+                "SELECT speaker FROM speaker_attributes WHERE document_id = ? AND name = 'speaker_role' "
+                f"AND value IN ({','.join('?' for _ in roles)})",
+                (doc_id, *roles),
+            )
+        }
+        units = [u for u in units if u.speaker in with_role]
     return [u for u in units if not speakers or u.speaker in speakers]
 
 
@@ -393,7 +416,7 @@ def search(store: Store, query: str, options: SearchOptions | None = None) -> li
     for doc in _documents(store, options, ids):
         text = str(doc["text"])
         doc_id = int(str(doc["id"]))
-        units = _units(store, doc_id, text, options.speakers)
+        units = _units(store, doc_id, text, options)
         if not units:
             continue
         if pattern is not None:

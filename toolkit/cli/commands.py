@@ -51,6 +51,10 @@ COMMANDS: dict[str, Entry] = {
         "List the speaker turns of a document (offsets into the stored text).",
     ),
     "attributes": Entry("toolkit.cli.documents:attributes", "Case attributes of documents and speakers."),
+    "sets": Entry(
+        "toolkit.cli.sets:sets",
+        'Document sets: named groups of documents (e.g. "Großstädte") for filters.',
+    ),
     "media": Entry(
         "toolkit.cli.media:media",
         "Recordings of documents: attach, detach, list, time stamps.",

@@ -16,7 +16,11 @@ from toolkit.cli.common import actor_name, emit, errors_as_messages, json_option
 @click.option(
     "--document", "--documents", "documents", multiple=True, help="Only this document (repeatable)."
 )
+@click.option("--set", "sets", multiple=True, help="Only documents in this document set (repeatable).")
 @click.option("--speaker", "speakers", multiple=True, help="Only turns of this speaker (repeatable).")
+@click.option(
+    "--role", "roles", multiple=True, help="Only turns of speakers with this speaker_role (repeatable)."
+)
 @click.option("--attr", "attrs", multiple=True, help="Only documents with this attribute, KEY=VALUE.")
 @click.option("--coded-with", "codes", multiple=True, help="Only hits on a coding of this code path.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many hits.")
@@ -44,7 +48,9 @@ def search_cmd(
     fold: bool,
     case_sensitive: bool,
     documents: tuple[str, ...],
+    sets: tuple[str, ...],
     speakers: tuple[str, ...],
+    roles: tuple[str, ...],
     attrs: tuple[str, ...],
     codes: tuple[str, ...],
     limit: int | None,
@@ -76,7 +82,9 @@ def search_cmd(
         fold=fold,
         case_sensitive=case_sensitive,
         documents=documents,
+        sets=sets,
         speakers=speakers,
+        roles=roles,
         codes=codes,
         attributes=tuple(parse_assignments(attrs).items()),
         limit=limit,

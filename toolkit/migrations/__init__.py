@@ -7,6 +7,7 @@ from toolkit.migrations import schema, search  # isort: skip
 from toolkit.migrations import sentences  # isort: skip  (m014, issue 22: after m013)
 from toolkit.migrations import qca  # isort: skip  (m015, issue 20: after m014)
 from toolkit.migrations import media  # isort: skip  (m016, issue 21: after m015)
+from toolkit.migrations import sets  # isort: skip  (m017, issue 19: after m016)
 from toolkit.migrations.registry import migrations
 
-__all__ = ["media", "migrations", "qca", "schema", "search", "sentences"]
+__all__ = ["media", "migrations", "qca", "schema", "search", "sentences", "sets"]

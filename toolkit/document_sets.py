@@ -1,0 +1,144 @@
+"""Document sets: named groups of documents (as in MAXQDA), e.g. "Großstädte" or "Welle 1", that
+filters can use wherever documents are chosen (Auswertung, search, agreement, the CLI's ``--set``).
+
+A document may be in several sets; deleting a document or a set removes its memberships. Every
+change is in the event log; in team mode any signed-in account may change sets.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from toolkit.accounts import require_user
+from toolkit.documents import document_row
+from toolkit.errors import Conflict, InvalidValue, NotFound
+from toolkit.store import Store, Writer, new_guid, now
+
+
+@dataclass(frozen=True)
+class DocumentSet:
+    name: str
+    documents: tuple[str, ...]
+
+
+def list_sets(store: Store) -> list[DocumentSet]:
+    """Every set with its documents (by name), sets and documents in alphabetical order."""
+    members: dict[str, list[str]] = {}
+    for r in store.query(
+        "SELECT s.name AS s, d.name AS d FROM document_sets s "
+        "LEFT JOIN document_set_members m ON m.set_id = s.id "
+        "LEFT JOIN documents d ON d.id = m.document_id ORDER BY s.name, d.name"
+    ):
+        members.setdefault(str(r["s"]), [])
+        if r["d"] is not None:
+            members[str(r["s"])].append(str(r["d"]))
+    return [DocumentSet(name, tuple(docs)) for name, docs in members.items()]
+
+
+def _set_row(store: Store, name: str) -> dict[str, object]:
+    row = store.one("SELECT id, guid, name FROM document_sets WHERE name = ?", (name,))
+    if row is None:
+        known = ", ".join(s.name for s in list_sets(store)) or "none yet"
+        raise NotFound(f"no document set {name!r}; sets are: {known} (create one with `sets create`)")
+    return row
+
+
+def documents_of_sets(store: Store, names: Iterable[str]) -> list[str]:
+    """The documents in any of the sets ``names`` (each set must exist), alphabetically."""
+    chosen: set[str] = set()
+    by_name = {s.name: s for s in list_sets(store)}
+    for name in names:
+        if name not in by_name:
+            _set_row(store, name)  # raises, naming the sets there are
+        chosen.update(by_name[name].documents)
+    return sorted(chosen)
+
+
+def _clean_name(name: str) -> str:
+    cleaned = " ".join(name.split())
+    if not cleaned or len(cleaned) > 100:
+        raise InvalidValue(f"set name {name!r}: give 1 to 100 characters")
+    return cleaned
+
+
+def _add(w: Writer, store: Store, set_row: dict[str, object], documents: Sequence[str]) -> int:
+    added = 0
+    for document in documents:
+        doc = document_row(store, document)
+        cursor = w.execute(
+            "INSERT OR IGNORE INTO document_set_members (set_id, document_id) VALUES (?, ?)",
+            (set_row["id"], doc["id"]),
+        )
+        if cursor.rowcount:
+            added += 1
+            w.event(
+                "add",
+                "document_set_member",
+                str(set_row["guid"]),
+                {"set": set_row["name"], "document": doc["name"]},
+            )
+    return added
+
+
+def create_set(store: Store, name: str, documents: Sequence[str] = (), *, actor: str) -> DocumentSet:
+    """Create the set ``name`` with ``documents``; a name already taken is refused."""
+    require_user(store, actor, "create document sets")
+    name = _clean_name(name)
+    if store.one("SELECT 1 AS x FROM document_sets WHERE name = ?", (name,)):
+        raise Conflict(f"a document set {name!r} exists already; add documents to it with `sets add`")
+    with store.write(actor) as w:
+        guid = new_guid()
+        set_id = w.insert("document_sets", {"guid": guid, "name": name, "created_at": now()})
+        w.event("create", "document_set", guid, {"name": name})
+        _add(w, store, {"id": set_id, "guid": guid, "name": name}, documents)
+    return next(s for s in list_sets(store) if s.name == name)
+
+
+def add_to_set(store: Store, name: str, documents: Sequence[str], *, actor: str) -> int:
+    """Put ``documents`` into the set; returns how many were not in it yet."""
+    require_user(store, actor, "change document sets")
+    row = _set_row(store, name)
+    with store.write(actor) as w:
+        return _add(w, store, row, documents)
+
+
+def remove_from_set(store: Store, name: str, documents: Sequence[str], *, actor: str) -> int:
+    """Take ``documents`` out of the set; returns how many were in it."""
+    require_user(store, actor, "change document sets")
+    row = _set_row(store, name)
+    removed = 0
+    with store.write(actor) as w:
+        for document in documents:
+            doc = document_row(store, document)
+            cursor = w.execute(
+                "DELETE FROM document_set_members WHERE set_id = ? AND document_id = ?",
+                (row["id"], doc["id"]),
+            )
+            if cursor.rowcount:
+                removed += 1
+                w.event(
+                    "remove", "document_set_member", str(row["guid"]), {"set": name, "document": doc["name"]}
+                )
+    return removed
+
+
+def rename_set(store: Store, name: str, new_name: str, *, actor: str) -> None:
+    require_user(store, actor, "rename document sets")
+    row = _set_row(store, name)
+    new_name = _clean_name(new_name)
+    if new_name != name and store.one("SELECT 1 AS x FROM document_sets WHERE name = ?", (new_name,)):
+        raise Conflict(f"a document set {new_name!r} exists already; choose another name")
+    with store.write(actor) as w:
+        w.execute("UPDATE document_sets SET name = ? WHERE id = ?", (new_name, row["id"]))
+        w.event("rename", "document_set", str(row["guid"]), {"before": name, "after": new_name})
+
+
+def delete_set(store: Store, name: str, *, actor: str) -> None:
+    """Delete the set (its documents stay in the project)."""
+    require_user(store, actor, "delete document sets")
+    row = _set_row(store, name)
+    members = next(s.documents for s in list_sets(store) if s.name == name)
+    with store.write(actor) as w:
+        w.execute("DELETE FROM document_sets WHERE id = ?", (row["id"],))
+        w.event("delete", "document_set", str(row["guid"]), {"name": name, "documents": list(members)})
