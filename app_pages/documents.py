@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages.done_toggle import done_toggle
+from app_pages.media_panel import media_panel
 from app_pages.messages import german
 from app_pages.sets_panel import sets_panel
 from app_pages.ui import documents_table, md, store
@@ -87,6 +88,7 @@ st.subheader("Merkmale")
 name = st.selectbox("Dokument", [d.name for d in docs], key="documents_pick")
 doc = next(d for d in docs if d.name == name)
 done_toggle(project, name)  # "fertig kodiert" by the coder of this tab (issue 14)
+media_panel(project, name, actor)  # its recording (issue 21)
 doc_defs = attribute_definitions(project, "document")
 speaker_defs = attribute_definitions(project, "speaker")
 

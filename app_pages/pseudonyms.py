@@ -7,11 +7,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from app_pages.lang import tr
 from app_pages.ui import error, md, store
 from toolkit import pseudonyms as ps
 from toolkit.accounts import is_lead
 from toolkit.documents import list_documents
 from toolkit.errors import ToolkitError
+from toolkit.media import all_media, media_folder
 
 KIND_LABELS = {"person": "Person", "place": "Ort", "organisation": "Organisation", "other": "Sonstiges"}
 RULE_LABELS = {
@@ -30,6 +32,9 @@ st.title("Pseudonyme")
 if not is_lead(project, actor):
     st.warning("Die Pseudonymtabelle nennt die Befragten: nur die Projektleitung sieht und ändert sie.")
     st.stop()
+
+if all_media(project):  # issue 21: said wherever pseudonymisation is done
+    st.warning(tr("ui.media.not_pseudonymised", folder=f"`{media_folder(project).name}`"))
 
 if "pseudonyms_done" in st.session_state:
     st.success(st.session_state.pop("pseudonyms_done"))

@@ -297,6 +297,24 @@ def attach_media(store: Store, document: str, path: str | Path, *, actor: str) -
         return attach_in(w, doc, fmt, sha, size, p.name)
 
 
+def attach_upload(store: Store, document: str, data: bytes, filename: str, *, actor: str) -> MediaInfo:
+    """Attach an uploaded recording (its bytes and file name) to ``document``."""
+    require_lead(store, actor, "attach recordings")
+    doc = document_row(store, document)
+    fmt = sniff_format(data[:64], filename)
+    folder = media_folder(store)
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".upload-", suffix=".part", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        sha, size = _store_file(store, Path(tmp), fmt)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    with store.write(actor) as w:
+        return attach_in(w, doc, fmt, sha, size, Path(filename).name)
+
+
 def store_recording(store: Store, path: str | Path) -> tuple[MediaFormat, str, int]:
     """Check and copy a recording into the media folder without attaching it: (format, sha256,
     bytes). For importers that attach inside their own transaction (:func:`attach_in`)."""

@@ -63,9 +63,7 @@ TEXTS: dict[str, Text] = {
     "ui.media.detached": Text("Aufnahme von {document} gelöst.", "Recording of {document} detached."),
     "ui.media.undone": Text("Rückgängig: {what}", "Undone: {what}"),
     "ui.media.nothing": Text("Nichts rückgängig zu machen.", "Nothing to undo."),
-    "ui.media.current": Text(
-        "Angehängt: {file} ({format}, {size} MB)", "Attached: {file} ({format}, {size} MB)"
-    ),
+    "ui.media.current": Text("Angehängt: {file} ({format}, {size})", "Attached: {file} ({format}, {size})"),
     "ui.media.none": Text("Keine Aufnahme angehängt.", "No recording attached."),
     # page Pseudonyme
     "ui.media.not_pseudonymised": Text(

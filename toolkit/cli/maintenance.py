@@ -250,3 +250,11 @@ def apply(
             f"{c.document}: {c.total} replaced, {c.codings_moved} codings moved, "
             f"{c.codings_clipped} clipped" + (" (dry run)" if dry_run else "")
         )
+    from toolkit.media import all_media
+
+    recorded = [d for d in documents if d in all_media(store)]
+    if recorded:
+        click.echo(
+            f"note: recordings are NOT pseudonymised ({', '.join(recorded)} have one): voices and "
+            "names said aloud stay in them; share the project without its .media folder"
+        )
