@@ -14,7 +14,7 @@ import streamlit as st
 
 from app_pages.components.transcript import bench_data, event_value, transcript
 from app_pages.lang import tr
-from app_pages.media_source import player_data
+from app_pages.media_source import PLAY, PLAY_ON_OPEN, play_at, player_data
 from app_pages.messages import german
 from app_pages.training_panel import training_panel
 from app_pages.ui import error, md, store
@@ -25,7 +25,7 @@ from toolkit.codes import list_codes
 from toolkit.codings import delete_coding, get_coding, list_coders, update_coding
 from toolkit.documents import document_text, list_documents
 from toolkit.errors import ToolkitError
-from toolkit.media import set_turn_time
+from toolkit.media import document_media, set_turn_time
 from toolkit.memos import document_memo, set_document_memo
 from toolkit.workbench import (
     OpResult,
@@ -100,6 +100,8 @@ def _open_link() -> None:
             "end": link.end,
             "key": key,
         }
+        if st.session_state.get(PLAY_ON_OPEN):  # a list's "▶ beim Öffnen abspielen" (issue 21)
+            play_at(link.document, link.start)
     if link.coder and link.coder != coder:
         st.session_state["code_link_error"] = (
             f"Der Link nennt die Kodierer:in „{link.coder}“, die es in diesem Projekt nicht gibt "
@@ -388,14 +390,26 @@ with left:
             "history": _on_history,
             "media": _on_media,
         },
-        media=player_data(project, doc_name, st.session_state.get("code_play")),
+        media=player_data(project, doc_name, st.session_state.get(PLAY)),
     )
+
+
+recorded = document_media(project, doc_name) is not None
 
 
 def _edit_coding(span: dict[str, Any]) -> None:
     coding = get_coding(project, span["guid"])
     with st.container(border=True):
         st.markdown(f"**{md(names.get(coding.code_path, coding.code_path))}** · {md(coding.coder)}")
+        if recorded:
+            st.button(
+                tr("ui.media.play_segment"),
+                key=f"code_play_{coding.guid}",
+                help=tr("ui.media.play_segment_help"),
+                type="tertiary",
+                on_click=play_at,
+                args=(doc_name, coding.start),
+            )
         st.text(coding.text if len(coding.text) < 400 else coding.text[:400] + " …")
         if not span["mine"]:
             if coding.memo:

@@ -7,6 +7,7 @@ import streamlit as st
 
 from app_pages.components.span_picker import span_picker
 from app_pages.deeplinks import linker, open_button
+from app_pages.media_source import play_button
 from app_pages.messages import german
 from app_pages.ui import md, store
 from toolkit.agreement.consensus import (
@@ -25,6 +26,7 @@ from toolkit.codings import list_coders
 from toolkit.context import span_context
 from toolkit.documents import document_text, list_documents
 from toolkit.errors import ToolkitError
+from toolkit.media import all_media
 from toolkit.workbench import span_window
 
 PAGE_SIZE = 15
@@ -82,6 +84,7 @@ compared = plan(project, [coder_a, coder_b or coder_a]).documents if coder_b els
 large = len(compared) > ALL_AT_ONCE
 # a large project starts on its first document (cheap); "(alle)" reads every document, with progress
 names = [d.name for d in list_documents(project)]
+recorded = set(all_media(project))  # documents with a recording (issue 21)
 picked = f3.selectbox(
     "Dokument",
     [ALL, *names],
@@ -174,6 +177,8 @@ for item in page.items:
             + (f" · entschieden: {CHOICES.get(item.decision, item.decision)}" if item.decision else "")
         )
         open_button(item.document, item.start, item.end, key=f"consensus_open_{item.key}")
+        if item.document in recorded:  # issue 21: play the segment in Kodieren
+            play_button(item.document, item.start, item.end, key=f"consensus_play_{item.key}")
         with st.expander("Beitrag im Zusammenhang"):
             st.markdown(turn)
         a, b = st.columns(2)

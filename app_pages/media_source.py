@@ -23,6 +23,44 @@ from app_pages.lang import tr
 from toolkit.media import MediaInfo, document_media, media_folder, media_path
 from toolkit.store import Store
 
+PLAY = "code_play"  # session state: {doc, offset, key}, where Kodieren's player is to play from
+PLAY_ON_OPEN = "media_play_on_open"  # session state: a span opened from a list also plays
+
+
+def play_at(document: str, offset: int) -> None:
+    """Ask Kodieren's player to play ``document`` from the text offset (once)."""
+    st.session_state[PLAY] = {"doc": document, "offset": int(offset), "key": secrets.token_hex(4)}
+
+
+@st.fragment
+def play_button(document: str, start: int, end: int, *, key: str) -> None:
+    """▶ for a segment of a document with a recording (Konsens cards): switches to Kodieren at
+    the span and plays from there. A fragment, as the open button beside it."""
+    from app_pages.deeplinks import open_here
+
+    if st.button(
+        tr("ui.media.play_segment"), key=key, help=tr("ui.media.play_segment_help"), type="tertiary"
+    ):
+        play_at(document, start)
+        open_here(document, start, end)
+
+
+def play_on_open_toggle(documents: set[str], recorded: set[str], *, key: str) -> None:
+    """A switch above a list of segments: opening one of a document with a recording also plays it."""
+    if not documents & recorded:
+        return
+
+    def _keep() -> None:
+        st.session_state[PLAY_ON_OPEN] = bool(st.session_state.get(key))
+
+    st.toggle(
+        tr("ui.media.play_on_open"),
+        value=bool(st.session_state.get(PLAY_ON_OPEN)),
+        key=key,
+        on_change=_keep,
+        help=tr("ui.media.play_segment_help"),
+    )
+
 
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _recording(path: str, sha256: str, size: int) -> bytes:
@@ -43,10 +81,13 @@ def session_url(store: Store, info: MediaInfo) -> str | None:
 
 def player_data(store: Store, document: str, seek: dict[str, Any] | None = None) -> dict[str, Any] | None:
     """What the transcript component's player needs, or None when the document has no recording.
-    ``seek`` (``{offset, key}``) plays from a text offset once per key (a ▶ beside a segment)."""
+    ``seek`` (``{doc, offset, key}``, :data:`PLAY`) plays from a text offset once per key (a ▶
+    beside a segment)."""
     info = document_media(store, document)
     if info is None:
         return None
+    if seek is not None and seek.get("doc") != document:
+        seek = None
     url = session_url(store, info)
     if url is None:
         st.warning(tr("ui.media.missing", file=info.file_name, folder=str(media_folder(store))))

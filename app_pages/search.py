@@ -10,12 +10,14 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.deeplinks import link_column, linker, segment_table
+from app_pages.media_source import play_on_open_toggle
 from app_pages.ui import error, md, store
 from toolkit import autocode
 from toolkit.codes import list_codes
 from toolkit.documents import list_documents
 from toolkit.errors import ToolkitError
 from toolkit.i18n import number
+from toolkit.media import all_media
 from toolkit.search import Hit, SearchOptions, counts, search
 
 SCOPE_LABELS = {"hit": "nur der Treffer", "sentence": "der Satz", "turn": "der ganze Sprecherbeitrag"}
@@ -91,6 +93,7 @@ if "search_hits" in st.session_state:
                 "Transkript": [link(h.document, h.start, h.end) for h in hits],
             }
         )
+        play_on_open_toggle({h.document for h in hits}, set(all_media(project)), key="search_play")
         segment_table(
             table,
             [(h.document, h.start, h.end) for h in hits],

@@ -18,6 +18,8 @@ from _media import TIMED, write_wav
 
 from app_pages.components.driving import CHROMIUM, CHROMIUM_ARGS, serve_app
 from toolkit.accounts import add_user, set_team_mode
+from toolkit.codes import list_codes
+from toolkit.codings import add_coding
 from toolkit.documents import document_turns, import_upload
 from toolkit.media import attach_media, document_media
 from toolkit.project import DEFAULT_CODEBOOK, init_project
@@ -40,6 +42,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
     with open_store(db) as store:
         doc = import_upload(store, TIMED.encode(), "gespraech.txt", actor="setup").document
         attach_media(store, doc, write_wav(tmp / "aufnahme.wav", 10.0), actor="setup")
+        fourth = document_turns(store, doc)[3]  # "Langsam, die Scanner ...", said from 6 s
+        add_coding(store, doc, fourth.start, fourth.start + 7, list_codes(store)[-1].path, coder="anna")
         add_user(store, "lena", role="lead", actor="setup", password=PASSWORD)
         add_user(store, "anna", role="coder", actor="setup", password=PASSWORD)
         set_team_mode(store, True, actor="setup")
@@ -126,6 +130,13 @@ def test_time_stamps_play_from_there_and_the_marked_turn_follows(served: tuple[s
             assert document_turns(store, "gespraech")[2].timestamp == pytest.approx(4.2)
         # the position survives the rerun the stamp caused
         assert pg.evaluate("document.querySelector('.tk-media').currentTime") == pytest.approx(4.2, abs=0.3)
+
+        # ▶ beside a coded segment (side column after a click on it) plays from where it is said
+        pg.locator(".tk-turn").nth(3).locator(".tk-coded").first.click()
+        pg.get_by_role("button", name="▶").last.click()
+        playing(pg, 3)
+        assert 6.0 <= pg.evaluate("document.querySelector('.tk-media').currentTime") < 8.0
+        pg.screenshot(path=str(ARTIFACTS / "media-segment.png"))
         browser.close()
 
 

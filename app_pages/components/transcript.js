@@ -1293,6 +1293,14 @@ function createPlayer(st, media) {
   return p;
 }
 
+function lastSeek() {
+  try {
+    return window.sessionStorage.getItem("tk.media.seek");
+  } catch (e) {
+    return null;
+  }
+}
+
 function ensurePlayer(st, media) {
   let p = st.player;
   if (!media) {
@@ -1329,8 +1337,13 @@ function ensurePlayer(st, media) {
     p.speed.value = String(rate);
     p.pendingSeek = at > 0 ? at : null;
   }
-  if (media.seek && media.seek.key !== p.seekKey) {
-    p.seekKey = media.seek.key; // a ▶ beside a segment: play from where the segment is said
+  if (media.seek && media.seek.key !== p.seekKey && media.seek.key !== lastSeek()) {
+    p.seekKey = media.seek.key; // a ▶ beside a segment: play from where the segment is said, once
+    try {
+      window.sessionStorage.setItem("tk.media.seek", media.seek.key);
+    } catch (e) {
+      /* private mode: once per mount */
+    }
     playFrom(st, timeAt(st, media.seek.offset));
   }
 }

@@ -27,8 +27,8 @@ TEXTS: dict[str, Text] = {
         "Click into a turn first; then F8 sets its time stamp.",
     ),
     "ui.media.stamped": Text(
-        "Zeitmarke von Beitrag {turn} auf {time} gesetzt (Rückgängig auf der Seite Dokumente).",
-        "Time stamp of turn {turn} set to {time} (undo on the page Documents).",
+        "Zeitmarke von Beitrag {turn} auf {time} gesetzt; F8 an anderer Stelle setzt sie neu.",
+        "Time stamp of turn {turn} set to {time}; F8 at another moment sets it again.",
     ),
     "ui.media.stamp_saved": Text(
         "Zeitmarke von Beitrag {turn} gespeichert.", "Time stamp of turn {turn} saved."
@@ -37,10 +37,14 @@ TEXTS: dict[str, Text] = {
         "Die Aufnahme {file} fehlt im Ordner {folder}; bitte auf der Seite Dokumente neu anhängen.",
         "The recording {file} is missing from {folder}; attach it again on the page Documents.",
     ),
-    "ui.media.play_segment": Text("▶", "▶"),
+    "ui.media.play_segment": Text("▶ Abspielen", "▶ Play"),
     "ui.media.play_segment_help": Text(
         "Die Aufnahme ab dieser Stelle abspielen (Kodieren)",
         "Play the recording from here (Kodieren)",
+    ),
+    "ui.media.play_on_open": Text(
+        "▶ Beim Öffnen die Aufnahme ab der Stelle abspielen",
+        "▶ Play the recording from the segment when opening it",
     ),
     # page Dokumente
     "ui.media.section": Text("Aufnahmen", "Recordings"),
