@@ -11,6 +11,7 @@ from typing import Any
 
 from toolkit.accounts import require_lead
 from toolkit.errors import InvalidValue, NotFound
+from toolkit.import_preview import renamed
 from toolkit.importers import MAX_FILE_BYTES, parse_bytes, parse_file
 from toolkit.language import LANGUAGES, count_words, detect_language
 from toolkit.model import DocumentInfo, ImportResult, ParsedDocument, Turn
@@ -51,9 +52,12 @@ def import_parsed(
     language: str | None = None,
     attributes: Mapping[str, str] | None = None,
     source_name: str = "",
+    renames: Mapping[str, str] | None = None,
 ) -> ImportResult:
-    """Store one parsed document inside an open transaction. The same bytes imported again are
-    recognised by their SHA-256 and not stored twice."""
+    """Store one parsed document inside an open transaction, speakers renamed by ``renames``
+    (see toolkit.import_preview.renamed). The same bytes imported again are recognised by their
+    SHA-256 and not stored twice."""
+    doc = renamed(doc, renames)
     store = w.store
     source = source_name or doc.name
     dup = store.one("SELECT name FROM documents WHERE sha256 = ?", (doc.sha256,))
@@ -117,6 +121,7 @@ def import_files(
     attributes: Mapping[str, str] | None = None,
     speaker_pattern: str | None = None,
     max_bytes: int = MAX_FILE_BYTES,
+    renames: Mapping[str, str] | None = None,
 ) -> list[ImportResult]:
     """Import several files as one transaction: every file is parsed first, and if any one fails
     nothing is stored and the error names that file."""
@@ -124,7 +129,7 @@ def import_files(
     parsed = [(str(p), parse_file(p, speaker_pattern=speaker_pattern, max_bytes=max_bytes)) for p in paths]
     with store.write(actor) as w:
         return [
-            import_parsed(w, doc, language=language, attributes=attributes, source_name=p)
+            import_parsed(w, doc, language=language, attributes=attributes, source_name=p, renames=renames)
             for p, doc in parsed
         ]
 
@@ -139,12 +144,15 @@ def import_upload(
     attributes: Mapping[str, str] | None = None,
     speaker_pattern: str | None = None,
     max_bytes: int = MAX_FILE_BYTES,
+    renames: Mapping[str, str] | None = None,
 ) -> ImportResult:
     """Import one uploaded file (bytes and its name) in its own transaction."""
     require_lead(store, actor, "import documents")
     doc = parse_bytes(data, filename, speaker_pattern=speaker_pattern, max_bytes=max_bytes)
     with store.write(actor) as w:
-        return import_parsed(w, doc, language=language, attributes=attributes, source_name=filename)
+        return import_parsed(
+            w, doc, language=language, attributes=attributes, source_name=filename, renames=renames
+        )
 
 
 def document_row(store: Store, name: str) -> dict[str, Any]:

@@ -51,6 +51,14 @@ if TYPE_CHECKING:
     help="Recording to attach to the (one) imported transcript; by default a recording with the "
     "transcript's base name beside it is attached.",
 )
+@click.option(
+    "--rename-speaker",
+    "renames",
+    multiple=True,
+    metavar="OLD=NEW",
+    help="Store speaker OLD as NEW (e.g. B=Bürgermeisterin); repeatable.",
+)
+@click.option("--dry-run", is_flag=True, help="Show speakers, first turns and warnings; store nothing.")
 @json_option
 @click.pass_context
 @errors_as_messages
@@ -63,6 +71,8 @@ def import_cmd(
     max_mb: float,
     pseudonymise: bool,
     media_file: str | None,
+    renames: tuple[str, ...],
+    dry_run: bool,
     as_json: bool,
 ) -> None:
     """Import transcripts (.docx, .odt, .rtf, .pdf, .txt, .md, .srt, .vtt) as one transaction.
@@ -70,26 +80,48 @@ def import_cmd(
     If any file fails, nothing is imported and the error names the file.
 
     Example: coding-toolkit import transcripts/*.docx --attr municipality_type="Die Optimierer"
+
+    Example: coding-toolkit import interview.rtf --dry-run --rename-speaker B=Bürgermeisterin
     """
     from toolkit import media
+
+    renamed_as = parse_assignments(renames)
+    if dry_run:
+        _preview(ctx, files, language, speaker_pattern, renamed_as, int(max_mb * 1024 * 1024), as_json)
+        return
+    if pseudonymise and renamed_as:
+        raise click.UsageError(
+            "--rename-speaker cannot be combined with --pseudonymise; import, then pseudonymise"
+        )
 
     if media_file is not None:
         if len(files) != 1:
             raise click.UsageError("--media attaches one recording: import one transcript with it")
         media.check_recording(media_file)  # a refused recording changes nothing
     store = project_store(ctx)
-    importer = import_files
     if pseudonymise:
-        from toolkit.pseudonyms import import_pseudonymised as importer
-    results = importer(
-        store,
-        files,
-        actor=actor_name(),
-        language=language,
-        attributes=parse_assignments(attrs),
-        speaker_pattern=speaker_pattern,
-        max_bytes=int(max_mb * 1024 * 1024),
-    )
+        from toolkit.pseudonyms import import_pseudonymised
+
+        results = import_pseudonymised(
+            store,
+            files,
+            actor=actor_name(),
+            language=language,
+            attributes=parse_assignments(attrs),
+            speaker_pattern=speaker_pattern,
+            max_bytes=int(max_mb * 1024 * 1024),
+        )
+    else:
+        results = import_files(
+            store,
+            files,
+            actor=actor_name(),
+            language=language,
+            attributes=parse_assignments(attrs),
+            speaker_pattern=speaker_pattern,
+            max_bytes=int(max_mb * 1024 * 1024),
+            renames=renamed_as,
+        )
     attached = media.attach_imported(store, files, results, actor=actor_name(), explicit=media_file)
     if as_json:
         emit(results)
@@ -109,6 +141,48 @@ def import_cmd(
             click.echo(f"skipped {r.path}: same content as {r.duplicate_of!r}")
     for line in attached:
         click.echo(line)
+
+
+def _preview(
+    ctx: click.Context,
+    files: tuple[str, ...],
+    language: str | None,
+    speaker_pattern: str | None,
+    renames: dict[str, str],
+    max_bytes: int,
+    as_json: bool,
+) -> None:
+    """``import --dry-run``: what each file would give; nothing is stored."""
+    from toolkit.import_preview import preview_import
+
+    store = project_store(ctx)
+    previews = [
+        preview_import(
+            store,
+            Path(f).read_bytes(),
+            f,
+            speaker_pattern=speaker_pattern,
+            language=language,
+            renames=renames,
+            max_bytes=max_bytes,
+        )
+        for f in files
+    ]
+    if as_json:
+        emit([p.as_dict() for p in previews])
+        return
+    for p in previews:
+        dup = f" (same content as {p.duplicate_of!r}: would be skipped)" if p.duplicate_of else ""
+        click.echo(f"{p.file}: {p.format}, {p.language}, {p.words} words, {p.turns} turns{dup}")
+        for s in p.speakers:
+            click.echo(f"  speaker {s.speaker or '(none)'}: {s.turns} turns, {s.words} words")
+        for t in p.first_turns:
+            click.echo(f"  | {t.speaker or '-'}: {t.text[:100]}")
+        for skipped in p.skipped_labels[:20]:
+            click.echo(
+                f"  line {skipped.line} looks like a speaker label but would not be taken: {skipped.text}"
+            )
+    click.echo("dry run: nothing was stored", err=True)
 
 
 @click.command("documents")
