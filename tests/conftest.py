@@ -1,14 +1,27 @@
-"""Every test (and every app or CLI process a test starts) keeps its recent-projects list in a
-temporary folder, never in the user's ~/.config/coding-toolkit."""
+"""Shared by all tests.
+
+- Every test (and every app or CLI process a test starts) keeps its recent-projects list in a
+  temporary folder, never in the user's ~/.config/coding-toolkit (one folder per xdist worker).
+- Browser tests: ``browser`` (one chromium per module) and ``app_url`` (one Streamlit server per
+  module); see tests/_browser.py. Every test of a ``test_browser*`` module, and every test using
+  these fixtures, is marked ``browser`` and runs in the xdist group "browser": under
+  ``make test`` (``-n auto --dist loadgroup``) the browser tests run one after another on one
+  worker, so a module's server is started once and two chromiums never compete for the 2 cores.
+"""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
 
 from toolkit.projects import CONFIG_ENV
+
+ROOT = Path(__file__).resolve().parents[1]
+BROWSER_FIXTURES = {"browser", "app_url"}
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -20,3 +33,38 @@ def _private_project_list(tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         os.environ.pop(CONFIG_ENV, None)
     else:
         os.environ[CONFIG_ENV] = before
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the group marks
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        module = item.path.name
+        if module.startswith("test_browser") or BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+        if item.get_closest_marker("browser") and not item.get_closest_marker("xdist_group"):
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """One headless Debian chromium for the test module; each test opens its own tabs (new_page
+    gives each its own cookies) and closes them."""
+    from _browser import require_chromium
+
+    from app_pages.components.driving import CHROMIUM, CHROMIUM_ARGS
+
+    sync_api = require_chromium()
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def app_url() -> Iterator[str]:
+    """One Streamlit server for the test module, opening the current project in every new tab (as
+    ``make run`` without DB): a test makes its own project current with ``_browser.open_project``."""
+    from app_pages.components.driving import serve_app
+
+    with serve_app("", ROOT) as url:
+        yield url

@@ -5,32 +5,20 @@ test-artifacts/. Skips when chromium or Playwright is missing; .ci/run installs 
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from _browser import ARTIFACTS, open_project, require_chromium
 
-from app_pages.components.driving import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    choose_coder,
-    project_with_transcript,
-    select_range,
-    serve_app,
-)
+from app_pages.components.driving import choose_coder, project_with_transcript, select_range
 from toolkit.codings import list_codings
 from toolkit.documents import document_text, document_turns
 from toolkit.store import open_store
 
-ROOT = Path(__file__).resolve().parents[1]
-ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", ROOT / "test-artifacts"))
-
-sync_api = pytest.importorskip("playwright.sync_api")
-if not Path(CHROMIUM).exists():
-    pytest.skip("Debian chromium is not installed", allow_module_level=True)
+require_chromium()
 
 TRANSCRIPT = (
     "I: [00:00:05] Wie war die Einführung der E-Akte?\n\n"
@@ -46,23 +34,12 @@ def project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture()
-def server(project: Path) -> Iterator[str]:
-    with serve_app(project, ROOT) as url:
-        yield url
-
-
-@pytest.fixture()
-def page(server: str) -> Iterator[Any]:
-    ARTIFACTS.mkdir(exist_ok=True)
+def page(browser: Any, app_url: str, project: Path) -> Iterator[Any]:
+    """A tab on this test's own project (the module shares one server and one chromium)."""
     dialogs: list[str] = []
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        pg = browser.new_page(viewport={"width": 1400, "height": 950})
-        pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        pg.goto(server)
-        pg.dialogs = dialogs
-        yield pg
-        browser.close()
+    pg = open_project(browser, app_url, project, height=950, dialogs=dialogs)
+    yield pg
+    pg.close()
     assert dialogs == [], f"a script in the transcript ran: {dialogs}"
 
 

@@ -7,23 +7,20 @@ Screenshots of the pages go to test-artifacts/. Skips when chromium or Playwrigh
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from _browser import ARTIFACTS, ROOT, require_chromium
 
-from app_pages.components.driving import CHROMIUM, CHROMIUM_ARGS, serve_app
+from app_pages.components.driving import serve_app
 from toolkit.accounts import add_user, set_team_mode
 from toolkit.codings import add_coding
 from toolkit.documents import import_upload
 from toolkit.project import DEFAULT_CODEBOOK, init_project
 from toolkit.store import open_store
 
-ROOT = Path(__file__).resolve().parents[1]
-ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", ROOT / "test-artifacts"))
 PASSWORD = "korrekt-pferd-9"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 # what a page loads by itself (links to documentation a person may click are not requests)
@@ -39,9 +36,7 @@ LOADED = ", ".join(
     ]
 )
 
-sync_api = pytest.importorskip("playwright.sync_api")
-if not Path(CHROMIUM).exists():
-    pytest.skip("Debian chromium is not installed", allow_module_level=True)
+sync_api = require_chromium()
 
 
 def leaves(url: str) -> bool:
@@ -91,47 +86,44 @@ def loaded_outside(pg: Any) -> list[str]:
     return found
 
 
-def test_no_page_requests_anything_outside_this_machine(server: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
+def test_no_page_requests_anything_outside_this_machine(browser: Any, server: str) -> None:
     outside: list[tuple[str, str]] = []
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1400, "height": 900})
-        pg = context.new_page()
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    pg = context.new_page()
 
-        def guard(route: Any) -> None:
-            if leaves(route.request.url):
-                outside.append((pg.url, route.request.url))
-                route.abort()
-            else:
-                route.continue_()
+    def guard(route: Any) -> None:
+        if leaves(route.request.url):
+            outside.append((pg.url, route.request.url))
+            route.abort()
+        else:
+            route.continue_()
 
-        context.route("**/*", guard)
-        context.on("request", lambda r: outside.append((pg.url, r.url)) if leaves(r.url) else None)
+    context.route("**/*", guard)
+    context.on("request", lambda r: outside.append((pg.url, r.url)) if leaves(r.url) else None)
 
-        for path in ("/codebook", "/analysis", ""):  # logged out: every address shows the login
-            pg.goto(server + path)
-            pg.get_by_role("button", name="Anmelden").wait_for(timeout=30_000)
-            settle(pg)
-            outside += [(pg.url, u) for u in loaded_outside(pg)]
-        pg.screenshot(path=str(ARTIFACTS / "offline-login.png"))
-
-        pg.get_by_label("Name").fill("lena")
-        pg.get_by_label("Passwort").fill(PASSWORD)
-        pg.get_by_role("button", name="Anmelden").click()
-        pg.get_by_text("Angemeldet").wait_for(timeout=30_000)
+    for path in ("/codebook", "/analysis", ""):  # logged out: every address shows the login
+        pg.goto(server + path)
+        pg.get_by_role("button", name="Anmelden").wait_for(timeout=30_000)
         settle(pg)
-        links = pg.locator("[data-testid=stSidebarNav] a")
-        titles = [t.strip().splitlines()[-1] for t in links.all_inner_texts()]  # after the icon name
-        assert {"Kodieren", "Codebuch", "Projekt", "Auswertung", "Team"} <= set(titles)
-        for i, title in enumerate(titles):
-            links.nth(i).click()
-            pg.wait_for_timeout(300)
-            settle(pg)
-            assert not pg.locator("[data-testid=stException]").count(), title
-            outside += [(pg.url, u) for u in loaded_outside(pg)]
-            pg.screenshot(path=str(ARTIFACTS / f"offline-{i:02d}.png"))
-        browser.close()
+        outside += [(pg.url, u) for u in loaded_outside(pg)]
+    pg.screenshot(path=str(ARTIFACTS / "offline-login.png"))
+
+    pg.get_by_label("Name").fill("lena")
+    pg.get_by_label("Passwort").fill(PASSWORD)
+    pg.get_by_role("button", name="Anmelden").click()
+    pg.get_by_text("Angemeldet").wait_for(timeout=30_000)
+    settle(pg)
+    links = pg.locator("[data-testid=stSidebarNav] a")
+    titles = [t.strip().splitlines()[-1] for t in links.all_inner_texts()]  # after the icon name
+    assert {"Kodieren", "Codebuch", "Projekt", "Auswertung", "Team"} <= set(titles)
+    for i, title in enumerate(titles):
+        links.nth(i).click()
+        pg.wait_for_timeout(300)
+        settle(pg)
+        assert not pg.locator("[data-testid=stException]").count(), title
+        outside += [(pg.url, u) for u in loaded_outside(pg)]
+        pg.screenshot(path=str(ARTIFACTS / f"offline-{i:02d}.png"))
+    context.close()
     assert sorted(set(outside)) == []
 
 

@@ -5,7 +5,6 @@ Screenshots at 1400×900 and 1024×768 go to test-artifacts/."""
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -13,25 +12,15 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from _browser import ARTIFACTS, ROOT, require_chromium
 
-from app_pages.components.driving import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    choose_coder,
-    project_with_transcript,
-    serve_app,
-)
+from app_pages.components.driving import choose_coder, project_with_transcript, serve_app
 from toolkit.codings import add_coder, add_coding
 from toolkit.documents import document_text
 from toolkit.projects import CONFIG_ENV, current_project, remember_project
 from toolkit.store import open_store
 
-ROOT = Path(__file__).resolve().parents[1]
-ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", ROOT / "test-artifacts"))
-
-sync_api = pytest.importorskip("playwright.sync_api")
-if not Path(CHROMIUM).exists():
-    pytest.skip("Debian chromium is not installed", allow_module_level=True)
+require_chromium()
 
 ALPHA = (
     "I: [00:00:05] Wie kam die E-Akte zu Ihnen?\n\n"
@@ -64,7 +53,7 @@ def shoot(pg: Any, name: str) -> None:
 
 
 def test_create_switch_and_follow_a_link_into_another_project(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    browser: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv(CONFIG_ENV, str(tmp_path / "config"))  # the server gets this list too
     alpha = project_with_transcript(tmp_path / "alpha.db", ALPHA, "interview_alpha.txt")
@@ -76,9 +65,8 @@ def test_create_switch_and_follow_a_link_into_another_project(
         add_coding(store, "interview_alpha", start, start + len(QUOTE), "Mensch", coder="ben")
     remember_project(beta, name="Beta")
     remember_project(alpha, name="Alpha")  # the current project
-    ARTIFACTS.mkdir(exist_ok=True)
-    with serve_app("", ROOT) as url, sync_api.sync_playwright() as p:  # no CODING_TOOLKIT_DB
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    # a server of its own: it must read this test's project list (no CODING_TOOLKIT_DB)
+    with serve_app("", ROOT) as url:
         pg = browser.new_page(viewport={"width": 1400, "height": 900})
         pg.set_default_timeout(60_000)  # a loaded machine redraws slowly; clicks wait for stable elements
         pg.goto(url)
@@ -169,4 +157,4 @@ def test_create_switch_and_follow_a_link_into_another_project(
         here = pg.locator(".tk-linked")
         here.first.wait_for(timeout=30_000)
         assert "".join(here.all_inner_texts()) == QUOTE
-        browser.close()
+        pg.context.close()

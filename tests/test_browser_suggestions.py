@@ -5,30 +5,19 @@ Skips when chromium or Playwright is missing."""
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from _browser import ARTIFACTS, open_project, require_chromium
 
-from app_pages.components.driving import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    choose_coder,
-    project_with_transcript,
-    serve_app,
-)
+from app_pages.components.driving import choose_coder, project_with_transcript
 from toolkit.store import open_store
 from toolkit.suggest.feedback import rejections
 
-ROOT = Path(__file__).resolve().parents[1]
-ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", ROOT / "test-artifacts"))
-
-sync_api = pytest.importorskip("playwright.sync_api")
-if not Path(CHROMIUM).exists():
-    pytest.skip("Debian chromium is not installed", allow_module_level=True)
+require_chromium()
 
 TRANSCRIPT = (
     "I: [00:00:05] Wie erfahren Sie, was im Projekt passiert?\n\n"
@@ -45,14 +34,11 @@ def project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture()
-def page(project: Path) -> Iterator[Any]:
-    ARTIFACTS.mkdir(exist_ok=True)
-    with serve_app(project, ROOT) as url, sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        pg = browser.new_page(viewport={"width": 1400, "height": 950})
-        pg.goto(url)
-        yield pg
-        browser.close()
+def page(browser: Any, app_url: str, project: Path) -> Iterator[Any]:
+    """A tab on this test's own project (the module shares one server and one chromium)."""
+    pg = open_project(browser, app_url, project, height=950)
+    yield pg
+    pg.close()
 
 
 def switch_on_suggestions(pg: Any) -> None:

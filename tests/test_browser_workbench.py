@@ -2,37 +2,26 @@
 assigns by keyboard and draws the highlight and the margin entry at once, a duplicate is refused
 visibly, an in-vivo code is made from the selected words, a coding picked in the margin takes a new
 extent by selecting, the code tree assigns, a deep link opens the span; screenshots at 1024×768 and
-1400×900 go to test-artifacts/. One server for the module; each test works on its own turns."""
+1400×900 go to test-artifacts/. One server for the module; each test works on its own turns of the
+module's project (the Konsens test on a demo project of its own)."""
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from _browser import ARTIFACTS, ROOT, open_project, require_chromium
 
-from app_pages.components.driving import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    choose_coder,
-    project_with_transcript,
-    select_range,
-    serve_app,
-)
+from app_pages.components.driving import choose_coder, project_with_transcript, select_range
 from toolkit.codes import list_codes
 from toolkit.codings import add_coding, list_codings
 from toolkit.documents import document_text, document_turns
 from toolkit.store import open_store
 
-ROOT = Path(__file__).resolve().parents[1]
-ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", ROOT / "test-artifacts"))
-
-sync_api = pytest.importorskip("playwright.sync_api")
-if not Path(CHROMIUM).exists():
-    pytest.skip("Debian chromium is not installed", allow_module_level=True)
+require_chromium()
 
 TURNS = [
     "Wie kam die E-Akte in Ihre Verwaltung?",
@@ -66,30 +55,9 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project_with_transcript(db, transcript_text(), "gespraech.txt")
 
 
-@pytest.fixture(scope="module")
-def server(project: Path) -> Iterator[str]:
-    with serve_app(project, ROOT) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
-def open_page(browser: Any, url: str, width: int = 1400, height: int = 900) -> Any:
-    ARTIFACTS.mkdir(exist_ok=True)
-    pg = browser.new_page(viewport={"width": width, "height": height})
-    pg.goto(url)
-    return pg
-
-
 @pytest.fixture()
-def page(browser: Any, server: str) -> Iterator[Any]:
-    pg = open_page(browser, server)
+def page(browser: Any, app_url: str, project: Path) -> Iterator[Any]:
+    pg = open_project(browser, app_url, project)
     choose_coder(pg, "anna")
     yield pg
     pg.close()
@@ -280,14 +248,14 @@ def test_code_tree_assigns_the_pending_selection_and_filters(page: Any, project:
 
 
 def test_deep_link_opens_the_document_scrolled_to_the_span_and_outlined(
-    browser: Any, server: str, project: Path
+    browser: Any, app_url: str, project: Path
 ) -> None:
     with open_store(project) as store:
         text = document_text(store, "gespraech")
     start = text.index(TAIL)
     end = start + len("Schnittstelle zum Fachverfahren") + len("Zum Schluss: die ")
     start += len("Zum Schluss: die ")
-    pg = open_page(browser, f"{server}/?doc=gespraech&start={start}&end={end}&coder=anna")
+    pg = open_project(browser, app_url, project, f"/?doc=gespraech&start={start}&end={end}&coder=anna")
     linked = pg.locator(".tk-linked")
     linked.first.wait_for(timeout=15_000)
     assert "".join(linked.all_inner_texts()) == "Schnittstelle zum Fachverfahren"
@@ -322,8 +290,10 @@ CHARS_ON_FIRST_LINE = """(turn) => {
 
 
 @pytest.mark.parametrize(("width", "height"), [(1024, 768), (1400, 900), (1920, 1080)])
-def test_layout_keeps_lines_long_enough(browser: Any, server: str, width: int, height: int) -> None:
-    pg = open_page(browser, server, width, height)
+def test_layout_keeps_lines_long_enough(
+    browser: Any, app_url: str, project: Path, width: int, height: int
+) -> None:
+    pg = open_project(browser, app_url, project, width=width, height=height)
     choose_coder(pg, "anna")
     pg.wait_for_timeout(500)
     chars = pg.evaluate(CHARS_ON_FIRST_LINE, 10)
@@ -355,7 +325,9 @@ PICK_JS = """([from, to]) => {
 }"""
 
 
-def test_konsens_bearbeiten_takes_a_new_extent_by_selecting(browser: Any, tmp_path: Path) -> None:
+def test_konsens_bearbeiten_takes_a_new_extent_by_selecting(
+    browser: Any, app_url: str, tmp_path: Path
+) -> None:
     from toolkit.agreement.consensus import disagreements
     from toolkit.project import create_demo
 
@@ -363,29 +335,28 @@ def test_konsens_bearbeiten_takes_a_new_extent_by_selecting(browser: Any, tmp_pa
     create_demo(db, ROOT, actor="test")
     with open_store(db) as store:
         starts = {d.start for d in disagreements(store, "anna", "ben")}
-    with serve_app(db, ROOT) as url:
-        pg = open_page(browser, url)
-        choose_coder(pg, "anna")
-        pg.get_by_role("link", name="Konsens").click()
-        pg.get_by_role("button", name="Bearbeiten").first.click()
-        pg.locator(".sp-current").first.wait_for(timeout=15_000)
-        no_offsets = [pg.get_by_label(w, exact=True).count() for w in ("Anfang", "Ende")]
-        assert no_offsets == [0, 0]  # the extent is not typed
-        box = pg.evaluate(PICK_JS, [0, 12])
-        pg.mouse.move(box["x1"], box["y1"])
-        pg.mouse.down()
-        pg.mouse.move(box["x2"], box["y2"], steps=5)
-        pg.mouse.up()
-        pg.get_by_text("Neu markiert: 12 Zeichen").wait_for(timeout=5_000)
-        pg.screenshot(path=str(ARTIFACTS / "konsens-bearbeiten.png"))
-        pg.wait_for_timeout(500)  # the new extent reaches the server
-        pg.get_by_role("button", name="Übernehmen", exact=True).click()
+    pg = open_project(browser, app_url, db)  # the demo on the module's server
+    choose_coder(pg, "anna")
+    pg.get_by_role("link", name="Konsens").click()
+    pg.get_by_role("button", name="Bearbeiten").first.click()
+    pg.locator(".sp-current").first.wait_for(timeout=15_000)
+    no_offsets = [pg.get_by_label(w, exact=True).count() for w in ("Anfang", "Ende")]
+    assert no_offsets == [0, 0]  # the extent is not typed
+    box = pg.evaluate(PICK_JS, [0, 12])
+    pg.mouse.move(box["x1"], box["y1"])
+    pg.mouse.down()
+    pg.mouse.move(box["x2"], box["y2"], steps=5)
+    pg.mouse.up()
+    pg.get_by_text("Neu markiert: 12 Zeichen").wait_for(timeout=5_000)
+    pg.screenshot(path=str(ARTIFACTS / "konsens-bearbeiten.png"))
+    pg.wait_for_timeout(500)  # the new extent reaches the server
+    pg.get_by_role("button", name="Übernehmen", exact=True).click()
 
-        def settled() -> list[tuple[int, int, str]]:
-            with open_store(db) as store:
-                return [(c.start, c.end, c.text) for c in list_codings(store, coder="consensus")]
+    def settled() -> list[tuple[int, int, str]]:
+        with open_store(db) as store:
+            return [(c.start, c.end, c.text) for c in list_codings(store, coder="consensus")]
 
-        found = wait_until(settled)
-        pg.close()
+    found = wait_until(settled)
+    pg.close()
     assert len(found) == 1 and found[0][0] in starts  # the card's span, from its start …
     assert found[0][1:] == (found[0][0] + 12, box["text"])  # … to the 12 characters selected

@@ -8,7 +8,9 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -74,30 +76,56 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve_app(db: Path | str, root: Path | str) -> Iterator[str]:
-    """Run ``streamlit run app.py`` from ``root`` on the project ``db``; yields the URL once the port
-    answers, and stops the server afterwards."""
-    port = free_port()
-    env = {**os.environ, "CODING_TOOLKIT_DB": str(db)}
-    cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
-    proc = subprocess.Popen(
-        [*cmd, "--server.headless", "true"],
-        cwd=root,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.time() + 30
-        while time.time() < deadline:
-            with socket.socket() as s:
-                if s.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            time.sleep(0.2)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+def serve_app(db: Path | str, root: Path | str, *, timeout: float = 90) -> Iterator[str]:
+    """Run ``streamlit run app.py`` from ``root`` on the project ``db`` (``""``: the current project,
+    as ``make run`` without DB); yields the URL once the server reports healthy, and stops it
+    afterwards. A port taken meanwhile by another process (parallel tests) is retried on a new one;
+    a server that does not come up raises with the end of its output."""
+    for attempt in range(3):
+        port = free_port()
+        with tempfile.TemporaryFile() as log:
+            proc = subprocess.Popen(
+                [
+                    *[sys.executable, "-m", "streamlit", "run", "app.py"],
+                    *["--server.port", str(port), "--server.headless", "true"],
+                    # no file watcher: tests change no source, and watching costs CPU on a busy machine
+                    *["--server.fileWatcherType", "none", "--server.runOnSave", "false"],
+                ],
+                cwd=root,
+                env={**os.environ, "CODING_TOOLKIT_DB": str(db)},
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+            try:
+                url = f"http://127.0.0.1:{port}"
+                if _wait_healthy(proc, url, timeout):
+                    yield url
+                    return
+                log.seek(0)
+                output = log.read().decode("utf-8", "replace")[-2000:]
+                if proc.poll() is None or attempt == 2 or "already in use" not in output:
+                    raise RuntimeError(f"the app did not start on {url} within {timeout:.0f} s:\n{output}")
+            finally:
+                proc.terminate()
+                try:
+                    proc.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
+
+
+def _wait_healthy(proc: subprocess.Popen[bytes], url: str, timeout: float) -> bool:
+    """Whether the server at ``url`` answers its health check before ``timeout`` s or its exit."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=5) as response:
+                if response.status == 200:
+                    return True
+        except OSError:
+            pass
+        time.sleep(0.2)
+    return False
 
 
 def project_with_transcript(db: Path, text: str, filename: str, *, language: str | None = None) -> Path:
