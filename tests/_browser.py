@@ -52,3 +52,19 @@ def open_project(
         pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     pg.goto(app_url + path)
     return pg
+
+
+def warm_up(browser: Any, url: str, timeout_ms: int = 180_000) -> None:
+    """Open the app once and wait until its page has drawn and the run has ended: the server's first
+    run imports the toolkit (spaCy, pandas), which would otherwise eat the first test's waits on a
+    busy machine. Called once per server, by the fixture that starts it."""
+    pg = browser.new_page()
+    try:
+        pg.goto(url)
+        pg.wait_for_function(
+            "() => (document.querySelector('[data-testid=stMain]')?.innerText || '').trim().length > 0"
+            " && !document.querySelector('[data-testid=stAppRunningIcon]')",
+            timeout=timeout_ms,
+        )
+    finally:
+        pg.close()

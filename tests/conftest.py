@@ -61,10 +61,17 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture(scope="module")
-def app_url() -> Iterator[str]:
+def app_url(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """One Streamlit server for the test module, opening the current project in every new tab (as
-    ``make run`` without DB): a test makes its own project current with ``_browser.open_project``."""
-    from app_pages.components.driving import serve_app
+    ``make run`` without DB): a test makes its own project current with ``_browser.open_project``.
+    The server is warmed up on a small project of its own before the first test."""
+    from _browser import warm_up
 
+    from app_pages.components.driving import project_with_transcript, serve_app
+    from toolkit.projects import remember_project
+
+    db = project_with_transcript(tmp_path_factory.mktemp("app") / "warm.db", "I: Ja?\n\nB: Ja.\n", "warm.txt")
+    remember_project(db)  # the current project until a test opens its own
     with serve_app("", ROOT) as url:
+        warm_up(browser, url)
         yield url

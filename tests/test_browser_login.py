@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from _browser import ARTIFACTS, ROOT, require_chromium
+from _browser import ARTIFACTS, ROOT, require_chromium, warm_up
 
 from app_pages.components.driving import serve_app
 from toolkit.accounts import add_user, set_team_mode
@@ -24,7 +24,7 @@ require_chromium()
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """One team server for the module (a team server keeps serving its one project); each test
     starts logged out in a tab of its own, with no cookies."""
     db = tmp_path_factory.mktemp("login") / "team.db"
@@ -36,6 +36,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         add_user(store, "anna", role="coder", actor="setup", password=PASSWORD)
         set_team_mode(store, True, actor="setup")
     with serve_app(db, ROOT) as url:
+        warm_up(browser, url)
         yield url
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from _browser import ARTIFACTS, ROOT, require_chromium
+from _browser import ARTIFACTS, ROOT, require_chromium, warm_up
 
 from app_pages.components.driving import serve_app
 from toolkit.accounts import add_user, set_team_mode
@@ -46,7 +46,7 @@ def leaves(url: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server(browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     db = tmp_path_factory.mktemp("offline") / "team.db"
     init_project(db, codebook=DEFAULT_CODEBOOK, actor="setup")
     with open_store(db) as store:
@@ -56,6 +56,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         add_coding(store, "interview", 3, 20, "Information", coder="lena")
         set_team_mode(store, True, actor="setup")
     with serve_app(db, ROOT) as url:
+        warm_up(browser, url)
         yield url
 
 

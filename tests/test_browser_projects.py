@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from _browser import ARTIFACTS, ROOT, require_chromium
+from _browser import ARTIFACTS, ROOT, require_chromium, warm_up
 
 from app_pages.components.driving import choose_coder, project_with_transcript, serve_app
 from toolkit.codings import add_coder, add_coding
@@ -67,6 +67,7 @@ def test_create_switch_and_follow_a_link_into_another_project(
     remember_project(alpha, name="Alpha")  # the current project
     # a server of its own: it must read this test's project list (no CODING_TOOLKIT_DB)
     with serve_app("", ROOT) as url:
+        warm_up(browser, url)
         pg = browser.new_page(viewport={"width": 1400, "height": 900})
         pg.set_default_timeout(60_000)  # a loaded machine redraws slowly; clicks wait for stable elements
         pg.goto(url)
@@ -102,7 +103,7 @@ def test_create_switch_and_follow_a_link_into_another_project(
         pg.get_by_role("option", name="anna").click()
         pg.locator("[data-testid=stSidebarNav]").get_by_text("Konsens").click()
         link = pg.get_by_role("link", name="in neuem Tab").first
-        link.wait_for(timeout=30_000)
+        link.wait_for(timeout=60_000)  # the page's first visit imports the agreement modules
         body_has(pg, "B · 00:01:10")
         pg.get_by_text("Beitrag im Zusammenhang").first.click()
         body_has(pg, "Am Anfang schon holprig.")

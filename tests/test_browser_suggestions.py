@@ -44,7 +44,8 @@ def page(browser: Any, app_url: str, project: Path) -> Iterator[Any]:
 def switch_on_suggestions(pg: Any) -> None:
     choose_coder(pg, "anna")
     pg.locator("[data-testid=stSidebar]").get_by_text("Vorschläge", exact=True).click()
-    pg.wait_for_selector(".tk-sug", timeout=30_000)
+    # the first suggestions of a server load the spaCy pipeline: slow on a busy machine
+    pg.wait_for_selector(".tk-sug", timeout=90_000)
     pg.get_by_role("button", name="Annehmen").first.wait_for(timeout=30_000)
 
 
