@@ -2,14 +2,21 @@
 #   make run    create .venv, install, start the app on 127.0.0.1 with the project used last
 #               (the demo data/demo.db the first time, built if missing); make run DB=FILE opens FILE
 #   make test   install with dev tools, then lint, type check and all tests
+#   make test-quick   the same without the browser tests and those over ~5 s, in parallel (pytest-xdist)
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB := data/demo.db
 DB ?=
 PORT ?= 8501
+# pytest-xdist workers (0: one process, auto: one per core); the browser tests stay together on one
+# worker (xdist group "browser", tests/conftest.py), so each module's server starts once. The full
+# suite stays in one process until it has passed in parallel twice on a quiet machine (README, Speed):
+# `make pytest PYTEST_WORKERS=auto` tries it. The quick tests run in parallel.
+PYTEST_WORKERS ?= 0
+QUICK_WORKERS ?= auto
 
-.PHONY: run test install install-dev demo lint typecheck pytest bench eval docx clean browser render-tools
+.PHONY: run test test-quick install install-dev demo lint typecheck pytest bench eval docx clean browser render-tools
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -68,9 +75,13 @@ render-tools:
 	fi
 
 pytest: install-dev browser render-tools
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup
 
 test: lint typecheck pytest
+
+# what a change needs before the full run: everything but the browser tests and those over ~5 s
+test-quick: lint typecheck
+	$(BIN)/pytest -n $(QUICK_WORKERS) --dist loadgroup -m "not browser and not slow"
 
 bench: install
 	$(BIN)/python benchmarks/bench_import.py

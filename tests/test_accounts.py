@@ -399,6 +399,7 @@ def test_guessing_with_new_names_slows_down_per_source(team: Store) -> None:
     assert authenticate(team, "anna", PASSWORD, source="198.51.100.1", at=last + 0.5)
 
 
+@pytest.mark.slow
 def test_failed_logins_do_not_grow_the_event_log(team: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(accounts, "MAX_STORED_FAILURES", 50)
     before = team.one("SELECT count(*) AS n FROM events")

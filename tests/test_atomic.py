@@ -65,6 +65,7 @@ EXPORTS = [
 ]
 
 
+@pytest.mark.slow
 def test_every_cli_export_of_a_private_project_is_private(tmp_path: Path) -> None:
     """A 0600 project gave 0644 exports (CSV, XLSX, DOCX, .qdpx, backups) under umask 022."""
     from _factories import two_coder_project

@@ -92,6 +92,7 @@ def test_matrix_against_sql(db: Path) -> None:
     assert code == 0 and set(out.splitlines()[1].split(",")[1:]) <= {"0", "1"}
 
 
+@pytest.mark.slow
 def test_report_and_coding_guide(db: Path, tmp_path: Path) -> None:
     report = tmp_path / "r.docx"
     code, out = invoke(db, "report", "-o", str(report), "--coder", "anna", "--quotes-per-code", "2")
@@ -149,6 +150,7 @@ def test_errors_are_one_line(db: Path, args: list[str], message: str) -> None:
     assert code != 0 and message in out
 
 
+@pytest.mark.slow
 def test_report_defaults_to_the_consensus_and_pools_on_request(tmp_path: Path) -> None:
     from _factories import LUECKEN, two_coder_project
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from _factories import add_text, store_with_codebook
 from click.testing import CliRunner
 
@@ -28,6 +29,7 @@ def run(db: Path, *args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
+@pytest.mark.slow
 def test_accept_codes_the_suggestion_with_its_provenance(tmp_path: Path) -> None:
     db, start, end = project(tmp_path)
     code, out = run(db, "accept", "interview", str(start), str(end), "Lücken", "--coder", "anna", "--json")
@@ -53,6 +55,7 @@ def test_accept_of_something_never_suggested_changes_nothing(tmp_path: Path) -> 
         assert store.query("SELECT id FROM codings") == []
 
 
+@pytest.mark.slow
 def test_reject_then_list_rejections(tmp_path: Path) -> None:
     db, start, end = project(tmp_path)
     code, out = run(db, "reject", "interview", str(start), str(end), LUECKEN, "--coder", "anna")

@@ -64,6 +64,7 @@ def test_snapshot_and_history(db: Path, tmp_path: Path) -> None:
     assert code == 0 and "imported document berger" in out
 
 
+@pytest.mark.slow
 def test_pseudonyms_commands(db: Path, tmp_path: Path) -> None:
     code, out = invoke(db, "pseudonyms", "propose", "--json")
     assert code == 0, out
