@@ -6,7 +6,6 @@ missing."""
 
 from __future__ import annotations
 
-import os
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -14,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _browser import ARTIFACTS, ROOT, require_chromium
 from _media import TIMED, write_wav
 
 from app_pages.components.driving import CHROMIUM, CHROMIUM_ARGS, serve_app
@@ -25,13 +25,9 @@ from toolkit.media import attach_media, document_media
 from toolkit.project import DEFAULT_CODEBOOK, init_project
 from toolkit.store import open_store
 
-ROOT = Path(__file__).resolve().parents[1]
-ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", ROOT / "test-artifacts"))
 PASSWORD = "korrekt-pferd-9"
 
-sync_api = pytest.importorskip("playwright.sync_api")
-if not Path(CHROMIUM).exists():
-    pytest.skip("Debian chromium is not installed", allow_module_level=True)
+sync_api = require_chromium()
 
 
 @pytest.fixture(scope="module")
