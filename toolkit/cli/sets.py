@@ -10,7 +10,10 @@ from toolkit.document_sets import add_to_set, create_set, delete_set, list_sets,
 
 @click.group("sets")
 def sets() -> None:
-    """Document sets: named groups of documents (e.g. "Großstädte") for filters."""
+    """Document sets: named groups of documents (e.g. "Großstädte") for filters.
+
+    Example: coding-toolkit sets create "Großstädte" interview_koeln interview_essen
+    """
 
 
 @sets.command("list")
