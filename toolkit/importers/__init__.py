@@ -6,14 +6,6 @@ import hashlib
 from pathlib import Path
 
 from toolkit.errors import ImportFailed
-from toolkit.importers.docx import read_docx
-from toolkit.importers.markdown import read_markdown_lines
-from toolkit.importers.odt import read_odt
-from toolkit.importers.pdf import read_pdf
-from toolkit.importers.rtf import read_rtf
-from toolkit.importers.subtitles import read_subtitles
-from toolkit.importers.text import read_text
-from toolkit.importers.turns import detect_turns_report
 from toolkit.model import ParsedDocument, SkippedLabel
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -53,6 +45,17 @@ def parse_bytes(
         )
     if not data:
         raise ImportFailed(filename, "the file is empty (0 bytes); export the transcript again")
+    # The format modules are imported here, when a file is parsed: listing documents or coding
+    # (which import this package through toolkit.documents) then starts without them.
+    from toolkit.importers.docx import read_docx
+    from toolkit.importers.markdown import read_markdown_lines
+    from toolkit.importers.odt import read_odt
+    from toolkit.importers.pdf import read_pdf
+    from toolkit.importers.rtf import read_rtf
+    from toolkit.importers.subtitles import read_subtitles
+    from toolkit.importers.text import read_text
+    from toolkit.importers.turns import detect_turns_report
+
     sha = hashlib.sha256(data).hexdigest()
     name = Path(filename).stem
     if fmt in ("srt", "vtt"):
