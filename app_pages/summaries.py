@@ -50,12 +50,13 @@ done = sum(1 for row in grid if row.summary is not None)
 st.caption(tr("ui.summaries.overview", done=done, total=len(grid)))
 
 
-def _label(name: str) -> str:
+def _state(name: str) -> str:
     row = by_name[name]
     if row.summary is None:
-        return f"○ {name}"
-    mark = f" ⚠ {tr('ui.summaries.changed_mark')}" if row.summary.changed else ""
-    return f"● {name}{mark}"
+        return tr("ui.summaries.state_open")
+    if row.summary.changed:
+        return tr("ui.summaries.state_changed")
+    return tr("ui.summaries.state_done")
 
 
 if st.session_state.get("summaries_doc") not in names:
@@ -75,11 +76,11 @@ nav_prev.button(
     args=(-1,),
     icon=":material/arrow_back:",
 )
-document = nav_pick.selectbox(tr("ui.summaries.document"), names, format_func=_label, key="summaries_doc")
+document = nav_pick.selectbox(tr("ui.summaries.document"), names, key="summaries_doc")
 nav_next.button(
     tr("ui.summaries.next"), key="summaries_next", on_click=_step, args=(1,), icon=":material/arrow_forward:"
 )
-st.caption(tr("ui.summaries.position", n=names.index(document) + 1, total=len(names)))
+st.caption(tr("ui.summaries.position", n=names.index(document) + 1, total=len(names), state=_state(document)))
 
 
 def _segments(row: GridRow) -> None:

@@ -52,7 +52,7 @@ def test_next_goes_to_the_following_document_and_changed_segments_are_marked(tmp
     at = opened(store)
     at.button(key="summaries_next").click().run()
     assert at.selectbox(key="summaries_doc").value == "zwei"
-    assert "geändert" in at.selectbox(key="summaries_doc").format_func("zwei")
+    assert "Dokument 2 von 2 · ⚠ Segmente geändert" in at.caption[2].value
     assert at.warning and "Segmente haben sich geändert" in at.warning[0].value
     assert at.text_area[0].value == "Alt."
 

@@ -49,9 +49,14 @@ TEXTS: dict[str, Text] = {
         "Wählen Sie links, wer kodiert, um Zusammenfassungen zu schreiben.",
         "Choose who is coding on the left to write summaries.",
     ),
-    "ui.summaries.previous": Text("Vorheriges Dokument", "Previous document"),
-    "ui.summaries.next": Text("Nächstes Dokument", "Next document"),
-    "ui.summaries.position": Text("Dokument {n} von {total}", "Document {n} of {total}"),
+    "ui.summaries.previous": Text("Vorheriges", "Previous"),
+    "ui.summaries.next": Text("Nächstes", "Next"),
+    "ui.summaries.position": Text("Dokument {n} von {total} · {state}", "Document {n} of {total} · {state}"),
+    "ui.summaries.state_open": Text("noch nicht zusammengefasst", "not summarised yet"),
+    "ui.summaries.state_done": Text("zusammengefasst", "summarised"),
+    "ui.summaries.state_changed": Text(
+        "⚠ Segmente geändert seit der Zusammenfassung", "⚠ segments changed since the summary"
+    ),
     "ui.summaries.segments": Text("Codierte Segmente ({n})", "Coded segments ({n})"),
     "ui.summaries.segment": Text("{code} · {coder} · {start}–{end}", "{code} · {coder} · {start}–{end}"),
     "ui.summaries.no_segments": Text("Keine Segmente dieses Codes.", "No segments of this code."),
@@ -66,7 +71,6 @@ TEXTS: dict[str, Text] = {
         "Die Segmente haben sich geändert, seit diese Zusammenfassung geschrieben wurde.",
         "The segments have changed since this summary was written.",
     ),
-    "ui.summaries.changed_mark": Text("geändert", "changed"),
     "ui.summaries.written": Text("Zuletzt gespeichert: {at}", "Last saved: {at}"),
     "ui.summaries.overview": Text(
         "Übersicht: {done} von {total} Dokumenten zusammengefasst",
