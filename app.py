@@ -100,6 +100,7 @@ PAGES = [
     (st.Page("app_pages/consensus.py", title="Konsens", icon=":material/handshake:"), True),
     (st.Page("app_pages/analysis.py", title="Auswertung", icon=":material/bar_chart:"), False),
     (st.Page("app_pages/summaries.py", title=tr("ui.summaries.title"), icon=":material/summarize:"), False),
+    (st.Page("app_pages/memos.py", title=tr("ui.memos.title"), icon=":material/sticky_note_2:"), False),
     (st.Page("app_pages/overview.py", title="Projekt", icon=":material/home:"), False),
     (st.Page("app_pages/exchange.py", title="Austausch", icon=":material/swap_horiz:"), True),
     (st.Page("app_pages/team.py", title="Team", icon=":material/group:"), True),

@@ -8,6 +8,8 @@ import re
 
 import streamlit as st
 
+from app_pages.code_memo import code_memo_panel
+from app_pages.lang import tr
 from app_pages.messages import german
 from app_pages.ui import md, store
 from toolkit.accounts import is_lead
@@ -89,6 +91,9 @@ with tree:
                         st.markdown("**Kodierregel** " + md(c.coding_rule))
                     if c.keywords_de or c.keywords_en:
                         st.caption("Schlüsselwörter: " + md(", ".join((*c.keywords_de, *c.keywords_en))))
+
+with tree, st.expander(tr("ui.memos.edit_code_memo"), icon=":material/edit_note:"):
+    code_memo_panel(project, paths, st.session_state.get("app_coder"), key="codebook_memo")
 
 if not lead:
     st.stop()

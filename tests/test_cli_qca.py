@@ -53,3 +53,23 @@ def test_summary_export_xlsx(db: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     sheet = load_workbook(out)["Zusammenfassungen"]
     assert [c.value for c in sheet[2]] == ["t", "Lücken.", None]
+
+
+def test_memo_code_set_show_undo_and_memos_export(db: Path, tmp_path: Path) -> None:
+    assert run(db, "memo", "code", "Mensch", "Menschen, nicht Rollen.").exit_code == 0
+    assert run(db, "memo", "code", "Mensch").output.strip() == "Menschen, nicht Rollen."
+    run(db, "summary", "set", "t", "Information", "Lücken.")
+    listed = json.loads(run(db, "memos", "--json").output)
+    assert sorted(m["kind"] for m in listed) == ["code", "summary"]
+    only = json.loads(run(db, "memos", "--type", "code", "--json").output)
+    assert [m["text"] for m in only] == ["Menschen, nicht Rollen."]
+    out = tmp_path / "memos.docx"
+    result = run(db, "memos", "-o", str(out))
+    assert result.exit_code == 0 and "2 memos" in result.output
+    from docx import Document
+
+    assert "Menschen, nicht Rollen." in [p.text for p in Document(str(out)).paragraphs]
+    assert "undone: memo on Mensch" in run(db, "memo", "code", "Mensch", "--undo").output
+    assert run(db, "memo", "code", "Mensch").output.strip() == ""
+    bad = run(db, "memo", "code", "Gibt/Es/Nicht", "x")
+    assert bad.exit_code == 1 and "Traceback" not in bad.output

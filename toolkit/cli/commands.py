@@ -122,6 +122,14 @@ COMMANDS: dict[str, Entry] = {
         "toolkit.cli.qca:summary",
         "Thematic summaries: one text per document and code (and coder).",
     ),
+    "memo": Entry(
+        "toolkit.cli.qca:memo",
+        "Memos on codes: what a code means in this project, decisions, open questions.",
+    ),
+    "memos": Entry(
+        "toolkit.cli.qca:memos_cmd",
+        "List every memo (document, code, coding memos and summaries), newest first, or export them.",
+    ),
     # exchange
     "project": Entry(
         "toolkit.cli.exchange:project",

@@ -1,5 +1,5 @@
-"""``coding-toolkit summary``: thematic summaries per document and code (qualitative content
-analysis, issue 20)."""
+"""``coding-toolkit summary``, ``memo``, ``memos``: thematic summaries per document and code, code
+memos and the memo overview (qualitative content analysis, issue 20)."""
 
 from __future__ import annotations
 
@@ -141,3 +141,86 @@ def summary_undo(ctx: click.Context) -> None:
         click.echo("nothing to undo")
     else:
         click.echo(f"undone: summary of {payload['document']} / {payload['code']}")
+
+
+@click.group("memo")
+def memo() -> None:
+    """Memos on codes: what a code means in this project, decisions, open questions.
+
+    Example: coding-toolkit memo code "Mensch/Treiber" "Nur Personen, nicht Rollen."
+    """
+
+
+@memo.command("code")
+@click.argument("code_path")
+@click.argument("text", required=False, default=None)
+@click.option("--coder", help="Whose memo (default: the acting user); for another, a lead's action.")
+@click.option("--undo", is_flag=True, help="Take back your newest code memo change instead.")
+@click.pass_context
+@errors_as_messages
+def memo_code(ctx: click.Context, code_path: str, text: str | None, coder: str | None, undo: bool) -> None:
+    """Write your memo on CODE_PATH (an empty TEXT deletes it; without TEXT: show it).
+
+    Example: coding-toolkit memo code "Mensch/Treiber" "Nur Personen, nicht Rollen."
+    """
+    from toolkit.memos import code_memo, set_code_memo, undo_code_memo
+
+    store, actor = project_store(ctx), actor_name()
+    if undo:
+        payload = undo_code_memo(store, actor)
+        click.echo("nothing to undo" if payload is None else f"undone: memo on {payload['code']}")
+    elif text is None:
+        click.echo(code_memo(store, code_path, coder or actor))
+    else:
+        stored = set_code_memo(store, code_path, text, coder=coder or actor, actor=actor)
+        click.echo(f"memo on {code_path} " + ("saved" if stored else "deleted"))
+
+
+@click.command("memos")
+@click.option(
+    "--type",
+    "kinds",
+    multiple=True,
+    type=click.Choice(["document", "code", "coding", "summary"]),
+    help="Only memos of this type (repeatable).",
+)
+@click.option("--author", help="Only this author's memos.")
+@click.option("--search", default="", help="Only memos containing this text.")
+@click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write them as a Word file (.docx).")
+@json_option
+@click.pass_context
+@errors_as_messages
+def memos_cmd(
+    ctx: click.Context,
+    kinds: tuple[str, ...],
+    author: str | None,
+    search: str,
+    lang: str,
+    output: str | None,
+    as_json: bool,
+) -> None:
+    """List every memo (document, code, coding memos and summaries), newest first, or export them.
+
+    Example: coding-toolkit memos --type code --author anna -o memos.docx
+    """
+    from toolkit.memos import MEMO_KINDS, list_memos
+
+    found = list_memos(project_store(ctx), kinds=kinds or MEMO_KINDS, author=author, search=search)
+    if output:
+        from toolkit.atomic import write_bytes
+        from toolkit.exports.memos_docx import write_memos_docx
+        from toolkit.i18n import language
+
+        buffer = io.BytesIO()
+        write_memos_docx(found, buffer, lang=language(lang))
+        write_bytes(output, buffer.getvalue())
+        click.echo(f"wrote {output}: {len(found)} memos")
+    elif as_json:
+        emit(found)
+    else:
+        for m in found:
+            where = " | ".join(p for p in (m.document, m.code_path, m.where) if p)
+            click.echo(f"[{m.kind}] {where} | {m.author or '-'} | {m.updated_at[:10]}\n  {m.text}")
+        if not found:
+            click.echo("no memos")
