@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
+from app_pages.code_memo import code_memo_panel
 from app_pages.components.transcript import bench_data, event_value, transcript
 from app_pages.lang import tr
 from app_pages.media_source import PLAY, PLAY_ON_OPEN, play_at, player_data
@@ -353,6 +354,8 @@ def _toolbar() -> None:
             if st.button("Memo speichern", key="code_doc_memo_save"):
                 set_document_memo(project, doc_name, coder or "", memo_text)
                 st.toast("Memo gespeichert")
+        with st.popover(tr("ui.memos.code_memo_button")):  # issue 20: beside the code tree
+            code_memo_panel(project, [c.path for c in list_codes(project)], coder, key="code_code_memo")
 
 
 focus_link = st.session_state["code_focus"]

@@ -91,6 +91,7 @@ TEXTS: dict[str, Text] = {
         "Every memo of the project: on documents, codes and codings, and the summaries.",
     ),
     "ui.memos.edit_code_memo": Text("Code-Memo schreiben", "Write a code memo"),
+    "ui.memos.code_memo_button": Text("Code-Memo", "Code memo"),
     "ui.memos.code": Text("Code", "Code"),
     "ui.memos.code_memo": Text("Ihr Memo zu {code}", "Your memo on {code}"),
     "ui.memos.placeholder": Text(
