@@ -1,7 +1,8 @@
 """Zusammenfassungen: the summary grid of qualitative content analysis (Kuckartz). For a chosen
 code, each document's coded segments on the left and the coder's thematic summary on the right,
 with navigation over documents and codes, a mark where the segments changed after the summary was
-written, undo, and the summary table export (XLSX, landscape DOCX)."""
+written, undo, the comparison of groups of documents (by a variable) and the summary table export
+(XLSX, landscape DOCX)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,9 @@ from app_pages.ui import md, store
 from toolkit.codes import list_codes
 from toolkit.documents import attribute_labels, list_documents
 from toolkit.errors import ToolkitError
+from toolkit.exports.compare_docx import comparison_tables, group_name, write_comparison_docx
 from toolkit.exports.summary_tables import summary_table, write_summary_table
+from toolkit.qca.compare import compare_groups
 from toolkit.qca.summaries import GridRow, set_summary, summary_grid, undo_summary
 
 project = store()
@@ -148,9 +151,54 @@ with sum_col:
     _summary(by_name[document])
 
 st.divider()
+labels = attribute_labels(project)
+variables = sorted({k for d in list_documents(project) for k in d.attributes})
+with st.expander(tr("ui.compare.title"), icon=":material/compare:"):
+    if not variables:
+        st.caption(tr("ui.compare.no_variables"))
+    else:
+        variable = st.selectbox(
+            tr("ui.compare.by"), variables, format_func=lambda v: labels.get(v, v), key="compare_by"
+        )
+        try:
+            comparison = compare_groups(project, code, variable)
+        except ToolkitError as exc:
+            st.error(german(exc))
+        else:
+            counts, side = comparison_tables(comparison, lang)
+            st.dataframe(
+                {c.header: [row[j] for row in counts.rows] for j, c in enumerate(counts.columns)},
+                hide_index=True,
+            )
+            shown = comparison.groups[:6]
+            if len(comparison.groups) > 6:
+                st.caption(tr("ui.compare.more_groups", n=len(comparison.groups) - 6))
+            for column, group in zip(st.columns(len(shown)), shown, strict=True):
+                with column:
+                    st.markdown(f"**{md(group_name(group.value, lang))}**")
+                    st.caption(
+                        tr(
+                            "ui.compare.group_counts",
+                            segments=len(group.segments),
+                            documents=group.documents_coded,
+                        )
+                    )
+                    for seg in group.segments[:50]:
+                        with st.container(border=True):
+                            st.caption(md(seg.document))
+                            st.markdown(md(seg.text))
+            buffer = io.BytesIO()
+            write_comparison_docx(comparison, buffer, lang=lang)
+            st.download_button(
+                tr("ui.compare.download"),
+                buffer.getvalue(),
+                file_name="vergleich.docx" if lang == "de" else "comparison.docx",
+                mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                icon=":material/download:",
+                key="compare_download",
+            )
+
 with st.expander(tr("ui.summaries.export"), icon=":material/download:"):
-    labels = attribute_labels(project)
-    variables = sorted({k for d in list_documents(project) for k in d.attributes})
     with st.form("summaries_export_form", border=False):
         chosen_codes = st.multiselect(tr("ui.summaries.export_codes"), codes, default=[code])
         chosen_vars = st.multiselect(

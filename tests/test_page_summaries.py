@@ -82,3 +82,17 @@ def test_export_offers_a_download(tmp_path: Path) -> None:
     assert not at.exception, at.exception
     assert at.session_state["summaries_export"][0] == "docx"
     assert at.session_state["summaries_export"][1][:2] == b"PK"
+
+
+def test_compare_section_shows_groups_side_by_side(tmp_path: Path) -> None:
+    from toolkit.documents import set_attributes
+
+    store = project(tmp_path)
+    set_attributes(store, "t", {"municipality_type": "Die Optimierer"}, actor="t")
+    set_attributes(store, "zwei", {"municipality_type": "Die Bedächtigen"}, actor="t")
+    at = opened(store)
+    assert at.selectbox(key="compare_by").value == "municipality_type"
+    counts = at.dataframe[0].value
+    assert list(counts["Gruppe"]) == ["Die Bedächtigen", "Die Optimierer"]
+    assert list(counts["Segmente"]) == [1, 5]
+    assert "**Die Bedächtigen**" in [m.value for m in at.markdown]

@@ -18,6 +18,16 @@ TEXTS: dict[str, Text] = {
         " (mehrere Codierer:innen: jede mit Namen)", " (several coders: each with their name)"
     ),
     "qca.col.document": Text("Dokument", "Document"),
+    "qca.compare.heading": Text("Fälle und Gruppen vergleichen: {code}", "Compare cases and groups: {code}"),
+    "qca.compare.counts_title": Text(
+        "Segmente von {code} nach {variable}", "Segments of {code} by {variable}"
+    ),
+    "qca.compare.side_title": Text("Segmente von {code} je Gruppe", "Segments of {code} per group"),
+    "qca.compare.group": Text("Gruppe", "Group"),
+    "qca.compare.documents": Text("Dokumente", "Documents"),
+    "qca.compare.documents_coded": Text("Dokumente mit Code", "Documents with the code"),
+    "qca.compare.segments": Text("Segmente", "Segments"),
+    "qca.compare.no_value": Text("(ohne Wert)", "(no value)"),
     "qca.memos.title": Text("Memos", "Memos"),
     "qca.memos.none": Text("Keine Memos.", "No memos."),
     "qca.memos.meta": Text("{author}, {at}", "{author}, {at}"),
@@ -117,4 +127,19 @@ TEXTS: dict[str, Text] = {
     "ui.memos.export": Text("Als Word-Datei herunterladen", "Download as Word file"),
     "ui.memos.none": Text("Keine Memos für diese Auswahl.", "No memos for this choice."),
     "ui.memos.more": Text("… und {n} weitere (im Export enthalten).", "… and {n} more (in the export)."),
+    # compare cases and groups (a section of Zusammenfassungen)
+    "ui.compare.title": Text("Fälle und Gruppen vergleichen", "Compare cases and groups"),
+    "ui.compare.by": Text("Gruppen nach Variable", "Groups by variable"),
+    "ui.compare.no_variables": Text(
+        "Die Dokumente haben noch keine Variablen (Seite Dokumente).",
+        "The documents have no variables yet (page Documents).",
+    ),
+    "ui.compare.group_counts": Text(
+        "{segments} Segmente in {documents} Dokumenten", "{segments} segments in {documents} documents"
+    ),
+    "ui.compare.more_groups": Text(
+        "{n} weitere Gruppen nur in der Tabelle und im Export.",
+        "{n} more groups only in the table and the export.",
+    ),
+    "ui.compare.download": Text("Vergleich als Word-Datei", "Comparison as Word file"),
 }

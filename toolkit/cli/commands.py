@@ -130,6 +130,10 @@ COMMANDS: dict[str, Entry] = {
         "toolkit.cli.qca:memos_cmd",
         "List every memo (document, code, coding memos and summaries), newest first, or export them.",
     ),
+    "compare": Entry(
+        "toolkit.cli.qca:compare_cmd",
+        "Compare groups of documents: a code's segments side by side per value of a variable, with counts.",
+    ),
     # exchange
     "project": Entry(
         "toolkit.cli.exchange:project",

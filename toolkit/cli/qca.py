@@ -224,3 +224,47 @@ def memos_cmd(
             click.echo(f"[{m.kind}] {where} | {m.author or '-'} | {m.updated_at[:10]}\n  {m.text}")
         if not found:
             click.echo("no memos")
+
+
+@click.command("compare")
+@click.option("--code", "code_path", required=True, help="The code (with its subcodes) to compare.")
+@click.option("--by", "by", required=True, help="Groups of documents: attribute:NAME (a document variable).")
+@click.option("--coder", help="Only this coder's codings (default: everyone's).")
+@click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write a Word file (.docx).")
+@json_option
+@click.pass_context
+@errors_as_messages
+def compare_cmd(
+    ctx: click.Context,
+    code_path: str,
+    by: str,
+    coder: str | None,
+    lang: str,
+    output: str | None,
+    as_json: bool,
+) -> None:
+    """Compare groups of documents: a code's segments side by side per value of a variable, with counts.
+
+    Example: coding-toolkit compare --code "Mensch/Treiber" --by attribute:municipality_type -o vergleich.docx
+    """
+    from toolkit.qca.compare import compare_groups, parse_by
+
+    comparison = compare_groups(project_store(ctx), code_path, parse_by(by), coder=coder)
+    if output:
+        from toolkit.atomic import write_bytes
+        from toolkit.exports.compare_docx import write_comparison_docx
+        from toolkit.i18n import language
+
+        buffer = io.BytesIO()
+        write_comparison_docx(comparison, buffer, lang=language(lang))
+        write_bytes(output, buffer.getvalue())
+        click.echo(f"wrote {output}: {len(comparison.groups)} groups")
+    elif as_json:
+        emit(comparison)
+    else:
+        for g in comparison.groups:
+            click.echo(
+                f"{g.value or '(no value)'}: {g.documents} documents, {g.documents_coded} with the code, "
+                f"{len(g.segments)} segments"
+            )

@@ -74,10 +74,17 @@ def _segments(
     store: Store, code: CodeRow, coder: str, document_id: int | None = None
 ) -> dict[int, list[Segment]]:
     """Segments of ``code`` (with subcodes) per document id, for ``coder`` (see module doc)."""
+    return segments_by_document(store, code, coder if team_mode(store) else None, document_id)
+
+
+def segments_by_document(
+    store: Store, code: CodeRow, coder: str | None, document_id: int | None = None
+) -> dict[int, list[Segment]]:
+    """Segments of ``code`` (with subcodes) per document id: of ``coder``, or every coder's (None)."""
     paths = _subtree(store, code)
     where = [f"c.code_id IN ({','.join('?' for _ in paths)})"]
     params: list[Any] = list(paths)
-    if team_mode(store):
+    if coder is not None:
         where.append("k.name = ?")
         params.append(coder)
     if document_id is not None:
