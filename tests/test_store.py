@@ -33,6 +33,7 @@ ALL_MIGRATIONS = [
     "m014_sentence_cache",
     "m015_qca",
     "m016_media",
+    "m017_document_sets",
 ]
 
 
