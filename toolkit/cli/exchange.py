@@ -19,6 +19,11 @@ def print_report(report: ImportReport) -> None:
         f"{report.coders_added} coders, {report.memos_imported} memos, "
         f"{report.attributes_set} attribute values"
     )
+    if report.media_attached:
+        click.echo(
+            f"{report.media_attached} recordings attached, {report.time_stamps_synced} time stamps "
+            "from their sync points"
+        )
     if report.documents_present or report.codings_present:
         click.echo(
             f"already in the project: {report.documents_present} documents, {report.codings_present} codings"

@@ -62,6 +62,18 @@ class RefiSelection:
 
 
 @dataclass(frozen=True)
+class RefiTranscript:
+    """The transcript of an audio or video source: its text (a file or inline) and its sync points
+    ``(time in ms, position in the text)``."""
+
+    guid: str
+    name: str = ""
+    plain_text_path: str = ""
+    content: str | None = None
+    sync_points: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
 class RefiSource:
     """A source of any kind; only ``kind == "TextSource"`` is imported as a document."""
 
@@ -76,6 +88,7 @@ class RefiSource:
     notes: tuple[str, ...] = ()
     user: str | None = None
     created: str | None = None
+    transcripts: tuple[RefiTranscript, ...] = ()  # of audio and video sources
 
 
 @dataclass(frozen=True)
@@ -136,6 +149,8 @@ class ImportReport:
     codings_present: int = 0
     memos_imported: int = 0
     attributes_set: int = 0
+    media_attached: int = 0  # recordings of audio/video sources (issue 21)
+    time_stamps_synced: int = 0
     skipped_sources: list[str] = field(default_factory=list)
     missing_sources: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)

@@ -37,6 +37,7 @@ from toolkit.exchange.refi.codebook import (
     load_refi_codebook,
     xml_bytes,
 )
+from toolkit.exchange.refi.media import import_media, is_media, media_sources, write_media
 from toolkit.exchange.refi.model import DryRun, ImportReport, RefiProject, RefiSource
 from toolkit.exchange.refi.positions import PositionMap, position_unit
 from toolkit.exchange.refi.reader import read_project
@@ -120,7 +121,8 @@ def _texts(archive: Archive, project: RefiProject, unit: str, report: ImportRepo
     for src in project.sources:
         label = _source_name(src)
         if src.kind != "TextSource":
-            report.skipped_sources.append(f"{label} ({src.kind}: only text sources are imported)")
+            if not is_media(src):  # audio and video: see toolkit.exchange.refi.media
+                report.skipped_sources.append(f"{label} ({src.kind}: only text sources are imported)")
             continue
         if src.content is not None and src.content.strip():
             raw, where = src.content, f"{archive.path}: {label}"
@@ -504,6 +506,7 @@ def import_project(
             docs = _documents(w, project, texts, _attributes(project), report, path)
             used = _codings(w, project, texts, docs, codes, coders, notes, report)
             _memos(w, project, docs, codes, coders, notes, used, report)
+            import_media(w, archive, project, texts, docs, report)
             w.event(
                 "import",
                 "project",
@@ -658,6 +661,7 @@ def project_xml(store: Store, *, unique_names: bool = False, case_segments: bool
                 vv = _sub(src, "VariableValue")
                 _sub(vv, "VariableRef", {"targetGUID": stable_guid("variable", n)})
                 _sub(vv, "TextValue", text=value)
+        media_sources(store, sources, docs, stable_guid)  # recordings with sync points (issue 21)
     if memos:
         notes_el = _sub(root, "Notes")
         for m in memos:
@@ -709,6 +713,7 @@ def export_project(
         )
         for d in store.query("SELECT guid, text FROM documents ORDER BY name"):
             zf.writestr(_member(f"sources/{d['guid']}.txt"), d["text"].encode("utf-8"))
+        write_media(store, zf, _member)
     return buffer.getvalue()
 
 

@@ -20,6 +20,7 @@ from toolkit.exchange.refi.model import (
     RefiSelection,
     RefiSet,
     RefiSource,
+    RefiTranscript,
     RefiUser,
     RefiVariable,
 )
@@ -168,6 +169,23 @@ def _source(el: Element, path: str) -> RefiSource:
         notes=_refs(el, "NoteRef"),
         user=guid_of(el.get("creatingUser")) or None,
         created=el.get("creationDateTime"),
+        transcripts=tuple(_transcript(t) for t in children(el, "Transcript")),
+    )
+
+
+def _transcript(el: Element) -> RefiTranscript:
+    points = []
+    for p in children(el, "SyncPoint"):
+        try:
+            points.append((int(p.get("timeStamp") or ""), int(p.get("position") or "")))
+        except ValueError:
+            continue  # a sync point without time or position says nothing
+    return RefiTranscript(
+        guid=guid_of(el.get("guid")),
+        name=el.get("name") or "",
+        plain_text_path=el.get("plainTextPath") or "",
+        content=_content(el),
+        sync_points=tuple(points),
     )
 
 
