@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages.done_toggle import done_toggle
+from app_pages.import_preview_panel import import_preview
 from app_pages.media_panel import media_panel
 from app_pages.messages import german
 from app_pages.sets_panel import sets_panel
@@ -44,6 +45,7 @@ with st.container(border=True):
     language = st.segmented_control(
         "Sprache", ["automatisch", "de", "en"], default="automatisch", key="documents_language"
     )
+    renames, pattern = import_preview(project, files or [], None if language == "automatisch" else language)
     if st.button("Importieren", type="primary", disabled=not files, key="documents_import"):
         progress = st.progress(0.0)
         for i, upload in enumerate(files or [], start=1):
@@ -54,6 +56,8 @@ with st.container(border=True):
                     upload.name,
                     actor=actor,
                     language=None if language == "automatisch" else language,
+                    speaker_pattern=pattern,
+                    renames=renames.get(upload.name),
                 )
             except ToolkitError as exc:
                 st.error(md(german(exc)))

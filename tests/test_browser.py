@@ -165,3 +165,31 @@ def test_variables_from_a_table_preview_then_apply(page: Any, project: Path, tmp
     with open_store(project) as store:
         rows = store.query("SELECT name, value FROM document_attributes ORDER BY name")
     assert rows == [{"name": "einwohner", "value": "12500"}, {"name": "region", "value": "Nord"}]
+
+
+def test_import_preview_renames_a_speaker_before_importing(page: Any, project: Path, tmp_path: Path) -> None:
+    f = tmp_path / "rathaus.txt"
+    f.write_text(
+        "I: Wie lief die Einführung?\n\nB: Holprig, aber jetzt gut.\n\nB : Die Schulung kam spät.\n",
+        encoding="utf-8",
+    )
+    choose_coder(page, "anna")
+    page.get_by_role("link", name="Dokumente").click()
+    page.wait_for_selector("text=Transkripte importieren")
+    page.locator("[data-testid=stFileUploader] input[type=file]").first.set_input_files(str(f))
+    page.wait_for_selector("text=rathaus.txt: 3 Beiträge", timeout=20_000)
+    box = page.get_by_label("„B“ (2 Beiträge, 8 Wörter) speichern als")
+    box.fill("Bürgermeisterin")
+    box.press("Enter")
+    page.wait_for_selector("text=Bürgermeisterin: Holprig, aber jetzt gut.", timeout=20_000)
+    page.screenshot(path=str(ARTIFACTS / "import-preview.png"), full_page=True)
+    with open_store(project) as store:  # the preview stores nothing
+        assert store.one("SELECT count(*) AS n FROM documents WHERE name = 'rathaus'") == {"n": 0}
+    page.get_by_role("button", name="Importieren").click()
+    page.wait_for_selector("text=/rathaus\\.txt: \\d+ Wörter, 3 Beiträge/", timeout=20_000)
+    with open_store(project) as store:
+        assert [t.speaker for t in document_turns(store, "rathaus")] == [
+            "I",
+            "Bürgermeisterin",
+            "Bürgermeisterin",
+        ]

@@ -1,0 +1,84 @@
+"""Dokumente: the preview of the chosen transcripts before they are imported (speakers with their
+turns and words, first turns, label-like lines not taken, duplicates), with speakers renamed and an
+optional pattern for speaker labels."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import streamlit as st
+
+from app_pages.lang import tr
+from app_pages.messages import german
+from app_pages.ui import md
+from toolkit.errors import ToolkitError
+from toolkit.import_preview import ImportPreview, preview_import
+from toolkit.store import Store
+
+
+def _preview(project: Store, upload: Any, pattern: str | None, language: str | None) -> ImportPreview:
+    """The file's preview, kept per file, pattern and language while the tab is open (a rerun does
+    not parse a long PDF again)."""
+    cache: dict[tuple[str, str | None, str | None], ImportPreview] = st.session_state.setdefault(
+        "documents_previews", {}
+    )
+    key = (str(upload.file_id), pattern, language)
+    if key not in cache:
+        cache[key] = preview_import(
+            project, upload.getvalue(), upload.name, speaker_pattern=pattern, language=language
+        )
+    return cache[key]
+
+
+def import_preview(
+    project: Store, files: Sequence[Any], language: str | None
+) -> tuple[dict[str, dict[str, str]], str | None]:
+    """Show each file's preview; returns the speaker renames per file name and the pattern."""
+    if not files:
+        return {}, None
+    pattern = st.text_input(
+        tr("ui.import.pattern"), key="documents_pattern", help=tr("ui.import.pattern_help")
+    )
+    renames: dict[str, dict[str, str]] = {}
+    for upload in files:
+        try:
+            p = _preview(project, upload, pattern.strip() or None, language)
+        except ToolkitError as exc:
+            st.error(md(german(exc)))
+            continue
+        title = tr(
+            "ui.import.summary",
+            file=p.file,
+            turns=p.turns,
+            words=p.words,
+            speakers=len(p.speakers),
+            language=p.language,
+        )
+        with st.expander(title, expanded=len(files) == 1):
+            if p.duplicate_of:
+                st.info(md(tr("ui.import.duplicate", name=p.duplicate_of)))
+            if p.skipped_labels:
+                lines = "\n".join(
+                    tr("ui.import.line", line=s.line, text=s.text) for s in p.skipped_labels[:20]
+                )
+                st.warning(md(tr("ui.import.skipped", n=len(p.skipped_labels)) + "\n" + lines))
+            st.caption(tr("ui.import.rename_hint"))
+            chosen: dict[str, str] = {}
+            cols = st.columns(min(3, max(1, len(p.speakers))))
+            for i, s in enumerate(p.speakers):
+                if not s.speaker:
+                    continue
+                new = cols[i % len(cols)].text_input(
+                    tr("ui.import.speaker", speaker=s.speaker, turns=s.turns, words=s.words),
+                    value=s.speaker,
+                    key=f"documents_rename_{upload.file_id}_{s.speaker}",
+                )
+                if new.strip() and new.strip() != s.speaker:
+                    chosen[s.speaker] = new.strip()
+            renames[upload.name] = chosen
+            st.caption(tr("ui.import.first_turns"))
+            for t in p.first_turns:
+                who = chosen.get(t.speaker, t.speaker) or tr("ui.import.no_speaker")
+                st.text(f"{who}: {t.text}")
+    return renames, pattern.strip() or None
