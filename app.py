@@ -107,4 +107,5 @@ PAGES = [
     (st.Page("app_pages/pseudonyms.py", title="Pseudonyme", icon=":material/masks:"), True),
     (PROJECTS_PAGE, True),
 ]
-st.navigation([page for page, lead_only in PAGES if lead or not lead_only]).run()
+# every page listed: no English "View 4 more" folding the navigation
+st.navigation([page for page, lead_only in PAGES if lead or not lead_only], expanded=True).run()
