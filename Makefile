@@ -92,6 +92,7 @@ bench: install
 	$(BIN)/python benchmarks/bench_agreement.py
 	$(BIN)/python benchmarks/bench_analysis.py
 	$(BIN)/python benchmarks/bench_refi.py
+	$(BIN)/python benchmarks/bench_media.py
 	$(BIN)/python benchmarks/bench_taguette_tags.py
 	$(BIN)/python benchmarks/bench_suggest.py
 	$(BIN)/python benchmarks/bench_suggest_workbench.py
