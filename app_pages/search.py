@@ -39,6 +39,11 @@ with st.form("search_form"):
         "NEAR/3 (höchstens 3 Wörter dazwischen). UND, ODER, NICHT gelten je Sprecherbeitrag.",
     )
     regex = st.toggle("Regulärer Ausdruck", key="search_regex")
+    lemma = st.toggle(
+        "Alle Wortformen (Lemma)",
+        key="search_lemma",
+        help="Ein Wort findet alle seine Formen: Antrag findet Anträge und Anträgen, ging findet gehen.",
+    )
     fold = st.toggle(
         "Schreibweisen gleichsetzen", key="search_fold", help="Bürger = Buerger = burger, Straße = STRASSE"
     )
@@ -59,7 +64,7 @@ with st.form("search_form"):
 
 if submitted:
     options = SearchOptions(
-        mode="regex" if regex else "words",
+        mode="regex" if regex else "lemma" if lemma else "words",
         fold=fold,
         case_sensitive=case,
         documents=tuple(chosen_docs),

@@ -271,3 +271,25 @@ def test_a_regex_that_could_run_away_is_refused_before_it_runs(store: Store, pat
 def test_a_repeated_group_with_a_required_separator_is_allowed(store: Store) -> None:
     hits = search(store, r"(\w+ )+Medienbruch", SearchOptions(mode="regex"))
     assert [h.text for h in hits] == ["Viele Buerger hatten einen Medienbruch", "Ein Medienbruch"]
+
+
+def test_lemma_search_finds_every_form_of_a_word(tmp_path: Path) -> None:
+    from toolkit.search_lemma import forms_of
+
+    store = store_with_codebook(tmp_path)
+    add_text(
+        store,
+        "I: Wie viele Anträge kommen online?\n\n"
+        "B: Jeder Antrag zählt, aber die Anträgen fehlt der Zugang.\n\n"
+        "I: Und die Antragsteller?\n",
+        "lemma.txt",
+    )
+    assert forms_of("Anträge")[:2] == ("antrag", "antrage")
+    words = search(store, "Antrag")
+    assert [h.text for h in words] == ["Antrag"]
+    lemma = search(store, "Antrag", SearchOptions(mode="lemma"))
+    assert [h.text for h in lemma] == ["Anträge", "Antrag", "Anträgen"]  # not "Antragsteller": another word
+    both = search(store, "Antrag AND Zugang", SearchOptions(mode="lemma"))
+    assert [h.text for h in both] == ["Antrag", "Anträgen", "Zugang"]
+    english = forms_of("went")
+    assert {"go", "goes", "going", "went"} <= set(english)

@@ -28,8 +28,8 @@ from toolkit.store import Store
 
 __all__ = ["Hit", "SearchOptions", "counts", "fold", "parse_query", "rebuild_index", "search"]
 
-Mode = Literal["words", "regex"]
-MODES: tuple[str, ...] = ("words", "regex")
+Mode = Literal["words", "lemma", "regex"]
+MODES: tuple[str, ...] = ("words", "lemma", "regex")
 CONTEXT_CHARS = 60
 
 
@@ -411,6 +411,10 @@ def search(store: Store, query: str, options: SearchOptions | None = None) -> li
         ids = None
     else:
         node = parse_query(query)
+        if options.mode == "lemma":
+            from toolkit.search_lemma import expand  # reads the lemma tables only when asked
+
+            node = expand(node)
         ids = _candidates(store, node, options.fold)
     hits: list[Hit] = []
     for doc in _documents(store, options, ids):

@@ -10,7 +10,13 @@ from toolkit.cli.common import actor_name, emit, errors_as_messages, json_option
 @click.command("search")
 @click.argument("query", required=False)
 @click.option("--regex", is_flag=True, help="QUERY is a regular expression (same as --mode regex).")
-@click.option("--mode", type=click.Choice(["words", "regex"]), default="words", show_default=True)
+@click.option(
+    "--mode",
+    type=click.Choice(["words", "lemma", "regex"]),
+    default="words",
+    show_default=True,
+    help="lemma: a word finds every form of it (Antrag finds Anträge).",
+)
 @click.option("--fold", is_flag=True, help="Fold spellings: Bürger = Buerger = burger.")
 @click.option("--case-sensitive", is_flag=True, help="Tell upper from lower case (words and regex).")
 @click.option(
