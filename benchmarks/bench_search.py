@@ -39,6 +39,7 @@ QUERIES: list[tuple[str, str, SearchOptions]] = [
     ("AND / NOT", "Medienbruch AND Antrag NOT Datenschutz", SearchOptions()),
     ("NEAR/3", "Formular NEAR/3 PDF", SearchOptions()),
     ("regex", r"Antr\w+|Akte\b", SearchOptions(mode="regex")),
+    ("lemma", "Antrag", SearchOptions(mode="lemma")),  # target < 1 s
 ]
 
 
