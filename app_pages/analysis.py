@@ -12,12 +12,14 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.deeplinks import link_column, linker, segment_table
+from app_pages.lang import tr, ui_language
 from toolkit import analysis
 from toolkit.blind import blind_coding
 from toolkit.codes import list_codes
 from toolkit.document_sets import documents_of_sets, list_sets
 from toolkit.documents import attribute_labels
 from toolkit.exports import (
+    QUOTES_PER_CODE,
     build_report,
     charts,
     table_bytes,
@@ -222,9 +224,10 @@ data = analysis.select(
 )
 filters = [(k, v) for k, v in data.filters if k not in ("coder", "coders")]
 about = view.describe()
+filter_words = "; ".join(f"{label('filter', k)}: {v}" for k, v in filters) or "keine"
 st.caption(
     f"{view.describe()} · {number(len(data.codings))} Codierungen in {number(len(data.documents))} "
-    "Dokumenten · Filter: " + ("; ".join(f"{label('filter', k)}: {v}" for k, v in filters) or "keine")
+    "Dokumenten · Filter: " + filter_words
 )
 
 BY_LABELS = {
@@ -400,9 +403,19 @@ with tab_seg:
 
 with tab_files:
     st.write("Ergebnisbericht mit Häufigkeiten je Handlungsfeld und Zitaten je Code (gefiltert wie oben).")
+    report_quotes = st.number_input(
+        tr("ui.scale.report_quotes"),
+        0,
+        1000,
+        QUOTES_PER_CODE,
+        key="analysis_report_quotes",
+        help=tr("ui.scale.report_quotes_help"),
+    )
+    st.caption(tr("ui.scale.report_scope", filters=filter_words))
     if st.button("Bericht erstellen", key="analysis_build_report"):
         buffer = io.BytesIO()
-        write_report(build_report(store, data, view=view), buffer)
+        cap = int(report_quotes) or None
+        write_report(build_report(store, data, view=view, quotes_per_code=cap, lang=ui_language()), buffer)
         st.session_state["analysis_report"] = buffer.getvalue()
     if "analysis_report" in st.session_state:
         st.download_button(

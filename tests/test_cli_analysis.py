@@ -142,7 +142,7 @@ def test_segments_and_cooccurrence(db: Path) -> None:
         (["frequencies", "--coder", "carl"], "no coder 'carl'; coders are: anna, ben"),
         (["matrix", "--cols", "speaker", "--all-coders"], "matrix columns 'speaker' are not supported"),
         (["segments", "--context", "lots", "--all-coders"], "neither a number of characters nor 'turn'"),
-        (["segments", "--attr", "x"], "is not KEY=VALUE"),
+        (["segments", "--attr", "x"], "is not NAME=VALUE"),
     ],
 )
 def test_errors_are_one_line(db: Path, args: list[str], message: str) -> None:

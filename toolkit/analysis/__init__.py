@@ -15,7 +15,7 @@ from toolkit.analysis.data import (
     load_codings,
     select,
 )
-from toolkit.analysis.retrieval import SEGMENT_COLUMNS, segments
+from toolkit.analysis.retrieval import SEGMENT_COLUMNS, segment_counts, segments, spread
 from toolkit.analysis.tables import (
     BY_CHOICES,
     MATRIX_COLUMNS,
@@ -47,7 +47,9 @@ __all__ = [
     "load_codings_cached",
     "matrix",
     "matrix_cell",
+    "segment_counts",
     "segments",
     "select",
+    "spread",
     "view_of",
 ]

@@ -58,6 +58,29 @@ def _coded_texts(store: Store, frame: pd.DataFrame) -> list[str]:
     return [str(store.conn.execute(sql, key).fetchone()[0]) for key in keys]
 
 
+def segment_counts(data: CodingData) -> dict[str, int]:
+    """How many segments :func:`segments` lists per code without a limit (a span coded alike by
+    several coders of a pooled view once)."""
+    frame = data.codings
+    if frame["coder"].nunique() > 1:
+        frame = frame.drop_duplicates(["document_id", "code_id", "start", "end"])
+    counts = frame.groupby("code", observed=True, sort=False).size()
+    return {str(k): int(v) for k, v in counts.items()}
+
+
+def spread(frame: pd.DataFrame, limit: int) -> pd.DataFrame:
+    """At most ``limit`` rows of each code of ``frame`` (sorted by code, document, start), taken
+    across documents: the first segment of each document in document order, then each document's
+    second, and so on, so that a few long documents do not fill the quota. The rows keep their
+    order."""
+    if limit < 0:
+        raise InvalidValue(f"at most {limit} segments per code: give 0 or more")
+    rank = frame.groupby(["code", "document"], observed=True, sort=False).cumcount()
+    turn = frame.assign(_rank=rank.to_numpy()).sort_values(["code", "_rank"], kind="stable")
+    chosen = turn.groupby("code", observed=True, sort=False).head(limit).index
+    return frame.loc[frame.index.isin(chosen)]
+
+
 def segments(
     store: Store, data: CodingData, *, context: int | str = 200, limit: int | None = None
 ) -> pd.DataFrame:
@@ -66,8 +89,9 @@ def segments(
     ``text`` is the stored coded text. ``context``: a number of characters shown ``before`` and
     ``after`` the segment (never beyond the document), or ``"turn"`` for the rest of the speaker
     turn around it. ``timestamp`` is the turn's time in seconds, ``time`` the same as hh:mm:ss.
-    ``limit`` keeps the first N segments of each code. Several coders (a pooled view): a span that
-    more than one of them coded with the same code is one row whose ``coder`` lists them all."""
+    ``limit`` keeps at most N segments of each code, spread over the documents (see
+    :func:`spread`). Several coders (a pooled view): a span that more than one of them coded with
+    the same code is one row whose ``coder`` lists them all."""
     if context != "turn" and not (isinstance(context, int) and context >= 0):
         raise InvalidValue(f"context {context!r} must be a number of characters (0 or more) or 'turn'")
     frame = data.codings.sort_values(["code", "document", "start", "end", "coder"])
@@ -78,7 +102,7 @@ def segments(
         frame = frame.drop_duplicates(keys)
         coders = pd.Series(joined.to_numpy(), index=frame.index)
     if limit is not None:
-        frame = frame.groupby("code", observed=True, sort=False).head(limit)
+        frame = spread(frame, limit)
         coders = coders.loc[frame.index]
     texts = _coded_texts(store, frame)
     docs = _by_ids(store, "SELECT id, text FROM documents WHERE id IN ({marks})", frame["document_id"])

@@ -14,6 +14,7 @@ import pandas as pd
 from toolkit import analysis, atomic
 from toolkit.cli.common import errors_as_messages, project_store
 from toolkit.exports import (
+    QUOTES_PER_CODE,
     TABLE_FORMATS,
     build_report,
     table_bytes,
@@ -53,6 +54,42 @@ _language = click.option(
 _pseudonymise = click.option(
     "--pseudonymise", is_flag=True, help="Replace the pseudonym table's names in the exported text."
 )
+
+
+def _document_filter(command: Any) -> Any:
+    """``--document NAME`` and ``--attribute NAME=VALUE`` (both repeatable): which documents count."""
+    command = click.option(
+        "--attribute",
+        "--attr",
+        "attrs",
+        multiple=True,
+        metavar="NAME=VALUE",
+        help="Only documents whose attribute NAME has VALUE; repeatable (values of one NAME: either).",
+    )(command)
+    return click.option(
+        "--document", "documents", multiple=True, metavar="NAME", help="Only this document; repeatable."
+    )(command)
+
+
+def _attributes(attrs: tuple[str, ...]) -> dict[str, list[str]]:
+    """``("kind=A", "kind=B", "size=1")`` -> ``{"kind": ["A", "B"], "size": ["1"]}``."""
+    wanted: dict[str, list[str]] = {}
+    for item in attrs:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise click.UsageError(f"--attribute {item!r} is not NAME=VALUE")
+        wanted.setdefault(key.strip(), []).append(value.strip())
+    return wanted
+
+
+def _narrowed(
+    data: analysis.CodingData, documents: tuple[str, ...], attrs: tuple[str, ...]
+) -> analysis.CodingData:
+    """``data`` in the documents named and with the attribute values given (all when none)."""
+    wanted = _attributes(attrs)
+    if not documents and not wanted:
+        return data
+    return analysis.select(data, documents=documents or None, attributes=wanted or None)
 
 
 def _data(
@@ -223,7 +260,14 @@ def cooccurrence(
 @click.option("--document", "documents", multiple=True, help="Only this document; repeatable.")
 @click.option("--speaker", "speakers", multiple=True, help="Only this speaker label; repeatable.")
 @click.option("--role", "roles", multiple=True, help="Only this speaker role; repeatable.")
-@click.option("--attr", "attrs", multiple=True, metavar="KEY=VALUE", help="Document attribute; repeatable.")
+@click.option(
+    "--attribute",
+    "--attr",
+    "attrs",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Document attribute; repeatable.",
+)
 @click.option("--context", default="200", show_default=True, help="Characters around the segment, or 'turn'.")
 @_coder
 @_format
@@ -252,12 +296,7 @@ def segments_command(
     Example: coding-toolkit segments --code "Mensch/Treiber" --role CDO --context turn --format csv
     """
     store = project_store(ctx)
-    wanted: dict[str, list[str]] = {}
-    for item in attrs:
-        key, sep, value = item.partition("=")
-        if not sep:
-            raise click.UsageError(f"--attr {item!r} is not KEY=VALUE")
-        wanted.setdefault(key.strip(), []).append(value.strip())
+    wanted = _attributes(attrs)
     _check_output(fmt, output)
     chosen, view = _data(store, coders, all_coders)
     data = analysis.select(
@@ -286,8 +325,16 @@ def _int(text: str) -> int:
 
 @click.command("report")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False), help="The .docx file.")
-@click.option("--quotes-per-code", type=int, help="At most this many quotes per code (default: all).")
+@click.option(
+    "--quotes-per-code",
+    type=click.IntRange(min=0),
+    default=QUOTES_PER_CODE,
+    show_default=True,
+    help="At most this many quotes per code, spread over the documents (the rule is stated in the "
+    "report); 0: every segment.",
+)
 @click.option("--title", help="Title of the report (default: Auswertung / Results).")
+@_document_filter
 @_coder
 @_pseudonymise
 @_language
@@ -296,21 +343,26 @@ def _int(text: str) -> int:
 def report(
     ctx: click.Context,
     output: str,
-    quotes_per_code: int | None,
+    quotes_per_code: int,
     title: str | None,
+    documents: tuple[str, ...],
+    attrs: tuple[str, ...],
     coders: tuple[str, ...],
     all_coders: bool,
     pseudonymise: bool,
     lang: str,
 ) -> None:
     """A Word report: frequency tables and charts per field of action, quotes per code, of the
-    consensus coder (or the coders chosen; several are pooled, each segment quoted once).
+    consensus coder (or the coders chosen; several are pooled, each segment quoted once), of all
+    documents or those named or with the attribute values given.
 
-    Example: coding-toolkit report -o results.docx --coder anna --coder ben --language en
+    Example: coding-toolkit report -o results.docx --attribute municipality_type="Die Optimierer"
     """
     store = project_store(ctx)
     data, view = _data(store, coders, all_coders)
-    built = build_report(store, data, title=title, quotes_per_code=quotes_per_code, view=view, lang=lang)
+    data = _narrowed(data, documents, attrs)
+    cap = quotes_per_code or None
+    built = build_report(store, data, title=title, quotes_per_code=cap, view=view, lang=lang)
     if pseudonymise:
         from toolkit.pseudonyms import pseudonymise_frame
 

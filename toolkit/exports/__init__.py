@@ -2,10 +2,11 @@
 results report and the codebook as a coding guide). The CLI and the app only call them."""
 
 from toolkit.exports.codebook_docx import write_codebook_csv, write_codebook_guide
-from toolkit.exports.report_docx import Report, build_report, write_report
+from toolkit.exports.report_docx import QUOTES_PER_CODE, Report, build_report, write_report
 from toolkit.exports.tables import TABLE_FORMATS, table_bytes, write_csv, write_json, write_xlsx
 
 __all__ = [
+    "QUOTES_PER_CODE",
     "TABLE_FORMATS",
     "Report",
     "build_report",

@@ -18,7 +18,17 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Cm
 
-from toolkit.analysis import CoderView, CodingData, coded_by, coder_label, frequencies, segments, view_of
+from toolkit.analysis import (
+    CoderView,
+    CodingData,
+    coded_by,
+    coder_label,
+    frequencies,
+    segment_counts,
+    segments,
+    view_of,
+)
+from toolkit.errors import InvalidValue
 from toolkit.exports.docx_tables import add_caption, add_table, new_document, orient
 from toolkit.exports.style import table_of
 from toolkit.i18n import Language, label, language, long_date, number, text
@@ -28,12 +38,14 @@ BAR = "\u2588"
 BAR_WIDTH = 30
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 FREQUENCY_COLUMNS = ("code", "valence", "codings", "documents", "words", "share_pct")
+QUOTES_PER_CODE = 10  # the CLI's and the page's default: a report that fits a thesis
 
 
 @dataclass(frozen=True)
 class Report:
     """What the report shows: whose codings (``view``), per field of action its code frequencies,
-    and the quotes (a span coded alike by several coders of a pooled view once)."""
+    and the quotes (a span coded alike by several coders of a pooled view once): at most
+    ``quotes_per_code`` per code (None: all) of ``segments_per_code`` segments."""
 
     title: str
     created: datetime
@@ -45,6 +57,8 @@ class Report:
     by_field: pd.DataFrame | None = None
     view: CoderView = dataclass_field(default_factory=lambda: CoderView(()))
     language: Language = "de"
+    quotes_per_code: int | None = None
+    segments_per_code: dict[str, int] = dataclass_field(default_factory=dict)
 
 
 def build_report(
@@ -58,8 +72,12 @@ def build_report(
     lang: str = "de",
 ) -> Report:
     """Collect the report's tables from ``data`` (narrowed to ``view``'s coders when given): the
-    codes used, per field of action in codebook order, and their coded segments (the first
-    ``quotes_per_code`` of each code, or all)."""
+    codes used, per field of action in codebook order, and their coded segments (at most
+    ``quotes_per_code`` of each code, spread over the documents as :func:`toolkit.analysis.spread`
+    says; None: all). Narrow ``data`` first (e.g. :func:`toolkit.analysis.select` with documents or
+    attributes) for a report on some documents; the filter is named in the report."""
+    if quotes_per_code is not None and quotes_per_code < 0:
+        raise InvalidValue(f"quotes per code {quotes_per_code} must be 0 or more (None: all)")
     chosen = language(lang)
     if view is not None:
         data = view_of(data, view)
@@ -87,6 +105,8 @@ def build_report(
         by_field,
         view,
         chosen,
+        quotes_per_code,
+        segment_counts(data),
     )
 
 
@@ -180,13 +200,34 @@ def write_report(report: Report, out: IO[bytes], *, charts: bool = True) -> None
             )
     orient(doc, False)
     doc.add_heading(text("report.quotes", lang), level=1)
-    if report.quotes.empty:
+    if report.quotes.empty and not report.segments_per_code:
         doc.add_paragraph(text("report.no_codings", lang))
+    else:
+        doc.add_paragraph(quote_rule(report))
     quote_style = doc.styles["Quote"].style_id
     for code, quotes in report.quotes.groupby("code", sort=False):
         doc.add_heading(str(code), level=2)
+        total = report.segments_per_code.get(str(code), len(quotes))
+        if len(quotes) < total:
+            shown = number(len(quotes), lang)
+            doc.add_paragraph(text("report.quotes_of_code", lang, shown=shown, total=number(total, lang)))
         _add_quotes(doc, quote_style, quotes.to_dict("records"), lang)
     doc.save(out)
+
+
+def quote_rule(report: Report) -> str:
+    """The sentence that says how the report's quotes were chosen and how many of all."""
+    lang = report.language
+    total = sum(report.segments_per_code.values())
+    if report.quotes_per_code is None:
+        return text("report.quote_all", lang, total=number(total, lang))
+    return text(
+        "report.quote_rule",
+        lang,
+        limit=number(report.quotes_per_code, lang),
+        shown=number(len(report.quotes), lang),
+        total=number(total, lang),
+    )
 
 
 def _picture(doc: Any, image: bytes | None, caption: str) -> None:
