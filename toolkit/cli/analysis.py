@@ -353,8 +353,9 @@ def report(
     lang: str,
 ) -> None:
     """A Word report: frequency tables and charts per field of action, quotes per code, of the
-    consensus coder (or the coders chosen; several are pooled, each segment quoted once), of all
-    documents or those named or with the attribute values given.
+    consensus coder (or the coders chosen; several are pooled, each segment quoted once).
+
+    All documents, or those named (--document) or with the attribute values given (--attribute).
 
     Example: coding-toolkit report -o results.docx --attribute municipality_type="Die Optimierer"
     """
