@@ -284,6 +284,32 @@ with tab_freq:
     )
     downloads(freq, f"Häufigkeiten {BY_LABELS[by]}", filters, f"haeufigkeiten-{by.replace(':', '-')}", about)
 
+
+NO_VALUE = {analysis.NONE_LABEL: tr("ui.scale.no_value")}  # a group of documents without the attribute
+
+
+def matrix_layout(shown: analysis.CodingData) -> tuple[str | None, int]:
+    """With more documents than fit side by side: group them by an attribute, or pick a page."""
+    if len(shown.documents) <= analysis.MAX_COLUMNS:
+        return None, 1
+    st.info(tr("ui.scale.matrix_many", documents=number(len(shown.documents)), most=analysis.MAX_COLUMNS))
+    left, right = st.columns(2)
+    choices: list[str | None] = [None, *(f"attribute:{a}" for a in shown.attributes)]
+    group_by = left.selectbox(
+        tr("ui.scale.matrix_group_by"),
+        choices,
+        format_func=lambda v: tr("ui.scale.matrix_no_group") if v is None else labels.get(v[10:], v[10:]),
+        key="analysis_matrix_group",
+    )
+    if group_by is not None:
+        return group_by, 1
+    pages = -(-len(shown.documents) // analysis.MAX_COLUMNS)
+    page = right.number_input(
+        tr("ui.scale.matrix_page", pages=pages), 1, pages, 1, key="analysis_matrix_page"
+    )
+    return None, int(page)
+
+
 with tab_matrix:
     left, mid, right = st.columns(3)
     row_labels = {"code": "Code", "field": "Handlungsfeld"}
@@ -296,7 +322,33 @@ with tab_matrix:
     values: str = right.selectbox(
         "Werte", list(VALUE_LABELS), format_func=lambda v: VALUE_LABELS[v], key="analysis_values"
     )
-    table = analysis.matrix(data, cols, values=values, rows=rows)
+    cell_cols, whole = cols, None  # what a clicked cell's column means; the download when paged
+    if cols == "document":
+        group_by, page = matrix_layout(data)
+        layout = analysis.document_matrix(data, values=values, rows=rows, group_by=group_by, page=page)
+        table, cell_cols = layout.table, group_by or cols
+        if layout.paged:
+            whole = analysis.matrix(data, cols, values=values, rows=rows)
+            st.caption(
+                tr(
+                    "ui.scale.matrix_paged",
+                    first=number(layout.first),
+                    last=number(layout.last),
+                    total=number(layout.documents),
+                )
+            )
+        elif group_by:
+            st.caption(
+                tr(
+                    "ui.scale.matrix_grouped",
+                    groups="; ".join(
+                        f"{NO_VALUE.get(g, g)}: {number(n)}"
+                        for g, n in zip(table.columns, layout.sizes, strict=True)
+                    ),
+                )
+            )
+    else:
+        table = analysis.matrix(data, cols, values=values, rows=rows)
     used_rows = table[table.sum(axis=1) > 0] if values != "presence" else table[table.max(axis=1) > 0]
     if not used_rows.empty:
         long = used_rows.reset_index().melt(id_vars=[rows], var_name="column", value_name="value")
@@ -315,20 +367,28 @@ with tab_matrix:
         table if values in ("count", "presence") else table.map(lambda v: percent(float(v), decimals=1))
     )
     event: Any = st.dataframe(
-        shown_matrix,
+        shown_matrix.rename(columns=NO_VALUE) if cell_cols != cols else shown_matrix,
         width="stretch",
         on_select="rerun",
         selection_mode="single-cell",
         key="analysis_matrix_table",
         column_config={"_index": row_labels[rows]},
     )
-    downloads(table, f"Matrix {COL_LABELS[cols]}", filters, f"matrix-{cols.replace(':', '-')}", about)
+    downloads(
+        table if whole is None else whole,
+        f"Matrix {COL_LABELS[cols]}",
+        filters,
+        f"matrix-{cols.replace(':', '-')}",
+        about,
+    )
     cells = event.selection.cells if event is not None else []
     if cells:
         position, column = cells[0]
+        if cell_cols != cols:  # a group's column: "ohne Wert" is the library's NONE_LABEL
+            column = {v: k for k, v in NO_VALUE.items()}.get(column, column)
         row_label = str(table.index[int(position)])
         st.subheader(f"{row_label} · {column}")
-        cell_data = analysis.matrix_cell(data, cols, row_label, str(column), rows=rows)
+        cell_data = analysis.matrix_cell(data, cell_cols, row_label, str(column), rows=rows)
         cell_seg = analysis.segments(store, cell_data, context=0)
         segment_table(
             german(with_links(cell_seg)),

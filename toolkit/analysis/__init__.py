@@ -24,16 +24,19 @@ from toolkit.analysis.tables import (
     matrix,
     matrix_cell,
 )
+from toolkit.analysis.wide import MAX_COLUMNS, DocumentMatrix, document_matrix
 
 __all__ = [
     "BY_CHOICES",
     "MATRIX_COLUMNS",
     "MATRIX_VALUES",
+    "MAX_COLUMNS",
     "METHODS",
     "NONE_LABEL",
     "SEGMENT_COLUMNS",
     "CoderView",
     "CodingData",
+    "DocumentMatrix",
     "attribute_column",
     "choose_coders",
     "coded_by",
@@ -41,6 +44,7 @@ __all__ = [
     "cooccurrence",
     "cooccurrence_matrix",
     "default_view",
+    "document_matrix",
     "format_seconds",
     "frequencies",
     "load_codings",

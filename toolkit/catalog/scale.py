@@ -33,4 +33,24 @@ TEXTS: dict[str, Text] = {
         "Der Bericht umfasst die Auswahl oben (Dokumente und Merkmale unter „Filter“): {filters}",
         "The report covers the selection above (documents and attributes under 'Filter'): {filters}",
     ),
+    # Auswertung: the code x document matrix of many documents
+    "ui.scale.matrix_many": Text(
+        "{documents} Dokumente sind zu viele Spalten zum Lesen: nach einem Merkmal gruppieren oder "
+        "seitenweise je {most} Dokumente ansehen. Der Download enthält alle Dokumente.",
+        "{documents} documents are too many columns to read: group them by an attribute or view {most} "
+        "documents per page. The download holds every document.",
+    ),
+    "ui.scale.matrix_group_by": Text("Dokumente gruppieren nach", "Group documents by"),
+    "ui.scale.matrix_no_group": Text("nicht gruppieren (seitenweise)", "no grouping (pages)"),
+    "ui.scale.matrix_page": Text("Seite (von {pages})", "Page (of {pages})"),
+    "ui.scale.matrix_paged": Text(
+        "Dokumente {first}–{last} von {total}", "Documents {first}–{last} of {total}"
+    ),
+    "ui.scale.matrix_grouped": Text(
+        "Spalten je Merkmalswert, summiert über dessen Dokumente (bei „vorhanden“: Anzahl Dokumente "
+        "mit dem Code). Dokumente je Gruppe: {groups}",
+        "Columns per attribute value, summed over its documents (with 'present': the number of "
+        "documents with the code). Documents per group: {groups}",
+    ),
+    "ui.scale.no_value": Text("ohne Wert", "no value"),
 }

@@ -12,6 +12,7 @@ import click
 import pandas as pd
 
 from toolkit import analysis, atomic
+from toolkit.analysis.wide import MAX_COLUMNS, document_matrix
 from toolkit.cli.common import errors_as_messages, project_store
 from toolkit.exports import (
     QUOTES_PER_CODE,
@@ -193,6 +194,21 @@ def frequencies(
     help="What the columns are.",
 )
 @click.option("--values", type=click.Choice(analysis.MATRIX_VALUES), default="count", show_default=True)
+@click.option(
+    "--group-by",
+    metavar="attribute:NAME",
+    help="Document columns: one per value of this attribute, its documents summed (presence: how many "
+    "documents have the code).",
+)
+@click.option(
+    "--page",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help=f"Document columns: with more than {MAX_COLUMNS} documents, this page of {MAX_COLUMNS}.",
+)
+@click.option("--all-columns", is_flag=True, help="Document columns: every document, however many.")
+@_document_filter
 @_coder
 @_format
 @_output
@@ -204,6 +220,11 @@ def matrix(
     rows: str,
     cols: str,
     values: str,
+    group_by: str | None,
+    page: int,
+    all_columns: bool,
+    documents: tuple[str, ...],
+    attrs: tuple[str, ...],
     coders: tuple[str, ...],
     all_coders: bool,
     fmt: str,
@@ -212,14 +233,33 @@ def matrix(
 ) -> None:
     """A code x document (or attribute, coder, role) matrix of counts, presence or percentages.
 
+    More than 40 documents as columns: a page of 40 (--page N), or grouped (--group-by).
+
     Example: coding-toolkit matrix --rows code --cols attribute:municipality_type --values row-percent
     """
     _check_output(fmt, output)
     data, view = _data(project_store(ctx), coders, all_coders, compare=cols == "coder")
-    table = analysis.matrix(data, cols, values=values, rows=rows)
+    data = _narrowed(data, documents, attrs)
+    if cols != "document" and (group_by or page > 1 or all_columns):
+        raise click.UsageError("--group-by, --page and --all-columns are for --cols document")
+    if cols == "document":
+        shown = document_matrix(
+            data, values=values, rows=rows, group_by=group_by, page=page, all_columns=all_columns
+        )
+        table = shown.table
+        if shown.paged:
+            click.echo(
+                f"documents {shown.first}-{shown.last} of {shown.documents} (page {shown.page} of "
+                f"{shown.pages}); --page N for the others, --group-by attribute:NAME to group them, "
+                "--all-columns for all",
+                err=True,
+            )
+    else:
+        table = analysis.matrix(data, cols, values=values, rows=rows)
+    group = group_by or cols
     detail = (
-        cols.removeprefix("attribute:")
-        if cols.startswith("attribute:")
+        group.removeprefix("attribute:")
+        if group.startswith("attribute:")
         else label("col", cols, language(lang))
     )
     title = _title("sheet.matrix", detail, lang)

@@ -1,0 +1,105 @@
+"""The code x document matrix of a large project, readable: more than :data:`MAX_COLUMNS` documents
+are either grouped by a document attribute (one column per value, the documents of a group summed)
+or shown a page of :data:`MAX_COLUMNS` documents at a time."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pandas as pd
+
+from toolkit.analysis.data import CodingData, attribute_column
+from toolkit.analysis.tables import MATRIX_VALUES, matrix
+from toolkit.errors import InvalidValue
+
+MAX_COLUMNS = 40  # documents side by side before a matrix is grouped or paged
+GROUP_PREFIX = "attribute:"
+
+
+@dataclass(frozen=True)
+class DocumentMatrix:
+    """One view of the code x document matrix: ``table`` and what it shows. Paged: columns of
+    documents ``first`` to ``last`` (1-based) of ``documents``, page ``page`` of ``pages``. Grouped:
+    one column per value of ``group_by``'s attribute, ``sizes`` documents in each."""
+
+    table: pd.DataFrame
+    documents: int
+    page: int = 1
+    pages: int = 1
+    first: int = 1
+    last: int = 0
+    group_by: str | None = None
+    sizes: tuple[int, ...] = ()
+
+    @property
+    def paged(self) -> bool:
+        return self.pages > 1
+
+
+def document_matrix(
+    data: CodingData,
+    *,
+    values: str = "count",
+    rows: str = "code",
+    group_by: str | None = None,
+    page: int = 1,
+    page_size: int = MAX_COLUMNS,
+    all_columns: bool = False,
+) -> DocumentMatrix:
+    """The code (or field) x document matrix of ``data``: grouped by ``group_by``
+    (``attribute:NAME``), else every document when there are at most ``page_size`` of them (or
+    ``all_columns``), else page ``page`` (from 1, clipped to the last) of ``page_size`` documents in
+    document order."""
+    if page_size < 1:
+        raise InvalidValue(f"page size {page_size} must be 1 or more documents")
+    documents = len(data.documents)
+    if group_by is not None:
+        return _grouped(data, group_by, values=values, rows=rows)
+    table = matrix(data, "document", values=values, rows=rows)
+    if all_columns or documents <= page_size:
+        return DocumentMatrix(table, documents, last=documents)
+    pages = math.ceil(documents / page_size)
+    page = min(max(page, 1), pages)
+    first = (page - 1) * page_size
+    part = table.iloc[:, first : first + page_size]
+    return DocumentMatrix(part, documents, page, pages, first + 1, first + part.shape[1])
+
+
+def _grouped(data: CodingData, group_by: str, *, values: str, rows: str) -> DocumentMatrix:
+    """One column per value of the attribute: codings (count, percentages) or documents with the
+    code (presence) of the group's documents; the column name is the value."""
+    if not group_by.startswith(GROUP_PREFIX):
+        raise InvalidValue(f"group documents by attribute:NAME, not {group_by!r}")
+    if values not in MATRIX_VALUES:
+        raise InvalidValue(
+            f"matrix values {values!r} are not supported; use one of {', '.join(MATRIX_VALUES)}"
+        )
+    name = group_by.removeprefix(GROUP_PREFIX)
+    column = attribute_column(data, name)  # checks the name
+    groups = sorted(set(data.documents[name].astype(str)))
+    sizes = data.documents[name].astype(str).value_counts()
+    if values != "presence":
+        table = matrix(data, group_by, values=values, rows=rows).reindex(columns=groups, fill_value=0)
+    else:
+        row_key = "code" if rows == "code" else "field_of_action"
+        frame = data.codings.assign(_group=column)
+        counts = (
+            frame.groupby([row_key, "_group"], observed=False)["document_id"].nunique().unstack(fill_value=0)
+        )
+        order = (
+            data.codes["code"].tolist()
+            if rows == "code"
+            else list(dict.fromkeys(data.codes["field_of_action"]))
+        )
+        table = counts.reindex(index=order, columns=groups, fill_value=0).astype("int64")
+        table.index = table.index.astype(str)
+        table.index.name = rows
+        table.columns.name = name
+    return DocumentMatrix(
+        table,
+        len(data.documents),
+        last=len(data.documents),
+        group_by=group_by,
+        sizes=tuple(int(sizes.get(g, 0)) for g in groups),
+    )
