@@ -158,9 +158,14 @@ if "search_hits" in st.session_state:
                 horizontal=True,
                 key="search_scope",
             )
+            around = (
+                a2.number_input("± Sätze davor und danach (im selben Beitrag)", 0, 20, 0, key="search_around")
+                if scope == "sentence"
+                else 0
+            )
             if code:
                 try:
-                    plan = autocode.plan_autocode(project, hits, code, coder, scope)
+                    plan = autocode.plan_autocode(project, hits, code, coder, scope, around=int(around))
                 except ToolkitError as exc:
                     error(exc)
                 else:

@@ -81,8 +81,31 @@ def _widen(spans: list[tuple[int, int]], units: list[tuple[int, int]]) -> list[t
     return out
 
 
+def _around(
+    spans: list[tuple[int, int]], sentences: list[tuple[int, int]], turns: list[Turn], n: int
+) -> list[tuple[int, int]]:
+    """Each span widened to its sentences and ``n`` more sentences before and after, within its
+    speaker turn (a span in no sentence stays as it is)."""
+    bounds = [(t.start, t.end) for t in turns] or [(0, max((e for _s, e in sentences), default=0))]
+    turn_of = [next((i for i, (ts, te) in enumerate(bounds) if ts <= s < te), -1) for s, _e in sentences]
+    out = []
+    for s, e in spans:
+        touched = [i for i, (us, ue) in enumerate(sentences) if us < e and s < ue]
+        if not touched:
+            out.append((s, e))
+            continue
+        first, last = touched[0], touched[-1]
+        for _ in range(n):
+            if first > 0 and turn_of[first - 1] == turn_of[touched[0]]:
+                first -= 1
+            if last + 1 < len(sentences) and turn_of[last + 1] == turn_of[touched[-1]]:
+                last += 1
+        out.append((sentences[first][0], sentences[last][1]))
+    return out
+
+
 def _spans(
-    store: Store, document: str, hits: Sequence[Hit], scope: str
+    store: Store, document: str, hits: Sequence[Hit], scope: str, around: int = 0
 ) -> tuple[int, str, list[tuple[int, int]]]:
     doc = _doc(store, document)
     text, doc_id = str(doc["text"]), int(str(doc["id"]))
@@ -94,16 +117,22 @@ def _spans(
         turns = _turns(store, doc_id)
         spans = _widen(spans, [(t.start, t.end) for t in turns] or [(0, len(text))])
     elif scope == "sentence":
-        spans = _widen(spans, sentence_units(text, _turns(store, doc_id), str(doc["language"])))
+        turns = _turns(store, doc_id)
+        spans = _around(spans, sentence_units(text, turns, str(doc["language"])), turns, around)
     return doc_id, text, merge_spans(spans)
 
 
 def plan_autocode(
-    store: Store, hits: Sequence[Hit], code_path: str, coder: str, scope: str = "hit"
+    store: Store, hits: Sequence[Hit], code_path: str, coder: str, scope: str = "hit", *, around: int = 0
 ) -> AutocodePlan:
-    """What autocoding ``hits`` with ``code_path`` for ``coder`` would write. Changes nothing."""
+    """What autocoding ``hits`` with ``code_path`` for ``coder`` would write (with scope
+    ``sentence``, ``around`` more sentences before and after each, within the turn). Changes nothing."""
     if scope not in SCOPES:
         raise InvalidValue(f"scope {scope!r} is unknown; use one of {', '.join(SCOPES)}")
+    if around and scope != "sentence":
+        raise InvalidValue(f"±{around} sentences needs the scope sentence, not {scope!r}")
+    if not 0 <= around <= 20:
+        raise InvalidValue(f"±{around} sentences: choose 0 to 20")
     if not coder.strip():
         raise InvalidValue("the coder name is empty; pass --coder NAME")
     code = code_by_path(store, code_path)
@@ -113,7 +142,7 @@ def plan_autocode(
         by_doc.setdefault(h.document, []).append(h)
     items: list[Planned] = []
     for document in sorted(by_doc):
-        doc_id, text, spans = _spans(store, document, by_doc[document], scope)
+        doc_id, text, spans = _spans(store, document, by_doc[document], scope, around)
         codings = store.query(
             'SELECT c.start, c."end", c.code_id, k.name AS coder FROM codings c '
             "JOIN coders k ON k.id = c.coder_id WHERE c.document_id = ?",
@@ -127,7 +156,8 @@ def plan_autocode(
             )
             present = tuple(sorted({f"{paths.get(c['code_id'], '?')} · {c['coder']}" for c in on}))
             items.append(Planned(document, s, e, text[s:e], already, present))
-    return AutocodePlan(code.path, coder.strip(), scope, tuple(items))
+    shown = f"{scope}±{around}" if around else scope
+    return AutocodePlan(code.path, coder.strip(), shown, tuple(items))
 
 
 def apply_autocode(store: Store, plan: AutocodePlan, *, actor: str) -> list[str]:

@@ -40,6 +40,12 @@ from toolkit.cli.common import actor_name, emit, errors_as_messages, json_option
     default="hit",
     show_default=True,
 )
+@click.option(
+    "--around",
+    type=click.IntRange(0, 20),
+    default=0,
+    help="With --scope sentence: also N sentences before and after each hit (within its turn).",
+)
 @click.option("--dry-run", is_flag=True, help="Show what the autocoding would add; change nothing.")
 @click.option("--yes", is_flag=True, help="Autocode without asking.")
 @click.option("--undo-autocode", is_flag=True, help="Take back your newest autocoding (one step).")
@@ -63,6 +69,7 @@ def search_cmd(
     code: str | None,
     coder: str | None,
     scope: str,
+    around: int,
     dry_run: bool,
     yes: bool,
     undo_autocode: bool,
@@ -106,7 +113,7 @@ def search_cmd(
         click.echo(f"{len(hits)} hits", err=True)
         return
     actor = actor_name()
-    plan = autocode.plan_autocode(store, hits, code, coder or actor, scope)
+    plan = autocode.plan_autocode(store, hits, code, coder or actor, scope, around=around)
     if as_json and dry_run:
         emit(
             {

@@ -1,0 +1,54 @@
+"""Autocoding of search hits: the span each scope codes, ±N sentences within the turn."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests._factories import LUECKEN, add_text, store_with_codebook
+from toolkit.autocode import apply_autocode, plan_autocode
+from toolkit.codings import list_codings
+from toolkit.errors import InvalidValue
+from toolkit.search import search
+from toolkit.store import Store
+
+TEXT = (
+    "I: Eins. Zwei. Drei?\n\n"
+    "B: Erstens gut. Zweitens kommt der Medienbruch. Drittens nicht. Viertens auch nicht.\n\n"
+    "I: Danke.\n"
+)
+
+
+@pytest.fixture()
+def store(tmp_path: Path) -> Store:
+    s = store_with_codebook(tmp_path)
+    add_text(s, TEXT, "saetze.txt")
+    return s
+
+
+def coded(store: Store, scope: str, around: int = 0) -> list[str]:
+    plan = plan_autocode(store, search(store, "Medienbruch"), LUECKEN, "anna", scope, around=around)
+    return [p.text for p in plan.items]
+
+
+def test_each_scope_codes_its_span(store: Store) -> None:
+    assert coded(store, "hit") == ["Medienbruch"]
+    assert coded(store, "sentence") == ["Zweitens kommt der Medienbruch."]
+    assert coded(store, "sentence", 1) == ["Erstens gut. Zweitens kommt der Medienbruch. Drittens nicht."]
+    # ±5 stays within the speaker turn: the interviewer's question and thanks are not coded
+    assert coded(store, "sentence", 5) == [
+        "Erstens gut. Zweitens kommt der Medienbruch. Drittens nicht. Viertens auch nicht."
+    ]
+    assert coded(store, "turn") == coded(store, "sentence", 5)
+
+
+def test_around_is_written_as_planned_and_checked(store: Store) -> None:
+    plan = plan_autocode(store, search(store, "Medienbruch"), LUECKEN, "anna", "sentence", around=1)
+    assert plan.scope == "sentence±1"
+    apply_autocode(store, plan, actor="anna")
+    assert [c.text for c in list_codings(store, coder="anna")] == [plan.items[0].text]
+    with pytest.raises(InvalidValue, match="needs the scope sentence"):
+        plan_autocode(store, search(store, "Medienbruch"), LUECKEN, "anna", "hit", around=1)
+    with pytest.raises(InvalidValue, match="choose 0 to 20"):
+        plan_autocode(store, search(store, "Medienbruch"), LUECKEN, "anna", "sentence", around=21)
