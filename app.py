@@ -7,8 +7,9 @@ from __future__ import annotations
 import os
 
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
-from app_pages.lang import tr
+from app_pages.lang import apply_language, language_picker, tr
 from app_pages.messages import german
 from app_pages.switcher import CARRY, FLASH, project_sidebar, same_file, switch_to
 from app_pages.ui import account_sidebar, coder_gate, signed_in_user
@@ -21,7 +22,6 @@ from toolkit.store import open_store
 
 # the favicon ships with the app: a Material symbol as page_icon was fetched from fonts.gstatic.com
 st.set_page_config(page_title="Coding Toolkit", page_icon="static/favicon.png", layout="wide")
-PROJECTS_PAGE = st.Page("app_pages/projects.py", title="Projekte", icon=":material/folder_open:")
 
 
 @st.cache_resource
@@ -29,6 +29,10 @@ def _served(env: str, recent: str) -> dict[str, str]:
     """Per server process (and project list): once a tab opened a project in team mode, every new
     tab opens it too, whatever the recent-projects list says later: a team server serves one project."""
     return {}
+
+
+def projects_page() -> StreamlitPage:
+    return st.Page("app_pages/projects.py", title=tr("ui.nav.projects"), icon=":material/folder_open:")
 
 
 # This tab's project: $CODING_TOOLKIT_DB, else the current project (the one opened last, shared
@@ -47,14 +51,14 @@ if (
         st.session_state["app_store"] = None
         st.error(german(exc))
         if not ENV_DB and "team" not in served:  # not a server of one project
-            st.navigation([PROJECTS_PAGE]).run()  # open or create another project
+            st.navigation([projects_page()]).run()  # open or create another project
         st.stop()
     if team_mode(st.session_state["app_store"]):
         served.setdefault("team", st.session_state["app_db_path"])
     try:
         remember_project(st.session_state["app_db_path"])  # the app and the CLI share it
     except OSError as exc:
-        st.toast(f"Liste der Projekte nicht gespeichert: {exc}")
+        st.toast(tr("ui.app.projects_not_saved", error=exc))
     carried = st.session_state.pop(CARRY, None)
     if carried and carried in list_coders(st.session_state["app_store"]):
         st.session_state["app_coder"] = carried
@@ -68,44 +72,57 @@ if linked:
     if same_file(linked, project.path):
         pass
     elif team_mode(project):
-        st.warning("Im Teammodus bleibt dieses Projekt geöffnet; der Link nennt ein anderes.")
+        st.warning(tr("ui.app.link_team_mode"))
     elif not is_recent(linked):
-        st.warning(
-            "Der Link nennt ein Projekt, das nicht unter den zuletzt geöffneten ist; "
-            "auf der Seite Projekte öffnen."
-        )
+        st.warning(tr("ui.app.link_not_recent"))
     else:
         switch_to(linked)
         st.rerun()
 if team_mode(project):
     snapshot_if_due(project, every_minutes=60, keep=48)  # rotating snapshots (docs/maintenance.md)
     user = signed_in_user(project)
+    apply_language(project, user.name if user else None)
     if user is None:  # nothing but the login form: no navigation, no project data
-        st.navigation([st.Page("app_pages/login.py", title="Anmelden")], position="hidden").run()
+        st.navigation([st.Page("app_pages/login.py", title=tr("ui.nav.login"))], position="hidden").run()
         st.stop()
     account_sidebar(project, user)
+    language_picker(project, user.name)
     lead = user.role == LEAD
 else:
-    coder_gate(project)
+    # the language of the coder about to be chosen: a link's coder, else the picker's value (in the
+    # state before the gate runs); no rerun after the gate, which would lose the page of a link
+    linked_coder = st.query_params.get("coder")
+    if not linked_coder or linked_coder == st.session_state.get("app_coder_linked"):
+        linked_coder = st.session_state.get("app_coder_pick") or st.session_state.get("app_coder")
+    apply_language(project, linked_coder)
+    coder = coder_gate(project)
+    apply_language(project, coder)
+    language_picker(project, coder)
     project_sidebar(project.path)
     lead = True
 
 # (page, lead only): in team mode coders get only the pages marked False.
 PAGES = [
-    (st.Page("app_pages/code.py", title="Kodieren", icon=":material/edit_note:", default=True), False),
-    (st.Page("app_pages/documents.py", title="Dokumente", icon=":material/description:"), True),
-    (st.Page("app_pages/search.py", title="Suche", icon=":material/search:"), False),
-    (st.Page("app_pages/codebook.py", title="Codebuch", icon=":material/account_tree:"), False),
-    (st.Page("app_pages/agreement.py", title="Übereinstimmung", icon=":material/compare_arrows:"), False),
-    (st.Page("app_pages/consensus.py", title="Konsens", icon=":material/handshake:"), True),
-    (st.Page("app_pages/analysis.py", title="Auswertung", icon=":material/bar_chart:"), False),
-    (st.Page("app_pages/summaries.py", title=tr("ui.summaries.title"), icon=":material/summarize:"), False),
+    (st.Page("app_pages/code.py", title=tr("ui.nav.code"), icon=":material/edit_note:", default=True), False),
+    (st.Page("app_pages/documents.py", title=tr("ui.nav.documents"), icon=":material/description:"), True),
+    (st.Page("app_pages/search.py", title=tr("ui.nav.search"), icon=":material/search:"), False),
+    (st.Page("app_pages/codebook.py", title=tr("ui.nav.codebook"), icon=":material/account_tree:"), False),
+    (
+        st.Page("app_pages/agreement.py", title=tr("ui.nav.agreement"), icon=":material/compare_arrows:"),
+        False,
+    ),
+    (st.Page("app_pages/consensus.py", title=tr("ui.nav.consensus"), icon=":material/handshake:"), True),
+    (st.Page("app_pages/analysis.py", title=tr("ui.nav.analysis"), icon=":material/bar_chart:"), False),
+    (
+        st.Page("app_pages/summaries.py", title=tr("ui.summaries.title"), icon=":material/summarize:"),
+        False,
+    ),
     (st.Page("app_pages/memos.py", title=tr("ui.memos.title"), icon=":material/sticky_note_2:"), False),
-    (st.Page("app_pages/overview.py", title="Projekt", icon=":material/home:"), False),
-    (st.Page("app_pages/exchange.py", title="Austausch", icon=":material/swap_horiz:"), True),
-    (st.Page("app_pages/team.py", title="Team", icon=":material/group:"), True),
-    (st.Page("app_pages/pseudonyms.py", title="Pseudonyme", icon=":material/masks:"), True),
-    (PROJECTS_PAGE, True),
+    (st.Page("app_pages/overview.py", title=tr("ui.nav.overview"), icon=":material/home:"), False),
+    (st.Page("app_pages/exchange.py", title=tr("ui.nav.exchange"), icon=":material/swap_horiz:"), True),
+    (st.Page("app_pages/team.py", title=tr("ui.nav.team"), icon=":material/group:"), True),
+    (st.Page("app_pages/pseudonyms.py", title=tr("ui.nav.pseudonyms"), icon=":material/masks:"), True),
+    (projects_page(), True),
 ]
 # every page listed: no English "View 4 more" folding the navigation
 st.navigation([page for page, lead_only in PAGES if lead or not lead_only], expanded=True).run()

@@ -17,11 +17,11 @@ from typing import Any
 import streamlit as st
 from streamlit.elements.lib.column_types import ColumnConfig
 
+from app_pages.lang import tr
 from toolkit.accounts import team_mode
 from toolkit.links import transcript_link
 from toolkit.store import Store
 
-LABEL = "Im Transkript öffnen"
 KODIEREN = "app_pages/code.py"
 Span = tuple[str, int, int]
 
@@ -37,9 +37,14 @@ def linker(project: Store) -> Callable[[str, int, int], str]:
     )
 
 
-def link_column(label: str = "Transkript") -> ColumnConfig:
+def link_column(label: str | None = None) -> ColumnConfig:
     """The column config of a column of links, shown as "öffnen"."""
-    return st.column_config.LinkColumn(label, display_text="öffnen", width="small", help=LABEL)
+    return st.column_config.LinkColumn(
+        label or tr("ui.app.link.column"),
+        display_text=tr("ui.app.link.open"),
+        width="small",
+        help=tr("ui.app.link.help"),
+    )
 
 
 def span_params(document: str, start: int, end: int) -> dict[str, str]:
@@ -56,7 +61,9 @@ def open_here(document: str, start: int, end: int) -> None:
 def open_button(document: str, start: int, end: int, *, key: str) -> None:
     """A button that opens the span in Kodieren in this tab (for cards). A fragment: the click
     reruns only this button, not the whole list page, before the switch."""
-    if st.button(LABEL, key=key, icon=":material/subdirectory_arrow_right:", type="tertiary"):
+    if st.button(
+        tr("ui.app.link.help"), key=key, icon=":material/subdirectory_arrow_right:", type="tertiary"
+    ):
         open_here(document, start, end)
 
 
@@ -79,7 +86,4 @@ def segment_table(frame: Any, spans: Sequence[Span | None], *, key: str, **optio
         document, start, end = spans[rows[0]]  # type: ignore[misc]
         st.session_state[round_key] = st.session_state.get(round_key, 0) + 1
         open_here(document, start, end)
-    st.caption(
-        "Eine Zeile anklicken (Kästchen links) öffnet die Stelle hier in **Kodieren**; "
-        "„öffnen“ in einem neuen Tab."
-    )
+    st.caption(tr("ui.app.link.rows"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app_pages.lang import tr
 from app_pages.messages import german
 from app_pages.ui import md
 from toolkit.errors import ToolkitError
@@ -21,7 +22,7 @@ def _changed(project: Store, document: str, coder: str, key: str) -> None:
     else:
         st.session_state[f"{key}_message"] = (
             "success",
-            f"{document}: als fertig kodiert markiert" if done else f"{document}: Markierung entfernt",
+            tr("ui.app.done.marked" if done else "ui.app.done.unmarked", document=document),
         )
 
 
@@ -29,18 +30,17 @@ def done_toggle(project: Store, document: str) -> None:
     """A toggle for the coder of this tab (nothing without a chosen coder), with the result shown."""
     coder = st.session_state.get("app_coder")
     if not isinstance(coder, str) or not coder:
-        st.caption("„Fertig kodiert“ markieren: erst links eine Kodierer:in wählen.")
+        st.caption(tr("ui.app.done.no_coder"))
         return
     key = f"done_toggle_{document}_{coder}"
     marked = coder in done_marks(project).get(document, ())
     st.toggle(
-        f"Fertig kodiert von {md(coder)}",
+        tr("ui.app.done.label", coder=md(coder)),
         value=marked,
         key=key,
         on_change=_changed,
         args=(project, document, coder, key),
-        help="Auch ohne Codierung: das Dokument zählt für den Vergleich der Übereinstimmung als "
-        "von dir kodiert.",
+        help=tr("ui.app.done.help"),
     )
     message = st.session_state.pop(f"{key}_message", None)
     if message:

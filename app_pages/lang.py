@@ -2,21 +2,103 @@
 
 Pages write every word through :func:`tr` with a catalog key (``ui.<page>.<what>``, defined in the
 page's own module under ``toolkit/catalog/``), never as a literal, so that German and English come
-from one place. The language is the tab's choice (``ui_language`` in the session), else German.
+from one place. :func:`ui_language` is the one source of the tab's language: app.py sets it on every
+run from the person's setting (:func:`apply_language`), the sidebar's :func:`language_picker`
+changes it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 import streamlit as st
 
-from toolkit.i18n import Language, language, text
+from toolkit.errors import ToolkitError
+from toolkit.i18n import LANGUAGES, Language, language, text
+from toolkit.settings import set_personal
+from toolkit.settings import ui_language as chosen_language
+from toolkit.store import Store
+
+_KEY = "ui_language"
+_TAB = "app_language_tab"  # the tab's choice while nobody is chosen
 
 
 def ui_language() -> Language:
     """The language of this browser tab's pages."""
-    return language(st.session_state.get("ui_language") or "de")
+    return language(st.session_state.get(_KEY) or "de")
 
 
 def tr(key: str, **values: object) -> str:
     """The catalog's text for ``key`` in the tab's language, with ``values`` filled in."""
     return text(key, ui_language(), **values)
+
+
+def apply_language(project: Store, name: str | None) -> bool:
+    """Set the tab's language from ``name``'s setting (the project's default, or the tab's own
+    choice, while nobody is chosen). True when it changed."""
+    tab = st.session_state.get(_TAB)
+    lang = chosen_language(project, name) if name or not tab else language(str(tab))
+    changed = st.session_state.get(_KEY) not in (None, lang)
+    st.session_state[_KEY] = lang
+    return changed
+
+
+def _picked(project: Store, name: str | None) -> None:
+    picked = st.session_state.get("app_language_pick")
+    if picked not in LANGUAGES:
+        return
+    if name:
+        try:
+            set_personal(project, name, "language", str(picked))
+        except ToolkitError as exc:
+            st.toast(str(exc))
+            return
+    else:
+        st.session_state[_TAB] = picked
+    st.session_state[_KEY] = picked
+
+
+def language_picker(project: Store, name: str | None) -> None:
+    """Sidebar: Deutsch / English, remembered for ``name`` (for this tab while nobody is chosen)."""
+    st.session_state["app_language_pick"] = ui_language()
+    st.sidebar.segmented_control(
+        tr("ui.app.language"),
+        list(LANGUAGES),
+        format_func=lambda lang: tr(f"ui.app.language.{lang}"),
+        key="app_language_pick",
+        on_change=_picked,
+        args=(project, name),
+        help=tr("ui.app.language_help") if name else tr("ui.app.language_tab_only"),
+        label_visibility="collapsed",
+    )
+
+
+def _uploader_style(key: str, types: Sequence[str] | None) -> str:
+    """CSS that writes Streamlit's own words of the uploader ("Upload", "50MB per file") in the
+    tab's language; Streamlit offers no argument for them. English needs nothing."""
+    limit = tr("ui.app.uploader.limit", mb=st.get_option("server.maxUploadSize"))
+    if types:
+        limit += " • " + ", ".join(t.upper() for t in types)
+    scope = f".st-key-{key} [data-testid='stFileUploaderDropzone']"
+    return (
+        "<style>"
+        f"{scope} [data-testid='stFileUploaderDropzoneInstructions'] * {{font-size: 0}}"
+        f"{scope} [data-testid='stFileUploaderDropzoneInstructions'] div::after"
+        f" {{content: {_css_string(limit)}; font-size: 0.875rem}}"
+        f"{scope} button [data-testid='stMarkdownContainer'] p {{font-size: 0}}"
+        f"{scope} button [data-testid='stMarkdownContainer'] p::after"
+        f" {{content: {_css_string(tr('ui.app.uploader.browse'))}; font-size: 0.875rem}}"
+        "</style>"
+    )
+
+
+def _css_string(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def file_uploader(label: str, *, key: str, type: Sequence[str] | None = None, **options: Any) -> Any:
+    """``st.file_uploader`` whose built-in words follow the tab's language."""
+    if ui_language() != "en":
+        st.html(_uploader_style(key, type))
+    return st.file_uploader(label, key=key, type=type, **options)

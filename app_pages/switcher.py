@@ -9,6 +9,7 @@ from typing import Any
 
 import streamlit as st
 
+from app_pages.lang import tr
 from toolkit.projects import recent_projects
 
 CARRY = "app_coder_carry"  # the coder, kept when the next project has them too
@@ -45,7 +46,7 @@ def _picked(key: str) -> None:
     path = st.session_state.get(key)
     if path and not same_file(path, st.session_state.get("app_db_path", "")):
         entry = next((p for p in recent_projects() if p.path == path), None)
-        switch_to(path, f"Projekt „{entry.name if entry else Path(path).stem}“ geöffnet")
+        switch_to(path, tr("ui.app.project_opened", name=entry.name if entry else Path(path).stem))
 
 
 def _distinct(names: dict[str, str]) -> dict[str, str]:
@@ -71,9 +72,9 @@ def project_sidebar(current: str) -> None:
         names[here] = Path(current).stem
     names = _distinct(names)
     with st.sidebar:
-        st.caption("Projekt")
+        st.caption(tr("ui.app.project"))
         st.selectbox(
-            "Projekt",
+            tr("ui.app.project"),
             paths,
             index=paths.index(here),
             format_func=lambda p: names.get(p, Path(p).stem),
@@ -81,5 +82,5 @@ def project_sidebar(current: str) -> None:
             on_change=_picked,
             args=(picker_key(current),),
             label_visibility="collapsed",
-            help="Zuletzt geöffnete Projekte; neue anlegen und weitere öffnen auf der Seite Projekte",
+            help=tr("ui.app.project_help"),
         )

@@ -7,12 +7,13 @@ from typing import Any
 
 import streamlit as st
 
+from app_pages.lang import tr
 from app_pages.messages import german
 from app_pages.ui import error, md
 from toolkit.errors import ToolkitError
 from toolkit.store import Store
 
-STATUS = {"running": "läuft", "ready": "fertig", "failed": "fehlgeschlagen"}
+STATUS = ("running", "ready", "failed")
 
 
 def _latest_run(project: Store, coder: str) -> dict[str, Any] | None:
@@ -37,8 +38,11 @@ def _progress(project: Store, guid: str) -> None:
 
     status = run_status(project, guid)
     if status["status"] == "running":
-        loss = f" · Verlust {status['loss']:.3f}" if status["loss"] is not None else ""
-        st.progress(status["fraction"], text=f"Epoche {status['epoch']} von {status['epochs']}{loss}")
+        loss = tr("ui.app.train.loss", loss=f"{status['loss']:.3f}") if status["loss"] is not None else ""
+        st.progress(
+            status["fraction"],
+            text=tr("ui.app.train.epoch", epoch=status["epoch"], epochs=status["epochs"], loss=loss),
+        )
         return
     st.session_state["code_train_run"] = None
     st.rerun(scope="app")
@@ -49,7 +53,7 @@ def training_panel(project: Store, coder: str | None) -> None:
     if not coder:
         return
     st.session_state.setdefault("code_train_run", None)
-    with st.expander("Modell aus meinen Codierungen", expanded=False):
+    with st.expander(tr("ui.app.train.title"), expanded=False):
         message = st.session_state.pop("code_train_error", None)
         if message:
             error(ToolkitError(message))
@@ -59,24 +63,24 @@ def training_panel(project: Store, coder: str | None) -> None:
             return
         latest = _latest_run(project, coder)
         if latest is None:
-            st.caption("Noch kein Modell: Vorschläge kommen nur aus den Schlüsselwörtern des Codebuchs.")
+            st.caption(tr("ui.app.train.none"))
         else:
             used = latest["metrics"].get("use_model", True) if latest["metrics"] else True
             parts = [
-                f"Letztes Training {latest['created_at'][:16].replace('T', ' ')}",
-                STATUS.get(latest["status"], latest["status"]),
-                f"{latest['codings_count'] or 0} Codierungen",
+                tr("ui.app.train.last", when=latest["created_at"][:16].replace("T", " ")),
+                tr(f"ui.app.train.{latest['status']}") if latest["status"] in STATUS else latest["status"],
+                tr("ui.app.train.codings", n=latest["codings_count"] or 0),
             ]
             if latest["status"] == "ready":
-                parts.append("wird genutzt" if used else "nicht genutzt: schlägt die Regeln nicht")
+                parts.append(tr("ui.app.train.used" if used else "ui.app.train.unused"))
             if latest["message"]:
                 parts.append(str(latest["message"]))
             st.caption(md(" · ".join(parts)))
         st.button(
-            "Modell trainieren",
+            tr("ui.app.train.start"),
             key="code_train_start",
             on_click=_start,
             args=(project, coder),
-            help="Lernt im Hintergrund aus deinen Codierungen und Ablehnungen; nichts wird kodiert.",
+            help=tr("ui.app.train.help"),
             width="stretch",
         )

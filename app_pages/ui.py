@@ -8,6 +8,7 @@ import re
 import pandas as pd
 import streamlit as st
 
+from app_pages.lang import tr
 from app_pages.messages import german
 from toolkit.accounts import LEAD, User, logout, session_idle_hours, session_user
 from toolkit.codings import add_coder, list_coders
@@ -53,18 +54,18 @@ def coder_gate(project: Store) -> str | None:
         st.session_state.update(app_coder=linked, app_coder_pick=linked, app_coder_linked=linked)
     current = st.session_state.get("app_coder")
     with st.sidebar:
-        st.caption("Kodierer:in")
+        st.caption(tr("ui.app.coder"))
         choice = st.selectbox(
-            "Wer kodiert?",
+            tr("ui.app.who_codes"),
             coders,
             index=coders.index(current) if current in coders else None,
-            placeholder="Name wählen …",
+            placeholder=tr("ui.app.pick_name"),
             label_visibility="collapsed",
             key="app_coder_pick",
         )
-        with st.popover("Neue:r Kodierer:in", width="stretch"):
-            st.text_input("Name", key="app_coder_new")
-            st.button("Anlegen", key="app_coder_add", on_click=_add_coder, args=(project,))
+        with st.popover(tr("ui.app.new_coder"), width="stretch"):
+            st.text_input(tr("ui.app.name"), key="app_coder_new")
+            st.button(tr("ui.app.create"), key="app_coder_add", on_click=_add_coder, args=(project,))
             if st.session_state.get("app_coder_error"):
                 st.error(md(st.session_state["app_coder_error"]))
     if choice and choice != current:
@@ -97,9 +98,11 @@ def account_sidebar(project: Store, user: User) -> None:
     from app_pages.components.session_cookie import remember
 
     with st.sidebar:
-        st.caption("Angemeldet")
-        st.markdown(f"**{md(user.name)}** · {'Leitung' if user.role == LEAD else 'Kodierer:in'}")
-        if st.button("Abmelden", key="app_logout", icon=":material/logout:", width="stretch"):
+        st.caption(tr("ui.app.signed_in"))
+        st.markdown(
+            f"**{md(user.name)}** · {tr('ui.app.role.lead' if user.role == LEAD else 'ui.app.role.coder')}"
+        )
+        if st.button(tr("ui.app.logout"), key="app_logout", icon=":material/logout:", width="stretch"):
             logout(project, str(st.session_state.get("app_token", "")))
             for key in list(st.session_state):
                 if key not in ("app_store", "app_db_path"):
@@ -121,12 +124,12 @@ def documents_table(project: Store, docs: list[DocumentInfo]) -> pd.DataFrame:
     return pd.DataFrame(
         [
             {
-                "Dokument": d.name,
-                "Sprache": d.language,
-                "Format": d.source_format,
-                "Wörter": d.words,
-                "Beiträge": d.turns,
-                "Sprecher:innen": ", ".join(d.speakers),
+                tr("ui.app.col.document"): d.name,
+                tr("ui.app.col.language"): d.language,
+                tr("ui.app.col.format"): d.source_format,
+                tr("ui.app.col.words"): d.words,
+                tr("ui.app.col.turns"): d.turns,
+                tr("ui.app.col.speakers"): ", ".join(d.speakers),
                 **{labels.get(k, k): v for k, v in d.attributes.items()},
             }
             for d in docs

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app_pages.lang import tr
+from app_pages.lang import file_uploader, tr
 from app_pages.messages import german
 from app_pages.ui import md
 from toolkit.attribute_table import AttributeImport, attributes_file, import_attributes
@@ -50,7 +50,7 @@ def variables_panel(project: Store, actor: str) -> None:
         if done_message:
             st.success(done_message)
         round_ = st.session_state.setdefault("variables_round", 0)  # a new uploader after each apply
-        upload = st.file_uploader(
+        upload = file_uploader(
             tr("ui.variables.file"), type=["xlsx", "csv"], key=f"variables_upload_{round_}"
         )
         if upload is not None:

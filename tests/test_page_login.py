@@ -100,7 +100,7 @@ def test_a_coder_codes_as_herself_and_gets_no_lead_pages(db: Path) -> None:
     assert [t.value for t in at.title] == ["Projekt"]
     open_page(at, "codebook")  # read, not edit
     assert [t.value for t in at.title] == ["Codebuch"] and at.expander
-    assert "Bearbeiten" not in [h.value for h in at.subheader] and not at.segmented_control
+    assert "Bearbeiten" not in [h.value for h in at.subheader] and not at.main.segmented_control
     for page in LEAD_PAGES:
         with pytest.raises(ValueError, match="Could not find a navigation page"):
             at.switch_page(str(ROOT / "app_pages" / f"{page}.py"))

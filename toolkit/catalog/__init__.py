@@ -14,6 +14,20 @@ from toolkit.catalog.text import LANGUAGES, Language, Text
 
 _AREAS = ("exports", "ui_variables", "ui_sets", "ui_import", "ui_qca", "ui_media", "scale")
 
+# the words of the app's frame and of each page (UI language, issue 17)
+_AREAS += (
+    "ui_app",
+    "ui_overview",
+    "ui_projects",
+    "ui_team",
+    "ui_exchange",
+    "ui_pseudonyms",
+    "ui_search",
+    "ui_documents",
+    "ui_codebook",
+    "ui_consensus",
+)
+
 
 def _build() -> dict[str, Text]:
     catalog: dict[str, Text] = {}
