@@ -10,6 +10,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from app_pages.lang import file_uploader, tr
 from app_pages.messages import german
 from app_pages.switcher import same_file, switch_to
 from app_pages.ui import md
@@ -31,12 +32,12 @@ from toolkit.store import Store
 project: Store | None = st.session_state.get("app_store")
 actor = str(st.session_state.get("app_coder") or "app")
 CODEBOOKS = {
-    SHIPPED: "mitgeliefertes Codebuch",
-    EMPTY: "leer",
-    "file": "Codebuch-Datei",
+    SHIPPED: tr("ui.projects.codebook.shipped"),
+    EMPTY: tr("ui.projects.codebook.empty"),
+    "file": tr("ui.projects.codebook.file"),
 }
 
-st.title("Projekte")
+st.title(tr("ui.projects.title"))
 
 
 def code(text: str) -> str:
@@ -45,11 +46,7 @@ def code(text: str) -> str:
 
 
 if project is not None and team_mode(project):
-    st.info(
-        "Im Teammodus stellt dieser Server genau ein Projekt bereit: "
-        f"{code(project.path)}. Ein anderes Projekt startet die Projektleitung auf dem Server mit "
-        "`make run DB=DATEI` (oder `CODING_TOOLKIT_DB=DATEI`)."
-    )
+    st.info(tr("ui.projects.team_mode", path=code(project.path)))
     st.stop()
 
 
@@ -58,55 +55,57 @@ def _when(entry: RecentProject) -> str:
         opened = datetime.fromisoformat(entry.opened.replace("Z", "+00:00")).astimezone()
     except ValueError:
         return ""
-    return opened.strftime("%d.%m.%Y, %H:%M Uhr")
+    return opened.strftime(tr("ui.projects.when"))
 
 
 def _forget(path: str) -> None:
     forget_project(path)
-    st.session_state["projects_message"] = "Aus der Liste entfernt; die Datei bleibt erhalten."
+    st.session_state["projects_message"] = tr("ui.projects.forgotten")
 
 
 recent = recent_projects()
 if project is not None:
     shown = next((p.name for p in recent if same_file(p.path, project.path)), Path(project.path).stem)
-    st.markdown(f"Geöffnet: **{md(shown)}** · {code(str(Path(project.path).absolute()))}")
+    st.markdown(tr("ui.projects.opened_now", name=md(shown), path=code(str(Path(project.path).absolute()))))
 if "projects_message" in st.session_state:
     st.success(st.session_state.pop("projects_message"))
 
-st.subheader("Zuletzt geöffnet")
+st.subheader(tr("ui.projects.recent"))
 if not recent:
-    st.caption("Noch keine Projekte geöffnet.")
+    st.caption(tr("ui.projects.none"))
 for i, entry in enumerate(recent):
     here = project is not None and same_file(entry.path, project.path)
     with st.container(border=True):
-        status = " · **geöffnet**" if here else "" if entry.exists else " · Datei fehlt"
+        status = tr("ui.projects.is_open") if here else "" if entry.exists else tr("ui.projects.missing")
         st.markdown(f"**{md(entry.name)}**{status}")
-        st.caption(f"{md(entry.path)} · zuletzt geöffnet {_when(entry)}")
+        st.caption(tr("ui.projects.last_opened", path=md(entry.path), when=_when(entry)))
         buttons = st.container(horizontal=True)
         buttons.button(
-            "Öffnen",
+            tr("ui.projects.open"),
             key=f"projects_open_{i}",
             icon=":material/folder_open:",
             disabled=here or not entry.exists,
             on_click=switch_to,
-            args=(entry.path, f"Projekt „{entry.name}“ geöffnet"),
+            args=(entry.path, tr("ui.projects.opened", name=entry.name)),
         )
         buttons.button(
-            "Aus der Liste entfernen",
+            tr("ui.projects.forget"),
             key=f"projects_forget_{i}",
             disabled=here,
             on_click=_forget,
             args=(entry.path,),
         )
 
-st.subheader("Neues Projekt")
+st.subheader(tr("ui.projects.new"))
 folder_default = (
     str(Path(project.path).absolute().parent) if project is not None else str(Path("data").absolute())
 )
-name = st.text_input("Name", key="projects_new_name", placeholder="z. B. Studie Verwaltung 2027")
-folder = st.text_input("Ordner", value=folder_default, key="projects_new_folder")
+name = st.text_input(
+    tr("ui.projects.name"), key="projects_new_name", placeholder=tr("ui.projects.name_placeholder")
+)
+folder = st.text_input(tr("ui.projects.folder"), value=folder_default, key="projects_new_folder")
 codebook = st.radio(
-    "Codebuch",
+    tr("ui.projects.codebook"),
     list(CODEBOOKS),
     format_func=CODEBOOKS.__getitem__,
     key="projects_new_codebook",
@@ -114,17 +113,17 @@ codebook = st.radio(
 )
 upload = None
 if codebook == "file":
-    upload = st.file_uploader(
-        "Codebuch-Datei (.yaml dieses Toolkits oder REFI-QDA .qdc)",
+    upload = file_uploader(
+        tr("ui.projects.codebook_file"),
         type=["yaml", "yml", "qdc"],
         key="projects_new_file",
     )
 if name.strip():
     with suppress(ToolkitError):  # a name without letters: said when "Anlegen" is pressed
-        st.caption(f"Projektdatei: {code(str(Path(folder).expanduser() / file_name(name)))}")
-if st.button("Anlegen und öffnen", type="primary", key="projects_create", icon=":material/add:"):
+        st.caption(tr("ui.projects.file_name", path=code(str(Path(folder).expanduser() / file_name(name)))))
+if st.button(tr("ui.projects.create"), type="primary", key="projects_create", icon=":material/add:"):
     if codebook == "file" and upload is None:
-        st.error("Bitte eine Codebuch-Datei wählen (oder das mitgelieferte bzw. ein leeres Codebuch).")
+        st.error(tr("ui.projects.no_file"))
     else:
         try:
             entry = create_project(
@@ -137,21 +136,20 @@ if st.button("Anlegen und öffnen", type="primary", key="projects_create", icon=
         except (ToolkitError, OSError) as exc:
             st.error(md(german(exc)))
         else:
-            switch_to(entry.path, f"Projekt „{entry.name}“ angelegt und geöffnet")
+            switch_to(entry.path, tr("ui.projects.created", name=entry.name))
             st.session_state["projects_new_name"] = ""  # an empty form for the next one
             st.rerun()
 
-st.subheader("Projektdatei öffnen")
-path = st.text_input("Pfad der Projektdatei", key="projects_open_path", placeholder="/pfad/zu/studie.db")
-if st.button("Datei öffnen", key="projects_open_file", icon=":material/folder_open:"):
+st.subheader(tr("ui.projects.open_file"))
+path = st.text_input(
+    tr("ui.projects.path"), key="projects_open_path", placeholder=tr("ui.projects.path_placeholder")
+)
+if st.button(tr("ui.projects.open_button"), key="projects_open_file", icon=":material/folder_open:"):
     try:
         entry = open_project(path.strip())
     except ToolkitError as exc:
         st.error(md(german(exc)))
     else:
-        switch_to(entry.path, f"Projekt „{entry.name}“ geöffnet")
+        switch_to(entry.path, tr("ui.projects.opened", name=entry.name))
         st.rerun()
-st.caption(
-    "Das geöffnete Projekt gilt auch für die Kommandozeile: `coding-toolkit documents` ohne `--db` "
-    "arbeitet mit ihm; `make run` öffnet es beim nächsten Start wieder."
-)
+st.caption(tr("ui.projects.cli_note"))
