@@ -7,6 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages.components.session_cookie import forget, remembered_token
+from app_pages.lang import tr
 from app_pages.messages import german
 from app_pages.ui import md, store
 from toolkit.accounts import authenticate, client_source
@@ -25,19 +26,19 @@ def _source() -> str:
 
 _, middle, _ = st.columns([1, 1.2, 1])
 with middle:
-    st.title("Anmelden")
-    st.caption("Dieses Projekt wird im Team bearbeitet: bitte mit dem eigenen Konto anmelden.")
+    st.title(tr("ui.login.title"))
+    st.caption(tr("ui.login.caption"))
     with st.form("login_form"):
-        name = st.text_input("Name", key="login_name", autocomplete="username")
+        name = st.text_input(tr("ui.login.name"), key="login_name", autocomplete="username")
         password = st.text_input(
-            "Passwort", type="password", key="login_password", autocomplete="current-password"
+            tr("ui.login.password"), type="password", key="login_password", autocomplete="current-password"
         )
-        submitted = st.form_submit_button("Anmelden", type="primary", width="stretch")
+        submitted = st.form_submit_button(tr("ui.login.submit"), type="primary", width="stretch")
     if submitted:
         try:
             st.session_state["app_token"] = authenticate(project, name, password, source=_source())
         except ToolkitError as exc:
-            st.error("Anmeldung fehlgeschlagen: " + md(german(exc)))
+            st.error(tr("ui.login.failed", error=md(german(exc))))
         else:
             st.session_state.pop("app_logged_out", None)
             st.rerun()

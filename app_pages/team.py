@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from app_pages.lang import tr
 from app_pages.ui import error, md, store
 from toolkit.accounts import (
     CODER,
@@ -21,7 +22,7 @@ from toolkit.accounts import (
 )
 from toolkit.errors import ToolkitError
 
-ROLE_LABELS = {CODER: "Kodierer:in", LEAD: "Leitung"}  # the first is the default
+ROLE_LABELS = {CODER: tr("ui.team.role.coder"), LEAD: tr("ui.team.role.lead")}  # the first is the default
 
 project = store()
 actor = st.session_state.get("app_coder") or "app"
@@ -29,7 +30,7 @@ users = list_users(project)
 names = [u.name for u in users]
 on = team_mode(project)
 
-st.title("Team")
+st.title(tr("ui.team.title"))
 
 
 def done(message: str) -> None:
@@ -42,29 +43,29 @@ if "team_done" in st.session_state:
 
 with st.container(border=True):
     if on:
-        st.markdown(
-            f"**Teammodus ist an**: Anmeldung nötig, Sitzungen enden nach {session_idle_hours(project):g} h."
-        )
+        st.markdown(tr("ui.team.on", hours=f"{session_idle_hours(project):g}"))
     else:
-        st.markdown("**Einzelplatzmodus**: keine Anmeldung, alle dürfen alles ändern.")
-    if st.button("Teammodus ausschalten" if on else "Teammodus einschalten", key="team_switch"):
+        st.markdown(tr("ui.team.off"))
+    if st.button(tr("ui.team.switch_off" if on else "ui.team.switch_on"), key="team_switch"):
         try:
             set_team_mode(project, not on, actor=actor)
         except ToolkitError as exc:
             error(exc)
         else:
-            done("Teammodus ausgeschaltet" if on else "Teammodus eingeschaltet: bitte anmelden")
+            done(tr("ui.team.switched_off" if on else "ui.team.switched_on"))
 
 if users:
     st.dataframe(
         pd.DataFrame(
             [
                 {
-                    "Name": u.name,
-                    "Rolle": ROLE_LABELS[u.role],
-                    "Passwort": "gesetzt" if u.has_password else "fehlt",
-                    "Status": "deaktiviert" if u.disabled else "aktiv",
-                    "Angelegt": u.created_at[:16].replace("T", " "),
+                    tr("ui.team.col.name"): u.name,
+                    tr("ui.team.col.role"): ROLE_LABELS[u.role],
+                    tr("ui.team.col.password"): tr(
+                        "ui.team.password_set" if u.has_password else "ui.team.password_missing"
+                    ),
+                    tr("ui.team.col.status"): tr("ui.team.disabled" if u.disabled else "ui.team.active"),
+                    tr("ui.team.col.created"): u.created_at[:16].replace("T", " "),
                 }
                 for u in users
             ]
@@ -73,61 +74,85 @@ if users:
         width="stretch",
     )
 else:
-    st.info("Noch keine Konten. Für den Teammodus braucht es mindestens eine Leitung mit Passwort.")
+    st.info(tr("ui.team.no_accounts"))
 
-add, password, role, status = st.tabs(["Konto anlegen", "Passwort setzen", "Rolle ändern", "Deaktivieren"])
+add, password, role, status = st.tabs(
+    [tr(f"ui.team.tab.{t}") for t in ("add", "password", "role", "disable")]
+)
 
 with add, st.form("team_add", clear_on_submit=True):
-    new_name = st.text_input("Name (zugleich Name als Kodierer:in)")
-    new_role = st.radio("Rolle", list(ROLE_LABELS), format_func=ROLE_LABELS.__getitem__, horizontal=True)
-    first = st.text_input("Passwort (mindestens 8 Zeichen)", type="password")
-    second = st.text_input("Passwort wiederholen", type="password")
-    if st.form_submit_button("Anlegen", type="primary"):
+    new_name = st.text_input(tr("ui.team.new_name"))
+    new_role = st.radio(
+        tr("ui.team.role"), list(ROLE_LABELS), format_func=ROLE_LABELS.__getitem__, horizontal=True
+    )
+    first = st.text_input(tr("ui.team.password"), type="password")
+    second = st.text_input(tr("ui.team.password_again"), type="password")
+    if st.form_submit_button(tr("ui.team.create"), type="primary"):
         if first != second:
-            st.error("Die Passwörter stimmen nicht überein.")
+            st.error(tr("ui.team.mismatch"))
         else:
             try:
                 added = add_user(project, new_name, role=new_role, actor=actor, password=first)
             except ToolkitError as exc:
                 error(exc)
             else:
-                done(f"{added.name} angelegt ({ROLE_LABELS[added.role]})")
+                done(tr("ui.team.added", name=added.name, role=ROLE_LABELS[added.role]))
 
 with password, st.form("team_password", clear_on_submit=True):
-    who = st.selectbox("Konto", names, index=None, placeholder="Konto wählen …")
-    first = st.text_input("Neues Passwort", type="password")
-    second = st.text_input("Neues Passwort wiederholen", type="password")
-    if st.form_submit_button("Passwort setzen") and who:
+    who = st.selectbox(tr("ui.team.account"), names, index=None, placeholder=tr("ui.team.pick_account"))
+    first = st.text_input(tr("ui.team.new_password"), type="password")
+    second = st.text_input(tr("ui.team.new_password_again"), type="password")
+    if st.form_submit_button(tr("ui.team.set_password")) and who:
         if first != second:
-            st.error("Die Passwörter stimmen nicht überein.")
+            st.error(tr("ui.team.mismatch"))
         else:
             try:
                 set_password(project, who, first, actor=actor)
             except ToolkitError as exc:
                 error(exc)
             else:
-                done(f"Passwort von {who} gesetzt; offene Sitzungen sind beendet")
+                done(tr("ui.team.password_done", name=who))
 
 with role, st.form("team_role"):
-    who = st.selectbox("Konto", names, index=None, placeholder="Konto wählen …", key="team_role_user")
-    target = st.radio("Neue Rolle", list(ROLE_LABELS), format_func=ROLE_LABELS.__getitem__, horizontal=True)
-    if st.form_submit_button("Rolle ändern") and who:
+    who = st.selectbox(
+        tr("ui.team.account"), names, index=None, placeholder=tr("ui.team.pick_account"), key="team_role_user"
+    )
+    target = st.radio(
+        tr("ui.team.new_role"), list(ROLE_LABELS), format_func=ROLE_LABELS.__getitem__, horizontal=True
+    )
+    if st.form_submit_button(tr("ui.team.change_role")) and who:
         try:
             changed = set_role(project, who, target, actor=actor)
         except ToolkitError as exc:
             error(exc)
         else:
-            done(f"{changed.name} ist jetzt {ROLE_LABELS[changed.role]}")
+            done(tr("ui.team.role_done", name=changed.name, role=ROLE_LABELS[changed.role]))
 
 with status, st.form("team_status"):
-    who = st.selectbox("Konto", names, index=None, placeholder="Konto wählen …", key="team_status_user")
-    disable = st.radio(
-        "Aktion", ["deaktivieren", "wieder aktivieren"], horizontal=True, label_visibility="collapsed"
+    who = st.selectbox(
+        tr("ui.team.account"),
+        names,
+        index=None,
+        placeholder=tr("ui.team.pick_account"),
+        key="team_status_user",
     )
-    if st.form_submit_button("Übernehmen") and who:
+    disable = st.radio(
+        tr("ui.team.action"),
+        ["disable", "enable"],
+        format_func=lambda a: tr(f"ui.team.{a}"),
+        horizontal=True,
+        label_visibility="collapsed",
+    )
+    if st.form_submit_button(tr("ui.team.apply")) and who:
         try:
-            changed = set_disabled(project, who, disable == "deaktivieren", actor=actor)
+            changed = set_disabled(project, who, disable == "disable", actor=actor)
         except ToolkitError as exc:
             error(exc)
         else:
-            done(f"{changed.name} ist {'deaktiviert' if changed.disabled else 'aktiv'}")
+            done(
+                tr(
+                    "ui.team.status_done",
+                    name=changed.name,
+                    status=tr("ui.team.disabled" if changed.disabled else "ui.team.active"),
+                )
+            )
