@@ -7,6 +7,7 @@ import functools
 
 import streamlit as st
 
+from app_pages.lang import file_uploader, tr
 from app_pages.messages import german
 from app_pages.ui import md, store
 from toolkit.accounts import is_lead, team_mode
@@ -19,33 +20,33 @@ from toolkit.exchange.taguette_codebook import export_codebook_csv
 project = store()
 actor = st.session_state.get("app_coder") or "app"
 
-st.title("Austausch")
-st.caption(
-    "REFI-QDA: Projekte (.qdpx) und Codebücher (.qdc) mit MAXQDA, ATLAS.ti, NVivo, QualCoder, qc "
-    "und Taguette austauschen"
-)
+st.title(tr("ui.exchange.title"))
+st.caption(tr("ui.exchange.caption"))
 
 
 FIELDS = {
-    "name": "Name",
-    "name_en": "Name (englisch)",
-    "definition": "Definition",
-    "anchor_example": "Ankerbeispiel",
-    "coding_rule": "Kodierregel",
-    "colour": "Farbe",
-    "field_of_action": "Handlungsfeld",
-    "valence": "Valenz",
-    "keywords_de": "Schlüsselwörter (de)",
-    "keywords_en": "Schlüsselwörter (en)",
-    "source": "Quelle",
-    "parent": "übergeordneter Code",
-    "id": "Kennung",
+    field: tr(f"ui.exchange.field.{field}")
+    for field in (
+        "name",
+        "name_en",
+        "definition",
+        "anchor_example",
+        "coding_rule",
+        "colour",
+        "field_of_action",
+        "valence",
+        "keywords_de",
+        "keywords_en",
+        "source",
+        "parent",
+        "id",
+    )
 }
 
 
 def _short(value: object) -> str:
     text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
-    return md(text if len(text) <= 60 else text[:57] + "…") or "(leer)"
+    return md(text if len(text) <= 60 else text[:57] + "…") or tr("ui.exchange.empty")
 
 
 def show_codes(plan: LoadReport) -> None:
@@ -53,70 +54,82 @@ def show_codes(plan: LoadReport) -> None:
     lines = []
     for code in plan.codes:
         if code.action == "add":
-            lines.append(f"- neu: **{md(code.path)}**")
+            lines.append(tr("ui.exchange.code_added", path=md(code.path)))
         elif code.action == "change":
             fields = "; ".join(
-                f"{FIELDS.get(f.field, f.field)}: „{_short(f.before)}“ → „{_short(f.after)}“"
+                tr(
+                    "ui.exchange.field_change",
+                    field=FIELDS.get(f.field, f.field),
+                    before=_short(f.before),
+                    after=_short(f.after),
+                )
                 for f in code.changes
             )
-            lines.append(f"- geändert: **{md(code.path)}**: {fields}")
+            lines.append(tr("ui.exchange.code_changed", path=md(code.path), fields=fields))
         if code.kept:
             kept = ", ".join(FIELDS.get(f, f) for f in code.kept)
-            lines.append(f"- behalten bei **{md(code.path)}** (in der Datei leer): {kept}")
+            lines.append(tr("ui.exchange.code_kept", path=md(code.path), fields=kept))
     if lines:
-        counts = f"{len(plan.added)} neu, {len(plan.updated)} geändert, {plan.unchanged} gleich"
-        title = f"Codes im Einzelnen: {counts}"
+        title = tr(
+            "ui.exchange.code_counts",
+            added=len(plan.added),
+            updated=len(plan.updated),
+            unchanged=plan.unchanged,
+        )
         with st.expander(title, expanded=bool(plan.updated)):
             st.markdown("\n".join(lines))
 
 
 def show_report(name: str, report: ImportReport) -> None:
-    origin = f" (aus {report.origin})" if report.origin else ""
+    origin = tr("ui.exchange.origin", origin=report.origin) if report.origin else ""
     if report.dry_run:
-        st.info(md(f"{name} geprüft{origin}: so würde der Import aussehen; nichts wurde gespeichert"))
+        st.info(md(tr("ui.exchange.checked", name=name, origin=origin)))
     else:
-        st.success(md(f"{name} importiert{origin}"))
+        st.success(md(tr("ui.exchange.imported", name=name, origin=origin)))
     cols = st.columns(4)
-    cols[0].metric("Dokumente", report.documents_imported)
-    cols[1].metric("Codierungen", report.codings_imported)
-    cols[2].metric("Codes neu", report.codes_added)
-    cols[3].metric("Memos", report.memos_imported)
+    cols[0].metric(tr("ui.exchange.documents"), report.documents_imported)
+    cols[1].metric(tr("ui.exchange.codings"), report.codings_imported)
+    cols[2].metric(tr("ui.exchange.codes_new"), report.codes_added)
+    cols[3].metric(tr("ui.exchange.memos"), report.memos_imported)
     details = []
     if report.codes_updated:
-        details.append(f"{report.codes_updated} {'Code' if report.codes_updated == 1 else 'Codes'} geändert")
+        details.append(tr("ui.exchange.codes_updated", n=report.codes_updated))
     if report.coders_added:
-        who = "neue:r Kodierer:in" if report.coders_added == 1 else "neue Kodierer:innen"
-        details.append(f"{report.coders_added} {who}")
+        details.append(tr("ui.exchange.coders_added", n=report.coders_added))
     if report.attributes_set:
-        details.append(f"{report.attributes_set} Merkmalswerte")
+        details.append(tr("ui.exchange.attributes_set", n=report.attributes_set))
     if report.documents_present or report.codings_present:
         details.append(
-            f"schon vorhanden: {report.documents_present} Dokumente, {report.codings_present} Codierungen"
+            tr("ui.exchange.present", documents=report.documents_present, codings=report.codings_present)
         )
     if details:
         st.caption(md(" · ".join(details)))
     if report.codebook is not None:
         show_codes(report.codebook)
-    for title, items in (
-        ("Fehlende Quellen (nicht importiert)", report.missing_sources),
-        ("Übersprungene Quellen (kein Text)", report.skipped_sources),
-        ("Hinweise", report.warnings),
+    for kind, items in (
+        ("missing_sources", report.missing_sources),
+        ("skipped_sources", report.skipped_sources),
+        ("warnings", report.warnings),
     ):
         if items:
-            with st.expander(f"{title}: {len(items)}", expanded=title.startswith("Fehlende")):
+            with st.expander(
+                f"{tr(f'ui.exchange.{kind}')}: {len(items)}", expanded=kind == "missing_sources"
+            ):
                 st.markdown("\n".join(f"- {md(item)}" for item in items))
 
 
 with st.container(border=True):
-    st.markdown("**Importieren**")
+    st.markdown(f"**{tr('ui.exchange.import')}**")
     may_import = not team_mode(project) or is_lead(project, actor)
     if not may_import:
-        st.info("Nur eine Projektleitung kann Projekte und Codebücher importieren.")
-    upload = st.file_uploader(
-        "Datei", type=["qdpx", "qdc"], key="exchange_upload", label_visibility="collapsed"
+        st.info(tr("ui.exchange.lead_only"))
+    upload = file_uploader(
+        tr("ui.exchange.file"), type=["qdpx", "qdc"], key="exchange_upload", label_visibility="collapsed"
     )
-    dry_run = st.checkbox("Nur prüfen: Bericht zeigen, nichts speichern", key="exchange_dry_run")
-    if st.button("Importieren", type="primary", disabled=not upload or not may_import, key="exchange_import"):
+    dry_run = st.checkbox(tr("ui.exchange.dry_run"), key="exchange_dry_run")
+    if st.button(
+        tr("ui.exchange.import"), type="primary", disabled=not upload or not may_import, key="exchange_import"
+    ):
         assert upload is not None
         try:
             report = import_upload(project, upload.getvalue(), upload.name, actor=actor, dry_run=dry_run)
@@ -128,30 +141,27 @@ with st.container(border=True):
         show_report(*st.session_state["exchange_report"])
 
 with st.container(border=True):
-    st.markdown("**Exportieren**")
-    st.caption(
-        "Für andere Programme: Texte, Codes mit Definition, Ankerbeispiel und Kodierregel, Codierungen, Memos"
-    )
+    st.markdown(f"**{tr('ui.exchange.export')}**")
+    st.caption(tr("ui.exchange.export_caption"))
     unique_names = st.checkbox(
-        "Für QualCoder: eindeutige Codenamen wie „Treiber (Mensch)“ (QualCoder legt gleichnamige Codes "
-        "zusammen) und Sprecher:innen als Fälle mit ihren Redebeiträgen",
+        tr("ui.exchange.unique_names"),
         key="exchange_unique_names",
     )
     left, middle, right = st.columns(3)
     left.download_button(
-        "Projekt (.qdpx)",
+        tr("ui.exchange.project_qdpx"),
         functools.partial(  # made on click
             export_project, project, actor=actor, unique_names=unique_names, case_segments=unique_names
         ),
-        file_name="projekt.qdpx",
+        file_name=tr("ui.exchange.project_file"),
         mime="application/zip",
         key="exchange_download_qdpx",
         on_click="ignore",
     )
     middle.download_button(
-        "Codebuch (.qdc)",
+        tr("ui.exchange.codebook_qdc"),
         functools.partial(export_codebook_qdc, project, unique_names=unique_names),
-        file_name="codebuch.qdc",
+        file_name=tr("ui.exchange.codebook_file"),
         mime="application/xml",
         key="exchange_download_qdc",
         disabled=not code_tree(project),
@@ -160,11 +170,10 @@ with st.container(border=True):
     right.download_button(
         "Taguette (.csv)",
         lambda: export_codebook_csv(project).encode("utf-8"),  # made on click
-        file_name="codebuch-taguette.csv",
+        file_name=tr("ui.exchange.taguette_file"),
         mime="text/csv",
         key="exchange_download_taguette",
         disabled=not code_tree(project),
         on_click="ignore",
-        help="Das Codebuch für Taguette (dort: Codebuch importieren). Die Ebenen eines Codes stehen im "
-        "Tag-Namen („Mensch/Treiber/Lotsen“); Taguettes Export gibt denselben Baum zurück.",
+        help=tr("ui.exchange.taguette_help"),
     )
