@@ -15,22 +15,22 @@ from toolkit.documents import list_documents
 from toolkit.errors import ToolkitError
 from toolkit.media import all_media, media_folder
 
-KIND_LABELS = {"person": "Person", "place": "Ort", "organisation": "Organisation", "other": "Sonstiges"}
+KIND_LABELS = {k: tr(f"ui.pseudonyms.kind.{k}") for k in ("person", "place", "organisation", "other")}
 RULE_LABELS = {
-    "title": "Anrede/Titel",
-    "speaker": "Sprecher:in",
-    "place": "Ortsangabe",
-    "organisation": "Organisation",
-    "name": "Namensfolge",
-    "capitalised": "Großschreibung",
+    r: tr(f"ui.pseudonyms.rule.{r}")
+    for r in ("title", "speaker", "place", "organisation", "name", "capitalised")
 }
+TAKE, ORIGINAL, KIND, PLACEHOLDER, COUNT, DOCUMENTS, RULE = (
+    tr(f"ui.pseudonyms.col.{c}")
+    for c in ("take", "original", "kind", "placeholder", "count", "documents", "rule")
+)
 
 project = store()
 actor = st.session_state.get("app_coder") or "app"
 
-st.title("Pseudonyme")
+st.title(tr("ui.pseudonyms.title"))
 if not is_lead(project, actor):
-    st.warning("Die Pseudonymtabelle nennt die Befragten: nur die Projektleitung sieht und ändert sie.")
+    st.warning(tr("ui.pseudonyms.lead_only"))
     st.stop()
 
 if all_media(project):  # issue 21: said wherever pseudonymisation is done
@@ -47,11 +47,17 @@ def done(message: str) -> None:
 
 names = [d.name for d in list_documents(project)]
 
-st.subheader("Vorschläge")
-chosen = st.multiselect("Dokumente durchsuchen", names, default=names, key="pseudonyms_propose_docs")
-if st.button("Vorschläge suchen", key="pseudonyms_propose", icon=":material/search:"):
+st.subheader(tr("ui.pseudonyms.proposals"))
+chosen = st.multiselect(
+    tr("ui.pseudonyms.search_in"),
+    names,
+    default=names,
+    key="pseudonyms_propose_docs",
+    placeholder=tr("ui.pseudonyms.pick_documents"),
+)
+if st.button(tr("ui.pseudonyms.propose"), key="pseudonyms_propose", icon=":material/search:"):
     try:
-        with st.spinner("Suche Namen, Orte und Organisationen …"):
+        with st.spinner(tr("ui.pseudonyms.searching")):
             st.session_state["pseudonyms_candidates"] = ps.propose(project, chosen or None)
     except ToolkitError as exc:
         error(exc)
@@ -62,24 +68,24 @@ if candidates:
     proposed = st.data_editor(
         pd.DataFrame(
             {
-                "übernehmen": [c.rule != "capitalised" for c in candidates],
-                "Original": [c.original for c in candidates],
-                "Art": [KIND_LABELS[c.kind] for c in candidates],
-                "Platzhalter": [c.placeholder for c in candidates],
-                "Anzahl": [c.count for c in candidates],
-                "Dokumente": [", ".join(c.documents) for c in candidates],
-                "gefunden über": [RULE_LABELS.get(c.rule, c.rule) for c in candidates],
+                TAKE: [c.rule != "capitalised" for c in candidates],
+                ORIGINAL: [c.original for c in candidates],
+                KIND: [KIND_LABELS[c.kind] for c in candidates],
+                PLACEHOLDER: [c.placeholder for c in candidates],
+                COUNT: [c.count for c in candidates],
+                DOCUMENTS: [", ".join(c.documents) for c in candidates],
+                RULE: [RULE_LABELS.get(c.rule, c.rule) for c in candidates],
             }
         ),
         column_config={
-            "Art": st.column_config.SelectboxColumn(options=list(KIND_LABELS.values()), required=True),
+            KIND: st.column_config.SelectboxColumn(options=list(KIND_LABELS.values()), required=True),
         },
-        disabled=["Original", "Anzahl", "Dokumente", "gefunden über"],
+        disabled=[ORIGINAL, COUNT, DOCUMENTS, RULE],
         hide_index=True,
         key="pseudonyms_candidates_editor",
     )
-    picked = proposed[proposed["übernehmen"]]
-    if st.button(f"{len(picked)} in die Tabelle übernehmen", key="pseudonyms_accept", disabled=picked.empty):
+    picked = proposed[proposed[TAKE]]
+    if st.button(tr("ui.pseudonyms.accept", n=len(picked)), key="pseudonyms_accept", disabled=picked.empty):
         kinds = {label: kind for kind, label in KIND_LABELS.items()}
         try:
             for row in picked.itertuples(index=False):
@@ -87,27 +93,27 @@ if candidates:
         except ToolkitError as exc:
             error(exc)
         else:
-            done(f"{len(picked)} Einträge übernommen.")
+            done(tr("ui.pseudonyms.accepted", n=len(picked)))
 elif "pseudonyms_candidates" in st.session_state:
-    st.info("Keine neuen Vorschläge.")
+    st.info(tr("ui.pseudonyms.no_proposals"))
 
-st.subheader("Tabelle")
+st.subheader(tr("ui.pseudonyms.table"))
 table = ps.mapping(project, actor)
 if not table:
-    st.info("Die Tabelle ist leer: Vorschläge übernehmen oder unten einen Eintrag anlegen.")
+    st.info(tr("ui.pseudonyms.table_empty"))
 else:
     edited = st.data_editor(
         pd.DataFrame(
             {
-                "Original": [p.original for p in table],
-                "Platzhalter": [p.placeholder for p in table],
-                "Art": [KIND_LABELS[p.kind] for p in table],
+                ORIGINAL: [p.original for p in table],
+                PLACEHOLDER: [p.placeholder for p in table],
+                KIND: [KIND_LABELS[p.kind] for p in table],
             }
         ),
         column_config={
-            "Art": st.column_config.SelectboxColumn(options=list(KIND_LABELS.values()), required=True),
+            KIND: st.column_config.SelectboxColumn(options=list(KIND_LABELS.values()), required=True),
         },
-        disabled=["Original"],
+        disabled=[ORIGINAL],
         hide_index=True,
         key="pseudonyms_table_editor",
     )
@@ -118,25 +124,31 @@ else:
         if (str(row[1]), kinds[str(row[2])]) != (p.placeholder, p.kind)
     ]
     c1, c2 = st.columns(2)
-    if c1.button(f"{len(changes)} Änderungen speichern", key="pseudonyms_save", disabled=not changes):
+    if c1.button(tr("ui.pseudonyms.save", n=len(changes)), key="pseudonyms_save", disabled=not changes):
         try:
             for p, placeholder, kind in changes:
                 ps.update_pseudonym(project, p.original, actor=actor, placeholder=placeholder, kind=kind)
         except ToolkitError as exc:
             error(exc)
         else:
-            done("Gespeichert.")
-    gone = c2.selectbox("Eintrag entfernen", [p.original for p in table], index=None, key="pseudonyms_remove")
-    if gone and c2.button("Entfernen", key="pseudonyms_remove_go"):
+            done(tr("ui.pseudonyms.saved"))
+    gone = c2.selectbox(
+        tr("ui.pseudonyms.remove"),
+        [p.original for p in table],
+        index=None,
+        key="pseudonyms_remove",
+        placeholder=tr("ui.pseudonyms.pick_entry"),
+    )
+    if gone and c2.button(tr("ui.pseudonyms.remove_go"), key="pseudonyms_remove_go"):
         ps.delete_pseudonym(project, gone, actor=actor)
-        done(f"{gone} entfernt.")
+        done(tr("ui.pseudonyms.removed", original=gone))
 
-with st.expander("Eintrag von Hand anlegen"):
+with st.expander(tr("ui.pseudonyms.by_hand")):
     n1, n2, n3 = st.columns(3)
-    original = n1.text_input("Original", key="pseudonyms_new_original")
-    kind_label = n2.selectbox("Art", list(KIND_LABELS.values()), key="pseudonyms_new_kind")
-    placeholder = n3.text_input("Platzhalter (leer: automatisch)", key="pseudonyms_new_placeholder")
-    if st.button("Anlegen", key="pseudonyms_new_add") and original.strip():
+    original = n1.text_input(ORIGINAL, key="pseudonyms_new_original")
+    kind_label = n2.selectbox(KIND, list(KIND_LABELS.values()), key="pseudonyms_new_kind")
+    placeholder = n3.text_input(tr("ui.pseudonyms.placeholder_auto"), key="pseudonyms_new_placeholder")
+    if st.button(tr("ui.pseudonyms.add"), key="pseudonyms_new_add") and original.strip():
         kinds = {label: kind for kind, label in KIND_LABELS.items()}
         try:
             p = ps.add_pseudonym(project, original, placeholder or None, kinds[kind_label], actor=actor)
@@ -145,35 +157,45 @@ with st.expander("Eintrag von Hand anlegen"):
         else:
             done(f"{p.original} → {p.placeholder}")
 
-st.subheader("Auf Dokumente anwenden")
-targets = st.multiselect("Dokumente", names, key="pseudonyms_apply_docs")
+st.subheader(tr("ui.pseudonyms.apply_title"))
+targets = st.multiselect(
+    tr("ui.pseudonyms.documents"),
+    names,
+    key="pseudonyms_apply_docs",
+    placeholder=tr("ui.pseudonyms.pick_documents"),
+)
 if targets and table:
     preview = ps.preview(project, targets)
     st.dataframe(
         pd.DataFrame(
             {
-                "Dokument": [c.document for c in preview],
-                "Ersetzungen": [c.total for c in preview],
-                "davon": [", ".join(f"{k} ×{v}" for k, v in c.replacements.items()) for c in preview],
-                "Codierungen verschoben": [c.codings_moved for c in preview],
-                "davon auf Platzhalter gekürzt": [c.codings_clipped for c in preview],
+                tr("ui.pseudonyms.col.document"): [c.document for c in preview],
+                tr("ui.pseudonyms.col.replacements"): [c.total for c in preview],
+                tr("ui.pseudonyms.col.of_which"): [
+                    ", ".join(f"{k} ×{v}" for k, v in c.replacements.items()) for c in preview
+                ],
+                tr("ui.pseudonyms.col.moved"): [c.codings_moved for c in preview],
+                tr("ui.pseudonyms.col.clipped"): [c.codings_clipped for c in preview],
             }
         ),
         hide_index=True,
     )
     total = sum(c.total for c in preview)
     sure = st.checkbox(
-        "Ich habe eine Sicherung (coding-toolkit backup); die Originale verschwinden aus den Texten.",
+        tr("ui.pseudonyms.sure"),
         key="pseudonyms_apply_sure",
     )
     if st.button(
-        f"{total} Ersetzungen anwenden", key="pseudonyms_apply", disabled=not (sure and total), type="primary"
+        tr("ui.pseudonyms.apply", n=total),
+        key="pseudonyms_apply",
+        disabled=not (sure and total),
+        type="primary",
     ):
         try:
             applied = ps.apply(project, targets, actor=actor)
         except ToolkitError as exc:
             error(exc)
         else:
-            done(f"{sum(c.total for c in applied)} Ersetzungen in {len(applied)} Dokumenten.")
+            done(tr("ui.pseudonyms.applied", n=sum(c.total for c in applied), documents=len(applied)))
 elif targets:
-    st.caption(md("Die Tabelle ist leer: nichts zu ersetzen."))
+    st.caption(md(tr("ui.pseudonyms.nothing")))
