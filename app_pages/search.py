@@ -10,57 +10,62 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.deeplinks import link_column, linker, segment_table
+from app_pages.lang import tr, ui_language
 from app_pages.media_source import play_on_open_toggle
 from app_pages.ui import error, md, store
 from toolkit import autocode
 from toolkit.codes import list_codes
 from toolkit.documents import list_documents
 from toolkit.errors import ToolkitError
-from toolkit.i18n import number
+from toolkit.i18n import number as _number
 from toolkit.media import all_media
 from toolkit.search import Hit, SearchOptions, counts, search
 
-SCOPE_LABELS = {"hit": "nur der Treffer", "sentence": "der Satz", "turn": "der ganze Sprecherbeitrag"}
+SCOPE_LABELS = {s: tr(f"ui.search.scope.{s}") for s in ("hit", "sentence", "turn")}
+DOCUMENT, SPEAKER, LEFT, HIT, RIGHT, LINK = (
+    tr(f"ui.search.col.{c}") for c in ("document", "speaker", "left", "hit", "right", "link")
+)
+
+
+def number(value: int) -> str:
+    return _number(value, ui_language())
+
 
 project = store()
 coder = st.session_state.get("app_coder")  # app.py's sidebar chose it (or the login)
 
-st.title("Suche")
+st.title(tr("ui.search.title"))
 if "search_done" in st.session_state:
     st.success(st.session_state.pop("search_done"))
 
 docs = list_documents(project)
 with st.form("search_form"):
     query = st.text_input(
-        "Suchbegriff",
+        tr("ui.search.query"),
         key="search_query",
-        placeholder='z. B. Medienbruch ODER "Onlinezugang*"',
-        help='Wörter, Phrasen in "…", * als Platzhalter, UND / ODER / NICHT (auch AND/OR/NOT), '
-        "NEAR/3 (höchstens 3 Wörter dazwischen). UND, ODER, NICHT gelten je Sprecherbeitrag.",
+        placeholder=tr("ui.search.query_placeholder"),
+        help=tr("ui.search.query_help"),
     )
-    regex = st.toggle("Regulärer Ausdruck", key="search_regex")
-    lemma = st.toggle(
-        "Alle Wortformen (Lemma)",
-        key="search_lemma",
-        help="Ein Wort findet alle seine Formen: Antrag findet Anträge und Anträgen, ging findet gehen.",
-    )
-    fold = st.toggle(
-        "Schreibweisen gleichsetzen", key="search_fold", help="Bürger = Buerger = burger, Straße = STRASSE"
-    )
-    case = st.toggle("Groß- und Kleinschreibung beachten", key="search_case")
+    regex = st.toggle(tr("ui.search.regex"), key="search_regex")
+    lemma = st.toggle(tr("ui.search.lemma"), key="search_lemma", help=tr("ui.search.lemma_help"))
+    fold = st.toggle(tr("ui.search.fold"), key="search_fold", help=tr("ui.search.fold_help"))
+    case = st.toggle(tr("ui.search.case"), key="search_case")
     f1, f2 = st.columns(2)
     chosen_docs = f1.multiselect(
-        "Nur in Dokumenten", [d.name for d in docs], key="search_docs", placeholder="alle"
+        tr("ui.search.only_documents"),
+        [d.name for d in docs],
+        key="search_docs",
+        placeholder=tr("ui.search.all"),
     )
     speakers = sorted({s for d in docs for s in d.speakers})
     chosen_speakers = f2.multiselect(
-        "Nur Sprecher:innen", speakers, key="search_speakers", placeholder="alle"
+        tr("ui.search.only_speakers"), speakers, key="search_speakers", placeholder=tr("ui.search.all")
     )
     code_paths = [c.path for c in list_codes(project)]
     chosen_codes = st.multiselect(
-        "Nur in Stellen mit dem Code", code_paths, key="search_codes", placeholder="beliebig"
+        tr("ui.search.only_codes"), code_paths, key="search_codes", placeholder=tr("ui.search.any")
     )
-    submitted = st.form_submit_button("Suchen", icon=":material/search:", type="primary")
+    submitted = st.form_submit_button(tr("ui.search.submit"), icon=":material/search:", type="primary")
 
 if submitted:
     options = SearchOptions(
@@ -72,7 +77,7 @@ if submitted:
         codes=tuple(chosen_codes),
     )
     try:
-        with st.spinner("Suche …"):
+        with st.spinner(tr("ui.search.searching")):
             st.session_state["search_hits"] = search(project, query, options)
             st.session_state["search_asked"] = query
     except ToolkitError as exc:
@@ -83,19 +88,19 @@ hits: list[Hit] = st.session_state.get("search_hits", [])
 if "search_hits" in st.session_state:
     asked = st.session_state.get("search_asked", "")
     if not hits:
-        st.info(f"Keine Treffer für {md(asked)}.")
+        st.info(tr("ui.search.no_hits", query=md(asked)))
     else:
         per = counts(hits)
-        st.subheader(f"{number(len(hits))} Treffer in {number(len(per['documents']))} Dokumenten")
+        st.subheader(tr("ui.search.hits", hits=number(len(hits)), documents=number(len(per["documents"]))))
         link = linker(project)
         table = pd.DataFrame(
             {
-                "Dokument": [h.document for h in hits],
-                "Sprecher:in": [h.speaker for h in hits],
-                "links": [h.left for h in hits],
-                "Treffer": [h.text for h in hits],
-                "rechts": [h.right for h in hits],
-                "Transkript": [link(h.document, h.start, h.end) for h in hits],
+                DOCUMENT: [h.document for h in hits],
+                SPEAKER: [h.speaker for h in hits],
+                LEFT: [h.left for h in hits],
+                HIT: [h.text for h in hits],
+                RIGHT: [h.right for h in hits],
+                LINK: [link(h.document, h.start, h.end) for h in hits],
             }
         )
         play_on_open_toggle({h.document for h in hits}, set(all_media(project)), key="search_play")
@@ -105,54 +110,62 @@ if "search_hits" in st.session_state:
             hide_index=True,
             width="stretch",
             column_config={
-                "Transkript": link_column(),
-                "Dokument": st.column_config.TextColumn(width="small"),
-                "Sprecher:in": st.column_config.TextColumn(width="small"),
-                "links": st.column_config.TextColumn(width="medium"),
-                "rechts": st.column_config.TextColumn(width="medium"),
+                LINK: link_column(),
+                DOCUMENT: st.column_config.TextColumn(width="small"),
+                SPEAKER: st.column_config.TextColumn(width="small"),
+                LEFT: st.column_config.TextColumn(width="medium"),
+                RIGHT: st.column_config.TextColumn(width="medium"),
             },
             key="search_table",
         )
         k1, k2 = st.columns(2)
         k1.dataframe(
-            pd.DataFrame({"Dokument": list(per["documents"]), "Treffer": list(per["documents"].values())}),
+            pd.DataFrame({DOCUMENT: list(per["documents"]), HIT: list(per["documents"].values())}),
             hide_index=True,
         )
         k2.dataframe(
-            pd.DataFrame({"Sprecher:in": list(per["speakers"]), "Treffer": list(per["speakers"].values())}),
+            pd.DataFrame({SPEAKER: list(per["speakers"]), HIT: list(per["speakers"].values())}),
             hide_index=True,
         )
-        export = table.drop(columns=["Transkript"]).assign(
-            Beitrag=[h.turn for h in hits], Start=[h.start for h in hits], Ende=[h.end for h in hits]
+        export = table.drop(columns=[LINK]).assign(
+            **{
+                tr("ui.search.col.turn"): [h.turn for h in hits],
+                tr("ui.search.col.start"): [h.start for h in hits],
+                tr("ui.search.col.end"): [h.end for h in hits],
+            }
         )
         e1, e2 = st.columns(2)
         e1.download_button(
-            "Trefferliste als CSV",
+            tr("ui.search.csv"),
             export.to_csv(index=False).encode("utf-8-sig"),
-            "treffer.csv",
+            f"{tr('ui.search.file')}.csv",
             "text/csv",
             key="search_csv",
         )
         xlsx = io.BytesIO()
         export.to_excel(xlsx, index=False)
         e2.download_button(
-            "Trefferliste als Excel",
+            tr("ui.search.xlsx"),
             xlsx.getvalue(),
-            "treffer.xlsx",
+            f"{tr('ui.search.file')}.xlsx",
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             key="search_xlsx",
         )
 
-        st.subheader("Automatisch kodieren")
+        st.subheader(tr("ui.search.autocode"))
         if not coder:
-            st.info("Wählen Sie links, wer kodiert, um die Treffer zu kodieren.")
+            st.info(tr("ui.search.pick_coder"))
         else:
             a1, a2 = st.columns(2)
             code = a1.selectbox(
-                "Code", code_paths, index=None, placeholder="Code wählen …", key="search_code"
+                tr("ui.search.code"),
+                code_paths,
+                index=None,
+                placeholder=tr("ui.search.pick_code"),
+                key="search_code",
             )
             scope = a2.radio(
-                "Was kodieren?",
+                tr("ui.search.what"),
                 list(SCOPE_LABELS),
                 format_func=SCOPE_LABELS.__getitem__,
                 horizontal=True,
@@ -170,16 +183,24 @@ if "search_hits" in st.session_state:
                     error(exc)
                 else:
                     st.caption(
-                        f"Vorschau für {md(coder)}: {number(len(plan.new))} neue Kodierungen mit "
-                        f"{md(plan.code)}, {number(len(plan.already))} schon so kodiert."
+                        tr(
+                            "ui.search.preview",
+                            coder=md(coder),
+                            new=number(len(plan.new)),
+                            code=md(plan.code),
+                            already=number(len(plan.already)),
+                        )
                     )
                     st.dataframe(
                         pd.DataFrame(
                             {
-                                "": ["schon kodiert" if p.already else "neu" for p in plan.items],
-                                "Dokument": [p.document for p in plan.items],
-                                "Stelle": [" ".join(p.text.split()) for p in plan.items],
-                                "bereits vorhanden": ["; ".join(p.present) for p in plan.items],
+                                "": [
+                                    tr("ui.search.already" if p.already else "ui.search.new")
+                                    for p in plan.items
+                                ],
+                                DOCUMENT: [p.document for p in plan.items],
+                                tr("ui.search.col.span"): [" ".join(p.text.split()) for p in plan.items],
+                                tr("ui.search.col.present"): ["; ".join(p.present) for p in plan.items],
                             }
                         ),
                         hide_index=True,
@@ -187,7 +208,7 @@ if "search_hits" in st.session_state:
                         key="search_preview",
                     )
                     if st.button(
-                        f"{number(len(plan.new))} Stellen kodieren",
+                        tr("ui.search.apply", n=number(len(plan.new))),
                         key="search_autocode",
                         type="primary",
                         disabled=not plan.new,
@@ -198,19 +219,17 @@ if "search_hits" in st.session_state:
                         except ToolkitError as exc:
                             error(exc)
                         else:
-                            st.session_state["search_done"] = (
-                                f"{number(len(added))} Stellen mit {plan.code} kodiert."
+                            st.session_state["search_done"] = tr(
+                                "ui.search.applied", n=number(len(added)), code=plan.code
                             )
                             st.rerun()
             if autocode.last_autocode(project, coder) and st.button(
-                "Letzte automatische Kodierung zurücknehmen", key="search_undo", icon=":material/undo:"
+                tr("ui.search.undo"), key="search_undo", icon=":material/undo:"
             ):
                 try:
                     steps = autocode.undo_autocode(project, coder)
                 except ToolkitError as exc:
                     error(exc)
                 else:
-                    st.session_state["search_done"] = (
-                        f"{number(len(steps))} automatisch gesetzte Kodierungen entfernt."
-                    )
+                    st.session_state["search_done"] = tr("ui.search.undone", n=number(len(steps)))
                     st.rerun()

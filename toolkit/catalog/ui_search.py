@@ -20,6 +20,11 @@ TEXTS: dict[str, Text] = {
         "NEAR/3 (at most 3 words between). AND, OR, NOT hold per turn.",
     ),
     "ui.search.regex": Text("Regulärer Ausdruck", "Regular expression"),
+    "ui.search.lemma": Text("Alle Wortformen (Lemma)", "All word forms (lemma)"),
+    "ui.search.lemma_help": Text(
+        "Ein Wort findet alle seine Formen: Antrag findet Anträge und Anträgen, ging findet gehen.",
+        "A word finds all its forms: application finds applications, went finds go.",
+    ),
     "ui.search.fold": Text("Schreibweisen gleichsetzen", "Treat spellings alike"),
     "ui.search.fold_help": Text(
         "Bürger = Buerger = burger, Straße = STRASSE", "café = cafe = CAFE, naïve = naive"
