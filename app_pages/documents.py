@@ -7,6 +7,7 @@ import streamlit as st
 
 from app_pages.done_toggle import done_toggle
 from app_pages.import_preview_panel import import_preview
+from app_pages.lang import file_uploader, tr
 from app_pages.media_panel import media_panel
 from app_pages.messages import german
 from app_pages.sets_panel import sets_panel
@@ -25,28 +26,28 @@ from toolkit.importers import FORMATS
 project = store()
 actor = st.session_state.get("app_coder") or "app"
 
-st.title("Dokumente")
+st.title(tr("ui.documents.title"))
 
 with st.container(border=True):
-    st.markdown("**Transkripte importieren**")
-    st.caption(
-        "Word (.docx), LibreOffice (.odt), RTF (.rtf, f4/f5), PDF mit Text (.pdf), Text (.txt), "
-        "Markdown (.md), "
-        "Untertitel (.srt, .vtt) · Sprecher:innen und "
-        "Zeitmarken werden erkannt · dieselbe Datei wird nicht doppelt importiert"
-    )
-    files = st.file_uploader(
-        "Dateien",
+    st.markdown(f"**{tr('ui.documents.import_title')}**")
+    st.caption(tr("ui.documents.formats"))
+    files = file_uploader(
+        tr("ui.documents.files"),
         type=[s.lstrip(".") for s in FORMATS],
         accept_multiple_files=True,
         key="documents_upload",
         label_visibility="collapsed",
     )
     language = st.segmented_control(
-        "Sprache", ["automatisch", "de", "en"], default="automatisch", key="documents_language"
+        tr("ui.documents.language"),
+        ["auto", "de", "en"],
+        default="auto",
+        format_func=lambda lang: tr(f"ui.documents.language.{lang}"),
+        key="documents_language",
     )
-    renames, pattern = import_preview(project, files or [], None if language == "automatisch" else language)
-    if st.button("Importieren", type="primary", disabled=not files, key="documents_import"):
+    chosen_language = None if language in (None, "auto") else language
+    renames, pattern = import_preview(project, files or [], chosen_language)
+    if st.button(tr("ui.documents.import"), type="primary", disabled=not files, key="documents_import"):
         progress = st.progress(0.0)
         for i, upload in enumerate(files or [], start=1):
             try:
@@ -55,7 +56,7 @@ with st.container(border=True):
                     upload.getvalue(),
                     upload.name,
                     actor=actor,
-                    language=None if language == "automatisch" else language,
+                    language=chosen_language,
                     speaker_pattern=pattern,
                     renames=renames.get(upload.name),
                 )
@@ -63,22 +64,38 @@ with st.container(border=True):
                 st.error(md(german(exc)))
             else:
                 if result.imported:
-                    st.success(md(f"{upload.name}: {result.words} Wörter, {result.turns} Beiträge"))
+                    st.success(
+                        md(
+                            tr(
+                                "ui.documents.imported",
+                                name=upload.name,
+                                words=result.words,
+                                turns=result.turns,
+                            )
+                        )
+                    )
                     if result.skipped_labels:
-                        lines = "\n".join(f"Zeile {s.line}: {s.text}" for s in result.skipped_labels[:20])
+                        lines = "\n".join(
+                            tr("ui.documents.skipped_line", line=s.line, text=s.text)
+                            for s in result.skipped_labels[:20]
+                        )
                         st.warning(
                             md(
-                                f"{upload.name}: {len(result.skipped_labels)} Zeilen sehen wie "
-                                f"Sprecherangaben aus, wurden aber nicht übernommen:\n{lines}"
+                                tr(
+                                    "ui.documents.skipped",
+                                    name=upload.name,
+                                    n=len(result.skipped_labels),
+                                    lines=lines,
+                                )
                             )
                         )
                 else:
-                    st.info(md(f"{upload.name}: schon vorhanden als {result.duplicate_of}"))
+                    st.info(md(tr("ui.documents.duplicate", name=upload.name, other=result.duplicate_of)))
             progress.progress(i / len(files or [1]), text=md(upload.name))
 
 docs = list_documents(project)
 if not docs:
-    st.info("Noch keine Dokumente.")
+    st.info(tr("ui.documents.none"))
     st.stop()
 
 st.dataframe(  # a missing language or attribute as a dash, never "None"
@@ -88,8 +105,8 @@ st.dataframe(  # a missing language or attribute as a dash, never "None"
 variables_panel(project, actor)
 sets_panel(project, actor, [d.name for d in docs])
 
-st.subheader("Merkmale")
-name = st.selectbox("Dokument", [d.name for d in docs], key="documents_pick")
+st.subheader(tr("ui.documents.attributes"))
+name = st.selectbox(tr("ui.documents.document"), [d.name for d in docs], key="documents_pick")
 doc = next(d for d in docs if d.name == name)
 done_toggle(project, name)  # "fertig kodiert" by the coder of this tab (issue 14)
 media_panel(project, name, actor)  # its recording (issue 21)
@@ -110,7 +127,7 @@ with st.form("documents_attributes"):
                 options,
                 index=options.index(current) if current in options else None,
                 key=f"documents_attr_{name}_{a.name}",
-                placeholder="bitte wählen",
+                placeholder=tr("ui.documents.please_choose"),
             )
         else:
             picked = col.text_input(label, value=current or "", key=f"documents_attr_{name}_{a.name}")
@@ -129,11 +146,11 @@ with st.form("documents_attributes"):
                 options,
                 index=options.index(current) if current in options else None,
                 key=f"documents_role_{name}_{a.name}_{speaker}",
-                placeholder="bitte wählen",
+                placeholder=tr("ui.documents.please_choose"),
             )
             if picked and picked != current:
                 speaker_new.setdefault(speaker, {})[a.name] = picked
-    if st.form_submit_button("Merkmale speichern", type="primary"):
+    if st.form_submit_button(tr("ui.documents.save"), type="primary"):
         try:
             if new:
                 set_attributes(project, name, new, actor=actor)
@@ -142,5 +159,5 @@ with st.form("documents_attributes"):
         except ToolkitError as exc:
             st.error(md(german(exc)))
         else:
-            st.success("Gespeichert")
+            st.success(tr("ui.documents.saved"))
             st.rerun()
