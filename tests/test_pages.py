@@ -184,7 +184,7 @@ def test_codebook_page_adds_and_merges_codes_showing_the_count(db: Path) -> None
     at = app(page="app_pages/codebook.py")
     assert at.title[0].value == "Codebuch"
     assert [t.label for t in at.tabs] == ["Information", "Mensch", "Produkt", "Organisation"]
-    at.segmented_control(key="codebook_action").set_value("Neu").run()
+    at.segmented_control(key="codebook_action").set_value("new").run()
     at.selectbox(key="codebook_new_parent").set_value("Mensch/Treiber").run()
     at.text_input(key="codebook_new_name").set_value("Peer-Learning").run()
     at.text_area(key="codebook_new_definition").set_value("Lernen von Kolleg:innen")
@@ -192,7 +192,7 @@ def test_codebook_page_adds_and_merges_codes_showing_the_count(db: Path) -> None
     with store_of(db) as s:
         assert code_by_path(s, "Mensch/Treiber/Peer-Learning").definition == "Lernen von Kolleg:innen"
         n = len(list_codings(s, code="Mensch/Treiber/Digitale Haltung"))
-    at.segmented_control(key="codebook_action").set_value("Zusammenführen").run()
+    at.segmented_control(key="codebook_action").set_value("merge").run()
     at.selectbox(key="codebook_code").set_value("Mensch/Treiber/Digitale Haltung").run()
     at.selectbox(key="codebook_merge_into").set_value("Mensch/Treiber/Peer-Learning").run()
     assert f"{n} Codierungen werden" in at.warning[0].value
