@@ -7,6 +7,7 @@ import streamlit as st
 
 from app_pages.components.span_picker import span_picker
 from app_pages.deeplinks import linker, open_button
+from app_pages.lang import tr
 from app_pages.media_source import play_button
 from app_pages.messages import german
 from app_pages.ui import md, store
@@ -30,19 +31,20 @@ from toolkit.media import all_media
 from toolkit.workbench import span_window
 
 PAGE_SIZE = 15
-ALL = "(alle)"
+ALL = "(alle)"  # the picker's value for every document (shown in the tab's language)
 ALL_AT_ONCE = 40  # with more compared documents the page opens on the first one
-ORDER_LABELS = {"document": "nach Dokument", "code": "nach Code", "size": "größte zuerst"}
-CHOICES = {"take_a": "A übernehmen", "take_b": "B übernehmen", "both": "Beide", "neither": "Keine"}
+ORDER_LABELS = {o: tr(f"ui.consensus.order.{o}") for o in ("document", "code", "size")}
+CHOICES = {c: tr(f"ui.consensus.choice.{c}") for c in ("take_a", "take_b", "both", "neither")}
+SETTLED = {**CHOICES, "edit": tr("ui.consensus.choice.edit")}
 
 project = store()
 actor = st.session_state.get("app_coder") or "app"
 coders = [c for c in list_coders(project) if c != CONSENSUS_CODER]
 
-st.title("Konsens")
+st.title(tr("ui.consensus.title"))
 
 blind = st.toggle(
-    "Blindkodierung: Kodierende sehen nur ihre eigenen Codierungen (und die des Konsenses)",
+    tr("ui.consensus.blind"),
     value=blind_coding(project),
     key="consensus_blind",
 )
@@ -51,34 +53,40 @@ if blind != blind_coding(project):
     st.rerun()
 
 if blind:
-    st.info(
-        "Während der Blindkodierung bleiben die Unstimmigkeiten verborgen: sie zeigen die Codierungen aller."
-    )
+    st.info(tr("ui.consensus.blind_on"))
     st.stop()
 if len(coders) < 2:
-    st.info("Für einen Abgleich braucht es mindestens zwei Kodierende.")
+    st.info(tr("ui.consensus.two_coders"))
     st.stop()
 
 c1, c2, c3, c4 = st.columns(4, vertical_alignment="bottom")
-coder_a = c1.selectbox("Kodierer:in A", coders, index=0, key="consensus_a")
-coder_b = c2.selectbox("Kodierer:in B", [c for c in coders if c != coder_a], key="consensus_b")
+coder_a = c1.selectbox(tr("ui.consensus.coder_a"), coders, index=0, key="consensus_a")
+coder_b = c2.selectbox(
+    tr("ui.consensus.coder_b"),
+    [c for c in coders if c != coder_a],
+    key="consensus_b",
+    placeholder=tr("ui.consensus.pick_coder"),
+)
 method = c3.selectbox(
-    "Vergleich",
+    tr("ui.consensus.method"),
     ["segment", "unit"],
     key="consensus_method",
-    format_func=lambda m: {"segment": "Segmente", "unit": "Sätze"}[m],
+    format_func=lambda m: tr(f"ui.consensus.method.{m}"),
 )
-only_open = c4.toggle("nur offene", value=True, key="consensus_open")
+only_open = c4.toggle(tr("ui.consensus.only_open"), value=True, key="consensus_open")
 codes = list_codes(project)
 f1, f2, f3 = st.columns(3)
 field = f1.selectbox(
-    "Handlungsfeld",
+    tr("ui.consensus.field"),
     [None, *dict.fromkeys(c.field_of_action for c in codes if c.field_of_action)],
-    format_func=lambda f: f or "(alle)",
+    format_func=lambda f: f or tr("ui.consensus.all"),
     key="consensus_field",
 )
 code = f2.selectbox(
-    "Code", [None, *(c.path for c in codes)], format_func=lambda p: p or "(alle)", key="consensus_code"
+    tr("ui.consensus.code"),
+    [None, *(c.path for c in codes)],
+    format_func=lambda p: p or tr("ui.consensus.all"),
+    key="consensus_code",
 )
 compared = plan(project, [coder_a, coder_b or coder_a]).documents if coder_b else ()
 large = len(compared) > ALL_AT_ONCE
@@ -86,21 +94,24 @@ large = len(compared) > ALL_AT_ONCE
 names = [d.name for d in list_documents(project)]
 recorded = set(all_media(project))  # documents with a recording (issue 21)
 picked = f3.selectbox(
-    "Dokument",
+    tr("ui.consensus.document"),
     [ALL, *names],
+    format_func=lambda d: tr("ui.consensus.all") if d == ALL else d,
     index=1 + names.index(compared[0]) if large else 0,
     key="consensus_document",
 )
 document = None if picked == ALL else picked
 o1, o2 = st.columns([1, 2], vertical_alignment="bottom")
-order = o1.selectbox("Sortierung", ORDERS, format_func=lambda o: ORDER_LABELS[o], key="consensus_order")
+order = o1.selectbox(
+    tr("ui.consensus.order"), ORDERS, format_func=lambda o: ORDER_LABELS[o], key="consensus_order"
+)
 
 bar = st.empty()
 
 
 def _searching(done: int, total: int) -> None:
     if total > 1:
-        bar.progress(done / total, text=f"Unstimmigkeiten suchen: Dokument {done} von {total}")
+        bar.progress(done / total, text=tr("ui.consensus.searching", done=done, total=total))
 
 
 try:
@@ -122,22 +133,34 @@ bar.empty()
 done = progress(items)
 st.progress(
     done["decided"] / done["total"] if done["total"] else 1.0,
-    text=f"{done['decided']} von {done['total']} Unstimmigkeiten entschieden",
+    text=tr("ui.consensus.decided", decided=done["decided"], total=done["total"]),
 )
 shown = sort_disagreements([d for d in items if d.decision is None] if only_open else items, order)
 if not shown:
-    st.success("Keine offenen Unstimmigkeiten mit diesen Filtern.")
-number = o2.number_input("Seite", min_value=1, value=1, step=1, key="consensus_page")
+    st.success(tr("ui.consensus.none_open"))
+number = o2.number_input(tr("ui.consensus.page"), min_value=1, value=1, step=1, key="consensus_page")
 page = page_of(shown, int(number), PAGE_SIZE)
 if shown:
     st.caption(
-        f"{page.total} {'offene ' if only_open else ''}Unstimmigkeiten in {len(page.by_document)} "
-        f"{'Dokument' if len(page.by_document) == 1 else 'Dokumenten'}, {len(page.by_code)} Codes · "
-        f"Seite {page.number} von {page.pages} ({PAGE_SIZE} je Seite)"
+        tr(
+            "ui.consensus.summary_open" if only_open else "ui.consensus.summary",
+            total=page.total,
+            documents=tr(
+                "ui.consensus.documents_one" if len(page.by_document) == 1 else "ui.consensus.documents_many",
+                n=len(page.by_document),
+            ),
+            codes=len(page.by_code),
+            page=page.number,
+            pages=page.pages,
+            size=PAGE_SIZE,
+        )
     )
-    with st.expander("Anzahl je Code"):
+    with st.expander(tr("ui.consensus.per_code")):
         st.dataframe(
-            [{"Code": c, "Unstimmigkeiten": n} for c, n in sorted(page.by_code.items(), key=lambda x: -x[1])],
+            [
+                {tr("ui.consensus.col.code"): c, tr("ui.consensus.col.disagreements"): n}
+                for c, n in sorted(page.by_code.items(), key=lambda x: -x[1])
+            ],
             hide_index=True,
             width="stretch",
         )
@@ -145,7 +168,7 @@ if shown:
 
 def _quote(item: Disagreement, spans: tuple[tuple[int, int], ...]) -> str:
     text = document_text(project, item.document)
-    return " … ".join(text[s:e] for s, e in spans) or "— nicht codiert —"
+    return " … ".join(text[s:e] for s, e in spans) or tr("ui.consensus.not_coded")
 
 
 def _settle(item: Disagreement, decision: str, span: tuple[int, int] | None = None) -> None:
@@ -167,19 +190,23 @@ def _context(item: Disagreement) -> tuple[str, str]:
     return place, md(ctx.before) + bold + md(ctx.after)
 
 
-NEW_TAB = "in neuem Tab"
+NEW_TAB = tr("ui.app.link.new_tab")
 link = linker(project)
 for item in page.items:
     place, turn = _context(item)
     with st.container(border=True):
         st.markdown(
             f"**{md(item.code)}** · {md(item.document)} · {place}"
-            + (f" · entschieden: {CHOICES.get(item.decision, item.decision)}" if item.decision else "")
+            + (
+                tr("ui.consensus.settled", choice=SETTLED.get(item.decision, item.decision))
+                if item.decision
+                else ""
+            )
         )
         open_button(item.document, item.start, item.end, key=f"consensus_open_{item.key}")
         if item.document in recorded:  # issue 21: play the segment in Kodieren
             play_button(item.document, item.start, item.end, key=f"consensus_play_{item.key}")
-        with st.expander("Beitrag im Zusammenhang"):
+        with st.expander(tr("ui.consensus.in_context")):
             st.markdown(turn)
         a, b = st.columns(2)
         a.caption(f"A: {md(item.coder_a)}")
@@ -192,11 +219,11 @@ for item in page.items:
         for decision, label in CHOICES.items():
             if buttons.button(label, key=f"consensus_{decision}_{item.key}"):
                 _settle(item, decision)
-        with buttons.popover("Bearbeiten"):
+        with buttons.popover(tr("ui.consensus.edit")):
             window = span_window(project, item.document, item.start, item.end)
             start, end = span_picker(window, (item.start, item.end), key=f"consensus_pick_{item.key}")
-            st.caption("Dieser Text wird übernommen:")
+            st.caption(tr("ui.consensus.taken"))
             edited = _quote(item, ((int(start), int(end)),))
             st.text(edited if len(edited) <= 300 else edited[:300] + " …")
-            if st.button("Übernehmen", key=f"consensus_edit_{item.key}", type="primary"):
+            if st.button(tr("ui.consensus.take"), key=f"consensus_edit_{item.key}", type="primary"):
                 _settle(item, "edit", (int(start), int(end)))
