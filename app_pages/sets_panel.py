@@ -40,7 +40,12 @@ def sets_panel(project: Store, actor: str, documents: list[str]) -> None:
         try:
             if pick == NEW:
                 name = st.text_input(tr("ui.sets.name"), key=f"sets_name_{round_}")
-                chosen = st.multiselect(tr("ui.sets.documents"), documents, key=f"sets_new_docs_{round_}")
+                chosen = st.multiselect(
+                    tr("ui.sets.documents"),
+                    documents,
+                    key=f"sets_new_docs_{round_}",
+                    placeholder=tr("ui.documents.pick_documents"),
+                )
                 if st.button(
                     tr("ui.sets.create"), type="primary", disabled=not name.strip(), key="sets_create"
                 ):
@@ -49,7 +54,11 @@ def sets_panel(project: Store, actor: str, documents: list[str]) -> None:
             else:
                 current = list(found[pick].documents)
                 chosen = st.multiselect(
-                    tr("ui.sets.documents"), documents, default=current, key=f"sets_docs_{pick}_{round_}"
+                    tr("ui.sets.documents"),
+                    documents,
+                    default=current,
+                    key=f"sets_docs_{pick}_{round_}",
+                    placeholder=tr("ui.documents.pick_documents"),
                 )
                 left, right = st.columns(2)
                 if left.button(tr("ui.sets.save"), type="primary", key="sets_save"):

@@ -15,7 +15,7 @@ from toolkit.catalog.text import LANGUAGES, Language, Text
 _AREAS = ("exports", "ui_variables", "ui_sets", "ui_import", "ui_qca", "ui_media", "scale")
 
 # the words of the app's frame and of each page (UI language, issue 17)
-_AREAS += (
+_PAGE_AREAS = (
     "ui_app",
     "ui_overview",
     "ui_projects",
@@ -31,7 +31,7 @@ _AREAS += (
 
 def _build() -> dict[str, Text]:
     catalog: dict[str, Text] = {}
-    for area in _AREAS:
+    for area in (*_AREAS, *_PAGE_AREAS):
         texts: dict[str, Text] = import_module(f"toolkit.catalog.{area}").TEXTS
         twice = sorted(set(texts) & set(catalog))
         if twice:

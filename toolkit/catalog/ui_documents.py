@@ -34,6 +34,7 @@ TEXTS: dict[str, Text] = {
     "ui.documents.attributes": Text("Merkmale", "Attributes"),
     "ui.documents.document": Text("Dokument", "Document"),
     "ui.documents.please_choose": Text("bitte wählen", "please choose"),
+    "ui.documents.pick_documents": Text("Dokumente wählen …", "Choose documents …"),
     "ui.documents.save": Text("Merkmale speichern", "Save attributes"),
     "ui.documents.saved": Text("Gespeichert", "Saved"),
 }
