@@ -9,6 +9,7 @@ changes it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -80,7 +81,7 @@ def _uploader_style(key: str, types: Sequence[str] | None) -> str:
     limit = tr("ui.app.uploader.limit", mb=st.get_option("server.maxUploadSize"))
     if types:
         limit += " • " + ", ".join(t.upper() for t in types)
-    scope = f".st-key-{key} [data-testid='stFileUploaderDropzone']"
+    scope = f".{key_class(key)} [data-testid='stFileUploaderDropzone']"
     return (
         "<style>"
         f"{scope} [data-testid='stFileUploaderDropzoneInstructions'] * {{font-size: 0}}"
@@ -91,6 +92,11 @@ def _uploader_style(key: str, types: Sequence[str] | None) -> str:
         f" {{content: {_css_string(tr('ui.app.uploader.browse'))}; font-size: 0.875rem}}"
         "</style>"
     )
+
+
+def key_class(key: str) -> str:
+    """The CSS class Streamlit gives the element of widget ``key`` (as its frontend makes it)."""
+    return "st-key-" + re.sub(r"[^a-zA-Z0-9_-]", "-", key.strip())
 
 
 def _css_string(value: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.lang import tr
+from app_pages.lang import file_uploader, tr
 from app_pages.messages import german
 from app_pages.ui import md
 from toolkit.errors import ToolkitError
@@ -35,7 +35,7 @@ def media_panel(project: Store, document: str, actor: str) -> None:
                 else f"{max(1, round(info.bytes / 1e3))} kB"
             )
             st.caption(md(tr("ui.media.current", file=info.file_name, format=info.format.upper(), size=size)))
-        upload = st.file_uploader(
+        upload = file_uploader(
             tr("ui.media.file"),
             type=[e.lstrip(".") for e in MEDIA_EXTENSIONS],
             key=f"documents_media_upload_{document}",

@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from app_pages.lang import key_class
 from toolkit.i18n import Language
 from toolkit.project import ROOT, create_demo
 from toolkit.settings import set_personal, ui_language
@@ -149,7 +150,7 @@ def shown_words(at: AppTest, lang: Language) -> Iterator[str]:
             yield from (_STYLE.sub(" ", str(w)) for w in _proto_words(proto))
         if lang == "de" and node.type in STREAMLIT_DEFAULTS and not proto.placeholder and _empty(node):
             yield STREAMLIT_DEFAULTS[node.type]  # shown while nothing is chosen
-        if lang == "de" and node.type == "file_uploader" and f".st-key-{node.key}" not in styles:
+        if lang == "de" and node.type == "file_uploader" and f".{key_class(node.key)}" not in styles:
             yield "Upload · 200MB per file"  # Streamlit's own words, unless the page replaced them
         if node.type == "arrow_data_frame":
             frame = node.value
