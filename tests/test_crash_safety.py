@@ -63,6 +63,7 @@ def _check_documents(db: Path) -> int:
     return len(docs)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", [1, 2])
 def test_killed_during_imports_leaves_only_whole_documents(tmp_path: Path, seed: int) -> None:
     db = tmp_path / "p.db"
@@ -104,6 +105,7 @@ def test_killed_during_one_transaction_import_stores_nothing_or_everything(tmp_p
     assert _check_documents(db) in (0, 60)
 
 
+@pytest.mark.slow
 def test_killed_during_exports_leaves_no_half_written_file(tmp_path: Path) -> None:
     store = store_with_codebook(tmp_path)
     doc = add_text(store, _transcript(0), "big.txt")
@@ -132,6 +134,7 @@ def test_killed_during_exports_leaves_no_half_written_file(tmp_path: Path) -> No
             assert len(list(csv.DictReader(fh))) == 3000, f"{path.name} is incomplete"
 
 
+@pytest.mark.slow
 def test_killed_during_training_keeps_the_previous_model(tmp_path: Path) -> None:
     from toolkit.cli import COMMANDS
     from toolkit.project import create_demo

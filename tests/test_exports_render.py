@@ -29,10 +29,13 @@ from toolkit.store import open_store
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFTOTEXT = shutil.which("pdftotext")
-pytestmark = pytest.mark.skipif(
-    SOFFICE is None or PDFTOTEXT is None,
-    reason="LibreOffice or pdftotext missing: apt-get install libreoffice-writer-nogui poppler-utils",
-)
+pytestmark = [
+    pytest.mark.slow,  # one LibreOffice conversion for the module: 20-80 s
+    pytest.mark.skipif(
+        SOFFICE is None or PDFTOTEXT is None,
+        reason="LibreOffice or pdftotext missing: apt-get install libreoffice-writer-nogui poppler-utils",
+    ),
+]
 ARTIFACTS = ROOT / "test-artifacts" / "render"
 ISO_STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d")
 ENGLISH_KEYS = re.compile(

@@ -17,6 +17,8 @@ import pytest
 from _budget import over_budget, run_with_budget
 from docx import Document
 
+pytestmark = pytest.mark.slow  # every input in a budgeted child process
+
 SEED = int(os.environ.get("FUZZ_SEED", "16"))
 MIXES = int(os.environ.get("FUZZ_MIXES", "4"))
 SIZE = 100_000

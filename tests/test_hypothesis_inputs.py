@@ -95,6 +95,7 @@ def test_random_bytes_never_crash_an_importer(data: bytes, ext: str) -> None:
         _check_parsed(result)
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(
     turns=st.lists(st.tuples(LABELS, st.sampled_from([": ", ":", " : ", "\t"]), LINE_TEXT), max_size=12),
@@ -401,6 +402,7 @@ def test_plausible_codebooks_load_or_fail_cleanly(codes: list[dict[str, Any]], f
 # -- Word files built with python-docx -------------------------------------------------------------
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(
     paragraphs=st.lists(st.tuples(st.booleans(), LABELS, LINE_TEXT), max_size=10),
@@ -469,6 +471,7 @@ def _refi_export() -> bytes:
     return _REFI_EXPORT["x"]
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(
     edits=st.lists(

@@ -93,6 +93,7 @@ def project(tmp_path: Path) -> Store:
     return store
 
 
+@pytest.mark.slow
 def test_evaluation_of_rules_model_and_both_on_a_known_answer(tmp_path: Path) -> None:
     store = project(tmp_path)
     result = evaluate(store, "anna", ["woche0", "woche1", "woche2"], ["woche3"])
