@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from app_pages.lang import tr, ui_language
 from app_pages.messages import german
 from toolkit.agreement import METHODS, agreement, blind_coding, report_data
 from toolkit.agreement.formatting import format_number
@@ -23,50 +24,25 @@ from toolkit.errors import ToolkitError
 from toolkit.exports.agreement import write_csv, write_docx, write_xlsx
 from toolkit.store import Store, project_state
 
-METHOD_LABELS = {
-    "unit": "Einheiten (Sätze, Beiträge, Absätze)",
-    "segment": "Segmente (wie MAXQDA)",
-    "character": "Zeichen (wie NVivo)",
-    "unitized": "Krippendorffs uα (Zeichenkontinuum)",
-    "document": "Vorkommen je Dokument",
-}
-UNIT_LABELS = {"sentence": "Sätze", "turn": "Redebeiträge", "paragraph": "Absätze"}
-ALL = "(alle)"
+METHOD_LABELS = {m: tr(f"ui.agreement.method.{m}") for m in METHODS}
+UNIT_LABELS = {u: tr(f"ui.agreement.unit.{u}") for u in UNIT_KINDS}
+ALL = "(alle)"  # the pickers' value for everything (shown in the tab's language)
 AUTO_DOCUMENTS = 40  # up to this many compared documents every method runs at once
-# German headings for the library's table columns; coefficients with three decimals
+# headings for the library's table columns; coefficients with three decimals
 COLUMN_LABELS = {
-    "scope": "Ebene",
-    "pair": "Paar",
-    "code": "Code",
-    "field": "Handlungsfeld",
-    "document": "Dokument",
-    "units": "Einheiten",
-    "segments_a": "Segmente A",
-    "segments_b": "Segmente B",
-    "agreements": "übereinstimmend",
-    "disagreements": "abweichend",
-    "codes": "Codes",
-    "both": "Zeichen beide",
-    "only_a": "nur A",
-    "only_b": "nur B",
-    "neither": "keiner",
-    "notes": "Hinweise",
+    c: tr(f"ui.agreement.col.{c}")
+    for c in (
+        *("scope", "pair", "code", "field", "document", "units", "segments_a", "segments_b"),
+        *("agreements", "disagreements", "codes", "both", "only_a", "only_b", "neither", "notes"),
+    )
 }
 COEFFICIENT_LABELS = {
-    "percent_agreement": "Übereinstimmung",
-    "cohen_kappa": "Cohens κ",
-    "scott_pi": "Scotts π",
-    "fleiss_kappa": "Fleiss' κ",
-    "conger_kappa": "Congers κ",
-    "krippendorff_alpha": "Krippendorffs α",
-    "gwet_ac1": "Gwets AC1",
-    "brennan_prediger": "Brennan-Prediger",
-    "alpha_ci_low": "α KI unten",
-    "alpha_ci_high": "α KI oben",
-    "kappa": "κ",
-    "observed": "beobachtet",
-    "expected": "erwartet",
-    "u_alpha": "uα",
+    c: tr(f"ui.agreement.coef.{c}")
+    for c in (
+        *("percent_agreement", "cohen_kappa", "scott_pi", "fleiss_kappa", "conger_kappa"),
+        *("krippendorff_alpha", "gwet_ac1", "brennan_prediger", "alpha_ci_low", "alpha_ci_high"),
+        *("kappa", "observed", "expected", "u_alpha"),
+    )
 }
 TABLE_COLUMNS: dict[str, Any] = {
     **{k: st.column_config.Column(v) for k, v in COLUMN_LABELS.items()},
@@ -80,42 +56,63 @@ COUNT_COLUMNS = (
 store: Store = st.session_state["app_store"]
 viewer = st.session_state.get("app_coder")
 
-st.title("Übereinstimmung")
+st.title(tr("ui.agreement.title"))
+lang = ui_language()
 if blind_coding(store):
-    st.info(
-        "Blindkodierung ist aktiv: Codierungen anderer bleiben verborgen, daher gibt es noch keinen "
-        "Vergleich. Nach der blinden Phase auf der Seite Konsens ausschalten."
-    )
+    st.info(tr("ui.agreement.blind"))
     st.stop()
 
 coders = [c for c in list_coders(store) if c != CONSENSUS_CODER]
 if len(coders) < 2:
-    st.info("Für einen Vergleich braucht es Codierungen von mindestens zwei Personen.")
+    st.info(tr("ui.agreement.two_coders"))
     st.stop()
 
 left, middle, right = st.columns(3)
 default = [viewer, *(c for c in coders if c != viewer)][:2] if viewer in coders else coders[:2]
-chosen = left.multiselect("Codierende", coders, default=default, key="agreement_coders")
-method = middle.selectbox("Methode", METHODS, format_func=lambda m: METHOD_LABELS[m], key="agreement_method")
+chosen = left.multiselect(
+    tr("ui.agreement.coders"),
+    coders,
+    default=default,
+    key="agreement_coders",
+    placeholder=tr("ui.agreement.pick_coders"),
+)
+method = middle.selectbox(
+    tr("ui.agreement.method"), METHODS, format_func=lambda m: METHOD_LABELS[m], key="agreement_method"
+)
 unit = "sentence"
 threshold: float | None = None
 if method == "unit":
-    unit = right.selectbox("Einheit", UNIT_KINDS, format_func=lambda u: UNIT_LABELS[u], key="agreement_unit")
-    threshold = right.slider("Mindestabdeckung der Einheit (%)", 0, 100, 0, key="agreement_unit_threshold")
+    unit = right.selectbox(
+        tr("ui.agreement.unit"), UNIT_KINDS, format_func=lambda u: UNIT_LABELS[u], key="agreement_unit"
+    )
+    threshold = right.slider(tr("ui.agreement.unit_threshold"), 0, 100, 0, key="agreement_unit_threshold")
 elif method == "segment":
     threshold = right.slider(
-        "Mindestüberlappung (%)", 1, 100, int(DEFAULT_THRESHOLD["segment"]), key="agreement_overlap"
+        tr("ui.agreement.overlap"), 1, 100, int(DEFAULT_THRESHOLD["segment"]), key="agreement_overlap"
     )
 
 codes = list_codes(store)
 fields = sorted({c.field_of_action for c in codes if c.field_of_action})
 f1, f2, f3 = st.columns(3)
-code = f1.selectbox("Code", [ALL, *(c.path for c in codes)], key="agreement_code")
-document = f2.selectbox("Dokument", [ALL, *(d.name for d in list_documents(store))], key="agreement_document")
-field = f3.selectbox("Handlungsfeld (Anzeige)", [ALL, *fields], key="agreement_field")
+shown_all = {ALL: tr("ui.agreement.all")}
+code = f1.selectbox(
+    tr("ui.agreement.code"),
+    [ALL, *(c.path for c in codes)],
+    key="agreement_code",
+    format_func=lambda v: shown_all.get(v, v),
+)
+document = f2.selectbox(
+    tr("ui.agreement.document"),
+    [ALL, *(d.name for d in list_documents(store))],
+    key="agreement_document",
+    format_func=lambda v: shown_all.get(v, v),
+)
+field = f3.selectbox(
+    tr("ui.agreement.field"), [ALL, *fields], key="agreement_field", format_func=lambda v: shown_all.get(v, v)
+)
 
 if len(chosen) < 2:
-    st.info("Bitte mindestens zwei Codierende wählen.")
+    st.info(tr("ui.agreement.choose_two"))
     st.stop()
 
 try:
@@ -127,28 +124,27 @@ except ToolkitError as exc:
     st.stop()
 
 compared, excluded = scope_plan.documents, scope_plan.excluded
-st.caption(
-    f"Verglichen: {len(compared)} {'Dokument' if len(compared) == 1 else 'Dokumente'}, "
-    "die alle gewählten Personen kodiert haben (mindestens eine Codierung oder „fertig kodiert“)."
-)
+
+
+def _documents(n: int) -> str:
+    return tr("ui.agreement.documents_one" if n == 1 else "ui.agreement.documents_many", n=n)
+
+
+st.caption(tr("ui.agreement.compared", documents=_documents(len(compared))))
 if excluded:
-    st.warning(
-        f"Nicht verglichen: {len(excluded)} {'Dokument' if len(excluded) == 1 else 'Dokumente'}, "
-        "die nicht alle gewählten Personen kodiert haben. Wer ein Dokument ohne Codierung fertig "
-        "gelesen hat, markiert es auf der Seite Dokumente als „fertig kodiert“."
-    )
+    st.warning(tr("ui.agreement.excluded", documents=_documents(len(excluded))))
     st.dataframe(
         pd.DataFrame(
             {
-                "Dokument": [e.document for e in excluded],
-                "nicht kodiert von": [", ".join(e.not_coded_by) for e in excluded],
+                tr("ui.agreement.col.document"): [e.document for e in excluded],
+                tr("ui.agreement.col.not_coded_by"): [", ".join(e.not_coded_by) for e in excluded],
             }
         ),
         hide_index=True,
         width="stretch",
     )
 if not compared:
-    st.info("Kein Dokument haben alle gewählten Personen kodiert; es gibt nichts zu vergleichen.")
+    st.info(tr("ui.agreement.nothing"))
 
 # results per project state and settings; small projects and the cheap document method compute at
 # once, larger ones on request with a progress bar (a click on "Abbrechen" interrupts the run)
@@ -156,15 +152,18 @@ settings_key = (project_state(store), tuple(chosen), method, unit, threshold, co
 results: dict[tuple[object, ...], Any] = st.session_state.setdefault("agreement_results", {})
 result = results.get(settings_key)
 b1, b2, _ = st.columns([1, 1, 3])
-start = b1.button("Berechnen", type="primary", key="agreement_run", disabled=result is not None)
-if b2.button("Abbrechen", key="agreement_cancel") and result is None:
-    st.info("Berechnung abgebrochen. „Berechnen“ startet sie neu.")
+start = b1.button(tr("ui.agreement.run"), type="primary", key="agreement_run", disabled=result is not None)
+if b2.button(tr("ui.agreement.cancel"), key="agreement_cancel") and result is None:
+    st.info(tr("ui.agreement.cancelled"))
     st.stop()
 if result is None and (start or method == "document" or len(compared) <= AUTO_DOCUMENTS):
-    bar = st.progress(0.0, text="Berechnung startet …")
+    bar = st.progress(0.0, text=tr("ui.agreement.starting"))
 
     def _tick(done: int, total: int) -> None:
-        bar.progress(done / max(total, 1), text=f"{METHOD_LABELS[method]}: Dokument {done} von {total}")
+        bar.progress(
+            done / max(total, 1),
+            text=tr("ui.agreement.tick", method=METHOD_LABELS[method], done=done, total=total),
+        )
 
     try:
         result = agreement(
@@ -181,15 +180,12 @@ if result is None and (start or method == "document" or len(compared) <= AUTO_DO
     except ToolkitError as exc:
         st.error(german(exc))
         st.stop()
-    bar.progress(1.0, text=f"Fertig: {len(compared)} Dokumente verglichen")
+    bar.progress(1.0, text=tr("ui.agreement.finished", n=len(compared)))
     results[settings_key] = result
     while len(results) > 8:
         results.pop(next(iter(results)))
 if result is None:
-    st.info(
-        f"{len(compared)} Dokumente zu vergleichen: die Berechnung dauert eine Weile. „Berechnen“ startet "
-        "sie mit Fortschrittsanzeige, „Abbrechen“ hält sie an."
-    )
+    st.info(tr("ui.agreement.large", n=len(compared)))
     st.stop()
 
 
@@ -203,20 +199,27 @@ def _order(frame: pd.DataFrame) -> list[str]:
 
 
 data = report_data(result)
-st.subheader("Methodenabsatz")
-st.write(data["paragraph_de"])
-with st.expander("English"):
-    st.write(data["paragraph_en"])
+st.subheader(tr("ui.agreement.paragraph"))
+st.write(data[f"paragraph_{lang}"])
+with st.expander(tr("ui.agreement.paragraph_other")):  # to copy into a paper in the other language
+    st.code(data["paragraph_de" if lang == "en" else "paragraph_en"], language=None, wrap_lines=True)
 
 for name, rows in data["tables"].items():
-    st.subheader("Übereinstimmung" if name == "agreement" else "Je Dokument")
+    st.subheader(
+        tr("ui.agreement.table.agreement" if name == "agreement" else "ui.agreement.table.documents")
+    )
     frame = pd.DataFrame(rows)
     if field != ALL and "field" in frame:
         frame = frame[frame["field"].isin([field, ""])]
     if "code" in frame and "scope" in frame:  # rows for a field or all codes say so instead of a blank
         frame = frame.assign(
             code=[
-                c or ("alle Codes" if scope == "overall" else f"alle Codes in {f}")
+                c
+                or (
+                    tr("ui.agreement.all_codes")
+                    if scope == "overall"
+                    else tr("ui.agreement.all_codes_in", field=f)
+                )
                 for c, scope, f in zip(
                     frame["code"],
                     frame["scope"],
@@ -226,8 +229,8 @@ for name, rows in data["tables"].items():
             ]
         )
     shown = [str(c) for c in frame.columns if c in COEFFICIENT_LABELS or c in COUNT_COLUMNS]
-    # German numbers, each with the precision it needs (u-alpha's disagreements are tiny)
-    frame = frame.assign(**{c: [format_number(v, "de", c) for v in frame[c]] for c in shown})
+    # numbers in the tab's language, each with the precision it needs (u-alpha's disagreements are tiny)
+    frame = frame.assign(**{c: [format_number(v, lang, c) for v in frame[c]] for c in shown})
     st.dataframe(
         frame,
         hide_index=True,
@@ -239,23 +242,27 @@ for name, rows in data["tables"].items():
 csv_buffer = io.StringIO()
 write_csv(data, csv_buffer)
 xlsx_buffer, docx_buffer = io.BytesIO(), io.BytesIO()
-write_xlsx(data, xlsx_buffer)
-write_docx(data, docx_buffer)
+write_xlsx(data, xlsx_buffer, lang=lang)
+write_docx(data, docx_buffer, lang=lang)
 d1, d2, d3 = st.columns(3)
 d1.download_button(
-    "CSV herunterladen", csv_buffer.getvalue(), "uebereinstimmung.csv", "text/csv", key="agreement_csv"
+    tr("ui.agreement.csv"),
+    csv_buffer.getvalue(),
+    f"{tr('ui.agreement.file')}.csv",
+    "text/csv",
+    key="agreement_csv",
 )
 d2.download_button(
-    "Excel herunterladen",
+    tr("ui.agreement.xlsx"),
     xlsx_buffer.getvalue(),
-    "uebereinstimmung.xlsx",
+    f"{tr('ui.agreement.file')}.xlsx",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     key="agreement_xlsx",
 )
 d3.download_button(
-    "Word herunterladen",
+    tr("ui.agreement.docx"),
     docx_buffer.getvalue(),
-    "uebereinstimmung.docx",
+    f"{tr('ui.agreement.file')}.docx",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     key="agreement_docx",
 )

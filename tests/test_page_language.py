@@ -33,6 +33,7 @@ PAGES = [
     "app_pages/documents.py",
     "app_pages/codebook.py",
     "app_pages/consensus.py",
+    "app_pages/agreement.py",
 ]
 
 # frequent words of the other language (a page in English must not show these, and vice versa)

@@ -26,6 +26,7 @@ _PAGE_AREAS = (
     "ui_documents",
     "ui_codebook",
     "ui_consensus",
+    "ui_agreement",
 )
 
 
