@@ -193,3 +193,21 @@ def test_import_preview_renames_a_speaker_before_importing(page: Any, project: P
             "Bürgermeisterin",
             "Bürgermeisterin",
         ]
+
+
+def test_search_page_finds_and_a_hit_opens_in_this_tab(page: Any, project: Path) -> None:
+    choose_coder(page, "anna")
+    page.get_by_role("link", name="Suche").click()
+    page.get_by_role("textbox", name="Suchbegriff").fill("Formular OR Schulung")
+    page.get_by_role("button", name="Suchen").click()
+    page.wait_for_selector("text=2 Treffer in 1 Dokumenten", timeout=30_000)
+    grid = page.locator("[data-testid=stDataFrame]").first
+    grid.wait_for(timeout=10_000)
+    time.sleep(1)  # the grid draws on a canvas
+    page.screenshot(path=str(ARTIFACTS / "search-hits-1400.png"))
+    box = grid.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + 14, box["y"] + 35 + 35 + 17)  # the second hit's box: open it here
+    linked = page.locator(".tk-linked")
+    linked.first.wait_for(timeout=30_000)
+    assert "".join(linked.all_inner_texts()) == "Formular" and len(page.context.pages) == 1
