@@ -32,6 +32,7 @@ ALL_MIGRATIONS = [
     "m013_search_index",
     "m014_sentence_cache",
     "m015_qca",
+    "m015b_coding_weights",
     "m016_media",
     "m017_document_sets",
 ]

@@ -48,6 +48,13 @@ def list_coders(store: Store) -> list[str]:
     return [r["name"] for r in store.query("SELECT name FROM coders ORDER BY name")]
 
 
+def check_weight(weight: int) -> int:
+    """A coding weight must be a whole number from 0 (none) to 100."""
+    if isinstance(weight, bool) or not isinstance(weight, int) or not 0 <= weight <= 100:
+        raise InvalidValue(f"weight {weight!r} must be a whole number from 0 (none) to 100")
+    return weight
+
+
 def _check_span(text: str, start: int, end: int, document: str) -> None:
     if not 0 <= start < end <= len(text):
         raise InvalidValue(
@@ -65,9 +72,11 @@ def add_coding_in(
     *,
     memo: str = "",
     origin: str = "manual",
+    weight: int = 0,
 ) -> str:
     """Add one coding inside an open transaction; returns its GUID. ``code_path`` may be a code
     already looked up, which saves the lookup in bulk imports."""
+    check_weight(weight)
     doc = document_row(w.store, document)
     _check_span(doc["text"], start, end, doc["name"])
     code = code_path if isinstance(code_path, CodeRow) else find_code(w.store, code_path)
@@ -94,6 +103,8 @@ def add_coding_in(
         "created_at": stamp,
         "updated_at": stamp,
     }
+    if weight:
+        row["weight"] = weight
     w.insert("codings", row)
     w.event(
         "add",
@@ -108,6 +119,7 @@ def add_coding_in(
             "end": end,
             "memo": memo,
             "origin": origin,
+            **({"weight": weight} if weight else {}),
         },
     )
     return guid
@@ -124,6 +136,7 @@ def add_coding(
     memo: str = "",
     origin: str = "manual",
     actor: str | None = None,
+    weight: int = 0,
 ) -> Coding:
     """Add one coding of ``coder`` as its own transaction and return it. ``actor`` (default: the
     coder) is who acts; adding a coding for another coder is a lead's action, logged with the lead
@@ -131,7 +144,9 @@ def add_coding(
     actor = coder if actor is None else actor
     require_writer_for(store, actor, coder, "add codings")
     with store.write(actor) as w:
-        guid = add_coding_in(w, document, start, end, code_path, coder, memo=memo, origin=origin)
+        guid = add_coding_in(
+            w, document, start, end, code_path, coder, memo=memo, origin=origin, weight=weight
+        )
         return get_coding(store, guid)  # read under the lock: another writer may delete it next
 
 
@@ -152,8 +167,12 @@ def update_coding(
     end: int | None = None,
     code_path: str | None = None,
     memo: str | None = None,
+    weight: int | None = None,
 ) -> Coding:
-    """Change span, code or memo of a coding; refused if it changed since ``expected_version``."""
+    """Change span, code, memo or weight of a coding; refused if it changed since
+    ``expected_version``."""
+    if weight is not None:
+        check_weight(weight)
     require_coding_owner(store, actor, guid, "change codings")
     with store.write(actor) as w:
         row = _row(store, guid)
@@ -172,6 +191,7 @@ def update_coding(
             "code_id": row["code_id"] if code_path is None else code_by_path(store, code_path).id,
             "memo": row["memo"] if memo is None else memo,
             "text": doc["text"][new_start:new_end],
+            "weight": row["weight"] if weight is None else weight,
         }
         changed = {k: v for k, v in new.items() if row[k] != v}
         twin = store.one(
@@ -204,7 +224,7 @@ def delete_coding(store: Store, guid: str, *, actor: str, expected_version: int 
 
 _SELECT = (
     'SELECT c.guid, d.name AS document, c.code_id, c.start, c."end", c.text, k.name AS coder, '
-    "c.memo, c.created_at, c.updated_at, c.version FROM codings c "
+    "c.memo, c.created_at, c.updated_at, c.version, c.weight FROM codings c "
     "JOIN documents d ON d.id = c.document_id JOIN coders k ON k.id = c.coder_id"
 )
 
@@ -215,9 +235,15 @@ def list_codings(
     document: str | None = None,
     coder: str | None = None,
     code: str | None = None,
+    min_weight: int | None = None,
 ) -> list[Coding]:
-    """Codings in document order, optionally of one document, coder or code (with subcodes)."""
-    where, params = [], []
+    """Codings in document order, optionally of one document, coder or code (with subcodes), or
+    with at least ``min_weight``."""
+    where: list[str] = []
+    params: list[Any] = []
+    if min_weight is not None:
+        where.append("c.weight >= ?")
+        params.append(check_weight(min_weight))
     if document is not None:
         where.append("c.document_id = ?")
         params.append(document_row(store, document)["id"])
@@ -245,6 +271,7 @@ def list_codings(
             r["memo"],
             r["created_at"],
             r["updated_at"],
+            r["weight"],
         )
         for r in store.query(sql, tuple(params))
     ]
@@ -266,6 +293,7 @@ def get_coding(store: Store, guid: str) -> Coding:
         row["memo"],
         row["created_at"],
         row["updated_at"],
+        row["weight"],
     )
 
 
@@ -278,12 +306,12 @@ def coding_version(store: Store, guid: str) -> int:
 
 
 def codings_as_rows(codings: Iterable[Coding]) -> list[dict[str, Any]]:
-    return [{k: getattr(c, k) for k in (*EXPORT_COLUMNS, "guid", "created_at")} for c in codings]
+    return [{k: getattr(c, k) for k in (*EXPORT_COLUMNS, "guid", "created_at", "weight")} for c in codings]
 
 
 def write_codings(codings: Iterable[Coding], fmt: str, out: IO[str]) -> int:
     """Write codings as ``csv`` or ``json`` (columns document, code_path, start, end, text, coder,
-    memo, guid, created_at). Returns the number written."""
+    memo, guid, created_at, weight). Returns the number written."""
     rows = codings_as_rows(codings)
     if fmt == "json":
         json.dump(rows, out, ensure_ascii=False, indent=2)
@@ -291,7 +319,9 @@ def write_codings(codings: Iterable[Coding], fmt: str, out: IO[str]) -> int:
     elif fmt == "csv":
         from toolkit.exports.style import csv_cell  # texts a spreadsheet would run as a formula: inert
 
-        writer = csv.DictWriter(out, fieldnames=[*EXPORT_COLUMNS, "guid", "created_at"], lineterminator="\n")
+        writer = csv.DictWriter(
+            out, fieldnames=[*EXPORT_COLUMNS, "guid", "created_at", "weight"], lineterminator="\n"
+        )
         writer.writeheader()
         writer.writerows({k: csv_cell(v) for k, v in r.items()} for r in rows)
     else:

@@ -31,6 +31,7 @@ _COLUMNS = (
     "created_at",
     "updated_at",
     "origin",
+    "weight",
 )
 
 

@@ -110,6 +110,7 @@ class Coding:
     memo: str = ""
     created_at: str = ""
     updated_at: str = ""
+    weight: int = 0  # 0-100, 0 = none (issue 20)
 
 
 @dataclass(frozen=True)

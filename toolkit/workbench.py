@@ -75,8 +75,8 @@ def _transcript_view(store: Store, document: str, key: tuple[Any, ...]) -> dict[
         if not speakers or speaker in speakers
     ]
     spans = []
-    for guid, start, end, code_id, memo, version, coder in store.conn.execute(
-        'SELECT c.guid, c.start, c."end", c.code_id, c.memo, c.version, k.name FROM codings c '
+    for guid, start, end, code_id, memo, version, coder, weight in store.conn.execute(
+        'SELECT c.guid, c.start, c."end", c.code_id, c.memo, c.version, k.name, c.weight FROM codings c '
         'JOIN coders k ON k.id = c.coder_id WHERE c.document_id = ? ORDER BY c.start, c."end"',
         (doc["id"],),
     ):
@@ -100,6 +100,7 @@ def _transcript_view(store: Store, document: str, key: tuple[Any, ...]) -> dict[
                 "mine": mine,
                 "memo": bool(memo),
                 "version": version,
+                "weight": weight,  # 0 = none; shown in the margin's tooltip
             }
         )
     state = f"{doc['sha256']}|{last_change(store)}|{key!r}"

@@ -186,7 +186,7 @@ function drawMargin(rec, bars, opts) {
   for (const bar of bars) {
     const s = bar.s;
     const who = showInitials ? ` · ${initials(s.coder)}` : "";
-    const tip = `${s.code} (${s.coder})`;
+    const tip = `${s.code} (${s.coder})${s.weight ? ` · Gewicht ${s.weight}` : ""}`;
     const bracket = el("div", "tk-bracket");
     bracket.style.left = `${bar.lane * LANE}px`;
     bracket.style.top = `${bar.y1 + 2}px`;

@@ -22,6 +22,12 @@ from toolkit.codings import add_coding, list_codings, write_codings
     "coding for someone else is a lead's action.",
 )
 @click.option("--memo", default="", help="A note on this coding.")
+@click.option(
+    "--weight",
+    type=click.IntRange(0, 100),
+    default=0,
+    help="How typical or strong the segment is for the code, 0-100 (0 = none).",
+)
 @json_option
 @click.pass_context
 @errors_as_messages
@@ -33,6 +39,7 @@ def code(
     code_path: str,
     coder: str | None,
     memo: str,
+    weight: int,
     as_json: bool,
 ) -> None:
     """Code the text from START to END (character offsets) of DOCUMENT with CODE_PATH.
@@ -40,7 +47,9 @@ def code(
     Example: coding-toolkit code interview_cdo 120 245 "Mensch/Treiber/Digitale Lotsen" --coder anna
     """
     store, actor = project_store(ctx), actor_name()
-    coding = add_coding(store, document, start, end, code_path, coder=coder or actor, memo=memo, actor=actor)
+    coding = add_coding(
+        store, document, start, end, code_path, coder=coder or actor, memo=memo, actor=actor, weight=weight
+    )
     if as_json:
         emit(coding)
     else:
@@ -132,6 +141,7 @@ def codings_import(
 @click.option("--coder", help="Only this coder's codings.")
 @click.option("--document", help="Only this document.")
 @click.option("--pseudonymise", is_flag=True, help="Replace the pseudonym table's names in texts and memos.")
+@click.option("--min-weight", type=click.IntRange(0, 100), help="Only codings of at least this weight.")
 @click.pass_context
 @errors_as_messages
 def codings_export(
@@ -141,13 +151,14 @@ def codings_export(
     coder: str | None,
     document: str | None,
     pseudonymise: bool,
+    min_weight: int | None,
 ) -> None:
-    """Export codings: document, code_path, start, end, text, coder, memo.
+    """Export codings: document, code_path, start, end, text, coder, memo (and guid, created_at, weight).
 
     Example: coding-toolkit codings export --format csv -o codings.csv
     """
     store = project_store(ctx)
-    items = list_codings(store, coder=coder, document=document)
+    items = list_codings(store, coder=coder, document=document, min_weight=min_weight)
     if pseudonymise:
         from toolkit.pseudonyms import pseudonymise_codings
 

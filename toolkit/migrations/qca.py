@@ -1,4 +1,4 @@
-"""Migrations of issue 20 (qualitative content analysis): thematic summaries."""
+"""Migrations of issue 20 (qualitative content analysis): thematic summaries, coding weights."""
 
 from __future__ import annotations
 
@@ -27,4 +27,12 @@ CREATE TABLE summaries (
   UNIQUE (document_id, code_id, coder_id));
 CREATE INDEX summaries_code ON summaries (code_id)
 """,
+    )
+
+
+@migrations(name="m015b_coding_weights")
+def m015b_coding_weights(db: sqlite_utils.Database) -> None:
+    """A weight on each coding (0-100; 0 = none): how typical or strong a segment is for its code."""
+    db.execute(
+        "ALTER TABLE codings ADD COLUMN weight INTEGER NOT NULL DEFAULT 0 CHECK (weight BETWEEN 0 AND 100)"
     )
