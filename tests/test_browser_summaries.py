@@ -4,32 +4,20 @@ Screenshots at 1400×900 and 1024×768 go to test-artifacts/."""
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 from typing import Any
 
-import pytest
+from _browser import ARTIFACTS, open_project, require_chromium
 
-from app_pages.components.driving import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    choose_coder,
-    project_with_transcript,
-    serve_app,
-)
+from app_pages.components.driving import choose_coder, project_with_transcript
 from toolkit.codes import list_codes
 from toolkit.codings import add_coding
 from toolkit.documents import document_text
 from toolkit.qca.summaries import get_summary
 from toolkit.store import open_store
 
-ROOT = Path(__file__).resolve().parents[1]
-ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", ROOT / "test-artifacts"))
-
-sync_api = pytest.importorskip("playwright.sync_api")
-if not Path(CHROMIUM).exists():
-    pytest.skip("Debian chromium is not installed", allow_module_level=True)
+require_chromium()
 
 TEXT = (
     "I: Wie kam die E-Akte zu Ihnen?\n\n"
@@ -50,32 +38,28 @@ def shoot(pg: Any, name: str) -> None:
     pg.screenshot(path=str(ARTIFACTS / name))
 
 
-def test_write_a_summary_beside_the_segments(tmp_path: Path) -> None:
+def test_write_a_summary_beside_the_segments(browser: Any, app_url: str, tmp_path: Path) -> None:
     db = project_with_transcript(tmp_path / "p.db", TEXT, "interview_a.txt")
     with open_store(db) as store:
         code = list_codes(store)[0].path  # the code the page shows first
         start = document_text(store, "interview_a").index(QUOTE)
         add_coding(store, "interview_a", start, start + len(QUOTE), code, coder="anna")
-    ARTIFACTS.mkdir(exist_ok=True)
-    with serve_app(db, ROOT) as url, sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        pg = browser.new_page(viewport={"width": 1400, "height": 900})
-        pg.set_default_timeout(60_000)
-        pg.goto(url)
-        choose_coder(pg, "anna")
-        pg.get_by_role("link", name="Zusammenfassungen").click()
-        body_has(pg, "Codierte Segmente (1)")
-        body_has(pg, QUOTE)
-        box = pg.locator("[data-testid=stTextArea] textarea").first
-        box.fill("Medienbruch: das PDF wird ausgedruckt und abgetippt.")
-        pg.get_by_role("button", name="Speichern").click()
-        body_has(pg, "Zusammenfassung gespeichert.")
-        body_has(pg, "1 von 1 Dokumenten zusammengefasst")
-        shoot(pg, "summaries-1400.png")
-        pg.set_viewport_size({"width": 1024, "height": 768})
-        time.sleep(0.5)
-        shoot(pg, "summaries-1024.png")
-        browser.close()
+    pg = open_project(browser, app_url, db)
+    pg.set_default_timeout(60_000)
+    choose_coder(pg, "anna")
+    pg.get_by_role("link", name="Zusammenfassungen").click()
+    body_has(pg, "Codierte Segmente (1)")
+    body_has(pg, QUOTE)
+    box = pg.locator("[data-testid=stTextArea] textarea").first
+    box.fill("Medienbruch: das PDF wird ausgedruckt und abgetippt.")
+    pg.get_by_role("button", name="Speichern").click()
+    body_has(pg, "Zusammenfassung gespeichert.")
+    body_has(pg, "1 von 1 Dokumenten zusammengefasst")
+    shoot(pg, "summaries-1400.png")
+    pg.set_viewport_size({"width": 1024, "height": 768})
+    time.sleep(0.5)
+    shoot(pg, "summaries-1024.png")
+    pg.close()
     with open_store(db) as store:
         saved = get_summary(store, "interview_a", code, "anna")
         assert saved is not None and saved.text == "Medienbruch: das PDF wird ausgedruckt und abgetippt."
