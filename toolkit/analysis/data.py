@@ -208,13 +208,13 @@ def _categorical(
     return from_codes(codes, categories)
 
 
-def _word_counter(store: Store, document_ids: Ints) -> tuple[Ints, Ints, np.ndarray[Any, Any]]:
-    """Per-character tables over all documents laid end to end: where each document starts, the
-    number of word starts before each position, and whether a position is inside a word."""
-    texts = store.conn.execute(
-        "SELECT id, text FROM documents WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
-        (json.dumps(np.unique(document_ids).tolist()),),
-    ).fetchall()
+_WORDS_CHUNK = 4_000_000  # characters of text counted at once: about 60 MB of tables, not GBs
+
+
+def _word_counter(texts: Sequence[tuple[int, str]]) -> tuple[Ints, Ints, np.ndarray[Any, Any]]:
+    """Per-character tables over ``texts`` (document id, text) laid end to end: where each document
+    starts (indexed by id), the number of word starts before each position, and whether a position
+    is inside a word."""
     offsets: Ints = np.zeros(max((d for d, _ in texts), default=0) + 1, dtype=np.int64)
     position = 0
     for doc_id, text in texts:
@@ -222,17 +222,47 @@ def _word_counter(store: Store, document_ids: Ints) -> tuple[Ints, Ints, np.ndar
         position += len(text) + 1
     joined = "\n".join(t for _, t in texts) + "\n"
     points = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    del joined
     kinds = _character_kinds()[points & 0xFFFF]
     kinds[points > 0xFFFF] = 0  # astral characters: emoji, not words
+    del points
     core = kinds == 2
     between = np.zeros_like(core)
     between[1:-1] = core[:-2] & core[2:]
     in_word = core | ((kinds == 1) & between)
+    del kinds, core, between
     word_start = in_word.copy()
     word_start[1:] &= ~in_word[:-1]
-    before: Ints = np.zeros(len(points) + 1, dtype=np.int64)
+    before: Ints = np.zeros(len(word_start) + 1, dtype=np.int64)
     np.cumsum(word_start, dtype=np.int64, out=before[1:])
     return offsets, before, in_word & ~word_start
+
+
+def _words_of(store: Store, doc_ids: Ints, starts: Ints, ends: Ints) -> Ints:
+    """:func:`coded_words` of every coding, reading the documents' texts a few at a time (about
+    :data:`_WORDS_CHUNK` characters), so that a team's 10 M words never sit in memory at once."""
+    out: Ints = np.zeros(len(doc_ids), dtype=np.int64)
+    rows = store.conn.execute(
+        "SELECT id, text FROM documents WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
+        (json.dumps(np.unique(doc_ids).tolist()),),
+    )
+    batch: list[tuple[int, str]] = []
+    size = 0
+
+    def count() -> None:
+        inside = np.isin(doc_ids, [d for d, _ in batch])
+        tables = _word_counter(batch)
+        out[inside] = coded_words(*tables, doc_ids[inside], starts[inside], ends[inside])
+
+    for doc_id, text in rows:
+        batch.append((int(doc_id), str(text)))
+        size += len(text)
+        if size >= _WORDS_CHUNK:
+            count()
+            batch, size = [], 0
+    if batch:
+        count()
+    return out
 
 
 def coded_words(
@@ -312,7 +342,7 @@ def load_codings(
         per_code: Ints = np.array([labels.index(v) for v in codes[column]] or [0], dtype=np.int64)
         frame[column] = from_codes(per_code[code_pos], labels)
     frame["coder"] = from_codes(_lookup(coder_ids, [c["id"] for c in coders]), [c["name"] for c in coders])
-    frame["words"] = coded_words(*_word_counter(store, doc_ids), doc_ids, starts, ends) if len(frame) else []
+    frame["words"] = _words_of(store, doc_ids, starts, ends) if len(frame) else []
     _assign_turns(store, frame, np.unique(doc_ids))
     filters = (("coder", coder),) if coder is not None else ()
     return CodingData(frame, codes, documents, attribute_names, filters)
