@@ -17,7 +17,7 @@ STATUS = ("running", "ready", "failed")
 
 
 def _latest_run(project: Store, coder: str) -> dict[str, Any] | None:
-    from toolkit.suggest.model import model_rows
+    from toolkit.suggest.registry import model_rows
 
     return next((r for r in model_rows(project) if r["coder"] == coder), None)
 

@@ -28,10 +28,11 @@ sys.path.insert(0, str(ROOT))
 from toolkit.documents import import_upload  # noqa: E402
 from toolkit.project import create_demo  # noqa: E402
 from toolkit.store import Store, open_store  # noqa: E402
-from toolkit.suggest.model import document_units, fit  # noqa: E402
+from toolkit.suggest.classifier import fit  # noqa: E402
 from toolkit.suggest.rank import suggest  # noqa: E402
 from toolkit.suggest.rules import codebook_keywords, keyword_matches, pipeline  # noqa: E402
 from toolkit.suggest.training import train  # noqa: E402
+from toolkit.suggest.units import document_units  # noqa: E402
 
 PARTS = ("rules", "training", "suggest")
 SERDIF = ROOT.parent / "shared" / "corpora" / "en_serdif_usability_train"

@@ -39,7 +39,7 @@ from toolkit.model import Coding  # noqa: E402
 from toolkit.project import create_demo  # noqa: E402
 from toolkit.store import Store, create_store  # noqa: E402
 from toolkit.suggest.evaluate import SOURCES, Quality, evaluate, pooled  # noqa: E402
-from toolkit.suggest.model import ALL_FEATURES, FEATURES  # noqa: E402
+from toolkit.suggest.features import ALL_FEATURES, FEATURES  # noqa: E402
 
 SERDIF = ROOT.parent / "shared" / "corpora" / "en_serdif_usability_train"
 FOLDS = (("P1", "P2", "P3"), ("P4", "P5", "P6"), ("P7", "P8", "P9"))

@@ -15,7 +15,7 @@ from _browser import ARTIFACTS, open_project, require_chromium
 
 from app_pages.components.driving import choose_coder, project_with_transcript
 from toolkit.store import open_store
-from toolkit.suggest.feedback import rejections
+from toolkit.suggest.rejections import rejections
 
 require_chromium()
 

@@ -17,7 +17,8 @@ from toolkit.codings import add_coding, delete_coding, list_codings
 from toolkit.project import ROOT
 from toolkit.store import Store
 from toolkit.suggest import Suggestion
-from toolkit.suggest.feedback import accept, rejections
+from toolkit.suggest.feedback import accept
+from toolkit.suggest.rejections import rejections
 
 PAGE = str(ROOT / "app_pages" / "code.py")
 LUECKEN = "Information/Herausforderungen/Lücken"

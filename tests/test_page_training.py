@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from toolkit.codings import add_coding
 from toolkit.project import ROOT
 from toolkit.store import Store
-from toolkit.suggest.model import model_rows
+from toolkit.suggest.registry import model_rows
 from toolkit.suggest.training import run_status
 
 PAGE = str(ROOT / "app_pages" / "code.py")

@@ -15,8 +15,9 @@ from toolkit.documents import document_text
 from toolkit.errors import InvalidValue
 from toolkit.model import Coding
 from toolkit.store import Store
+from toolkit.suggest.calibration import best_threshold, micro_f1, span_hits
 from toolkit.suggest.evaluate import Quality, evaluate, pooled
-from toolkit.suggest.model import Unit, best_threshold, micro_f1, span_hits
+from toolkit.suggest.units import Unit
 
 UNITS = [Unit("d", 0, 10, "a"), Unit("d", 11, 20, "b"), Unit("d", 21, 30, "c")]
 LABELS = ["A", "B", "C"]

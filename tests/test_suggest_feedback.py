@@ -13,19 +13,18 @@ from toolkit.errors import Conflict, InvalidValue, PermissionDenied
 from toolkit.store import Store
 from toolkit.suggest import Suggestion, suggest
 from toolkit.suggest.feedback import (
-    Rejection,
     accept,
     accept_all,
-    drop_rejected,
     in_view,
     model_for,
     open_suggestions,
     origin_of,
     preview_accept_all,
     reject,
-    rejections,
     suggestions_state,
 )
+from toolkit.suggest.rejections import drop_rejected, rejections
+from toolkit.suggest.types import Rejection
 
 LUECKEN = "Information/Herausforderungen/Lücken"
 TEXT = (

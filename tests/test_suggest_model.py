@@ -20,21 +20,14 @@ from toolkit.documents import document_text
 from toolkit.errors import NotFound
 from toolkit.model import Turn
 from toolkit.store import Store
+from toolkit.suggest.classifier import fit, predict
+from toolkit.suggest.features import ALL_FEATURES, feature_words, overlaps
 from toolkit.suggest.feedback import reject
-from toolkit.suggest.model import (
-    ALL_FEATURES,
-    current_model_guid,
-    feature_words,
-    fit,
-    load_model,
-    model_rows,
-    overlaps,
-    predict,
-    training_data,
-    units,
-)
 from toolkit.suggest.rank import suggest
+from toolkit.suggest.registry import current_model_guid, load_model, model_rows
 from toolkit.suggest.training import run_status, start_background, train
+from toolkit.suggest.training_data import training_data
+from toolkit.suggest.units import units
 
 CODEBOOK = """\
 format: 1
@@ -243,7 +236,7 @@ def test_rejected_units_are_negatives_and_uncoded_documents_add_only_those(tmp_p
 
 
 def test_the_speaker_prior_and_softmax_companions_learn_who_gets_which_code() -> None:
-    from toolkit.suggest.model import Unit
+    from toolkit.suggest.units import Unit
 
     said = [
         Unit("d", i, i + 1, f"Satz {w} hier", speaker=role)
@@ -273,7 +266,8 @@ def test_a_stored_model_scores_like_the_trained_one_companions_included(tmp_path
 
 
 def test_character_ngrams_carry_a_code_to_forms_of_its_words_never_seen() -> None:
-    from toolkit.suggest.model import Unit, blend_companions, fit_companions
+    from toolkit.suggest.companions import blend_companions, fit_companions
+    from toolkit.suggest.units import Unit
 
     said = [Unit("d", i, i + 1, text) for i, text in enumerate(["Das war verwirrend", "Sehr verwirrt"] * 4)]
     said += [Unit("d", i, i + 1, text) for i, text in enumerate(["Das war hilfreich", "Sehr hilfreiche"] * 4)]
@@ -293,7 +287,8 @@ def test_character_ngrams_carry_a_code_to_forms_of_its_words_never_seen() -> Non
 
 
 def test_models_stored_before_the_product_blend_still_score_as_they_did() -> None:
-    from toolkit.suggest.model import Unit, blend_companions, fit_companions
+    from toolkit.suggest.companions import blend_companions, fit_companions
+    from toolkit.suggest.units import Unit
 
     said = [Unit("d", i, i + 1, f"Satz {w}") for i, w in enumerate(["eins", "zwei"] * 4)]
     labels = [{"A"} if "eins" in u.text else {"B"} for u in said]

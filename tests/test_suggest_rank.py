@@ -14,8 +14,9 @@ from toolkit.documents import document_text
 from toolkit.errors import InvalidValue
 from toolkit.store import Store
 from toolkit.suggest.feedback import reject
-from toolkit.suggest.rank import Suggestion, ordered, suggest
+from toolkit.suggest.rank import ordered, suggest
 from toolkit.suggest.training import train
+from toolkit.suggest.types import Suggestion
 
 CODEBOOK = """\
 format: 1

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import streamlit as st
 
 if TYPE_CHECKING:  # spaCy is imported only when suggestions are on
-    from toolkit.suggest.rank import Suggestion
+    from toolkit.suggest.types import Suggestion
 
 _HERE = Path(__file__).resolve().parent
 

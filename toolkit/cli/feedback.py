@@ -8,7 +8,8 @@ import click
 from toolkit.cli.common import actor_name, emit, errors_as_messages, json_option, project_store
 from toolkit.codes import find_code
 from toolkit.errors import NotFound
-from toolkit.suggest.feedback import accept, reject, rejections
+from toolkit.suggest.feedback import accept, reject
+from toolkit.suggest.rejections import rejections
 from toolkit.suggest.rank import suggest
 
 

@@ -100,7 +100,7 @@ def train_command(
 
     Example: coding-toolkit train --coder anna --documents interview_cdo --json
     """
-    from toolkit.suggest.model import DEFAULT_EPOCHS
+    from toolkit.suggest.classifier import DEFAULT_EPOCHS
     from toolkit.suggest.training import train
 
     def progress(epoch: int, total: int, loss: float) -> None:

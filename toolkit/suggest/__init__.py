@@ -1,7 +1,7 @@
 """Code suggestions for transcripts: keyword rules on spaCy pipelines and a text classifier learned from
 the team's codings, ranked together; accept and reject in :mod:`toolkit.suggest.feedback`."""
 
-from toolkit.suggest.rank import UNITS, Suggestion, score, suggest
+from toolkit.suggest.rank import UNITS, score, suggest
 from toolkit.suggest.rules import (
     FACTORY,
     REGISTRY_NAME,
@@ -10,6 +10,7 @@ from toolkit.suggest.rules import (
     pipeline,
     suggester_pipeline,
 )
+from toolkit.suggest.types import Suggestion
 
 __all__ = [
     "FACTORY",

@@ -26,19 +26,13 @@ from toolkit.documents import document_row
 from toolkit.errors import InvalidValue
 from toolkit.model import Coding
 from toolkit.store import Store
-from toolkit.suggest.model import (
-    DEFAULT_EPOCHS,
-    FEATURES,
-    Unit,
-    document_units,
-    micro_f1,
-    predict,
-    span_hits,
-    training_data,
-    unit_labels,
-)
+from toolkit.suggest.calibration import micro_f1, span_hits
+from toolkit.suggest.classifier import DEFAULT_EPOCHS, predict
+from toolkit.suggest.features import FEATURES, unit_labels
 from toolkit.suggest.rank import MIN_SCORE
 from toolkit.suggest.training import all_labels, build_model, combine, gold_matrix, rule_matrix
+from toolkit.suggest.training_data import training_data
+from toolkit.suggest.units import Unit, document_units
 
 SOURCES = ("rules", "model", "combined")
 

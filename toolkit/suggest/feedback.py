@@ -10,29 +10,19 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from toolkit.accounts import require_owner
 from toolkit.blind import blind_coding
 from toolkit.codes import find_code
-from toolkit.codings import add_coding_in, code_path_of, coder_id, list_codings
+from toolkit.codings import add_coding_in, coder_id
 from toolkit.documents import document_row
 from toolkit.errors import InvalidValue
 from toolkit.store import Store, Writer, now
-from toolkit.suggest.rank import Suggestion
+from toolkit.suggest.registry import current_model_guid
+from toolkit.suggest.rejections import drop_rejected, unseen
+from toolkit.suggest.types import Suggestion
 
 DECISIONS = ("accept", "reject")
-
-
-@dataclass(frozen=True)
-class Rejection:
-    """``coder`` rejected ``code_path`` for ``text[start:end]`` of ``document``."""
-
-    document: str
-    start: int
-    end: int
-    code_path: str
-    coder: str
 
 
 def origin_of(source: str, model_id: str | None = None) -> str:
@@ -196,48 +186,14 @@ def accept_all(
     return guids
 
 
-def rejections(store: Store, coder: str | None = None, document: str | None = None) -> list[Rejection]:
-    """The rejected suggestions, of one coder and/or document, in document order."""
-    where, params = ["f.decision = 'reject'"], []
-    if coder is not None:
-        where.append("k.name = ?")
-        params.append(coder)
-    if document is not None:
-        where.append("f.document_id = ?")
-        params.append(document_row(store, document)["id"])
-    rows = store.query(
-        'SELECT d.name AS document, f.start, f."end", f.code_id, k.name AS coder FROM suggestion_feedback f '
-        "JOIN documents d ON d.id = f.document_id JOIN coders k ON k.id = f.coder_id "
-        f'WHERE {" AND ".join(where)} ORDER BY d.name, f.start, f."end", k.name',
-        tuple(params),
-    )
-    return [
-        Rejection(r["document"], r["start"], r["end"], code_path_of(store, r["code_id"]), r["coder"])
-        for r in rows
-    ]
-
-
-def drop_rejected(
-    store: Store, coder: str, document: str, suggestions: Iterable[Suggestion]
-) -> list[Suggestion]:
-    """``suggestions`` without those ``coder`` rejected (same unit and code), order kept."""
-    gone = {(r.start, r.end, r.code_path) for r in rejections(store, coder=coder, document=document)}
-    return [s for s in suggestions if (s.start, s.end, s.code_path) not in gone]
-
-
 def open_suggestions(
     store: Store, coder: str, document: str, suggestions: Iterable[Suggestion]
 ) -> list[Suggestion]:
-    """What the workbench offers ``coder``: ``suggestions`` without those the coder rejected, without
-    units where the coder already has that code on an overlapping span (accepted ones included), and
-    once per span and code (a one-sentence turn is suggested as sentence and as turn: the better stays)."""
-    mine: dict[str, list[tuple[int, int]]] = {}
-    for c in list_codings(store, document=document, coder=coder):
-        mine.setdefault(c.code_path, []).append((c.start, c.end))
+    """What the workbench offers ``coder``: :func:`toolkit.suggest.rejections.unseen` (neither rejected
+    nor already coded by the coder), once per span and code (a one-sentence turn is suggested as
+    sentence and as turn: the better stays)."""
     best: dict[tuple[int, int, str], Suggestion] = {}
-    for s in drop_rejected(store, coder, document, suggestions):
-        if any(a < s.end and s.start < b for a, b in mine.get(s.code_path, ())):
-            continue
+    for s in unseen(store, coder, document, suggestions):
         seen = best.get((s.start, s.end, s.code_path))
         if seen is None or s.score > seen.score:
             best[(s.start, s.end, s.code_path)] = s
@@ -260,8 +216,6 @@ def model_for(store: Store, coder: str, language: str) -> str | None:
     """The model whose suggestions ``coder`` gets for ``language``: the coder's own newest model,
     else the project's newest; under blind coding only the coder's own (another coder's model would
     show what that coder coded). None when there is none or the project predates models."""
-    from toolkit.suggest.model import current_model_guid
-
     try:
         return current_model_guid(store, language, coder, own_only=blind_coding(store))
     except sqlite3.OperationalError:  # a project from before models existed

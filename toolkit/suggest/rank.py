@@ -6,7 +6,7 @@ code found in the unit (one keyword 0.5, two 0.75, three 0.875); repeats of one 
 When the project has a ready model for the document's language, sentence units are scored by it too,
 and the score of a code becomes a calibrated probability: a logistic regression, fitted on held-out
 units at training time, of "the coder gave this code" on the model's logit and the rule evidence
-(:func:`toolkit.suggest.model.calibrated`). ``source`` says which of the two suggested it: ``rule``,
+(:func:`toolkit.suggest.calibration.calibrated`). ``source`` says which of the two suggested it: ``rule``,
 ``model`` or ``rule+model``. A turn's model score of a code is its best score among the turn's
 sentences."""
 
@@ -14,39 +14,31 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
 
 from toolkit.anchoring import strip_span
 from toolkit.codes import list_codes
-from toolkit.codings import list_codings
 from toolkit.documents import document_row, document_turns
 from toolkit.errors import InvalidValue
 from toolkit.model import Turn
 from toolkit.store import Store
+from toolkit.suggest.calibration import calibrated
+from toolkit.suggest.classifier import predict
+from toolkit.suggest.features import label_of
+from toolkit.suggest.registry import current_model_guid, load_model
+from toolkit.suggest.rejections import unseen
 from toolkit.suggest.rules import KeywordMatch, codebook_keywords, keyword_matches
+from toolkit.suggest.types import Suggestion
+from toolkit.suggest.units import regions
+from toolkit.suggest.units import units as units_of
 
 UNITS = ("sentence", "turn")
 ORDERS = ("position", "score", "uncertainty")
 MIN_SCORE = 0.05
 PER_UNIT = 3
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    """A code suggested for ``text[start:end]`` (a sentence or a turn), with the words that matched.
-    ``model`` is the GUID of the model that scored it (None for rule-only suggestions)."""
-
-    start: int
-    end: int
-    code_path: str
-    score: float
-    source: str
-    evidence: tuple[str, ...]
-    unit: str
-    model: str | None = None
 
 
 def score(n_distinct: int) -> float:
@@ -72,27 +64,17 @@ def rule_suggestions(
     store: Store, text: str, language: str, turns: Sequence[Turn], spans: Sequence[tuple[int, int, str]]
 ) -> list[list[Suggestion]]:
     """Rule suggestions for each ``(start, end, unit)`` span of ``text`` (one list per span)."""
-    from toolkit.suggest.model import regions as text_regions
-
-    regions = text_regions(text, turns)
+    found = regions(text, turns)
     keywords = codebook_keywords(store, language)
-    if not keywords or not regions:
+    if not keywords or not found:
         return [[] for _ in spans]
-    matches = keyword_matches(text, regions, language, keywords, store.setting("spacy_model"))
+    matches = keyword_matches(text, found, language, keywords, store.setting("spacy_model"))
     matches.sort(key=lambda m: (m.start, m.end))
     starts = [m.start for m in matches]
     return [
         rank_unit(start, end, unit, matches[bisect_left(starts, start) : bisect_left(starts, end)])
         for start, end, unit in spans
     ]
-
-
-def _feedback_filter(store: Store, coder: str, document: str, items: list[Suggestion]) -> list[Suggestion]:
-    try:
-        from toolkit.suggest.feedback import drop_rejected
-    except ImportError:  # no feedback module: nothing was rejected
-        return items
-    return list(drop_rejected(store, coder, document, items))
 
 
 def _with_model(
@@ -108,8 +90,6 @@ def _with_model(
     """Model and rule suggestions of the sentence units, calibrated, and of the ``turns``, whose model
     score of a code is its best score among the turn's sentences (as ``evaluate`` pools the units of a
     coding); None without a ready model."""
-    from toolkit.suggest.model import calibrated, label_of, load_model, predict
-
     if guid is None or not sentences:
         return None
     model = load_model(store, guid)
@@ -202,8 +182,6 @@ def suggest(
 
     With ``coder``, a suggestion is dropped when that coder already has the code on a span overlapping
     the unit, or rejected that code for that unit."""
-    from toolkit.suggest.model import units as model_units
-
     unknown = [u for u in units if u not in UNITS]
     if unknown:
         raise InvalidValue(f"unknown suggestion unit {unknown[0]!r}; use one of: {', '.join(UNITS)}")
@@ -214,15 +192,13 @@ def suggest(
     turns = document_turns(store, name)
     # the model scores sentences; a turn's model scores come from its sentences, so with a model they
     # are needed for turns too
-    sentences = model_units(text, turns, language, name) if "sentence" in units or use_model else []
-    regions = [strip_span(text, t.start, t.end) for t in turns] or [strip_span(text, 0, len(text))]
-    turn_spans = [(s, e) for s, e in regions if e > s] if "turn" in units else []
+    sentences = units_of(text, turns, language, name) if "sentence" in units or use_model else []
+    turn_regions = [strip_span(text, t.start, t.end) for t in turns] or [strip_span(text, 0, len(text))]
+    turn_spans = [(s, e) for s, e in turn_regions if e > s] if "turn" in units else []
     spans = [(u.start, u.end, "sentence") for u in sentences] + [(s, e, "turn") for s, e in turn_spans]
     per_span = rule_suggestions(store, text, language, turns, spans)
     n = len(sentences)
     if use_model:
-        from toolkit.suggest.model import current_model_guid
-
         guid = model or current_model_guid(store, language, coder)
         scored = _with_model(
             store, guid, sentences, per_span[:n], turn_spans, per_span[n:], min_score, per_unit
@@ -233,13 +209,7 @@ def suggest(
         per_span = per_span[n:]
     out = [s for found in per_span for s in found]
     if coder is not None:
-        mine = list_codings(store, document=name, coder=coder)
-        out = [
-            s
-            for s in out
-            if not any(c.code_path == s.code_path and c.start < s.end and s.start < c.end for c in mine)
-        ]
-        out = _feedback_filter(store, coder, name, out)
+        out = unseen(store, coder, name, out)
     return ordered(out, order)
 
 

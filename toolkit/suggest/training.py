@@ -7,7 +7,7 @@ only when training and storing succeeded. A failed run is marked ``failed``; a k
 ``failed``. Either way the last good model stays in use.
 
 Calibration: with two or more documents, every fourth document (at least one) is held out, a model is
-trained on the rest, and the held-out units fit the calibration (:func:`toolkit.suggest.model.
+trained on the rest, and the held-out units fit the calibration (:func:`toolkit.suggest.calibration.
 fit_calibration`) and the micro-F1 threshold; then the final model is trained on all documents."""
 
 from __future__ import annotations
@@ -27,30 +27,20 @@ from toolkit.codes import list_codes
 from toolkit.documents import document_row, document_turns
 from toolkit.errors import NotFound
 from toolkit.store import Store, open_store
-from toolkit.suggest.model import (
-    DEFAULT_EPOCHS,
-    FEATURES,
-    NGRAMS,
-    TrainedModel,
-    TrainingData,
-    Unit,
-    best_threshold,
-    calibrated,
+from toolkit.suggest.calibration import best_threshold, calibrated, fit_calibration, span_hits
+from toolkit.suggest.classifier import DEFAULT_EPOCHS, NGRAMS, TrainedModel, fit, predict
+from toolkit.suggest.features import FEATURES, indicative_words, label_of
+from toolkit.suggest.rank import MIN_SCORE, rule_suggestions
+from toolkit.suggest.registry import (
     current_model_guid,
     fail_run,
     finish_run,
-    fit,
-    fit_calibration,
-    indicative_words,
-    label_of,
     model_rows,
-    predict,
     record_progress,
-    span_hits,
     start_run,
-    training_data,
 )
-from toolkit.suggest.rank import MIN_SCORE, rule_suggestions
+from toolkit.suggest.training_data import TrainingData, training_data
+from toolkit.suggest.units import Unit
 
 STALE_SECONDS = 600
 Progress = Callable[[int, int, float], None]
