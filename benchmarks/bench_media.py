@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from toolkit.backup import backup  # noqa: E402
 from toolkit.documents import import_upload  # noqa: E402
-from toolkit.exchange.refi.project import export_project  # noqa: E402
+from toolkit.exchange.refi import export_project  # noqa: E402
 from toolkit.media import attach_media, sniff_format  # noqa: E402
 from toolkit.store import create_store  # noqa: E402
 

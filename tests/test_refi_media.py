@@ -11,7 +11,7 @@ from _factories import REFI_SAMPLES, add_text, new_store
 from _media import TIMED, wav_bytes, write_wav
 
 from toolkit.documents import document_turns
-from toolkit.exchange.refi.project import export_project, import_project
+from toolkit.exchange.refi import export_project, import_project
 from toolkit.media import attach_media, document_media, media_path, set_turn_time
 
 

@@ -8,13 +8,8 @@ from toolkit.exchange.refi.codebook import (
 )
 from toolkit.exchange.refi.model import ImportReport
 from toolkit.exchange.refi.positions import PositionMap, position_unit
-from toolkit.exchange.refi.project import (
-    export_project,
-    import_project,
-    import_upload,
-    project_xml,
-    read_qdpx,
-)
+from toolkit.exchange.refi.project_export import export_project, project_xml
+from toolkit.exchange.refi.project_import import import_project, import_upload, read_qdpx
 
 __all__ = [
     "ImportReport",

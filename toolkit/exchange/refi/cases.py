@@ -16,14 +16,13 @@ import dataclasses
 from collections import defaultdict
 from xml.etree.ElementTree import Element, SubElement
 
+from toolkit.exchange.refi.common import stable_guid
 from toolkit.exchange.refi.model import RefiProject
 from toolkit.store import Store
 
 
 def case_guid(document_guid: str, speaker: str) -> str:
     """The stable GUID of the case of ``speaker`` in a document (also the GUID of its code)."""
-    from toolkit.exchange.refi.project import stable_guid
-
     return stable_guid("case", f"{document_guid}:{speaker}")
 
 
@@ -48,8 +47,6 @@ def case_selections(
     source: Element, document_guid: str, turns: dict[str, list[tuple[int, int, int]]], user: str | None
 ) -> None:
     """A selection per turn of each speaker in the ``TextSource``, coded with the speaker's case code."""
-    from toolkit.exchange.refi.project import stable_guid
-
     user_attr = {"creatingUser": user} if user else {}
     for speaker, spans in turns.items():
         code = case_guid(document_guid, speaker)
