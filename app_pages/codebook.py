@@ -16,7 +16,7 @@ from toolkit.accounts import is_lead
 from toolkit.blind import visible_codes
 from toolkit.code_labels import code_name, field_names
 from toolkit.codebook import is_colour
-from toolkit.codes import (
+from toolkit.codes_edit import (
     add_code,
     affected_codings,
     delete_code,

@@ -28,7 +28,8 @@ from toolkit.agreement.coefficients import bootstrap_alpha, coefficients
 from toolkit.agreement.methods import run
 from toolkit.agreement.selection import plan
 from toolkit.codebook import load_codebook
-from toolkit.codes import list_codes, load_codebook_into
+from toolkit.codes import list_codes
+from toolkit.codes_merge import load_codebook_into
 from toolkit.documents import import_files
 from toolkit.project import DEFAULT_CODEBOOK
 from toolkit.store import create_store, new_guid, now

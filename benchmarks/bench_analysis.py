@@ -25,7 +25,8 @@ from typing import Any
 
 from toolkit import analysis
 from toolkit.codebook import load_codebook
-from toolkit.codes import list_codes, load_codebook_into
+from toolkit.codes import list_codes
+from toolkit.codes_merge import load_codebook_into
 from toolkit.codings import add_coding
 from toolkit.exports import build_report, table_bytes, write_report
 from toolkit.project import DEFAULT_CODEBOOK

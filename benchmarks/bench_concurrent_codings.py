@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from toolkit.codes import add_code
+from toolkit.codes_edit import add_code
 from toolkit.codings import add_coding, delete_coding, update_coding
 from toolkit.documents import import_upload
 from toolkit.errors import Conflict, NotFound

@@ -25,7 +25,7 @@ from bench_import import generate  # noqa: E402
 
 from toolkit.autocode import apply_autocode, plan_autocode  # noqa: E402
 from toolkit.codebook import load_codebook  # noqa: E402
-from toolkit.codes import load_codebook_into  # noqa: E402
+from toolkit.codes_merge import load_codebook_into  # noqa: E402
 from toolkit.documents import import_files  # noqa: E402
 from toolkit.search import SearchOptions, search  # noqa: E402
 from toolkit.store import Store, create_store  # noqa: E402

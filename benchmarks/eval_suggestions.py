@@ -31,7 +31,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from toolkit.codes import list_codes, update_code  # noqa: E402
+from toolkit.codes import list_codes  # noqa: E402
+from toolkit.codes_edit import update_code  # noqa: E402
 from toolkit.codings import list_codings  # noqa: E402
 from toolkit.documents import import_files  # noqa: E402
 from toolkit.exchange.taguette import import_highlights  # noqa: E402

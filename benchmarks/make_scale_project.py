@@ -27,7 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.bench_import import make_transcript
 from toolkit.codebook import load_codebook
-from toolkit.codes import list_codes, load_codebook_into
+from toolkit.codes import list_codes
+from toolkit.codes_merge import load_codebook_into
 from toolkit.documents import import_files
 from toolkit.project import DEFAULT_CODEBOOK
 from toolkit.store import Store, Writer, create_store, new_guid, now

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.codebook import parse_codebook
-from toolkit.codes import load_codebook_into
+from toolkit.codes_merge import load_codebook_into
 from toolkit.documents import import_upload
 from toolkit.model import Codebook
 from toolkit.store import Store, create_store, events

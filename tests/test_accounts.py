@@ -29,15 +29,8 @@ from toolkit.accounts import (
 )
 from toolkit.agreement.consensus import adopt_agreements, decide, disagreements
 from toolkit.blind import CONSENSUS_CODER, blind_coding, set_blind_coding, visible_codings
-from toolkit.codes import (
-    add_code,
-    delete_code,
-    load_codebook_into,
-    merge_codes,
-    move_code,
-    rename_code,
-    update_code,
-)
+from toolkit.codes_edit import add_code, delete_code, merge_codes, move_code, rename_code, update_code
+from toolkit.codes_merge import load_codebook_into
 from toolkit.codings import add_coder, add_coding, coding_version, delete_coding, list_codings, update_coding
 from toolkit.documents import import_files, import_upload, set_attributes
 from toolkit.errors import Conflict, InvalidValue, PermissionDenied

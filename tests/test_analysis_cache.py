@@ -106,7 +106,7 @@ def _assert_same_as_a_full_read(store: Store) -> None:
 def test_after_each_kind_of_change_the_cache_equals_a_full_read(tmp_path: Path) -> None:
     from _factories import LUECKEN, OFFENHEIT, add_text
 
-    from toolkit.codes import rename_code
+    from toolkit.codes_edit import rename_code
     from toolkit.codings import delete_coding, update_coding
     from toolkit.documents import set_attributes
 

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from toolkit.cli import cli
 from toolkit.codebook import parse_codebook
-from toolkit.codes import load_codebook_into
+from toolkit.codes_merge import load_codebook_into
 from toolkit.documents import import_upload
 from toolkit.store import create_store
 

@@ -18,19 +18,9 @@ from _factories import (
 )
 
 from toolkit.codebook import dump_codebook, load_codebook, parse_codebook
-from toolkit.codes import (
-    add_code,
-    affected_codings,
-    code_by_path,
-    delete_code,
-    export_codebook,
-    find_code,
-    list_codes,
-    load_codebook_into,
-    merge_codes,
-    move_code,
-    rename_code,
-)
+from toolkit.codes import code_by_path, export_codebook, find_code, list_codes
+from toolkit.codes_edit import add_code, affected_codings, delete_code, merge_codes, move_code, rename_code
+from toolkit.codes_merge import load_codebook_into
 from toolkit.codings import add_coding, list_codings
 from toolkit.errors import Conflict, InvalidValue, NotFound, ToolkitError
 from toolkit.store import Store
@@ -486,7 +476,7 @@ def test_export_of_the_shipped_codebook(tmp_path: Path) -> None:
 
 
 def test_update_code_changes_fields_and_logs_before_after(store: Store) -> None:
-    from toolkit.codes import update_code
+    from toolkit.codes_edit import update_code
     from toolkit.store import events
 
     code = update_code(
@@ -514,7 +504,7 @@ def test_update_code_changes_fields_and_logs_before_after(store: Store) -> None:
     ids=["name", "colour", "valence"],
 )
 def test_update_code_refuses_bad_fields(store: Store, fields: dict[str, str], message: str) -> None:
-    from toolkit.codes import update_code
+    from toolkit.codes_edit import update_code
 
     with pytest.raises(ToolkitError, match=message):
         update_code(store, "Transparenz", actor="lead", **fields)
@@ -524,11 +514,11 @@ def test_update_code_refuses_bad_fields(store: Store, fields: dict[str, str], me
 
 
 def test_edits_within_one_millisecond_are_seen(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    import toolkit.codes
+    import toolkit.codes_edit
     import toolkit.store
 
     monkeypatch.setattr(toolkit.store, "now", lambda: "2026-01-01T00:00:00.000+00:00")
-    monkeypatch.setattr(toolkit.codes, "now", lambda: "2026-01-01T00:00:00.000+00:00")
+    monkeypatch.setattr(toolkit.codes_edit, "now", lambda: "2026-01-01T00:00:00.000+00:00")
     assert code_by_path(store, "Transparenz").path == "Information/Treiber/Transparenz"
     rename_code(store, "Transparenz", "Offene Kommunikation", actor="t")
     assert find_code(store, "Information/Treiber/Offene Kommunikation").name == "Offene Kommunikation"
@@ -537,7 +527,8 @@ def test_edits_within_one_millisecond_are_seen(store: Store, monkeypatch: pytest
 
 
 def test_a_rolled_back_code_never_shows_up(store: Store) -> None:
-    from toolkit.codes import add_code_in, code_tree
+    from toolkit.codes import code_tree
+    from toolkit.codes_edit import add_code_in
 
     before = [c.path for c in code_tree(store)]
     with pytest.raises(RuntimeError), store.write("t") as w:

@@ -12,7 +12,8 @@ from click.testing import CliRunner
 
 from toolkit.cli import cli
 from toolkit.codebook import parse_codebook
-from toolkit.codes import code_by_path, list_codes, load_codebook_into
+from toolkit.codes import code_by_path, list_codes
+from toolkit.codes_merge import load_codebook_into
 from toolkit.errors import ToolkitError
 from toolkit.exchange.refi import import_codebook
 from toolkit.store import Store, events

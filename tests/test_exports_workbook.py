@@ -98,7 +98,8 @@ def test_cli_exports_are_inert(hostile: Store, tmp_path: Path) -> None:
 
 
 def test_codebook_csv_neutralises_definitions(tmp_path: Path) -> None:
-    from toolkit.codes import list_codes, update_code
+    from toolkit.codes import list_codes
+    from toolkit.codes_edit import update_code
 
     store = store_with_codebook(tmp_path)
     update_code(store, LUECKEN, actor="t", definition='=HYPERLINK("http://x")')

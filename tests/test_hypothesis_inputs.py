@@ -384,7 +384,7 @@ NAMES = st.sampled_from(["Mensch", "Treiber", "Herausforderungen", "A/B", " ", "
     fields=st.sampled_from([[{"name": "Mensch"}], [], [{"name": "Mensch"}, {"name": "Mensch"}], None]),
 )
 def test_plausible_codebooks_load_or_fail_cleanly(codes: list[dict[str, Any]], fields: Any) -> None:
-    from toolkit.codes import load_codebook_into
+    from toolkit.codes_merge import load_codebook_into
 
     doc: dict[str, Any] = {"format": 1, "codes": codes}
     if fields is not None:

@@ -12,7 +12,7 @@ from _factories import add_text, store_with_codebook
 
 from app_pages.messages import german
 from toolkit.accounts import add_user, authenticate, set_team_mode
-from toolkit.codes import add_code, delete_code, merge_codes, move_code, update_code
+from toolkit.codes_edit import add_code, delete_code, merge_codes, move_code, update_code
 from toolkit.codings import add_coding, update_coding
 from toolkit.documents import import_upload
 from toolkit.errors import ToolkitError

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from _factories import ROOT, run_page, store_with_codebook
 
-from toolkit.codes import add_code
+from toolkit.codes_edit import add_code
 
 
 def test_code_path_is_shown_without_escapes(tmp_path: Path) -> None:

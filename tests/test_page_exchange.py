@@ -70,7 +70,7 @@ def test_unique_names_checkbox_for_qualcoder(tmp_path: Path) -> None:
 def test_a_codebook_upload_shows_its_codes_field_by_field(tmp_path: Path) -> None:
     from _factories import load_codebook_into, mini_codebook
 
-    from toolkit.codes import update_code
+    from toolkit.codes_edit import update_code
     from toolkit.exchange.refi import export_codebook_qdc
 
     other = store_with_codebook(tmp_path)

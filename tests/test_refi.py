@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 from _factories import REFI_SAMPLES, add_text, make_qdpx, new_store, store_with_codebook
 
-from toolkit.codes import add_code, code_tree, update_code
+from toolkit.codes import code_tree
+from toolkit.codes_edit import add_code, update_code
 from toolkit.codings import add_coding, list_coders, list_codings
 from toolkit.documents import document_turns, list_documents, set_attributes, speaker_attributes
 from toolkit.exchange.refi import (

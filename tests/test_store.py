@@ -12,7 +12,7 @@ import pytest
 import sqlite_utils
 from _factories import add_codings_worker, add_text, new_store
 
-from toolkit.codes import add_code, add_code_in
+from toolkit.codes_edit import add_code, add_code_in
 from toolkit.codings import list_codings
 from toolkit.errors import StoreError
 from toolkit.store import Store, create_store, events, migrations, open_store

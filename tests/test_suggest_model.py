@@ -14,7 +14,7 @@ import pytest
 from _factories import add_text, events_of, new_store
 
 from toolkit.codebook import parse_codebook
-from toolkit.codes import load_codebook_into
+from toolkit.codes_merge import load_codebook_into
 from toolkit.codings import add_coding
 from toolkit.documents import document_text
 from toolkit.errors import NotFound

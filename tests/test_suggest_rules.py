@@ -13,7 +13,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from toolkit.codebook import parse_codebook
-from toolkit.codes import load_codebook_into
+from toolkit.codes_merge import load_codebook_into
 from toolkit.codings import add_coding, list_codings
 from toolkit.documents import document_row, document_turns, import_upload, list_documents
 from toolkit.project import ROOT, create_demo

@@ -13,7 +13,8 @@ from _factories import add_text, new_store, store_with_codebook, write_csv
 from click.testing import CliRunner
 
 from toolkit.cli import cli
-from toolkit.codes import code_tree, list_codes, update_code
+from toolkit.codes import code_tree, list_codes
+from toolkit.codes_edit import update_code
 from toolkit.errors import ImportFailed
 from toolkit.exchange.codebook_files import load_codebook_file
 from toolkit.exchange.refi import import_codebook

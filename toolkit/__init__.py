@@ -14,18 +14,16 @@ sqlite_light.arm()  # before any module imports sqlite-utils: keeps pandas and n
 
 if TYPE_CHECKING:
     from toolkit.codebook import dump_codebook, load_codebook, parse_codebook
-    from toolkit.codes import (
+    from toolkit.codes import code_by_path, export_codebook, list_codes
+    from toolkit.codes_edit import (
         add_code,
         affected_codings,
-        code_by_path,
         delete_code,
-        export_codebook,
-        list_codes,
-        load_codebook_into,
         merge_codes,
         move_code,
         rename_code,
     )
+    from toolkit.codes_merge import load_codebook_into
     from toolkit.codings import add_coding, delete_coding, list_codings, update_coding, write_codings
     from toolkit.documents import (
         document_text,
@@ -65,13 +63,13 @@ _WHERE = {
     "StoreError": "toolkit.errors",
     "ToolkitError": "toolkit.errors",
     "Turn": "toolkit.model",
-    "add_code": "toolkit.codes",
+    "add_code": "toolkit.codes_edit",
     "add_coding": "toolkit.codings",
-    "affected_codings": "toolkit.codes",
+    "affected_codings": "toolkit.codes_edit",
     "code_by_path": "toolkit.codes",
     "create_demo": "toolkit.project",
     "create_store": "toolkit.store",
-    "delete_code": "toolkit.codes",
+    "delete_code": "toolkit.codes_edit",
     "delete_coding": "toolkit.codings",
     "document_text": "toolkit.documents",
     "document_turns": "toolkit.documents",
@@ -85,14 +83,14 @@ _WHERE = {
     "list_codings": "toolkit.codings",
     "list_documents": "toolkit.documents",
     "load_codebook": "toolkit.codebook",
-    "load_codebook_into": "toolkit.codes",
-    "merge_codes": "toolkit.codes",
-    "move_code": "toolkit.codes",
+    "load_codebook_into": "toolkit.codes_merge",
+    "merge_codes": "toolkit.codes_edit",
+    "move_code": "toolkit.codes_edit",
     "open_store": "toolkit.store",
     "parse_bytes": "toolkit.importers",
     "parse_codebook": "toolkit.codebook",
     "parse_file": "toolkit.importers",
-    "rename_code": "toolkit.codes",
+    "rename_code": "toolkit.codes_edit",
     "set_attributes": "toolkit.documents",
     "update_coding": "toolkit.codings",
     "write_codings": "toolkit.codings",

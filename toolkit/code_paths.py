@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from toolkit.codes import SEP, CodeRow, code_tree, insert_code_in, split_path
+from toolkit.codes import SEP, CodeRow, code_tree, split_path
+from toolkit.codes_edit import insert_code_in
 from toolkit.errors import Conflict, NotFound
 from toolkit.store import Writer
 

@@ -11,7 +11,8 @@ import yaml
 
 from toolkit.anchoring import anchor, fold
 from toolkit.codebook import load_codebook, safe_yaml_load
-from toolkit.codes import LoadReport, list_codes, load_into
+from toolkit.codes import list_codes
+from toolkit.codes_merge import LoadReport, load_into
 from toolkit.codings import add_coding_in
 from toolkit.documents import document_row, import_parsed, set_attributes
 from toolkit.errors import CodebookError, ImportFailed, StoreError

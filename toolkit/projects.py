@@ -185,7 +185,7 @@ def create_project(
     this toolkit or a REFI-QDA ``.qdc``), and make it the current project. A bad codebook file
     creates nothing."""
     from toolkit.codebook import parse_codebook
-    from toolkit.codes import load_codebook_into
+    from toolkit.codes_merge import load_codebook_into
     from toolkit.exchange.refi.codebook import import_codebook, read_qdc
     from toolkit.project import DEFAULT_CODEBOOK, init_project
     from toolkit.store import open_store

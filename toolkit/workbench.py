@@ -13,7 +13,8 @@ from typing import Any
 
 from toolkit.accounts import require_coder, require_lead
 from toolkit.blind import visibility
-from toolkit.codes import SEP, add_code_in, code_tree, find_code, list_codes
+from toolkit.codes import SEP, code_tree, find_code, list_codes
+from toolkit.codes_edit import add_code_in
 from toolkit.codings import add_coding_in, get_coding
 from toolkit.documents import document_row
 from toolkit.errors import InvalidValue, NotFound
@@ -266,7 +267,7 @@ def run_op(store: Store, op: Mapping[str, Any], *, coder: str, document: str) ->
     from the selected words, applied to them), ``code`` (a new code under a parent) or ``adjust``
     (a coding's new extent; ``version`` guards against a change by someone else). ``doc`` in the op
     wins over ``document``: the op belongs to the document it was made in."""
-    from toolkit.codes import add_code
+    from toolkit.codes_edit import add_code
     from toolkit.codings import add_coding, update_coding
 
     kind = op.get("kind")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from toolkit import codes as codes_mod
+from toolkit import codes_edit
 from toolkit.atomic import atomic_write, write_bytes, write_text
 from toolkit.cli.common import actor_name, emit, errors_as_messages, json_option, project_store
 from toolkit.codebook import dump_codebook
@@ -205,7 +206,7 @@ def codebook_add(ctx: click.Context, path: str, definition: str, colour: str) ->
 
     Example: coding-toolkit codebook add "Mensch/Treiber/Peer-Learning" --definition "..."
     """
-    code = codes_mod.add_code(
+    code = codes_edit.add_code(
         project_store(ctx), path, actor=actor_name(), definition=definition, colour=colour
     )
     click.echo(f"added {code.path}")
@@ -221,7 +222,7 @@ def codebook_rename(ctx: click.Context, path: str, new_name: str) -> None:
 
     Example: coding-toolkit codebook rename "Mensch/Treiber/Lotsen" "Digitale Lotsen"
     """
-    code = codes_mod.rename_code(project_store(ctx), path, new_name, actor=actor_name())
+    code = codes_edit.rename_code(project_store(ctx), path, new_name, actor=actor_name())
     click.echo(f"renamed to {code.path}")
 
 
@@ -235,7 +236,7 @@ def codebook_move(ctx: click.Context, path: str, parent: str | None) -> None:
 
     Example: coding-toolkit codebook move "Mensch/Treiber/Lotsen" --to "Organisation/Treiber"
     """
-    code = codes_mod.move_code(project_store(ctx), path, parent, actor=actor_name())
+    code = codes_edit.move_code(project_store(ctx), path, parent, actor=actor_name())
     click.echo(f"moved to {code.path}")
 
 
@@ -251,10 +252,10 @@ def codebook_merge(ctx: click.Context, source: str, target: str, yes: bool) -> N
     Example: coding-toolkit codebook merge "Mensch/Herausforderungen/Angst" "Mensch/Herausforderungen/Skepsis"
     """
     store = project_store(ctx)
-    n = codes_mod.affected_codings(store, source)
+    n = codes_edit.affected_codings(store, source)
     if not yes:
         click.confirm(f"Merge {source!r} into {target!r}, moving {n} codings?", abort=True)
-    result = codes_mod.merge_codes(store, source, target, actor=actor_name())
+    result = codes_edit.merge_codes(store, source, target, actor=actor_name())
     click.echo(f"merged: {result['moved']} codings moved, {result['dropped']} duplicates dropped")
 
 
@@ -268,5 +269,5 @@ def codebook_delete(ctx: click.Context, path: str, move_to: str | None) -> None:
 
     Example: coding-toolkit codebook delete "Produkt/Treiber/Alt" --move-to "Produkt/Treiber/Neu"
     """
-    moved = codes_mod.delete_code(project_store(ctx), path, actor=actor_name(), move_codings_to=move_to)
+    moved = codes_edit.delete_code(project_store(ctx), path, actor=actor_name(), move_codings_to=move_to)
     click.echo(f"deleted {path}" + (f"; {moved} codings moved to {move_to}" if move_to else ""))

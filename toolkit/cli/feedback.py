@@ -9,8 +9,8 @@ from toolkit.cli.common import actor_name, emit, errors_as_messages, json_option
 from toolkit.codes import find_code
 from toolkit.errors import NotFound
 from toolkit.suggest.feedback import accept, reject
-from toolkit.suggest.rejections import rejections
 from toolkit.suggest.rank import suggest
+from toolkit.suggest.rejections import rejections
 
 
 @click.group("suggestion")

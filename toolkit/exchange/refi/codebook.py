@@ -26,7 +26,8 @@ from xml.etree.ElementTree import Element, SubElement, tostring
 
 from toolkit.accounts import require_lead
 from toolkit.codebook import is_colour
-from toolkit.codes import CodeRow, load_into
+from toolkit.codes import CodeRow
+from toolkit.codes_merge import load_into
 from toolkit.errors import Conflict, ImportFailed, InvalidValue
 from toolkit.exchange.refi.model import DryRun, ImportReport, RefiCodebook
 from toolkit.exchange.refi.reader import read_codebook
