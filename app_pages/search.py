@@ -15,7 +15,8 @@ from app_pages.media_source import play_on_open_toggle
 from app_pages.ui import error, md, store
 from toolkit import autocode
 from toolkit.codes import list_codes
-from toolkit.documents import list_documents
+from toolkit.document_sets import list_sets
+from toolkit.documents import list_documents, speaker_role_values
 from toolkit.errors import ToolkitError
 from toolkit.i18n import number as _number
 from toolkit.media import all_media
@@ -61,6 +62,19 @@ with st.form("search_form"):
     chosen_speakers = f2.multiselect(
         tr("ui.search.only_speakers"), speakers, key="search_speakers", placeholder=tr("ui.search.all")
     )
+    f3, f4 = st.columns(2)
+    chosen_sets = f3.multiselect(
+        tr("ui.searchfilter.sets"),
+        [s.name for s in list_sets(project)],
+        key="search_sets",
+        placeholder=tr("ui.search.all"),
+    )
+    chosen_roles = f4.multiselect(
+        tr("ui.searchfilter.roles"),
+        speaker_role_values(project),
+        key="search_roles",
+        placeholder=tr("ui.search.all"),
+    )
     code_paths = [c.path for c in list_codes(project)]
     chosen_codes = st.multiselect(
         tr("ui.search.only_codes"), code_paths, key="search_codes", placeholder=tr("ui.search.any")
@@ -73,6 +87,8 @@ if submitted:
         fold=fold,
         case_sensitive=case,
         documents=tuple(chosen_docs),
+        sets=tuple(chosen_sets),
+        roles=tuple(chosen_roles),
         speakers=tuple(chosen_speakers),
         codes=tuple(chosen_codes),
     )

@@ -67,3 +67,26 @@ def test_autocode_after_the_preview_and_undo(tmp_path: Path) -> None:
     at.button(key="search_undo").click().run()
     assert list_codings(store, coder="anna") == []
     assert "3 automatisch gesetzte Kodierungen entfernt" in at.success[0].value
+
+
+def test_filters_by_document_set_and_speaker_role(tmp_path: Path) -> None:
+    from toolkit.document_sets import create_set
+    from toolkit.documents import set_attributes
+
+    store = project(tmp_path)
+    add_text(store, "I: Gab es einen Medienbruch?\n\nB: Nein.\n", "interview_b.txt")
+    create_set(store, "Gruppe A", ["interview_a"], actor="anna")
+    set_attributes(store, "interview_a", {"speaker_role": "CDO"}, actor="anna", speaker="B")
+    at: AppTest = run_page(PAGE, store, app_coder="anna")
+    assert at.multiselect(key="search_roles").options == ["CDO"]
+    at.text_input(key="search_query").input("Medienbruch")
+    at.multiselect(key="search_sets").set_value(["Gruppe A"])
+    at.button[0].click().run()
+    assert "3 Treffer in 1 Dokumenten" in at.subheader[0].value
+    at.multiselect(key="search_sets").set_value([])
+    at.multiselect(key="search_roles").set_value(["CDO"])
+    at.button[0].click().run()
+    assert "3 Treffer" in at.subheader[0].value  # B's turns only, interview_b's interviewer not
+    at.multiselect(key="search_roles").set_value([])
+    at.button[0].click().run()
+    assert "4 Treffer in 2 Dokumenten" in at.subheader[0].value

@@ -309,3 +309,11 @@ def parse_assignments(items: Iterable[str]) -> dict[str, str]:
             raise InvalidValue(f"{item!r} is not KEY=VALUE (for example municipality_type=Die Optimierer)")
         out[key.strip()] = value.strip()
     return out
+
+
+def speaker_role_values(store: Store) -> list[str]:
+    """The speaker roles (``speaker_role``) given to any speaker of the project, sorted."""
+    return sorted(
+        str(r["value"])
+        for r in store.query("SELECT DISTINCT value FROM speaker_attributes WHERE name = 'speaker_role'")
+    )

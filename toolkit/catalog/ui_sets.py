@@ -31,4 +31,6 @@ TEXTS: dict[str, Text] = {
         "Set “{name}” deleted; its documents stay in the project.",
     ),
     "ui.sets.count": Text("{n} Dokumente", "{n} documents"),
+    "ui.searchfilter.sets": Text("Nur in Dokumentgruppen", "Only in document sets"),
+    "ui.searchfilter.roles": Text("Nur Sprecher:innen mit der Rolle", "Only speakers with the role"),
 }
