@@ -14,7 +14,7 @@ import streamlit as st
 
 from app_pages.code_memo import code_memo_panel
 from app_pages.components.transcript import bench_data, event_value, transcript
-from app_pages.lang import tr
+from app_pages.lang import tr, ui_language
 from app_pages.media_source import PLAY, PLAY_ON_OPEN, play_at, player_data
 from app_pages.messages import german
 from app_pages.training_panel import training_panel
@@ -22,10 +22,12 @@ from app_pages.ui import error, md, store
 from toolkit import history
 from toolkit.accounts import require_coder, require_lead
 from toolkit.blind import blind_coding
+from toolkit.code_labels import code_name
 from toolkit.codes import list_codes
 from toolkit.codings import delete_coding, get_coding, list_coders, update_coding
 from toolkit.documents import document_text, list_documents
 from toolkit.errors import ToolkitError
+from toolkit.i18n import number
 from toolkit.media import document_media, set_turn_time
 from toolkit.memos import document_memo, set_document_memo
 from toolkit.workbench import (
@@ -48,18 +50,18 @@ SUGGESTIONS_PAGE = 10  # side-list items shown at first and added by "Weitere an
 # keys for the first suggestion of the side list (Streamlit reserves C and R; digits pick code slots)
 ACCEPT_KEY = "A"
 REJECT_KEY = "N"
-SOURCE_LABELS = {"rule": "Regel", "model": "Modell", "rule+model": "Regel + Modell"}
-SUGGESTION_UNITS = {"Sätze": ("sentence",), "Beiträge": ("turn",), "beide": ("sentence", "turn")}
+SOURCE_LABELS = {s: tr(f"ui.code.source.{s}") for s in ("rule", "model", "rule+model")}
+SUGGESTION_UNITS = {"sentence": ("sentence",), "turn": ("turn",), "both": ("sentence", "turn")}
 
 project = store()
 coder: str | None = st.session_state.get("app_coder")
 docs = list_documents(project)
 
 if not coder:
-    st.info("Bitte links auswählen oder anlegen, wer kodiert.")
+    st.info(tr("ui.code.pick_coder"))
     st.stop()
 if not docs:
-    st.info("Noch keine Dokumente. Auf der Seite **Dokumente** Transkripte importieren.")
+    st.info(tr("ui.code.no_documents"))
     st.stop()
 
 for key in ("code_click", "code_sel", "code_message", "code_sug_focus", "code_sug_preview", "code_focus"):
@@ -104,21 +106,17 @@ def _open_link() -> None:
         if st.session_state.get(PLAY_ON_OPEN):  # a list's "▶ beim Öffnen abspielen" (issue 21)
             play_at(link.document, link.start)
     if link.coder and link.coder != coder:
-        st.session_state["code_link_error"] = (
-            f"Der Link nennt die Kodierer:in „{link.coder}“, die es in diesem Projekt nicht gibt "
-            "oder die hier nicht gewählt werden kann; es kodiert weiter "
-            f"„{coder}“."
-        )
+        st.session_state["code_link_error"] = tr("ui.code.link_coder", linked=link.coder, coder=coder)
 
 
 _open_link()
 
 codes = list_codes(project)
 paths = [c.path for c in codes]
-names = {c.path: c.name for c in codes}
+names = {c.path: code_name(c, ui_language()) for c in codes}
 
 with st.sidebar:
-    doc_name = st.selectbox("Dokument", [d.name for d in docs], key="code_doc")
+    doc_name = st.selectbox(tr("ui.code.document"), [d.name for d in docs], key="code_doc")
     info = next(d for d in docs if d.name == doc_name)
     last_doc = st.session_state.get("code_last_doc")
     if last_doc != doc_name:
@@ -131,18 +129,30 @@ with st.sidebar:
                 code_sug_limit=SUGGESTIONS_PAGE,
             )
         st.session_state["code_last_doc"] = doc_name
-    st.caption("Filter")
-    speakers = st.multiselect("Sprecher:innen", info.speakers, key="code_speakers", placeholder="alle")
-    code_filter = st.multiselect("Codes", paths, key="code_codes", placeholder="alle Codes")
-    coder_filter = st.multiselect("Kodierende", list_coders(project), key="code_coders", placeholder="alle")
-    show_others = st.toggle("Codierungen anderer zeigen", value=True, key="code_show_others")
+    st.caption(tr("ui.code.filter"))
+    speakers = st.multiselect(
+        tr("ui.code.speakers"), info.speakers, key="code_speakers", placeholder=tr("ui.code.all")
+    )
+    code_filter = st.multiselect(
+        tr("ui.code.codes"), paths, key="code_codes", placeholder=tr("ui.code.all_codes")
+    )
+    coder_filter = st.multiselect(
+        tr("ui.code.coders"), list_coders(project), key="code_coders", placeholder=tr("ui.code.all")
+    )
+    show_others = st.toggle(tr("ui.code.show_others"), value=True, key="code_show_others")
     if blind_coding(project):
-        st.caption("Blindkodierung ist an: nur eigene Codierungen und die des Konsenses sind sichtbar.")
+        st.caption(tr("ui.code.blind"))
     suggestions_on = st.toggle(
-        "Vorschläge", value=False, key="code_sug_on", help="Codes, die Schlüsselwörter und Modell vorschlagen"
+        tr("ui.code.suggestions"), value=False, key="code_sug_on", help=tr("ui.code.suggestions_help")
     )
     if suggestions_on:
-        unit_label = st.radio("Vorschläge für", list(SUGGESTION_UNITS), key="code_sug_units", horizontal=True)
+        unit_label = st.radio(
+            tr("ui.code.suggestions_for"),
+            list(SUGGESTION_UNITS),
+            format_func=lambda u: tr(f"ui.code.units.{u}"),
+            key="code_sug_units",
+            horizontal=True,
+        )
         training_panel(project, coder)
 
 
@@ -154,7 +164,7 @@ def _suggest_pipeline(language: str, model: str | None) -> Any:
     return pipeline(language, model)
 
 
-@st.cache_data(max_entries=16, show_spinner="Vorschläge werden berechnet …")
+@st.cache_data(max_entries=16, show_spinner=False)
 def _all_suggestions(
     state: tuple[object, ...], document: str, model: str | None, _project: Any
 ) -> list[Suggestion]:
@@ -174,7 +184,8 @@ def _open_suggestions() -> list[Suggestion]:
     _suggest_pipeline(language, project.setting("spacy_model"))
     model = model_for(project, coder or "", language)  # own model first; blind coding: only the own
     state = suggestions_state(project, doc_name)
-    found = _all_suggestions(state, doc_name, model, project)
+    with st.spinner(tr("ui.code.computing")):
+        found = _all_suggestions(state, doc_name, model, project)
     units = SUGGESTION_UNITS[unit_label]
     on_screen = in_view(found, [(t["start"], t["end"]) for t in view["turns"]], code_filter)
     return open_suggestions(project, coder or "", doc_name, [s for s in on_screen if s.unit in units])
@@ -211,14 +222,14 @@ def _said(done: OpResult) -> tuple[str, bool]:
     already drawn needs no second word)."""
     name = _name(done.code_path)
     if done.kind == "assign":
-        return f"„{name}“ zugewiesen", False
+        return tr("ui.code.assigned", name=name), False
     if done.kind == "invivo":
-        return f"Code „{name}“ angelegt und zugewiesen", True
+        return tr("ui.code.invivo", name=name), True
     if done.kind == "code":
-        return f"Code „{name}“ angelegt", True
+        return tr("ui.code.created", name=name), True
     st.session_state["code_sel"] = done.guid
     length = (done.end or 0) - (done.start or 0)
-    return f"„{name}“: neue Ausdehnung übernommen ({length} Zeichen)", True
+    return tr("ui.code.extent", name=name, n=length), True
 
 
 def _on_ops() -> None:
@@ -279,19 +290,21 @@ def _on_history() -> None:
     except ToolkitError as exc:
         _answer(f"h{len(st.session_state['code_done'])}", False, german(exc))
     else:
-        word = "Rückgängig" if value == "undo" else "Wiederholt"
         _answer(
             f"h{len(st.session_state['code_done'])}",
             True,
-            f"{word}: {step.summary}" if step else "Nichts mehr.",
+            tr(f"ui.code.{value}ne", summary=step.summary) if step else tr("ui.code.nothing_more"),
         )
     st.session_state["code_done"].append(f"h{len(st.session_state['code_done'])}")
 
 
 st.markdown(f"#### {md(doc_name)}")
 st.caption(
-    f"{info.words:,} Wörter · {info.turns} Beiträge · {len(view['spans'])} Codierungen sichtbar".replace(
-        ",", "."
+    tr(
+        "ui.code.stats",
+        words=number(info.words, ui_language()),
+        turns=number(info.turns, ui_language()),
+        codings=number(len(view["spans"]), ui_language()),
     )
 )
 if st.session_state.get("code_link_error"):
@@ -318,8 +331,7 @@ def _undo_redo(step: str) -> None:
     except ToolkitError as exc:
         st.session_state["code_message"] = german(exc)
     else:
-        word = "Rückgängig" if step == "undo" else "Wiederholt"
-        st.toast(f"{word}: {done.summary}" if done else "Nichts mehr zu tun.")
+        st.toast(tr(f"ui.code.{step}ne", summary=done.summary) if done else tr("ui.code.nothing_more"))
 
 
 def _toolbar() -> None:
@@ -328,32 +340,32 @@ def _toolbar() -> None:
     redo_steps = history.redo_stack(project, coder or "")
     with st.container(horizontal=True, key="code_toolbar"):
         st.button(
-            "↶ Rückgängig",
+            tr("ui.code.undo"),
             disabled=not undo_steps,
             key="code_undo",
-            help=md(undo_steps[0].summary) + " · Strg+Z" if undo_steps else None,
+            help=md(undo_steps[0].summary) + tr("ui.code.undo_keys") if undo_steps else None,
             on_click=_undo_redo,
             args=("undo",),
         )
         st.button(
-            "↷ Wiederholen",
+            tr("ui.code.redo"),
             disabled=not redo_steps,
             key="code_redo",
-            help=md(redo_steps[0].summary) + " · Strg+Umschalt+Z" if redo_steps else None,
+            help=md(redo_steps[0].summary) + tr("ui.code.redo_keys") if redo_steps else None,
             on_click=_undo_redo,
             args=("redo",),
         )
-        with st.popover("Memo zum Dokument"):
+        with st.popover(tr("ui.code.document_memo")):
             memo_text = st.text_area(
-                "Memo",
+                tr("ui.code.memo"),
                 value=document_memo(project, doc_name, coder or ""),
                 key="code_doc_memo",
                 label_visibility="collapsed",
                 height=120,
             )
-            if st.button("Memo speichern", key="code_doc_memo_save"):
+            if st.button(tr("ui.code.memo_save"), key="code_doc_memo_save"):
                 set_document_memo(project, doc_name, coder or "", memo_text)
-                st.toast("Memo gespeichert")
+                st.toast(tr("ui.code.memo_saved"))
         with st.popover(tr("ui.memos.code_memo_button")):  # issue 20: beside the code tree
             code_memo_panel(project, [c.path for c in list_codes(project)], coder, key="code_code_memo")
 
@@ -372,11 +384,11 @@ with left:
             recent=recent,
             can_code=_refusal(
                 lambda: require_coder(project, coder or "", coder or "", "add codings"),
-                "Als Konsens kodiert nur die Projektleitung; bitte unter dem eigenen Namen kodieren.",
+                tr("ui.code.consensus_lead_only"),
             ),
             can_add_code=_refusal(
                 lambda: require_lead(project, coder or "", "change the codebook"),
-                "Neue Codes legt nur die Projektleitung an; bitte die Leitung fragen.",
+                tr("ui.code.codes_lead_only"),
             ),
             done=st.session_state["code_done"][-20:],
             feedback=st.session_state["code_feedback"],
@@ -416,23 +428,20 @@ def _edit_coding(span: dict[str, Any]) -> None:
         st.text(coding.text if len(coding.text) < 400 else coding.text[:400] + " …")
         if not span["mine"]:
             if coding.memo:
-                st.caption("Memo: " + md(coding.memo))
+                st.caption(tr("ui.code.memo_of", memo=md(coding.memo)))
             return
         key = f"code_edit_{coding.guid}"
-        st.caption(
-            "Ausdehnung ändern: die Codierung in der Codeleiste anklicken, die neue Stelle im Text "
-            "markieren und im Fenster bestätigen."
-        )
+        st.caption(tr("ui.code.extent_help"))
         new_code = st.selectbox(
-            "Code",
+            tr("ui.code.code"),
             paths,
             index=paths.index(coding.code_path),
             key=f"{key}_code",
             format_func=lambda p: p.replace("/", " › "),
         )
-        memo = st.text_area("Memo", value=coding.memo, key=f"{key}_memo", height=80)
+        memo = st.text_area(tr("ui.code.memo"), value=coding.memo, key=f"{key}_memo", height=80)
         b1, b2 = st.columns(2)
-        if b1.button("Speichern", key=f"{key}_save", type="primary", width="stretch"):
+        if b1.button(tr("ui.code.save"), key=f"{key}_save", type="primary", width="stretch"):
             try:
                 update_coding(
                     project,
@@ -445,16 +454,16 @@ def _edit_coding(span: dict[str, Any]) -> None:
             except ToolkitError as exc:
                 error(exc)
             else:
-                st.toast("Codierung gespeichert")
+                st.toast(tr("ui.code.saved"))
                 st.rerun()
-        if b2.button("Löschen", key=f"{key}_delete", width="stretch"):
+        if b2.button(tr("ui.code.delete"), key=f"{key}_delete", width="stretch"):
             try:
                 delete_coding(project, coding.guid, actor=coder or "", expected_version=span["version"])
             except ToolkitError as exc:
                 error(exc)
             else:
                 st.session_state.update(code_click=None, code_sel=None)
-                st.toast("Codierung gelöscht")
+                st.toast(tr("ui.code.deleted"))
                 st.rerun()
 
 
@@ -494,7 +503,7 @@ def _accept_all(code: str, threshold: float) -> None:
         st.session_state["code_message"] = german(exc)
     else:
         st.session_state.update(code_message=None, code_sug_preview=None)
-        st.toast(f"{len(made)} Codierungen angelegt")
+        st.toast(tr("ui.code.made", n=len(made)))
 
 
 def _suggestion_item(s: Suggestion, text: str, ids: dict[str, int]) -> None:
@@ -504,34 +513,36 @@ def _suggestion_item(s: Suggestion, text: str, ids: dict[str, int]) -> None:
         mark = "➤ " if focused else ""
         source = SOURCE_LABELS.get(s.source, s.source)
         st.markdown(f"{mark}**{md(names.get(s.code_path, s.code_path))}** · {s.score:.2f} · {md(source)}")
-        evidence = f" · Belege: {md(', '.join(s.evidence))}" if s.evidence else ""
+        evidence = tr("ui.code.evidence", words=md(", ".join(s.evidence))) if s.evidence else ""
         st.caption(md(s.code_path.replace("/", " › ")) + evidence)
         st.text(_short(text[s.start : s.end]))
         with st.container(horizontal=True):  # "Ablehnen" wraps below in a narrow panel, never cut
-            st.button("Annehmen", key=f"code_sug_acc_{sid}", on_click=_accept, args=(s,), type="primary")
-            st.button("Ablehnen", key=f"code_sug_rej_{sid}", on_click=_reject, args=(s,))
+            st.button(
+                tr("ui.code.accept"), key=f"code_sug_acc_{sid}", on_click=_accept, args=(s,), type="primary"
+            )
+            st.button(tr("ui.code.reject"), key=f"code_sug_rej_{sid}", on_click=_reject, args=(s,))
 
 
 def _accept_all_panel() -> None:
     from toolkit.suggest.feedback import preview_accept_all
 
-    with st.expander("Alle Vorschläge eines Codes annehmen"):
+    with st.expander(tr("ui.code.accept_all")):
         offered = sorted({s.code_path for s in shown}, key=paths.index)
         code = st.selectbox(
-            "Code", offered, key="code_sug_all_code", format_func=lambda p: p.replace("/", " › ")
+            tr("ui.code.code"), offered, key="code_sug_all_code", format_func=lambda p: p.replace("/", " › ")
         )
-        threshold = st.slider("ab Score", 0.0, 1.0, 0.5, 0.05, key="code_sug_threshold")
-        if st.button("Vorschau", key="code_sug_all_preview", disabled=code is None):
+        threshold = st.slider(tr("ui.code.from_score"), 0.0, 1.0, 0.5, 0.05, key="code_sug_threshold")
+        if st.button(tr("ui.code.preview"), key="code_sug_all_preview", disabled=code is None):
             st.session_state["code_sug_preview"] = (code, threshold)
         if code is None or st.session_state["code_sug_preview"] != (code, threshold):
             return
         todo = preview_accept_all(shown, code, threshold)
-        st.markdown(f"**{len(todo)}** Codierungen mit „{md(names.get(code, code))}“ würden angelegt, z. B.:")
+        st.markdown(tr("ui.code.would_make", n=len(todo), code=md(names.get(code, code))))
         for s in todo[:3]:
             st.text(f"{s.score:.2f} · {_short(view['text'][s.start : s.end], 100)}")
         c1, c2 = st.columns(2)
         c1.button(
-            f"{len(todo)} annehmen",
+            tr("ui.code.accept_n", n=len(todo)),
             key="code_sug_all_confirm",
             type="primary",
             disabled=not todo,
@@ -539,7 +550,7 @@ def _accept_all_panel() -> None:
             args=(code, threshold),
             width="stretch",
         )
-        if c2.button("Abbrechen", key="code_sug_all_cancel", width="stretch"):
+        if c2.button(tr("ui.code.cancel"), key="code_sug_all_cancel", width="stretch"):
             st.session_state["code_sug_preview"] = None
             st.rerun()
 
@@ -547,41 +558,47 @@ def _accept_all_panel() -> None:
 def _suggestion_panel() -> None:
     from toolkit.suggest.rank import ordered
 
-    st.markdown("##### Vorschläge")
+    st.markdown(f"##### {tr('ui.code.suggestions')}")
     if not shown:
-        st.caption("Keine offenen Vorschläge für dieses Dokument.")
+        st.caption(tr("ui.code.no_suggestions"))
         return
-    order = st.radio("Reihenfolge", ["Score", "Unsicherheit"], key="code_sug_order", horizontal=True)
-    listed = ordered(shown, "score" if order == "Score" else "uncertainty")
+    order = st.radio(
+        tr("ui.code.order"),
+        ["score", "uncertainty"],
+        format_func=lambda o: tr(f"ui.code.order.{o}"),
+        key="code_sug_order",
+        horizontal=True,
+    )
+    listed = ordered(shown, order)
     focus = st.session_state["code_sug_focus"]
     if focus:  # the unit clicked in the text comes first
         listed.sort(key=lambda s: (s.start, s.end) != tuple(focus))
     limit = int(st.session_state["code_sug_limit"])
-    st.caption(f"{len(shown)} offene Vorschläge · nichts wird ohne „Annehmen“ kodiert")
+    st.caption(tr("ui.code.open_suggestions", n=len(shown)))
     # one fixed pair of buttons carries the keys (a key on a list item could fire twice while the
     # list is redrawn); they act on the first suggestion as shown when the key was pressed
-    st.caption(f"Erster Vorschlag der Liste – Tasten {ACCEPT_KEY} / {REJECT_KEY}:")
+    st.caption(tr("ui.code.first_keys", accept=ACCEPT_KEY, reject=REJECT_KEY))
     with st.container(horizontal=True, key="code_sug_keys"):  # the second wraps below when narrow
         st.button(
-            "Annehmen",
+            tr("ui.code.accept"),
             key="code_sug_top_accept",
             on_click=_accept,
             args=(listed[0],),
             shortcut=ACCEPT_KEY,
-            help=f"Taste {ACCEPT_KEY}: den ersten Vorschlag der Liste annehmen",
+            help=tr("ui.code.accept_help", letter=ACCEPT_KEY),
         )
         st.button(
-            "Ablehnen",
+            tr("ui.code.reject"),
             key="code_sug_top_reject",
             on_click=_reject,
             args=(listed[0],),
             shortcut=REJECT_KEY,
-            help=f"Taste {REJECT_KEY}: den ersten Vorschlag der Liste ablehnen",
+            help=tr("ui.code.reject_help", letter=REJECT_KEY),
         )
     ids = {c.path: c.id for c in codes}
     for s in listed[:limit]:
         _suggestion_item(s, view["text"], ids)
-    if len(listed) > limit and st.button("Weitere anzeigen", key="code_sug_more"):
+    if len(listed) > limit and st.button(tr("ui.code.more"), key="code_sug_more"):
         st.session_state["code_sug_limit"] = limit + SUGGESTIONS_PAGE
         st.rerun()
     _accept_all_panel()
@@ -592,9 +609,9 @@ if right is not None:
         if st.session_state["code_message"]:
             st.error(md(st.session_state["code_message"]))
         if hits:
-            st.caption("Ausgewählte Codierung" if selected else "Codierungen an dieser Stelle")
+            st.caption(tr("ui.code.selected" if selected else "ui.code.here"))
             st.button(
-                "Schließen",
+                tr("ui.code.close"),
                 key="code_close",
                 on_click=lambda: st.session_state.update(code_sel=None, code_click=None),
             )

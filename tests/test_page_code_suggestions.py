@@ -43,10 +43,10 @@ def page(store: Store, coder: str = "anna", **state: object) -> AppTest:
     return at
 
 
-def with_suggestions(store: Store, coder: str = "anna", units: str = "Sätze") -> AppTest:
+def with_suggestions(store: Store, coder: str = "anna", units: str = "sentence") -> AppTest:
     at = page(store, coder)
     at.toggle(key="code_sug_on").set_value(True).run()
-    if units != "Sätze":
+    if units != "sentence":
         at.radio(key="code_sug_units").set_value(units).run()
     assert not at.exception, at.exception
     return at
@@ -78,8 +78,8 @@ def test_the_list_appears_best_first_and_viewing_writes_nothing(project: tuple[S
     assert any("Belege: Flurfunk, Bescheid" in c.value for c in at.caption)
     # the sentence with two keywords scores highest and comes first
     assert "0.75" in next(m.value for m in at.markdown if "Lücken" in m.value)
-    at.radio(key="code_sug_units").set_value("beide").run()
-    at.radio(key="code_sug_order").set_value("Unsicherheit").run()
+    at.radio(key="code_sug_units").set_value("both").run()
+    at.radio(key="code_sug_order").set_value("uncertainty").run()
     at.slider(key="code_sug_threshold").set_value(0.3).run()
     assert not at.exception
     assert snapshot(store) == before
@@ -119,7 +119,7 @@ def test_reject_removes_it_for_good(project: tuple[Store, str]) -> None:
 
 def test_accept_all_shows_a_preview_and_codes_only_after_confirming(project: tuple[Store, str]) -> None:
     store, doc = project
-    at = with_suggestions(store, units="beide")
+    at = with_suggestions(store, units="both")
     at.selectbox(key="code_sug_all_code").set_value(LUECKEN)
     at.slider(key="code_sug_threshold").set_value(0.5)
     at.button(key="code_sug_all_preview").click().run()

@@ -34,6 +34,7 @@ PAGES = [
     "app_pages/codebook.py",
     "app_pages/consensus.py",
     "app_pages/agreement.py",
+    "app_pages/code.py",
 ]
 
 # frequent words of the other language (a page in English must not show these, and vice versa)

@@ -27,6 +27,7 @@ _PAGE_AREAS = (
     "ui_codebook",
     "ui_consensus",
     "ui_agreement",
+    "ui_code",
 )
 
 
