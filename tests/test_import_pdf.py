@@ -3,6 +3,8 @@ and page numbers are removed, hyphenation joined; a PDF without text says it nee
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from toolkit.errors import ImportFailed
@@ -109,3 +111,22 @@ def test_encrypted_pdf_is_refused() -> None:
     with pytest.raises(ImportFailed) as info:
         parse_bytes(buffer.getvalue(), "geheim.pdf")
     assert "geheim.pdf" in str(info.value) and "encrypted" in str(info.value)
+
+
+def test_each_turn_keeps_the_page_it_begins_on(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from tests._factories import store_with_codebook
+    from toolkit.cli import cli
+    from toolkit.documents import import_upload, turn_pages
+
+    data = make_pdf(transcript_pages())
+    doc = parse_bytes(data, "ordnungsamt.pdf")
+    assert doc.turn_pages == (1, 1, 2, 3)
+    store = store_with_codebook(tmp_path)
+    result = import_upload(store, data, "ordnungsamt.pdf", actor="t")
+    assert turn_pages(store, result.document) == [1, 1, 2, 3]
+    shown = CliRunner().invoke(cli, ["--db", store.path, "turns", result.document])
+    assert shown.output.splitlines()[2].startswith("I @63s p. 2\t")
+    txt = import_upload(store, b"I: Hallo?\n\nB: Ja.\n", "kurz.txt", actor="t")
+    assert turn_pages(store, txt.document) == [None, None]

@@ -35,6 +35,7 @@ ALL_MIGRATIONS = [
     "m015b_coding_weights",
     "m016_media",
     "m017_document_sets",
+    "m018_turn_pages",
 ]
 
 

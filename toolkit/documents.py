@@ -86,9 +86,13 @@ def import_parsed(
             "imported_by": w.actor,
         },
     )
+    pages = doc.turn_pages or (None,) * len(doc.turns)
     w.store.conn.executemany(
-        'INSERT INTO turns (document_id, seq, speaker, start, "end", timestamp) VALUES (?,?,?,?,?,?)',
-        [(doc_id, i, t.speaker, t.start, t.end, t.timestamp) for i, t in enumerate(doc.turns)],
+        'INSERT INTO turns (document_id, seq, speaker, start, "end", timestamp, page) VALUES (?,?,?,?,?,?,?)',
+        [
+            (doc_id, i, t.speaker, t.start, t.end, t.timestamp, p)
+            for i, (t, p) in enumerate(zip(doc.turns, pages, strict=True))
+        ],
     )
     for key, value in (attributes or {}).items():
         w.insert("document_attributes", {"document_id": doc_id, "name": key, "value": value})
@@ -317,3 +321,12 @@ def speaker_role_values(store: Store) -> list[str]:
         str(r["value"])
         for r in store.query("SELECT DISTINCT value FROM speaker_attributes WHERE name = 'speaker_role'")
     )
+
+
+def turn_pages(store: Store, document: str) -> list[int | None]:
+    """The page each turn of ``document`` begins on (PDF transcripts; None for other formats)."""
+    doc = document_row(store, document)
+    return [
+        r["page"]
+        for r in store.query("SELECT page FROM turns WHERE document_id = ? ORDER BY seq", (doc["id"],))
+    ]

@@ -36,6 +36,7 @@ class ParsedDocument:
     source_format: str
     sha256: str
     skipped_labels: tuple[SkippedLabel, ...] = ()
+    turn_pages: tuple[int, ...] = ()  # the page each turn begins on (PDF), parallel to ``turns``
 
 
 @dataclass(frozen=True)

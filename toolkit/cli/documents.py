@@ -15,6 +15,7 @@ from toolkit.documents import (
     parse_assignments,
     set_attributes,
     speaker_attributes,
+    turn_pages,
 )
 from toolkit.progress import done_marks
 
@@ -247,15 +248,21 @@ def turns(ctx: click.Context, document: str, as_json: bool) -> None:
 
     Example: coding-toolkit turns interview_cdo --json
     """
-    items = document_turns(project_store(ctx), document)
+    store = project_store(ctx)
+    items = document_turns(store, document)
+    pages = turn_pages(store, document)
     if as_json:
         emit(
-            [{"speaker": t.speaker, "start": t.start, "end": t.end, "timestamp": t.timestamp} for t in items]
+            [
+                {"speaker": t.speaker, "start": t.start, "end": t.end, "timestamp": t.timestamp, "page": p}
+                for t, p in zip(items, pages, strict=True)
+            ]
         )
         return
-    for t in items:
+    for t, p in zip(items, pages, strict=True):
         stamp = "" if t.timestamp is None else f" @{t.timestamp:g}s"
-        click.echo(f"{t.speaker or '-'}{stamp}\t{t.start}-{t.end}")
+        page = "" if p is None else f" p. {p}"
+        click.echo(f"{t.speaker or '-'}{stamp}{page}\t{t.start}-{t.end}")
 
 
 @click.group("attributes")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from pathlib import Path
 
 from toolkit.errors import ImportFailed
@@ -50,7 +51,7 @@ def parse_bytes(
     from toolkit.importers.docx import read_docx
     from toolkit.importers.markdown import read_markdown_lines
     from toolkit.importers.odt import read_odt
-    from toolkit.importers.pdf import read_pdf
+    from toolkit.importers.pdf import read_pdf_pages
     from toolkit.importers.rtf import read_rtf
     from toolkit.importers.subtitles import read_subtitles
     from toolkit.importers.text import read_text
@@ -63,18 +64,20 @@ def parse_bytes(
         return ParsedDocument(name, sub.text, sub.turns, fmt, sha)
     known_labels: frozenset[str] = frozenset()
     lines_above = 0
+    page_starts: tuple[int, ...] = ()
     if fmt in ("docx", "odt", "rtf"):
         parsed = {"docx": read_docx, "odt": read_odt, "rtf": read_rtf}[fmt](data, filename)
         text, known_labels = parsed.text, parsed.bold_labels
     elif fmt == "md":
         text, lines_above = read_markdown_lines(data, filename)
     elif fmt == "pdf":
-        text = read_pdf(data, filename)
+        text, page_starts = read_pdf_pages(data, filename)
     else:
         text = read_text(data, filename)
     found = detect_turns_report(text, speaker_pattern=speaker_pattern, known_labels=known_labels)
     skipped = tuple(SkippedLabel(s.line + lines_above, s.text) for s in found.skipped)
-    return ParsedDocument(name, text, tuple(found.turns), fmt, sha, skipped)
+    pages = tuple(bisect_right(page_starts, t.start) for t in found.turns) if page_starts else ()
+    return ParsedDocument(name, text, tuple(found.turns), fmt, sha, skipped, pages)
 
 
 def parse_file(

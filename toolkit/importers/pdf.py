@@ -72,14 +72,32 @@ def _strip_running_lines(pages: list[list[str]]) -> list[list[str]]:
     return result
 
 
-def read_pdf(data: bytes, path: str) -> str:
-    """The stored text of a PDF's text layer."""
+PAGE_MARK = "\ue000"  # a private-use character put where each page begins, taken out again
+
+
+def read_pdf_pages(data: bytes, path: str) -> tuple[str, tuple[int, ...]]:
+    """The stored text of a PDF's text layer and where each page begins in it (page 1 at 0)."""
     pages = _pages(data, path)
     if not any(line.strip() for lines in pages for line in lines):
         raise ImportFailed(
             path,
             "the .pdf has no text layer (a scan?); it needs OCR first (e.g. ocrmypdf), then import again",
         )
-    text = "\n".join("\n".join(lines) for lines in _strip_running_lines(pages))
-    text = _HYPHEN.sub(r"\1\2", normalize_text(text))
-    return check_text(text.strip("\n") + "\n", path)
+    kept = _strip_running_lines(pages)
+    marked = "\n".join(
+        ("" if i == 0 else PAGE_MARK) + "\n".join(line.replace(PAGE_MARK, "") for line in lines)
+        for i, lines in enumerate(kept)
+    )
+    marked = _HYPHEN.sub(r"\1\2", normalize_text(marked)).strip("\n")
+    parts = marked.split(PAGE_MARK)
+    starts, at = [0], 0
+    for part in parts[:-1]:
+        at += len(part)
+        starts.append(at)
+    text = check_text("".join(parts) + "\n", path)
+    return text, tuple(min(s, len(text)) for s in starts)
+
+
+def read_pdf(data: bytes, path: str) -> str:
+    """The stored text of a PDF's text layer."""
+    return read_pdf_pages(data, path)[0]
