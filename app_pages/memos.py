@@ -15,6 +15,7 @@ from toolkit.codes import list_codes
 from toolkit.errors import ToolkitError
 from toolkit.exports.memos_docx import write_memos_docx
 from toolkit.memos import MEMO_KINDS, list_memos
+from toolkit.qca import stamp
 
 project = store()
 coder = st.session_state.get("app_coder")
@@ -70,7 +71,9 @@ if not shown:
 for m in shown[:200]:
     with st.container(border=True):
         where = " · ".join(p for p in (m.document, m.code_path, m.where) if p)
-        st.caption(md(f"{tr(f'qca.memo_kind.{m.kind}')} · {where} · {m.author or '–'} · {m.updated_at[:10]}"))
+        st.caption(
+            md(f"{tr(f'qca.memo_kind.{m.kind}')} · {where} · {m.author or '–'} · {stamp(m.updated_at, lang)}")
+        )
         st.markdown(md(m.text))
 if len(shown) > 200:
     st.caption(tr("ui.memos.more", n=len(shown) - 200))

@@ -18,6 +18,7 @@ from toolkit.documents import attribute_labels, list_documents
 from toolkit.errors import ToolkitError
 from toolkit.exports.compare_docx import comparison_tables, group_name, write_comparison_docx
 from toolkit.exports.summary_tables import summary_table, write_summary_table
+from toolkit.qca import stamp
 from toolkit.qca.compare import compare_groups
 from toolkit.qca.summaries import GridRow, set_summary, summary_grid, undo_summary
 
@@ -131,7 +132,7 @@ def _summary(row: GridRow) -> None:
             )
             st.rerun()
     if row.summary is not None:
-        st.caption(tr("ui.summaries.written", at=row.summary.updated_at[:16].replace("T", " ")))
+        st.caption(tr("ui.summaries.written", at=stamp(row.summary.updated_at, lang, time=True)))
     if st.button(tr("ui.summaries.undo"), key="summaries_undo", icon=":material/undo:"):
         try:
             undone = undo_summary(project, me)

@@ -107,3 +107,11 @@ def test_pseudonymisation_finds_and_replaces_names_in_memos(tmp_path: Path) -> N
     apply(store, ["t"], actor="anna")
     texts = [m.text for m in list_memos(store, kinds=["document"])]
     assert texts == ["Frau Person A war freundlich."]
+
+
+def test_dates_are_written_as_the_reader_writes_them() -> None:
+    from toolkit.qca import stamp
+
+    assert stamp("2026-12-02T01:01:30.123+00:00", "de") == "02.12.2026"
+    assert stamp("2026-12-02T01:01:30.123+00:00", "de", time=True) == "02.12.2026 01:01"
+    assert stamp("2026-12-02T01:01:30.123+00:00", "en") == "2026-12-02"

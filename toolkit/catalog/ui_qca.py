@@ -81,7 +81,7 @@ TEXTS: dict[str, Text] = {
         "Die Segmente haben sich geändert, seit diese Zusammenfassung geschrieben wurde.",
         "The segments have changed since this summary was written.",
     ),
-    "ui.summaries.written": Text("Zuletzt gespeichert: {at}", "Last saved: {at}"),
+    "ui.summaries.written": Text("Zuletzt gespeichert: {at} (UTC)", "Last saved: {at} (UTC)"),
     "ui.summaries.overview": Text(
         "Übersicht: {done} von {total} Dokumenten zusammengefasst",
         "Overview: {done} of {total} documents summarised",

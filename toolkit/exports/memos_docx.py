@@ -9,6 +9,7 @@ from typing import IO
 from toolkit.exports.docx_tables import new_document
 from toolkit.i18n import Language, text
 from toolkit.memos import MemoEntry
+from toolkit.qca import stamp
 
 
 def write_memos_docx(memos: Sequence[MemoEntry], out: IO[bytes], *, lang: Language = "de") -> int:
@@ -25,7 +26,9 @@ def write_memos_docx(memos: Sequence[MemoEntry], out: IO[bytes], *, lang: Langua
         heading.add_run(" · ".join(parts)).bold = True
         meta = doc.add_paragraph()
         meta.paragraph_format.keep_with_next = True
-        meta.add_run(text("qca.memos.meta", lang, author=m.author or "–", at=m.updated_at[:10])).italic = True
+        meta.add_run(
+            text("qca.memos.meta", lang, author=m.author or "–", at=stamp(m.updated_at, lang))
+        ).italic = True
         for line in m.text.split("\n"):
             doc.add_paragraph(line)
     doc.save(out)
