@@ -295,10 +295,18 @@ def matrix_layout(shown: analysis.CodingData) -> tuple[str | None, int]:
     st.info(tr("ui.scale.matrix_many", documents=number(len(shown.documents)), most=analysis.MAX_COLUMNS))
     left, right = st.columns(2)
     choices: list[str | None] = [None, *(f"attribute:{a}" for a in shown.attributes)]
+    if set_names:
+        choices.append("set")
     group_by = left.selectbox(
         tr("ui.scale.matrix_group_by"),
         choices,
-        format_func=lambda v: tr("ui.scale.matrix_no_group") if v is None else labels.get(v[10:], v[10:]),
+        format_func=lambda v: (
+            tr("ui.scale.matrix_no_group")
+            if v is None
+            else tr("ui.scale.matrix_by_set")
+            if v == "set"
+            else labels.get(v[10:], v[10:])
+        ),
         key="analysis_matrix_group",
     )
     if group_by is not None:
@@ -325,7 +333,10 @@ with tab_matrix:
     cell_cols, whole = cols, None  # what a clicked cell's column means; the download when paged
     if cols == "document":
         group_by, page = matrix_layout(data)
-        layout = analysis.document_matrix(data, values=values, rows=rows, group_by=group_by, page=page)
+        sets = {s.name: s.documents for s in list_sets(store)} if group_by == "set" else None
+        layout = analysis.document_matrix(
+            data, values=values, rows=rows, group_by=group_by, sets=sets, page=page
+        )
         table, cell_cols = layout.table, group_by or cols
         if layout.paged:
             whole = analysis.matrix(data, cols, values=values, rows=rows)
@@ -382,7 +393,9 @@ with tab_matrix:
         about,
     )
     cells = event.selection.cells if event is not None else []
-    if cells:
+    if cells and cell_cols == "set":  # sets overlap: their segments are listed through the set filter
+        st.caption(tr("ui.scale.matrix_set_cell"))
+    elif cells:
         position, column = cells[0]
         if cell_cols != cols:  # a group's column: "ohne Wert" is the library's NONE_LABEL
             column = {v: k for k, v in NO_VALUE.items()}.get(column, column)

@@ -128,3 +128,28 @@ def test_auswertung_pages_or_groups_the_matrix(store: Store) -> None:
     assert list(grouped.value.columns) == ["ohne Wert", *TYPES]
     assert int(grouped.value.loc[LUECKEN, "Die Optimierer"]) == sum(i % 3 + 1 for i in range(1, 42, 2))
     assert any("Dokumente je Gruppe: ohne Wert: 1; Die Bedächtigen: 21" in c.value for c in at.caption)
+
+
+def test_grouped_by_document_sets_in_the_library_and_the_cli(store: Store, data: analysis.CodingData) -> None:
+    from toolkit.document_sets import create_set, list_sets
+
+    create_set(store, "Welle 1", ["d00", "d01", "d05"], actor="t")
+    create_set(store, "Welle 2", ["d05", "d10"], actor="t")  # d05 is in both
+    sets = {s.name: s.documents for s in list_sets(store)}
+    whole = analysis.matrix(data, "document")
+    grouped = analysis.document_matrix(data, group_by="set", sets=sets)
+    assert list(grouped.table.columns) == ["Welle 1", "Welle 2", analysis.NONE_LABEL]
+    assert grouped.sizes == (3, 2, 39)
+    assert (
+        grouped.table.loc[LUECKEN, "Welle 1"] == whole.loc[LUECKEN, ["d00", "d01", "d05"]].sum() == 1 + 2 + 3
+    )
+    assert grouped.table.loc[LUECKEN, "Welle 2"] == whole.loc[LUECKEN, ["d05", "d10"]].sum()
+    others = [c for c in whole.columns if c not in ("d00", "d01", "d05", "d10")]
+    assert grouped.table.loc[LUECKEN, analysis.NONE_LABEL] == whole.loc[LUECKEN, others].sum()
+    present = analysis.document_matrix(data, values="presence", group_by="set", sets=sets)
+    assert present.table.loc[OFFENHEIT].tolist() == [2, 2, 6]  # d00, d05 | d05, d10 | d15 ... d40
+    with pytest.raises(InvalidValue, match="no document sets"):
+        analysis.document_matrix(data, group_by="set", sets={})
+    table, _ = _cli(store, "--group-by", "set")
+    assert list(table.columns) == ["Welle 1", "Welle 2", analysis.NONE_LABEL]
+    assert table.loc[LUECKEN].tolist() == grouped.table.loc[LUECKEN].tolist()

@@ -131,6 +131,12 @@ def matrix(
     counts.columns = counts.columns.astype(str)
     counts.index.name = rows
     counts.columns.name = column
+    return matrix_values(counts, values)
+
+
+def matrix_values(counts: pd.DataFrame, values: str) -> pd.DataFrame:
+    """A table of coding counts as ``values``: the counts, presence (1 if any) or per cent of the
+    row's or column's codings."""
     if values == "presence":
         return (counts > 0).astype("int64")
     if values == "row-percent":

@@ -1,20 +1,23 @@
 """The code x document matrix of a large project, readable: more than :data:`MAX_COLUMNS` documents
-are either grouped by a document attribute (one column per value, the documents of a group summed)
-or shown a page of :data:`MAX_COLUMNS` documents at a time."""
+are either grouped (one column per value of a document attribute, or per document set, the
+documents of a group summed) or shown a page of :data:`MAX_COLUMNS` documents at a time."""
 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
-from toolkit.analysis.data import CodingData, attribute_column
-from toolkit.analysis.tables import MATRIX_VALUES, matrix
+from toolkit.analysis.data import NONE_LABEL, CodingData, attribute_column
+from toolkit.analysis.tables import MATRIX_VALUES, matrix, matrix_values
 from toolkit.errors import InvalidValue
 
 MAX_COLUMNS = 40  # documents side by side before a matrix is grouped or paged
 GROUP_PREFIX = "attribute:"
+BY_SET = "set"  # group_by: one column per document set
 
 
 @dataclass(frozen=True)
@@ -43,17 +46,20 @@ def document_matrix(
     values: str = "count",
     rows: str = "code",
     group_by: str | None = None,
+    sets: Mapping[str, Sequence[str]] | None = None,
     page: int = 1,
     page_size: int = MAX_COLUMNS,
     all_columns: bool = False,
 ) -> DocumentMatrix:
     """The code (or field) x document matrix of ``data``: grouped by ``group_by``
-    (``attribute:NAME``), else every document when there are at most ``page_size`` of them (or
-    ``all_columns``), else page ``page`` (from 1, clipped to the last) of ``page_size`` documents in
-    document order."""
+    (``attribute:NAME``, or ``set`` for the document ``sets``, name -> documents), else every
+    document when there are at most ``page_size`` of them (or ``all_columns``), else page ``page``
+    (from 1, clipped to the last) of ``page_size`` documents in document order."""
     if page_size < 1:
         raise InvalidValue(f"page size {page_size} must be 1 or more documents")
     documents = len(data.documents)
+    if group_by == BY_SET:
+        return _by_sets(data, sets or {}, values=values, rows=rows)
     if group_by is not None:
         return _grouped(data, group_by, values=values, rows=rows)
     table = matrix(data, "document", values=values, rows=rows)
@@ -70,7 +76,7 @@ def _grouped(data: CodingData, group_by: str, *, values: str, rows: str) -> Docu
     """One column per value of the attribute: codings (count, percentages) or documents with the
     code (presence) of the group's documents; the column name is the value."""
     if not group_by.startswith(GROUP_PREFIX):
-        raise InvalidValue(f"group documents by attribute:NAME, not {group_by!r}")
+        raise InvalidValue(f"group documents by attribute:NAME or set, not {group_by!r}")
     if values not in MATRIX_VALUES:
         raise InvalidValue(
             f"matrix values {values!r} are not supported; use one of {', '.join(MATRIX_VALUES)}"
@@ -103,3 +109,37 @@ def _grouped(data: CodingData, group_by: str, *, values: str, rows: str) -> Docu
         group_by=group_by,
         sizes=tuple(int(sizes.get(g, 0)) for g in groups),
     )
+
+
+def _by_sets(
+    data: CodingData, sets: Mapping[str, Sequence[str]], *, values: str, rows: str
+) -> DocumentMatrix:
+    """One column per document set (a document in several sets counts in each), and one
+    (:data:`NONE_LABEL`) for the documents in none: codings of its documents, or (presence) how
+    many of its documents have the code."""
+    if values not in MATRIX_VALUES:
+        choices = ", ".join(MATRIX_VALUES)
+        raise InvalidValue(f"matrix values {values!r} are not supported; use one of {choices}")
+    if not sets:
+        raise InvalidValue("there are no document sets to group by; make one with `sets create`")
+    row_key = "code" if rows == "code" else "field_of_action"
+    codes = data.codes
+    order = codes["code"].tolist() if rows == "code" else list(dict.fromkeys(codes["field_of_action"]))
+    names = data.documents["document"].astype(str)
+    in_any = set().union(*(set(d) for d in sets.values()))
+    groups = {**{k: set(v) for k, v in sets.items()}, NONE_LABEL: set(names) - in_any}
+    frame = data.codings
+    document = frame["document"].astype(str)
+    columns: dict[str, pd.Series] = {}
+    for name, members in groups.items():
+        part = frame.loc[document.isin(members).to_numpy()]
+        counted = part.groupby(row_key, observed=False)
+        columns[name] = counted["document_id"].nunique() if values == "presence" else counted.size()
+    table = pd.DataFrame(columns).reindex(index=order, fill_value=0).fillna(0).astype("int64")
+    if values != "presence":
+        table = matrix_values(table, values)
+    table.index = table.index.astype(str)
+    table.index.name = rows
+    table.columns.name = "set"
+    sizes = tuple(int(np.isin(names, sorted(m)).sum()) for m in groups.values())
+    return DocumentMatrix(table, len(data.documents), last=len(data.documents), group_by=BY_SET, sizes=sizes)

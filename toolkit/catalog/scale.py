@@ -53,4 +53,10 @@ TEXTS: dict[str, Text] = {
         "documents with the code). Documents per group: {groups}",
     ),
     "ui.scale.no_value": Text("ohne Wert", "no value"),
+    "ui.scale.matrix_by_set": Text("Dokumentgruppe", "Document set"),
+    "ui.scale.matrix_set_cell": Text(
+        "Die Segmente einer Dokumentgruppe zeigt der Filter „Dokumentgruppen“ oben (Tab Segmente).",
+        "The segments of a document set are listed with the 'Document sets' filter above (tab Segments).",
+    ),
+    "col.set": Text("Dokumentgruppe", "Document set"),
 }

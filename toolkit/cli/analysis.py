@@ -196,9 +196,9 @@ def frequencies(
 @click.option("--values", type=click.Choice(analysis.MATRIX_VALUES), default="count", show_default=True)
 @click.option(
     "--group-by",
-    metavar="attribute:NAME",
-    help="Document columns: one per value of this attribute, its documents summed (presence: how many "
-    "documents have the code).",
+    metavar="attribute:NAME|set",
+    help="Document columns: one per value of this attribute (or per document set), its documents "
+    "summed (presence: how many documents have the code).",
 )
 @click.option(
     "--page",
@@ -243,8 +243,13 @@ def matrix(
     if cols != "document" and (group_by or page > 1 or all_columns):
         raise click.UsageError("--group-by, --page and --all-columns are for --cols document")
     if cols == "document":
+        sets = None
+        if group_by == "set":
+            from toolkit.document_sets import list_sets
+
+            sets = {s.name: s.documents for s in list_sets(project_store(ctx))}
         shown = document_matrix(
-            data, values=values, rows=rows, group_by=group_by, page=page, all_columns=all_columns
+            data, values=values, rows=rows, group_by=group_by, sets=sets, page=page, all_columns=all_columns
         )
         table = shown.table
         if shown.paged:
@@ -260,7 +265,7 @@ def matrix(
     detail = (
         group.removeprefix("attribute:")
         if group.startswith("attribute:")
-        else label("col", cols, language(lang))
+        else label("col", "set" if group == "set" else cols, language(lang))
     )
     title = _title("sheet.matrix", detail, lang)
     _write_table(table, fmt, output, title, data, view, lang, "note.matrix")
