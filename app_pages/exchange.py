@@ -98,6 +98,10 @@ def show_report(name: str, report: ImportReport) -> None:
         details.append(tr("ui.exchange.coders_added", n=report.coders_added))
     if report.attributes_set:
         details.append(tr("ui.exchange.attributes_set", n=report.attributes_set))
+    if report.media_attached:  # issue 21
+        details.append(
+            tr("ui.media.refi_attached", n=report.media_attached, stamps=report.time_stamps_synced)
+        )
     if report.documents_present or report.codings_present:
         details.append(
             tr("ui.exchange.present", documents=report.documents_present, codings=report.codings_present)

@@ -69,6 +69,11 @@ TEXTS: dict[str, Text] = {
     "ui.media.nothing": Text("Nichts rückgängig zu machen.", "Nothing to undo."),
     "ui.media.current": Text("Angehängt: {file} ({format}, {size})", "Attached: {file} ({format}, {size})"),
     "ui.media.none": Text("Keine Aufnahme angehängt.", "No recording attached."),
+    # page Austausch
+    "ui.media.refi_attached": Text(
+        "{n} Aufnahme(n) angehängt, {stamps} Zeitmarken aus ihren Synchronisationspunkten",
+        "{n} recording(s) attached, {stamps} time stamps from their sync points",
+    ),
     # page Pseudonyme
     "ui.media.not_pseudonymised": Text(
         "Aufnahmen werden **nicht** pseudonymisiert: Stimmen, ausgesprochene Namen und Gesichter bleiben "
