@@ -9,8 +9,8 @@ BIN := $(VENV)/bin
 DEMO_DB := data/demo.db
 DB ?=
 PORT ?= 8501
-# pytest-xdist workers (0: one process, auto: one per core); the browser tests stay together on one
-# worker (xdist group "browser", tests/conftest.py), so each module's server starts once. The full
+# pytest-xdist workers (0: one process, auto: one per core); each test file stays on one worker
+# (--dist loadfile), so a browser test module's server and chromium start once. The full
 # suite stays in one process until it has passed in parallel twice on a quiet machine (README, Speed):
 # `make pytest PYTEST_WORKERS=auto` tries it. The quick tests run in parallel.
 PYTEST_WORKERS ?= 0
@@ -75,13 +75,13 @@ render-tools:
 	fi
 
 pytest: install-dev browser render-tools
-	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile
 
 test: lint typecheck pytest
 
 # what a change needs before the full run: everything but the browser tests and those over ~5 s
 test-quick: lint typecheck
-	$(BIN)/pytest -n $(QUICK_WORKERS) --dist loadgroup -m "not browser and not slow"
+	$(BIN)/pytest -n $(QUICK_WORKERS) --dist loadfile -m "not browser and not slow"
 
 bench: install
 	$(BIN)/python benchmarks/bench_import.py

@@ -4,9 +4,10 @@
   temporary folder, never in the user's ~/.config/coding-toolkit (one folder per xdist worker).
 - Browser tests: ``browser`` (one chromium per module) and ``app_url`` (one Streamlit server per
   module); see tests/_browser.py. Every test of a ``test_browser*`` module, and every test using
-  these fixtures, is marked ``browser`` and runs in the xdist group "browser": under
-  ``make test`` (``-n auto --dist loadgroup``) the browser tests run one after another on one
-  worker, so a module's server is started once and two chromiums never compete for the 2 cores.
+  these fixtures, is marked ``browser``. Under xdist the Makefile distributes whole files
+  (``--dist loadfile``), so a module's server and chromium start once. (``--dist loadgroup`` with
+  ``xdist_group`` marks does not group with pytest 9.2 and pytest-xdist 3.8: xdist renames
+  ``item._nodeid``, which pytest 9.2 no longer reads.)
 """
 
 from __future__ import annotations
@@ -35,15 +36,12 @@ def _private_project_list(tmp_path_factory: pytest.TempPathFactory) -> Iterator[
         os.environ[CONFIG_ENV] = before
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the group marks
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    grouped = config.pluginmanager.hasplugin("xdist")
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        module = item.path.name
-        if module.startswith("test_browser") or BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+        if item.path.name.startswith("test_browser") or BROWSER_FIXTURES & set(
+            getattr(item, "fixturenames", ())
+        ):
             item.add_marker(pytest.mark.browser)
-        if grouped and item.get_closest_marker("browser") and not item.get_closest_marker("xdist_group"):
-            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 @pytest.fixture(scope="module")

@@ -136,7 +136,7 @@ def test_upload_imports_good_files_and_names_the_failing_one(
     choose_coder(page, "anna")
     page.get_by_role("link", name="Dokumente").click()
     page.wait_for_selector("text=Transkripte importieren")
-    page.locator("[data-testid=stFileUploader] input[type=file]").set_input_files([str(good), str(bad)])
+    page.locator("[data-testid=stFileUploader] input[type=file]").first.set_input_files([str(good), str(bad)])
     page.get_by_role("button", name="Importieren").click()
     page.wait_for_selector("text=not a valid .docx", timeout=20_000)
     page.wait_for_selector("text=2 Beiträge", timeout=20_000)
