@@ -157,7 +157,8 @@ variables = sorted({k for d in list_documents(project) for k in d.attributes})
 with st.expander(tr("ui.compare.title"), icon=":material/compare:"):
     if not variables:
         st.caption(tr("ui.compare.no_variables"))
-    else:
+    # built only when asked for: an expander runs its content on every rerun, open or not
+    elif st.toggle(tr("ui.compare.show"), key="compare_on"):
         variable = st.selectbox(
             tr("ui.compare.by"), variables, format_func=lambda v: labels.get(v, v), key="compare_by"
         )
@@ -188,16 +189,20 @@ with st.expander(tr("ui.compare.title"), icon=":material/compare:"):
                         with st.container(border=True):
                             st.caption(md(seg.document))
                             st.markdown(md(seg.text))
-            buffer = io.BytesIO()
-            write_comparison_docx(comparison, buffer, lang=lang)
-            st.download_button(
-                tr("ui.compare.download"),
-                buffer.getvalue(),
-                file_name="vergleich.docx" if lang == "de" else "comparison.docx",
-                mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                icon=":material/download:",
-                key="compare_download",
-            )
+            if st.button(tr("ui.compare.make"), key="compare_make", icon=":material/description:"):
+                buffer = io.BytesIO()
+                write_comparison_docx(comparison, buffer, lang=lang)
+                st.session_state["compare_docx"] = (code, variable, buffer.getvalue())
+            made = st.session_state.get("compare_docx")
+            if made and made[:2] == (code, variable):  # a file made for another choice is not offered
+                st.download_button(
+                    tr("ui.compare.download"),
+                    made[2],
+                    file_name="vergleich.docx" if lang == "de" else "comparison.docx",
+                    mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    icon=":material/download:",
+                    key="compare_download",
+                )
 
 with st.expander(tr("ui.summaries.export"), icon=":material/download:"):
     with st.form("summaries_export_form", border=False):

@@ -91,8 +91,12 @@ def test_compare_section_shows_groups_side_by_side(tmp_path: Path) -> None:
     set_attributes(store, "t", {"municipality_type": "Die Optimierer"}, actor="t")
     set_attributes(store, "zwei", {"municipality_type": "Die Bedächtigen"}, actor="t")
     at = opened(store)
+    at.toggle(key="compare_on").set_value(True).run()
     assert at.selectbox(key="compare_by").value == "municipality_type"
     counts = at.dataframe[0].value
     assert list(counts["Gruppe"]) == ["Die Bedächtigen", "Die Optimierer"]
     assert list(counts["Segmente"]) == [1, 5]
     assert "**Die Bedächtigen**" in [m.value for m in at.markdown]
+    at.button(key="compare_make").click().run()
+    assert at.session_state["compare_docx"][2][:2] == b"PK"
+    assert at.get("download_button")  # offered for this code and variable

@@ -141,5 +141,7 @@ TEXTS: dict[str, Text] = {
         "{n} weitere Gruppen nur in der Tabelle und im Export.",
         "{n} more groups only in the table and the export.",
     ),
-    "ui.compare.download": Text("Vergleich als Word-Datei", "Comparison as Word file"),
+    "ui.compare.show": Text("Vergleich zeigen", "Show the comparison"),
+    "ui.compare.make": Text("Word-Datei erstellen", "Make a Word file"),
+    "ui.compare.download": Text("Vergleich als Word-Datei herunterladen", "Download the comparison (Word)"),
 }
