@@ -71,25 +71,28 @@ def is_lead(store: Store, name: str | None) -> bool:
     return name is not None and role(store, name) == LEAD
 
 
-def require_lead(store: Store, actor: str, action: str) -> None:
-    """Raise unless ``actor`` may ``action`` (a phrase like "change the codebook") as a lead."""
+def require_lead(store: Store, actor: str, action: str, *, whose: str | None = None) -> None:
+    """Raise unless ``actor`` may ``action`` (a phrase like "change the codebook") as a lead
+    (``whose``: on the codings of that coder or of the consensus coder)."""
     if not is_lead(store, actor):
-        raise PermissionDenied(f"{actor!r} may not {action}: only a lead may; ask a lead of the project")
+        if whose is None:
+            raise PermissionDenied("permission.lead_only", actor=actor, action=action)
+        if whose in RESERVED_NAMES:
+            raise PermissionDenied("permission.lead_only_consensus", actor=actor, action=action)
+        raise PermissionDenied("permission.lead_only_for", actor=actor, action=action, coder=whose)
 
 
 def require_user(store: Store, actor: str, action: str) -> None:
     """Raise in team mode unless ``actor`` is an enabled account (lead or coder)."""
     if role(store, actor) is None:
-        raise PermissionDenied(
-            f"{actor!r} may not {action}: there is no enabled account of that name; ask a lead to add one"
-        )
+        raise PermissionDenied("permission.no_account", actor=actor, action=action)
 
 
 def require_owner(store: Store, actor: str, owner: str, action: str) -> None:
     """Raise unless ``actor`` may ``action`` on something that belongs to ``owner``: in team mode
     only its owner (an enabled account) may change it."""
     if team_mode(store) and actor != owner:
-        raise PermissionDenied(f"{actor!r} may not {action} of {owner!r}: coders change only their own work")
+        raise PermissionDenied("permission.not_owner", actor=actor, action=action, owner=owner)
     require_user(store, actor, action)
 
 
@@ -99,7 +102,7 @@ def require_coder(store: Store, actor: str, coder: str, action: str) -> None:
     from toolkit.blind import CONSENSUS_CODER  # toolkit.blind imports codings, which imports this
 
     if coder == CONSENSUS_CODER:
-        require_lead(store, actor, f"{action} of the consensus")
+        require_lead(store, actor, action, whose=coder)
     else:
         require_owner(store, actor, coder, action)
 
@@ -111,7 +114,7 @@ def require_writer_for(store: Store, actor: str, coder: str, action: str) -> Non
     if actor == coder:
         require_coder(store, actor, coder, action)
     else:
-        require_lead(store, actor, f"{action} for {coder!r}")
+        require_lead(store, actor, action, whose=coder)
 
 
 def require_coding_owner(store: Store, actor: str, guid: str, action: str) -> None:
@@ -179,9 +182,7 @@ _DUMMY_HASH = f"scrypt$n={SCRYPT_N},r={SCRYPT_R},p={SCRYPT_P}${_b64(b'0' * SALT_
 
 def _check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD:
-        raise InvalidValue(
-            f"the password is too short ({len(password)} characters); use at least {MIN_PASSWORD}"
-        )
+        raise InvalidValue("account.password_short", length=len(password), minimum=MIN_PASSWORD)
 
 
 # -- accounts -------------------------------------------------------------------------------------
@@ -190,22 +191,22 @@ def _check_password(password: str) -> None:
 def _check_name(name: str) -> str:
     name = unicodedata.normalize("NFC", name.strip())
     if not name or any(unicodedata.category(ch).startswith("C") for ch in name):
-        raise InvalidValue(f"user name {name!r} must be non-empty and printable")
+        raise InvalidValue("account.name_invalid", name=name)
     if name.lower() in RESERVED_NAMES:
-        raise InvalidValue(f"{name!r} is reserved for the consensus coder; pick another user name")
+        raise InvalidValue("account.name_reserved", name=name)
     return name
 
 
 def _check_role(value: str) -> str:
     if value not in ROLES:
-        raise InvalidValue(f"role {value!r} is unknown; use {' or '.join(ROLES)}")
+        raise InvalidValue("account.role_unknown", role=value, choices=" or ".join(ROLES))
     return value
 
 
 def _user_row(store: Store, name: str) -> dict[str, Any]:
     row = store.one("SELECT * FROM users WHERE name = ?", (name.strip(),))
     if row is None:
-        raise NotFound(f"no user {name!r}; list them with `coding-toolkit user list`")
+        raise NotFound("account.not_found", name=name)
     return row
 
 
@@ -247,7 +248,7 @@ def add_user(store: Store, name: str, *, role: str, actor: str, password: str | 
 
     with store.write(actor) as w:
         if store.one("SELECT id FROM users WHERE name = ?", (name,)):
-            raise Conflict(f"user {name!r} exists already; change it with `coding-toolkit user role/passwd`")
+            raise Conflict("account.exists", name=name)
         w.insert(
             "users",
             {"name": name, "role": role, "password_hash": hashed, "created_at": now(), "disabled": 0},
@@ -274,7 +275,7 @@ def set_password(store: Store, name: str, password: str, *, actor: str) -> None:
 
 def _keep_a_lead(store: Store, name: str, what: str) -> None:
     if team_mode(store) and _active_leads(store, with_password=True) == [name]:
-        raise Conflict(f"{name!r} is the last lead with a password; {what} would lock everyone out")
+        raise Conflict("account.last_lead", name=name, what=what)
 
 
 def set_role(store: Store, name: str, new_role: str, *, actor: str) -> User:
@@ -316,10 +317,7 @@ def set_team_mode(store: Store, on: bool, *, actor: str) -> None:
     """Switch team mode on (refused without an enabled lead who has a password) or off; leads only."""
     require_lead(store, actor, "switch team mode")
     if on and not _active_leads(store, with_password=True):
-        raise Conflict(
-            "team mode needs at least one enabled lead with a password; add one first with "
-            "`coding-toolkit user add NAME --role lead`"
-        )
+        raise Conflict("team.needs_lead")
     if on == team_mode(store):
         return
     with store.write(actor) as w:
@@ -363,11 +361,11 @@ def _login_wait(store: Store, name: str, source: str, at: float) -> tuple[float,
     )
     wait = _wait(by_name, FREE_FAILURES, at)
     if wait > 0 or not source:
-        return wait, f"for {name!r}"
+        return wait, name  # the name the failures were counted for
     by_source = store.query(
         "SELECT at FROM login_failures WHERE source = ? AND at > ? ORDER BY at", (source, since)
     )
-    return _wait(by_source, SOURCE_FREE_FAILURES, at), "from this address"
+    return _wait(by_source, SOURCE_FREE_FAILURES, at), ""  # counted for the address
 
 
 def session_idle_hours(store: Store) -> float:
@@ -383,7 +381,7 @@ def set_session_idle_hours(store: Store, hours: float, *, actor: str) -> None:
     sessions from their next use on."""
     require_lead(store, actor, "change the session expiry")
     if not 0.1 <= hours <= 720:
-        raise InvalidValue(f"session expiry {hours:g} h is out of range; use 0.1 to 720 hours")
+        raise InvalidValue("session.expiry_range", hours=hours)
     with store.write(actor) as w:
         w.set_setting("session_idle_hours", f"{hours:g}")
 
@@ -409,7 +407,9 @@ def _reserve_attempt(store: Store, name: str, source: str, at: float) -> None:
     with store.write(name or "unknown") as w:
         wait, whose = _login_wait(w.store, name, source, at)
         if wait > 0:
-            raise PermissionDenied(f"too many failed logins {whose}; try again in {int(wait) + 1} seconds")
+            if whose:
+                raise PermissionDenied("login.too_many_for_name", name=whose, seconds=int(wait) + 1)
+            raise PermissionDenied("login.too_many_from_address", seconds=int(wait) + 1)
         w.execute("DELETE FROM login_failures WHERE at < ?", (_iso(at - FAILURE_WINDOW_S),))
         newest = w.insert("login_failures", {"name": name, "source": source, "at": _iso(at)})
         w.execute("DELETE FROM login_failures WHERE id <= ?", (newest - MAX_STORED_FAILURES,))
@@ -420,14 +420,14 @@ def authenticate(store: Store, name: str, password: str, *, source: str = "", at
     or password is one and the same error. Failures slow down further attempts for the name and
     from ``source`` (the client's address, see :func:`login_wait`)."""
     if not team_mode(store):
-        raise PermissionDenied("the project is not in team mode; nobody needs to log in")
+        raise PermissionDenied("login.not_team_mode")
     at = time.time() if at is None else at
     name = unicodedata.normalize("NFC", name.strip())
     _reserve_attempt(store, name, source, at)
     row = store.one("SELECT * FROM users WHERE name = ?", (name,))
     ok = verify_password(password, row["password_hash"] if row and row["password_hash"] else _DUMMY_HASH)
     if not row or not row["password_hash"] or not ok or row["disabled"]:
-        raise PermissionDenied("wrong user name or password (or the account is disabled)")
+        raise PermissionDenied("login.wrong")
     token = secrets.token_urlsafe(32)
     expires = at + session_idle_hours(store) * 3600
     with store.write(name) as w:

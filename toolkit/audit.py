@@ -90,7 +90,7 @@ def history(
     ``coding``, ``code``, ``document``, ...; ``since``: an ISO date or time (UTC), e.g.
     ``2026-11-01``; ``limit``: at most this many (the newest). The filters run in SQL."""
     if limit is not None and limit < 1:
-        raise InvalidValue(f"limit {limit}: give a positive number of events")
+        raise InvalidValue("audit.limit", limit=limit)
     where: list[str] = []
     params: dict[str, Any] = {}
     if entity:
@@ -98,9 +98,7 @@ def history(
         params["entity"] = entity
     if since:
         if not since[:4].isdigit():
-            raise InvalidValue(
-                f"since {since!r}: give an ISO date or time such as 2026-11-01 or 2026-11-01T09:30"
-            )
+            raise InvalidValue("audit.since", since=since)
         where.append("at >= :since")
         params["since"] = since
     if document:

@@ -58,7 +58,7 @@ class AutocodePlan:
 def _doc(store: Store, name: str) -> dict[str, object]:
     row = store.one("SELECT id, text, language FROM documents WHERE name = ?", (name,))
     if row is None:
-        raise Conflict(f"document {name!r} is gone since the search; search again")
+        raise Conflict("autocode.document_gone", document=name)
     return row
 
 
@@ -111,7 +111,7 @@ def _spans(
     text, doc_id = str(doc["text"]), int(str(doc["id"]))
     for h in hits:
         if text[h.start : h.end] != h.text:
-            raise Conflict(f"the text of {document!r} changed since the search; search again")
+            raise Conflict("autocode.text_changed_search", document=document)
     spans = [(h.start, h.end) for h in hits]
     if scope == "turn":
         turns = _turns(store, doc_id)
@@ -128,13 +128,13 @@ def plan_autocode(
     """What autocoding ``hits`` with ``code_path`` for ``coder`` would write (with scope
     ``sentence``, ``around`` more sentences before and after each, within the turn). Changes nothing."""
     if scope not in SCOPES:
-        raise InvalidValue(f"scope {scope!r} is unknown; use one of {', '.join(SCOPES)}")
+        raise InvalidValue("autocode.scope_unknown", scope=scope, choices=SCOPES)
     if around and scope != "sentence":
-        raise InvalidValue(f"±{around} sentences needs the scope sentence, not {scope!r}")
+        raise InvalidValue("autocode.around_needs_sentence", around=around, scope=scope)
     if not 0 <= around <= 20:
-        raise InvalidValue(f"±{around} sentences: choose 0 to 20")
+        raise InvalidValue("autocode.around_range", around=around)
     if not coder.strip():
-        raise InvalidValue("the coder name is empty; pass --coder NAME")
+        raise InvalidValue("coder.name_empty")
     code = code_by_path(store, code_path)
     paths = {c.id: c.path for c in list_codes(store)}
     by_doc: dict[str, list[Hit]] = {}
@@ -164,9 +164,7 @@ def apply_autocode(store: Store, plan: AutocodePlan, *, actor: str) -> list[str]
     """Write the plan's new codings in one transaction; returns their GUIDs. In team mode a coder
     autocodes only as themselves."""
     if team_mode(store) and actor != plan.coder:
-        raise PermissionDenied(
-            f"{actor!r} may not autocode for {plan.coder!r}: in a team each codes as themselves"
-        )
+        raise PermissionDenied("autocode.for_other", actor=actor, coder=plan.coder)
     require_writer_for(store, actor, plan.coder, "autocode")
     code = code_by_path(store, plan.code)
     guids = []
@@ -176,7 +174,7 @@ def apply_autocode(store: Store, plan: AutocodePlan, *, actor: str) -> list[str]
             if p.document not in texts:
                 texts[p.document] = str(_doc(store, p.document)["text"])
             if texts[p.document][p.start : p.end] != p.text:
-                raise Conflict(f"the text of {p.document!r} changed since the preview; search again")
+                raise Conflict("autocode.text_changed_preview", document=p.document)
             guids.append(add_coding_in(w, p.document, p.start, p.end, code, plan.coder, origin=ORIGIN))
         if guids:
             payload = {"code": plan.code, "coder": plan.coder, "scope": plan.scope, "codings": guids}
@@ -199,11 +197,8 @@ def undo_autocode(store: Store, actor: str) -> list[Step]:
     came after it (undo those first) or when it was undone already."""
     guids = last_autocode(store, actor)
     if not guids:
-        raise NotFound(f"{actor!r} has no autocoding to undo")
+        raise NotFound("autocode.nothing_to_undo", actor=actor)
     newest = {s.guid for s in undo_stack(store, actor)[: len(guids)]}
     if newest != {g.upper() for g in guids}:
-        raise Conflict(
-            "the autocoding is no longer the newest change (undone already, or changes came after it); "
-            "undo those changes first"
-        )
+        raise Conflict("autocode.not_newest")
     return undo_many(store, actor, len(guids))

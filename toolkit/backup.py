@@ -58,24 +58,19 @@ def check_project_file(path: str | Path, *, allow_newer: bool = False, quick: bo
     SQLite itself, whose indexes are the live project's pages copied as they are."""
     p = Path(path)
     if not p.is_file():
-        raise StoreError(f"{p}: no such file; name a backup made with `coding-toolkit backup -o FILE`")
+        raise StoreError("backup.no_such_file", path=p)
     try:
         with closing(sqlite3.connect(f"file:{p}?mode=ro", uri=True, timeout=30)) as conn:
             integrity = _integrity(conn, "quick_check" if quick else "integrity_check")
             if integrity != "ok":
-                raise StoreError(
-                    f"{p}: the file is damaged (integrity_check: {integrity[:200]}); use another backup"
-                )
+                raise StoreError("backup.damaged", path=p, reason=integrity[:200])
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             missing = [t for t in _REQUIRED_TABLES if t not in tables]
             if missing:
-                raise StoreError(
-                    f"{p}: not a coding-toolkit project (no table {', '.join(missing)}); "
-                    "name a backup made with `coding-toolkit backup`"
-                )
+                raise StoreError("backup.missing_tables", path=p, tables=missing)
             guid = conn.execute("SELECT value FROM project WHERE key = 'project_guid'").fetchone()
             if guid is None:
-                raise StoreError(f"{p}: not a coding-toolkit project (no project_guid); name another backup")
+                raise StoreError("backup.no_project_guid", path=p)
             applied = [
                 r[0]
                 for r in conn.execute(
@@ -88,19 +83,14 @@ def check_project_file(path: str | Path, *, allow_newer: bool = False, quick: bo
             }
     except sqlite3.OperationalError as exc:
         if "locked" in str(exc) or "busy" in str(exc):
-            raise Conflict(f"{p}: the file is busy ({exc}); try again in a moment") from None
-        raise StoreError(f"{p}: cannot read the file as a project ({exc}); name another file") from None
+            raise Conflict("backup.busy", path=p, reason=exc) from None
+        raise StoreError("backup.unreadable", path=p, reason=exc) from None
     except sqlite3.DatabaseError as exc:
-        raise StoreError(
-            f"{p}: not a SQLite database ({exc}); name a backup made with `coding-toolkit backup`"
-        ) from None
+        raise StoreError("backup.not_sqlite", path=p, reason=exc) from None
     known = {m.name for m in migrations._migrations}
     newer = [name for name in applied if name not in known]
     if newer and not allow_newer:
-        raise StoreError(
-            f"{p}: written by a newer coding-toolkit (migrations {', '.join(newer)}); "
-            "update the toolkit first"
-        )
+        raise StoreError("backup.newer_toolkit", path=p, migrations=newer)
     return {"path": str(p), "project_guid": str(guid[0]), "migrations": applied, **counts}
 
 
@@ -126,9 +116,9 @@ def backup(store: Store, path: str | Path) -> dict[str, Any]:
     half-written backup. Returns what :func:`check_project_file` reports about the copy."""
     target = Path(path)
     if target.exists():
-        raise InvalidValue(f"{target}: exists already; choose a new file name for the backup")
+        raise InvalidValue("backup.target_exists", path=target)
     if target.resolve() == Path(store.path).resolve():
-        raise InvalidValue(f"{target}: is the project itself; choose another file for the backup")
+        raise InvalidValue("backup.target_is_project", path=target)
     tmp = target.with_name(f".{target.name}.{_stamp()}.part")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -148,8 +138,7 @@ def backup(store: Store, path: str | Path) -> dict[str, Any]:
     except (OSError, sqlite3.OperationalError) as exc:
         _remove_partial(tmp)
         raise StoreError(
-            f"{target}: cannot write the backup ({getattr(exc, 'strerror', None) or exc}); "
-            "choose a writable folder with free space"
+            "backup.cannot_write", path=target, reason=getattr(exc, "strerror", None) or exc
         ) from None
     except BaseException:
         _remove_partial(tmp)
@@ -168,7 +157,7 @@ def restore(
     source = Path(path)
     dest_path = Path(target)
     if dest_path.exists() and source.resolve() == dest_path.resolve():
-        raise InvalidValue(f"{source}: is the project itself; name a backup file")
+        raise InvalidValue("restore.source_is_project", path=source)
     report = check_project_file(source)
     kept: str | None = None
     seen = (0, 0)
@@ -200,8 +189,7 @@ def restore(
             current = store.setting("project_guid")
             if current != report["project_guid"] and not other_project:
                 raise Conflict(
-                    f"{source}: is a backup of another project ({report['project_guid']}, "
-                    f"this is {current}); pass --other-project to replace it anyway"
+                    "restore.other_project", path=source, guid=report["project_guid"], current=current
                 )
             seen = _versions(store.conn)
             keep = dest_path.with_name(f"{dest_path.name}.before-restore-{_stamp()}")
@@ -214,7 +202,7 @@ def restore(
     with Store(dest_path) as restored:  # applies migrations the backup may lack
         integrity = _integrity(restored.conn)
         if integrity != "ok":  # pragma: no cover - the source was checked
-            raise StoreError(f"{dest_path}: restore failed the integrity check ({integrity}); kept {kept}")
+            raise StoreError("restore.integrity_failed", path=dest_path, reason=integrity, kept=kept)
         with restored.write(actor) as w:
             # Caches are keyed on the newest event id and the codes revision: both must go beyond
             # anything this file showed before, or a running app would take the restored state for
@@ -274,7 +262,7 @@ def snapshot(store: Store, folder: str | Path | None = None, *, keep: int = 24) 
     """Write a timestamped backup ``<project>-<UTC time>.db`` into ``folder`` and delete the oldest
     snapshots of this project beyond the newest ``keep``. Returns the new snapshot's path."""
     if keep < 1:
-        raise InvalidValue(f"keep={keep}: keep at least one snapshot")
+        raise InvalidValue("snapshot.keep_none", keep=keep)
     where = snapshot_folder(store, folder)
     stem = Path(store.path).stem
     path = where / f"{stem}-{_stamp()}.db"

@@ -42,7 +42,7 @@ class CodePaths:
         matches = self._by_name.get(wanted, [])
         if len({c.id for c in matches}) == 1:
             return matches[0]
-        raise NotFound(f"no code {path!r}")
+        raise NotFound("code.not_found", path=path)
 
     def ensure(self, path: str, *, definition: str = "") -> tuple[CodeRow, list[str]]:
         """The code at ``path``, added with its missing parents when absent; returns it and the
@@ -62,7 +62,7 @@ class CodePaths:
                 parent_id = parent.id if parent else None
                 siblings = self._siblings.setdefault(parent_id, set())
                 if name.casefold() in siblings:
-                    raise Conflict(f"a code named {name!r} already exists at {here!r}; choose another name")
+                    raise Conflict("code.name_taken", name=name, path=here)
                 code_id = insert_code_in(
                     self._w,
                     parent_id,

@@ -93,8 +93,8 @@ class _Map(dict[str, Any]):
 class _Ctx:
     path: str
 
-    def fail(self, line: int | None, problem: str) -> CodebookError:
-        return CodebookError(self.path, line, problem)
+    def fail(self, line: int | None, code: str, **params: object) -> CodebookError:
+        return CodebookError(code, file=self.path, line=line, **params)
 
 
 def _construct(node: yaml.Node, loader: yaml.SafeLoader, ctx: _Ctx) -> Any:
@@ -106,9 +106,9 @@ def _construct(node: yaml.Node, loader: yaml.SafeLoader, ctx: _Ctx) -> Any:
             key = _construct(key_node, loader, ctx)
             line = key_node.start_mark.line + 1
             if not isinstance(key, str):
-                raise ctx.fail(line, f"key {key!r} must be text")
+                raise ctx.fail(line, "codebook.key_not_text", key=key)
             if key in result:
-                raise ctx.fail(line, f"key {key!r} appears twice in the same entry; keep one")
+                raise ctx.fail(line, "codebook.key_twice", key=key)
             result[key] = _construct(value_node, loader, ctx)
             result.key_lines[key] = line
         return result
@@ -123,10 +123,11 @@ MAX_YAML_DEPTH = 64  # nesting levels of YAML collections; a codebook needs abou
 class UnsafeYaml(Exception):
     "A YAML construct that the safe loader refuses (an alias, or nesting too deep)."
 
-    def __init__(self, line: int, problem: str) -> None:
-        super().__init__(problem)
+    def __init__(self, line: int, code: str, **params: object) -> None:
+        super().__init__(code)
         self.line = line
-        self.problem = problem
+        self.code = code
+        self.params = params
 
 
 def _line(event: yaml.Event) -> int:
@@ -145,18 +146,11 @@ class _SafeLoader(yaml.SafeLoader):
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         event = self.peek_event()  # type: ignore[no-untyped-call]
         if isinstance(event, yaml.AliasEvent):
-            raise UnsafeYaml(
-                _line(event),
-                f"the alias *{event.anchor} repeats another entry; aliases are not allowed here, "
-                "write the entry out",
-            )
+            raise UnsafeYaml(_line(event), "yaml.alias", anchor=event.anchor)
         self._depth += 1
         try:
             if self._depth > MAX_YAML_DEPTH:
-                raise UnsafeYaml(
-                    _line(event),
-                    f"nested more than {MAX_YAML_DEPTH} levels deep; a codebook needs a handful",
-                )
+                raise UnsafeYaml(_line(event), "yaml.too_deep", limit=MAX_YAML_DEPTH)
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
@@ -177,10 +171,7 @@ def _check_brackets(text: str) -> None:
     for found in _BRACKET.finditer(text):
         depth = depth + 1 if found.group() in "[{" else max(depth - 1, 0)
         if depth > MAX_YAML_DEPTH:
-            raise UnsafeYaml(
-                text.count("\n", 0, found.start()) + 1,
-                f"nested more than {MAX_YAML_DEPTH} levels deep; a codebook needs a handful",
-            )
+            raise UnsafeYaml(text.count("\n", 0, found.start()) + 1, "yaml.too_deep", limit=MAX_YAML_DEPTH)
 
 
 _BRACKET = re.compile(r"[\[\]{}]")
@@ -198,52 +189,65 @@ def _parse_yaml(text: str, ctx: _Ctx, *, plain: bool = False) -> Any:
         finally:
             loader.dispose()
     except UnsafeYaml as exc:
-        raise ctx.fail(exc.line, f"not accepted: {exc.problem}") from None
+        raise ctx.fail(exc.line, exc.code, **exc.params) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         if mark is not None and mark.line >= text.count("\n") and exc.context_mark is not None:
             mark = exc.context_mark  # at the end of the file: where the unclosed thing began
         line = mark.line + 1 if mark else None
-        raise ctx.fail(line, f"not valid YAML: {exc.problem}") from None
+        raise ctx.fail(line, "yaml.invalid", reason=exc.problem) from None
     except yaml.reader.ReaderError as exc:  # a control character or bad encoding: one line with its line
         line = text.count("\n", 0, exc.position) + 1
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        raise ctx.fail(
-            line, f"not valid YAML: the control character U+{code:04X} is not allowed; remove it"
-        ) from None
+        raise ctx.fail(line, "yaml.control_character", character=f"U+{code:04X}") from None
     except yaml.YAMLError as exc:
-        raise ctx.fail(None, f"not valid YAML: {' '.join(str(exc).split())}") from None
+        raise ctx.fail(None, "yaml.invalid", reason=" ".join(str(exc).split())) from None
 
 
 def _check_keys(entry: _Map, allowed: tuple[str, ...], what: str, ctx: _Ctx) -> None:
     for key in entry:
         if key not in allowed:
             close = difflib.get_close_matches(key, allowed, n=1)
-            hint = f"did you mean {close[0]!r}?" if close else f"allowed: {', '.join(allowed)}"
-            raise ctx.fail(entry.key_lines.get(key, entry.line), f"unknown key {key!r} in {what}; {hint}")
+            raise (
+                ctx.fail(
+                    entry.key_lines.get(key, entry.line),
+                    "codebook.key_unknown_close",
+                    key=key,
+                    entry=what,
+                    close=close[0],
+                )
+                if close
+                else ctx.fail(
+                    entry.key_lines.get(key, entry.line),
+                    "codebook.key_unknown",
+                    key=key,
+                    entry=what,
+                    choices=allowed,
+                )
+            )
 
 
 def _text(entry: _Map, key: str, what: str, ctx: _Ctx, *, required: bool = False) -> str:
     value = entry.get(key)
     if value is None:
         if required:
-            raise ctx.fail(entry.line, f"{what} has no {key!r}; add one")
+            raise ctx.fail(entry.line, "codebook.key_missing", key=key, entry=what)
         return ""
     if isinstance(value, (dict, list)):
-        raise ctx.fail(entry.key_lines.get(key, entry.line), f"{key!r} of {what} must be text")
+        raise ctx.fail(entry.key_lines.get(key, entry.line), "codebook.not_text", key=key, entry=what)
     text = str(value).strip()
     if required and not text:
-        raise ctx.fail(entry.key_lines.get(key, entry.line), f"{key!r} of {what} is empty; fill it in")
+        raise ctx.fail(entry.key_lines.get(key, entry.line), "codebook.empty", key=key, entry=what)
     return text
 
 
 def _entries(doc: _Map, key: str, ctx: _Ctx) -> list[_Map]:
     items = doc.get(key) or []
     if not isinstance(items, list):
-        raise ctx.fail(doc.key_lines.get(key), f"{key!r} must be a list of entries")
+        raise ctx.fail(doc.key_lines.get(key), "codebook.not_a_list", key=key)
     for item in items:
         if not isinstance(item, _Map):
-            raise ctx.fail(doc.key_lines.get(key), f"every entry of {key!r} must be a mapping")
+            raise ctx.fail(doc.key_lines.get(key), "codebook.entry_not_mapping", key=key)
     return items
 
 
@@ -255,12 +259,12 @@ def _keywords(entry: _Map, what: str, language: str, ctx: _Ctx) -> tuple[tuple[s
     if isinstance(raw, list):
         raw = {language: raw}
     if not isinstance(raw, dict) or any(k not in ("de", "en") for k in raw):
-        raise ctx.fail(line, f"keywords of {what} must be a list or a mapping with 'de' and 'en' lists")
+        raise ctx.fail(line, "codebook.keywords_shape", entry=what)
     out: dict[str, tuple[str, ...]] = {}
     for lang in ("de", "en"):
         words = raw.get(lang) or []
         if not isinstance(words, list) or any(isinstance(w, (dict, list)) or w is None for w in words):
-            raise ctx.fail(line, f"keywords.{lang} of {what} must be a list of words")
+            raise ctx.fail(line, "codebook.keywords_not_words", language=lang, entry=what)
         out[lang] = tuple(str(w).strip() for w in words if str(w).strip())
     return out["de"], out["en"]
 
@@ -270,35 +274,31 @@ def _code(entry: _Map, fields: set[str], language: str, ctx: _Ctx) -> CodeDef:
     what = f"code {slug!r}"
     _check_keys(entry, CODE_KEYS, what, ctx)
     if not _SLUG.match(slug):
-        raise ctx.fail(entry.key_lines["id"], f"id {slug!r} must use only a-z, 0-9, '-' and '_'")
+        raise ctx.fail(entry.key_lines["id"], "codebook.id_invalid", id=slug)
     name = _text(entry, "name", what, ctx, required=True)
     if "/" in name:
-        raise ctx.fail(
-            entry.key_lines["name"],
-            f"name {name!r} of {what} contains '/', which separates code paths; use another character",
-        )
+        raise ctx.fail(entry.key_lines["name"], "codebook.name_has_slash", name=name, entry=what)
     colour = _text(entry, "colour", what, ctx)
     if colour and not is_colour(colour):
-        raise ctx.fail(
-            entry.key_lines["colour"], f"colour {colour!r} of {what} is not #RRGGBB (for example #1F77B4)"
-        )
+        raise ctx.fail(entry.key_lines["colour"], "codebook.colour_invalid", colour=colour, entry=what)
     valence = _text(entry, "valence", what, ctx) or None
     if valence and valence not in VALENCES:
-        raise ctx.fail(
-            entry.key_lines["valence"], f"valence {valence!r} of {what} must be 'challenge' or 'driver'"
-        )
+        raise ctx.fail(entry.key_lines["valence"], "codebook.valence_invalid", valence=valence, entry=what)
     field = _text(entry, "field_of_action", what, ctx) or None
     if field and fields and field not in fields:
         raise ctx.fail(
             entry.key_lines["field_of_action"],
-            f"field_of_action {field!r} of {what} is not declared; use one of {', '.join(sorted(fields))}",
+            "codebook.field_undeclared",
+            field=field,
+            entry=what,
+            choices=sorted(fields),
         )
     guid = _text(entry, "guid", what, ctx)
     if guid:
         try:
             guid = str(uuid.UUID(guid)).upper()
         except ValueError:
-            raise ctx.fail(entry.key_lines["guid"], f"guid {guid!r} of {what} is not a UUID") from None
+            raise ctx.fail(entry.key_lines["guid"], "codebook.guid_invalid", guid=guid, entry=what) from None
     de, en = _keywords(entry, what, language, ctx)
     return CodeDef(
         id=slug,
@@ -322,22 +322,20 @@ def _check_tree(codes: list[CodeDef], lines: dict[str, int], ctx: _Ctx) -> None:
     by_id: dict[str, CodeDef] = {}
     for code in codes:
         if code.id in by_id:
-            raise ctx.fail(lines[code.id], f"code id {code.id!r} is used twice; ids must be unique")
+            raise ctx.fail(lines[code.id], "codebook.id_twice", id=code.id)
         by_id[code.id] = code
     guids: dict[str, str] = {}
     siblings: dict[tuple[str | None, str], str] = {}
     for code in codes:
         if code.guid in guids:
-            raise ctx.fail(lines[code.id], f"guid of code {code.id!r} is also used by {guids[code.guid]!r}")
+            raise ctx.fail(lines[code.id], "codebook.guid_twice", id=code.id, other=guids[code.guid])
         guids[code.guid] = code.id
         if code.parent is not None and code.parent not in by_id:
-            raise ctx.fail(lines[code.id], f"parent {code.parent!r} of code {code.id!r} does not exist")
+            raise ctx.fail(lines[code.id], "codebook.parent_missing", parent=code.parent, id=code.id)
         key = (code.parent, code.name.casefold())
         if key in siblings:
             raise ctx.fail(
-                lines[code.id],
-                f"name {code.name!r} of code {code.id!r} is already used by "
-                f"{siblings[key]!r} under the same parent; names must differ among siblings",
+                lines[code.id], "codebook.sibling_name_twice", name=code.name, id=code.id, other=siblings[key]
             )
         siblings[key] = code.id
     for code in codes:
@@ -345,16 +343,9 @@ def _check_tree(codes: list[CodeDef], lines: dict[str, int], ctx: _Ctx) -> None:
         parent = code.parent
         while parent is not None:
             if len(seen) > MAX_CODE_DEPTH:
-                raise ctx.fail(
-                    lines[code.id],
-                    f"code {code.id!r} is nested deeper than {MAX_CODE_DEPTH} levels; flatten the tree",
-                )
+                raise ctx.fail(lines[code.id], "codebook.too_deep", id=code.id, limit=MAX_CODE_DEPTH)
             if parent in seen:
-                raise ctx.fail(
-                    lines[code.id],
-                    f"code {code.id!r} is its own ancestor (cycle through "
-                    f"{parent!r}); fix the 'parent' entries",
-                )
+                raise ctx.fail(lines[code.id], "codebook.cycle", id=code.id, parent=parent)
             seen.add(parent)
             parent = by_id[parent].parent
 
@@ -364,14 +355,14 @@ def _attribute(entry: _Map, ctx: _Ctx) -> AttributeDef:
     what = f"attribute {name!r}"
     _check_keys(entry, ATTRIBUTE_KEYS, what, ctx)
     if not _IDENT.match(name):
-        raise ctx.fail(entry.key_lines["name"], f"{what} must be an identifier (letters, digits, _)")
+        raise ctx.fail(entry.key_lines["name"], "codebook.attribute_not_identifier", entry=what)
     applies_to = _text(entry, "applies_to", what, ctx) or "document"
     if applies_to not in ("document", "speaker"):
-        raise ctx.fail(entry.key_lines["applies_to"], f"applies_to of {what} must be 'document' or 'speaker'")
+        raise ctx.fail(entry.key_lines["applies_to"], "codebook.applies_to_invalid", entry=what)
     values = []
     raw_values = entry.get("values") or []
     if not isinstance(raw_values, list):
-        raise ctx.fail(entry.key_lines.get("values", entry.line), f"values of {what} must be a list")
+        raise ctx.fail(entry.key_lines.get("values", entry.line), "codebook.values_not_list", entry=what)
     seen: set[str] = set()
     for raw in raw_values:
         if isinstance(raw, _Map):
@@ -384,9 +375,9 @@ def _attribute(entry: _Map, ctx: _Ctx) -> AttributeDef:
         elif raw is not None and not isinstance(raw, list):
             value = AttributeValue(str(raw))
         else:
-            raise ctx.fail(entry.line, f"values of {what} must be text or mappings")
+            raise ctx.fail(entry.line, "codebook.values_shape", entry=what)
         if value.value in seen:
-            raise ctx.fail(entry.line, f"value {value.value!r} of {what} is listed twice")
+            raise ctx.fail(entry.line, "codebook.value_twice", value=value.value, entry=what)
         seen.add(value.value)
         values.append(value)
     return AttributeDef(
@@ -405,15 +396,18 @@ def parse_codebook(text: str, path: str = "<codebook>") -> Codebook:
     ctx = _Ctx(path)
     doc = _parse_yaml(text, ctx)
     if not isinstance(doc, _Map):
-        raise ctx.fail(None, "a codebook is a YAML mapping with at least a 'codes' list")
+        raise ctx.fail(None, "codebook.not_mapping")
     _check_keys(doc, TOP_KEYS, "the codebook", ctx)
     version = doc.get("format", FORMAT_VERSION)
     if version != FORMAT_VERSION:
         raise ctx.fail(
-            doc.key_lines.get("format"), f"format {version!r} is not supported; use {FORMAT_VERSION}"
+            doc.key_lines.get("format"),
+            "codebook.format_unsupported",
+            format=version,
+            supported=FORMAT_VERSION,
         )
     if "codes" not in doc:
-        raise ctx.fail(None, "the codebook has no 'codes' list")
+        raise ctx.fail(None, "codebook.no_codes_list")
     language = _text(doc, "language", "the codebook", ctx) or "de"
     fields = []
     for entry in _entries(doc, "fields_of_action", ctx):
@@ -427,13 +421,13 @@ def parse_codebook(text: str, path: str = "<codebook>") -> Codebook:
         )
     field_names = {f.name for f in fields}
     if len(field_names) != len(fields):
-        raise ctx.fail(doc.key_lines.get("fields_of_action"), "a field of action is listed twice")
+        raise ctx.fail(doc.key_lines.get("fields_of_action"), "codebook.field_twice")
     entries = _entries(doc, "codes", ctx)
     codes = [_code(entry, field_names, language, ctx) for entry in entries]
     _check_tree(codes, {c.id: e.line for c, e in zip(codes, entries, strict=True)}, ctx)
     attributes = [_attribute(entry, ctx) for entry in _entries(doc, "attributes", ctx)]
     if len({a.name for a in attributes}) != len(attributes):
-        raise ctx.fail(doc.key_lines.get("attributes"), "an attribute name is listed twice")
+        raise ctx.fail(doc.key_lines.get("attributes"), "codebook.attribute_twice")
     return Codebook(
         title=_text(doc, "title", "the codebook", ctx) or Path(path).stem,
         codes=tuple(codes),
@@ -451,9 +445,9 @@ def load_codebook(path: str | Path) -> Codebook:
     try:
         text = p.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise CodebookError(str(p), None, "no such file; check the path") from None
+        raise CodebookError("codebook.no_such_file", file=str(p)) from None
     except UnicodeDecodeError:
-        raise CodebookError(str(p), None, "not UTF-8 text; save the codebook as UTF-8") from None
+        raise CodebookError("codebook.not_utf8", file=str(p)) from None
     return parse_codebook(text, str(p))
 
 

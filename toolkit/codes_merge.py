@@ -121,7 +121,7 @@ def _parents_first(codes: tuple[CodeDef, ...]) -> list[CodeDef]:
         if not ready:
             orphans = ", ".join(c.id for c in pending if c.parent not in ids)
             orphans = orphans or ", ".join(c.id for c in pending)
-            raise InvalidValue(f"codes {orphans} have parents that are missing or form a cycle")
+            raise InvalidValue("codebook.orphans", codes=orphans)
         ordered.extend(ready)
         placed.update(c.id for c in ready)
         pending = [c for c in pending if c.id not in placed]
@@ -168,22 +168,15 @@ def plan_load(store: Store, codebook: Codebook) -> tuple[list[_Planned], list[di
         if old is None and at_place is not None:
             old, matched_by = at_place, "path"
         elif old is not None and at_place is not None and at_place["id"] != old["id"]:
-            raise Conflict(
-                f"code {code.id!r} of the file has the GUID of {path_of[old['id']]!r}, but "
-                f"{path!r} is another code of the project; rename one of them in the file"
-            )
+            raise Conflict("codebook.guid_elsewhere", id=code.id, owner=path_of[old["id"]], path=path)
         if old is not None:
             if old["id"] in claimed:
                 raise Conflict(
-                    f"codes {claimed[old['id']]!r} and {code.id!r} of the file both match "
-                    f"{path_of[old['id']]!r}; give them different names or GUIDs"
+                    "codebook.both_match", first=claimed[old["id"]], second=code.id, path=path_of[old["id"]]
                 )
             claimed[old["id"]] = code.id
         if place in taken_places:
-            raise Conflict(
-                f"codes {taken_places[place]!r} and {code.id!r} of the file are both {path!r}; "
-                "names must differ among siblings"
-            )
+            raise Conflict("codebook.same_place", first=taken_places[place], second=code.id, path=path)
         taken_places[place] = code.id
         planned[code.id] = _Planned(code, path, parent_key, old, matched_by)
     return list(planned.values()), rows

@@ -26,7 +26,7 @@ def coder_id(w: Writer, name: str) -> int:
     """The id of coder ``name``, created on first use."""
     name = name.strip()
     if not name:
-        raise InvalidValue("the coder name is empty; pass --coder NAME")
+        raise InvalidValue("coder.name_empty")
     row = w.store.one("SELECT id FROM coders WHERE name = ?", (name,))
     if row:
         return int(row["id"])
@@ -57,9 +57,7 @@ def check_weight(weight: int) -> int:
 
 def _check_span(text: str, start: int, end: int, document: str) -> None:
     if not 0 <= start < end <= len(text):
-        raise InvalidValue(
-            f"span {start}-{end} is outside document {document!r} (0-{len(text)}); start must be below end"
-        )
+        raise InvalidValue("coding.span_outside", start=start, end=end, document=document, length=len(text))
 
 
 def add_coding_in(
@@ -87,7 +85,9 @@ def add_coding_in(
         (doc["id"], code.id, cid, start, end),
     )
     if twin:
-        raise Conflict(f"{coder} already coded {doc['name']} {start}-{end} with {code.path!r}")
+        raise Conflict(
+            "coding.duplicate", coder=coder, document=doc["name"], start=start, end=end, code=code.path
+        )
     guid = new_guid()
     stamp = now()
     row = {
@@ -153,7 +153,7 @@ def add_coding(
 def _row(store: Store, guid: str) -> dict[str, Any]:
     row = store.one("SELECT * FROM codings WHERE guid = ?", (guid.upper(),))
     if row is None:
-        raise NotFound(f"no coding {guid!r}; it may have been deleted")
+        raise NotFound("coding.not_found", guid=guid)
     return row
 
 
@@ -178,8 +178,7 @@ def update_coding(
         row = _row(store, guid)
         if row["version"] != expected_version:
             raise Conflict(
-                f"coding {guid} was changed by someone else (version {row['version']}, "
-                f"you saw {expected_version}); reload and try again"
+                "coding.changed_elsewhere_version", guid=guid, version=row["version"], seen=expected_version
             )
         doc = store.one("SELECT name, text FROM documents WHERE id = ?", (row["document_id"],)) or {}
         new_start = row["start"] if start is None else start
@@ -200,7 +199,7 @@ def update_coding(
             (row["document_id"], new["code_id"], row["coder_id"], new_start, new_end, row["id"]),
         )
         if twin:
-            raise Conflict(f"the same coder already has this code on {doc['name']} {new_start}-{new_end}")
+            raise Conflict("coding.duplicate_same_coder", document=doc["name"], start=new_start, end=new_end)
         if changed:
             w.update("codings", row["id"], changed, bump_version=True)
             w.event(
@@ -217,7 +216,7 @@ def delete_coding(store: Store, guid: str, *, actor: str, expected_version: int 
     with store.write(actor) as w:
         row = _row(store, guid)
         if expected_version is not None and row["version"] != expected_version:
-            raise Conflict(f"coding {guid} was changed by someone else; reload and try again")
+            raise Conflict("coding.changed_elsewhere", guid=guid)
         w.execute("DELETE FROM codings WHERE id = ?", (row["id"],))
         w.event("delete", "coding", row["guid"], {"before": {k: v for k, v in row.items() if k != "id"}})
 
@@ -280,7 +279,7 @@ def list_codings(
 def get_coding(store: Store, guid: str) -> Coding:
     row = store.one(_SELECT + " WHERE c.guid = ?", (guid.upper(),))
     if row is None:
-        raise NotFound(f"no coding {guid!r}; it may have been deleted")
+        raise NotFound("coding.not_found", guid=guid)
     path = code_path_of(store, row["code_id"])
     return Coding(
         row["guid"],
@@ -325,5 +324,5 @@ def write_codings(codings: Iterable[Coding], fmt: str, out: IO[str]) -> int:
         writer.writeheader()
         writer.writerows({k: csv_cell(v) for k, v in r.items()} for r in rows)
     else:
-        raise InvalidValue(f"format {fmt!r} is not supported; use csv or json")
+        raise InvalidValue("format.unsupported", format=fmt, choices="csv, json")
     return len(rows)

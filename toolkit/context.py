@@ -48,7 +48,7 @@ def span_context(store: Store, document: str, start: int, end: int, *, around: i
     and at most ``around`` characters of turn text on each side of the span."""
     text = document_text(store, document)
     if not 0 <= start <= end <= len(text):
-        raise InvalidValue(f"span {start}-{end} is outside {document} (0-{len(text)})")
+        raise InvalidValue("span.outside", start=start, end=end, document=document, length=len(text))
     turns = [t for t in document_turns(store, document) if t.start < max(end, start + 1) and t.end > start]
     first = turns[0] if turns else None
     lo = min(first.start, start) if first else start

@@ -29,15 +29,15 @@ def _free_name(store: Store, name: str) -> str:
 
 def _check_attribute(store: Store, key: str, value: str, applies_to: str) -> None:
     if not key or not value:
-        raise InvalidValue(f"attribute {key!r}={value!r} needs a name and a value (KEY=VALUE)")
+        raise InvalidValue("attribute.incomplete", key=key, value=value)
     row = store.one("SELECT * FROM attribute_definitions WHERE name = ?", (key,))
     if row is None:
         return
     if row["applies_to"] != applies_to:
-        raise InvalidValue(f"attribute {key!r} belongs to a {row['applies_to']}, not a {applies_to}")
+        raise InvalidValue("attribute.wrong_level", key=key, level=row["applies_to"], given=applies_to)
     allowed = [v["value"] for v in json.loads(row["value_list"])]
     if allowed and value not in allowed:
-        raise InvalidValue(f"{value!r} is not a value of {key!r}; use one of: {', '.join(allowed)}")
+        raise InvalidValue("attribute.value_unknown", value=value, key=key, choices=allowed)
 
 
 def spoken_words(doc: ParsedDocument) -> int:
@@ -64,7 +64,7 @@ def import_parsed(
     if dup:
         return ImportResult(source, dup["name"], False, duplicate_of=dup["name"])
     if language is not None and language not in LANGUAGES:
-        raise InvalidValue(f"language {language!r} is not supported; use one of {', '.join(LANGUAGES)}")
+        raise InvalidValue("language.unsupported", language=language, choices=LANGUAGES)
     lang = language or detect_language(doc.text)
     for key, value in (attributes or {}).items():
         _check_attribute(store, key, value, "document")
@@ -164,8 +164,11 @@ def document_row(store: Store, name: str) -> dict[str, Any]:
     row = store.one("SELECT * FROM documents WHERE name = ? OR guid = ?", (name, name.upper()))
     if row is None:
         names = [r["name"] for r in store.query("SELECT name FROM documents ORDER BY name LIMIT 8")]
-        hint = f"; documents are: {', '.join(names)}" if names else "; import one first"
-        raise NotFound(f"no document {name!r}{hint}")
+        raise (
+            NotFound("document.not_found", name=name, documents=names)
+            if names
+            else NotFound("document.not_found_none", name=name)
+        )
     return row
 
 
@@ -249,8 +252,7 @@ def set_attributes(
         }
         if speaker not in known:
             raise NotFound(
-                f"{document!r} has no speaker {speaker!r}; speakers are: "
-                f"{', '.join(sorted(known)) or '(none)'}"
+                "document.no_speaker", document=document, speaker=speaker, speakers=sorted(known) or "(none)"
             )
     with store.write(actor) as w:
         for key, value in values.items():
@@ -310,7 +312,7 @@ def parse_assignments(items: Iterable[str]) -> dict[str, str]:
     for item in items:
         key, sep, value = item.partition("=")
         if not sep or not key.strip() or not value.strip():
-            raise InvalidValue(f"{item!r} is not KEY=VALUE (for example municipality_type=Die Optimierer)")
+            raise InvalidValue("attribute.not_key_value", item=item)
         out[key.strip()] = value.strip()
     return out
 

@@ -117,10 +117,7 @@ def _check_text(w: Writer, guid: str) -> None:
         (guid,),
     )
     if row is not None and not row["same"]:
-        raise Conflict(
-            f"the text of {row['name']} has changed since this step (pseudonymised or edited); "
-            "it can no longer be undone or redone"
-        )
+        raise Conflict("undo.text_changed", document=row["name"])
 
 
 def _apply(w: Writer, event: dict[str, Any], *, inverse: bool) -> dict[str, Any]:
@@ -137,19 +134,19 @@ def _replay(w: Writer, event: dict[str, Any], *, inverse: bool) -> dict[str, Any
     removes = (action == "add" and inverse) or (action == "delete" and not inverse)
     if removes:
         if current is None:
-            raise Conflict("the coding no longer exists; nothing to undo")
+            raise Conflict("undo.not_possible")
         w.execute("DELETE FROM codings WHERE id = ?", (current["id"],))
         return {k: v for k, v in current.items() if k != "id"}
     if creates:
         if current is not None:
-            raise Conflict("the coding exists again; nothing to restore")
+            raise Conflict("redo.coding_exists")
         row = payload.get("row") or payload.get("before")
         if not row:
-            raise Conflict("the event does not hold the coding to restore")
+            raise Conflict("redo.no_coding_in_event")
         _insert(w, row)
         return dict(row)
     if current is None:
-        raise Conflict("the coding no longer exists; the change cannot be reversed")
+        raise Conflict("undo.coding_gone_change")
     values = payload["before"] if inverse else payload["after"]
     w.update("codings", current["id"], values, bump_version=True)
     return {}

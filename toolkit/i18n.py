@@ -66,7 +66,7 @@ def language(value: str | None) -> Language:
     if value is None:
         return "de"
     if value not in LANGUAGES:
-        raise InvalidValue(f"language {value!r} is not supported; use de or en")
+        raise InvalidValue("language.unsupported", language=value, choices="de, en")
     return value
 
 

@@ -15,7 +15,7 @@ def transcript_link(
 ) -> str:
     """``/?doc=interview_cdo&start=22420&end=22434&coder=anna``: the app-relative address of a span."""
     if start < 0 or end < start:
-        raise InvalidValue(f"span {start}-{end}: start must be 0 or more and not after end")
+        raise InvalidValue("span.negative", start=start, end=end)
     params = {"doc": document, "start": str(int(start)), "end": str(int(end))}
     if coder:
         params["coder"] = coder

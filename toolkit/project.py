@@ -41,9 +41,9 @@ def _read_yaml(path: Path) -> Any:
     try:
         return safe_yaml_load(path.read_text(encoding="utf-8"), str(path))
     except FileNotFoundError:
-        raise ImportFailed(str(path), "missing; the demo needs it") from None
+        raise ImportFailed("demo.file_missing", file=str(path)) from None
     except yaml.YAMLError as exc:
-        raise ImportFailed(str(path), f"not valid YAML: {exc}") from None
+        raise ImportFailed("demo.yaml_invalid", file=str(path), reason=exc) from None
 
 
 def load_demo_codings(store: Store, path: Path, *, actor: str) -> int:
@@ -61,7 +61,11 @@ def load_demo_codings(store: Store, path: Path, *, actor: str) -> int:
             span = anchor(folded[doc["name"]], entry["quote"], int(entry.get("occurrence", 1)) - 1)
             if span is None:
                 raise ImportFailed(
-                    str(path), f"entry {i}: quote not found in {doc['name']}: {entry['quote'][:60]!r}"
+                    "demo.quote_not_found",
+                    file=str(path),
+                    entry=i,
+                    document=doc["name"],
+                    quote=entry["quote"][:60],
                 )
             code = slugs.get(entry["code"]) or entry["code"]
             for coder in entry.get("coders", []):
@@ -76,10 +80,10 @@ def create_demo(db: str | Path, root: Path, *, actor: str) -> dict[str, Any]:
     """Build the demo project: shipped codebook, the sample transcripts listed in
     ``transcripts/metadata.yaml`` with their attributes, and ``transcripts/demo_codings.yaml``."""
     if Path(db).exists():
-        raise StoreError(f"{db}: a project already exists here; delete it to rebuild the demo")
+        raise StoreError("demo.exists", path=db)
     codebook_path = root / "codebook" / "codebook.yaml"
     if not codebook_path.exists():
-        raise CodebookError(str(codebook_path), None, "missing; run from the project folder (--root)")
+        raise CodebookError("demo.codebook_missing", file=str(codebook_path))
     book = load_codebook(codebook_path)
     meta = _read_yaml(root / "transcripts" / "metadata.yaml") or {}
     parsed = [
@@ -115,7 +119,7 @@ def create_demo(db: str | Path, root: Path, *, actor: str) -> dict[str, Any]:
     try:
         os.link(tmp, db)  # unlike a rename, never replaces a project created in the meantime
     except FileExistsError:
-        raise StoreError(f"{db}: a project appeared here while the demo was built; kept it") from None
+        raise StoreError("demo.appeared", path=db) from None
     finally:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{tmp}{suffix}").unlink(missing_ok=True)

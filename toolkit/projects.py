@@ -134,7 +134,7 @@ def check_project(path: str | Path) -> Path:
     with ``open_store`` would migrate any SQLite file into one)."""
     p = Path(path).expanduser()
     if not p.is_file():
-        raise NotFound(f"{p}: no project file here; check the path or create a new project")
+        raise NotFound("project.no_file", path=p)
     try:
         conn = sqlite3.connect(p.absolute().as_uri() + "?mode=ro", uri=True)
         try:
@@ -144,7 +144,7 @@ def check_project(path: str | Path) -> Path:
     except sqlite3.DatabaseError:
         row = None
     if not row:
-        raise InvalidValue(f"{p}: not a coding-toolkit project; open a .db file made by the toolkit")
+        raise InvalidValue("project.not_a_project", path=p)
     return p
 
 
@@ -158,17 +158,17 @@ def file_name(name: str) -> str:
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
     if not slug:
-        raise InvalidValue(f"project name {name!r}: give a name with letters or digits")
+        raise InvalidValue("project.name_invalid", name=name)
     return f"{slug[:60]}.db"
 
 
 def new_project_path(folder: str | Path, name: str) -> Path:
     """Where a new project called ``name`` goes in ``folder``; refused if a file is already there."""
     if not name.strip():
-        raise InvalidValue("the project has no name; give it one, e.g. 'Studie 2027'")
+        raise InvalidValue("project.name_missing")
     path = Path(folder).expanduser() / file_name(name)
     if path.exists():
-        raise Conflict(f"{path}: a project file of that name exists; choose another name or open it")
+        raise Conflict("project.file_exists", path=path)
     return path
 
 
@@ -192,11 +192,11 @@ def create_project(
 
     target = Path(path)
     if target.exists():
-        raise Conflict(f"{target}: a file exists there; choose another name or open it")
+        raise Conflict("project.file_exists", path=target)
     target.parent.mkdir(parents=True, exist_ok=True)
     if upload is None:
         if codebook not in (SHIPPED, EMPTY):
-            raise InvalidValue(f"codebook {codebook!r}: choose 'shipped', 'empty' or upload a codebook file")
+            raise InvalidValue("project.codebook_choice", codebook=codebook)
         init_project(target, codebook=DEFAULT_CODEBOOK if codebook == SHIPPED else None, actor=actor)
         return remember_project(target, name=name)
     filename, data = upload
@@ -206,15 +206,13 @@ def create_project(
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise ImportFailed(filename, "not UTF-8 text; save the codebook as UTF-8") from None
+            raise ImportFailed("codebook.not_utf8", file=filename) from None
         book = parse_codebook(text, filename)  # checked before anything is created
     elif suffix == ".qdc":
         if not read_qdc(data, filename).codes:
-            raise ImportFailed(filename, "the codebook has no codes; export it again from the other tool")
+            raise ImportFailed("codebook.no_codes", file=filename)
     else:
-        raise ImportFailed(
-            filename, f"unknown codebook type {suffix or '(none)'!r}; use a .yaml codebook or a REFI-QDA .qdc"
-        )
+        raise ImportFailed("codebook.unknown_type", file=filename, suffix=suffix or "(none)")
     init_project(target, codebook=None, actor=actor)
     try:
         with open_store(target) as store:

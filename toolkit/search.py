@@ -299,10 +299,7 @@ def _check_runaway(query: str, items: Any) -> None:
             nested = [i for i, item in enumerate(body) if _runaway([item], True)]
             others = [item for i, item in enumerate(body) if i not in nested]
             if nested and sre_parse.SubPattern(sub.state, others).getwidth()[0] == 0:
-                raise InvalidValue(
-                    f"regular expression {query!r} repeats a repetition (like (a+)+) and could run "
-                    "for hours; write the inner part once, e.g. (\\w+\\s)+ instead of (\\w+\\s*)+"
-                )
+                raise InvalidValue("search.regex_nested_repeat", pattern=query)
             _check_runaway(query, body)
         elif op == sre_constants.SUBPATTERN:
             _check_runaway(query, av[3])
@@ -313,12 +310,12 @@ def _check_runaway(query: str, items: Any) -> None:
 
 def _regex(query: str, case_sensitive: bool) -> re.Pattern[str]:
     if not query.strip():
-        raise InvalidValue("the regular expression is empty; type a pattern such as Antr(a|ä)g\\w*")
+        raise InvalidValue("search.regex_empty")
     flags = 0 if case_sensitive else re.IGNORECASE
     try:
         pattern = re.compile(query, flags)
     except re.error as exc:
-        raise InvalidValue(f"regular expression {query!r} is invalid: {exc}") from None
+        raise InvalidValue("search.regex_invalid", pattern=query, reason=exc) from None
     _check_runaway(query, sre_parse.parse(query, flags))
     return pattern
 
@@ -336,7 +333,7 @@ def _documents(store: Store, options: SearchOptions, ids: set[int] | None) -> li
         }
         missing = [d for d in options.documents if d not in known]
         if missing:
-            raise NotFound(f"no document {missing[0]!r}; see `coding-toolkit documents`")
+            raise NotFound("search.document_not_found", document=missing[0])
         where.append(f"name IN ({','.join('?' for _ in options.documents)})")
         params.extend(options.documents)
     for key, value in options.attributes:
@@ -403,7 +400,7 @@ def search(store: Store, query: str, options: SearchOptions | None = None) -> li
     """Every hit of ``query`` in document order. Raises :class:`InvalidValue` for a bad query."""
     options = options or SearchOptions()
     if options.mode not in MODES:
-        raise InvalidValue(f"search mode {options.mode!r} is unknown; use one of {', '.join(MODES)}")
+        raise InvalidValue("search.mode_unknown", mode=options.mode, choices=MODES)
     node: Node | None = None
     pattern: re.Pattern[str] | None = None
     if options.mode == "regex":

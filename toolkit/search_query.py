@@ -61,13 +61,13 @@ def _tokens(query: str) -> list[tuple[str, str]]:
             break
         pos = m.end()
         if m.group("quote"):
-            raise InvalidValue(f'query {query!r}: a quotation mark is not closed; close the phrase with "')
+            raise InvalidValue("query.quote_open", query=query)
         kind = next(k for k in ("phrase", "paren", "word") if m.group(k))
         value = m.group(kind)
         if kind == "phrase":
             value = value[1:-1].strip()
             if not value:
-                raise InvalidValue(f'query {query!r}: an empty phrase ""; put words between the quotes')
+                raise InvalidValue("query.phrase_empty", query=query)
         elif kind == "word" and (value in _OPERATORS or _NEAR.match(value)):
             kind = "op"
         out.append((kind, value))
@@ -80,8 +80,8 @@ class _Parser:
         self.items = _tokens(query)
         self.pos = 0
 
-    def error(self, what: str) -> InvalidValue:
-        return InvalidValue(f"query {self.query!r}: {what}")
+    def error(self, code: str, **params: object) -> InvalidValue:
+        return InvalidValue(code, query=self.query, **params)
 
     def peek(self) -> tuple[str, str] | None:
         return self.items[self.pos] if self.pos < len(self.items) else None
@@ -93,12 +93,12 @@ class _Parser:
 
     def parse(self) -> Node:
         if not self.items:
-            raise self.error("the query is empty; type a word, a phrase in quotes or a pattern")
+            raise self.error("query.empty")
         node = self.or_expr()
         if self.peek() is not None:
-            raise self.error(f"unexpected {self.peek()[1]!r}; is a parenthesis not opened?")  # type: ignore[index]
+            raise self.error("query.unexpected", token=self.peek()[1])  # type: ignore[index]
         if not positive(node):
-            raise self.error("the query only excludes (NOT); add a word to find")
+            raise self.error("query.only_not")
         return node
 
     def or_expr(self) -> Node:
@@ -141,7 +141,7 @@ class _Parser:
             self.take()
             right = self.atom()
             if not isinstance(left, Term) or not isinstance(right, Term):
-                raise self.error(f"{item[1]} joins two words or phrases, not groups")
+                raise self.error("query.operator_on_groups", operator=item[1])
             left = Near(left, right, int(m.group(1)))
             item = self.peek()
         return left
@@ -149,19 +149,19 @@ class _Parser:
     def atom(self) -> Node:
         item = self.peek()
         if item is None:
-            raise self.error("a word is missing at the end (after an operator)")
+            raise self.error("query.word_missing")
         kind, value = self.take()
         if kind == "paren" and value == "(":
             node = self.or_expr()
             if self.peek() != ("paren", ")"):
-                raise self.error("a parenthesis is not closed; add )")
+                raise self.error("query.paren_open")
             self.take()
             return node
         if kind in ("word", "phrase"):
             if not value.strip("*"):
-                raise self.error("a wildcard * needs letters next to it, e.g. Antrag*")
+                raise self.error("query.wildcard_alone")
             return Term(value)
-        raise self.error(f"{value!r} stands where a word is expected")
+        raise self.error("query.word_expected", token=value)
 
 
 def positive(node: Node) -> bool:

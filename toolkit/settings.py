@@ -21,10 +21,10 @@ _PERSONAL = "personal"  # project-table keys of a person's choice: personal.<key
 
 def _check(key: str, value: str) -> None:
     if key not in CHOICES:
-        raise InvalidValue(f"setting {key!r} does not exist; use one of: {', '.join(sorted(CHOICES))}")
+        raise InvalidValue("setting.unknown", key=key, choices=sorted(CHOICES))
     allowed = CHOICES[key][0]
     if value not in allowed:
-        raise InvalidValue(f"setting {key} cannot be {value!r}; use one of: {', '.join(allowed)}")
+        raise InvalidValue("setting.value", key=key, value=value, choices=allowed)
 
 
 def project_default(store: Store, key: str) -> str:

@@ -61,9 +61,7 @@ class Store:
             if _migrate:
                 self.migrate()
         except sqlite3.DatabaseError as exc:
-            raise StoreError(
-                f"{self.path}: cannot open the project database ({exc}); is it a coding-toolkit project?"
-            ) from None
+            raise StoreError("store.cannot_open", path=self.path, reason=exc) from None
 
     def migrate(self) -> None:
         """Apply pending migrations under the write lock, so that processes opening the same new
@@ -117,9 +115,7 @@ class Store:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             if isinstance(exc, sqlite3.IntegrityError):
-                raise Conflict(
-                    f"the change was refused because it breaks a rule of the project ({exc})"
-                ) from exc
+                raise Conflict("store.rule_broken", reason=exc) from exc
             raise
         try:
             self._with_lock_retry(lambda: self.conn.execute("COMMIT"))
@@ -188,7 +184,7 @@ class Writer:
 def open_store(path: str | Path) -> Store:
     """Open an existing project; a missing file is an error that says how to create one."""
     if not Path(path).exists():
-        raise StoreError(f"{path}: no project here; create one with `coding-toolkit --db {path} init`")
+        raise StoreError("store.no_project", path=path)
     return Store(path)
 
 
@@ -196,7 +192,7 @@ def create_store(path: str | Path, *, actor: str = "system") -> Store:
     """Create a new, empty project file (parent folders included); refuses to overwrite."""
     p = Path(path)
     if p.exists():
-        raise StoreError(f"{path}: a project already exists here; pick another --db path")
+        raise StoreError("store.exists", path=path)
     p.parent.mkdir(parents=True, exist_ok=True)
     store = Store(p)
     with store.write(actor) as w:

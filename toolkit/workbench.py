@@ -162,9 +162,9 @@ def add_in_vivo_coding(
     (a lead's right in team mode, a name taken) leaves no coding, a refused coding no code."""
     name = " ".join(name.split())
     if not name:
-        raise InvalidValue("the new code needs a name; type one or select words in the text")
+        raise InvalidValue("code.name_missing")
     if SEP in name:
-        raise InvalidValue(f"code name {name!r} may not contain '{SEP}'; it separates the levels of a path")
+        raise InvalidValue("code.name_has_separator", name=name, separator=SEP)
     require_lead(store, coder, "change the codebook")
     require_coder(store, coder, coder, "add codings")
     path = f"{parent.strip(SEP)}{SEP}{name}" if parent else name
@@ -225,17 +225,17 @@ def parse_link(params: Mapping[str, str], documents: Collection[str], text_lengt
     refused with a message naming the value."""
     name = str(params.get("doc", "")).strip()
     if name not in documents:
-        raise NotFound(f"document {name!r} from the link is not in this project")
+        raise NotFound("link.document_not_found", document=name)
     start = end = None
     if params.get("start") is not None or params.get("end") is not None:
         try:
             start, end = int(str(params.get("start"))), int(str(params.get("end")))
         except ValueError:
             raise InvalidValue(
-                f"link offsets start={params.get('start')!r} end={params.get('end')!r} are not whole numbers"
+                "link.offsets_not_numbers", start=params.get("start"), end=params.get("end")
             ) from None
         if not 0 <= start < end or (text_length is not None and end > text_length):
-            raise InvalidValue(f"link span {start}-{end} is outside document {name!r}")
+            raise InvalidValue("link.span_outside", start=start, end=end, document=name)
     coder = str(params["coder"]).strip() if params.get("coder") else None
     return Link(name, start, end, coder)
 
@@ -284,7 +284,7 @@ def run_op(store: Store, op: Mapping[str, Any], *, coder: str, document: str) ->
     if kind == "code":
         name = " ".join(str(op.get("name") or "").split())
         if not name or SEP in name:
-            raise InvalidValue(f"code name {name!r} is empty or contains '{SEP}'")
+            raise InvalidValue("code.name_empty_or_separator", name=name, separator=SEP)
         parent = str(op.get("parent") or "")
         code = add_code(store, f"{parent}{SEP}{name}" if parent else name, actor=coder)
         return OpResult("code", code.path)
@@ -298,7 +298,7 @@ def run_op(store: Store, op: Mapping[str, Any], *, coder: str, document: str) ->
             end=int(op["end"]),
         )
         return OpResult("adjust", changed.code_path, changed.start, changed.end, changed.guid)
-    raise InvalidValue(f"unknown workbench op {kind!r}; expected assign, invivo, code or adjust")
+    raise InvalidValue("workbench.unknown_op", op=kind)
 
 
 def span_window(store: Store, document: str, start: int, end: int, *, around: int = 400) -> tuple[int, str]:
@@ -307,7 +307,7 @@ def span_window(store: Store, document: str, start: int, end: int, *, around: in
     ``(offset of the window in the document, window text)``."""
     text = str(document_row(store, document)["text"])
     if not 0 <= start < end <= len(text):
-        raise InvalidValue(f"span {start}-{end} is outside document {document!r} (0-{len(text)})")
+        raise InvalidValue("span.outside", start=start, end=end, document=document, length=len(text))
     lo, hi = start, end
     for turn_start, turn_end in store.conn.execute(
         'SELECT t.start, t."end" FROM turns t JOIN documents d ON d.id = t.document_id '

@@ -87,7 +87,7 @@ def encode(matrix: Any, categories: Sequence[Any] | None = None) -> Ratings:
     numeric_input = isinstance(raw, np.ndarray) and raw.dtype.kind in "biuf"
     array = np.asarray(raw, dtype=float if numeric_input else object)
     if array.ndim != 2:
-        raise InvalidValue(f"the matrix must be coders x units (2 dimensions), got {array.ndim}")
+        raise InvalidValue("agreement.matrix_shape", dimensions=array.ndim)
     flat = array.ravel()
     infinite = (
         np.isinf(flat).any()
@@ -95,7 +95,7 @@ def encode(matrix: Any, categories: Sequence[Any] | None = None) -> Ratings:
         else any(isinstance(v, float | np.floating) and math.isinf(v) for v in flat)
     )
     if infinite:
-        raise InvalidValue("the matrix holds an infinite value; use numbers, or leave a cell empty (None)")
+        raise InvalidValue("agreement.matrix_infinite")
     if numeric_input:
         pass  # already floats with NaN for missing: the fast path for large matrices
     elif array.size and all(isinstance(v, (int, float, np.number)) or v is None for v in flat[:1000]):
@@ -114,7 +114,7 @@ def encode(matrix: Any, categories: Sequence[Any] | None = None) -> Ratings:
             if present.any() and (known.size == 0 or not np.array_equal(known[pos], flat[present])):
                 bad = flat[present][known[pos] != flat[present]] if known.size else flat[present]
                 raise InvalidValue(
-                    f"value {_plain_value(bad[0])!r} is not one of the categories {list(values)!r}"
+                    "agreement.value_not_category", value=_plain_value(bad[0]), categories=list(values)
                 )
             codes[present] = order[pos]
             return Ratings(codes.reshape(array.shape), values)
@@ -123,7 +123,7 @@ def encode(matrix: Any, categories: Sequence[Any] | None = None) -> Ratings:
                 continue
             key = v.item() if isinstance(v, np.generic) else v
             if key not in lookup:
-                raise InvalidValue(f"value {key!r} is not one of the categories {list(values)!r}")
+                raise InvalidValue("agreement.value_not_category", value=key, categories=list(values))
             codes[i] = lookup[key]
     else:
         try:
@@ -158,16 +158,13 @@ def _alpha(counts: NDArray[np.float64], values: tuple[Any, ...], level: str) -> 
             domain: Sequence[Any] = [float(v) for v in values]
         except (TypeError, ValueError):
             raise InvalidValue(
-                f"level {level!r} needs numeric categories, got {list(values)[:5]!r}; use nominal"
+                "agreement.level_needs_numbers", level=level, categories=list(values)[:5]
             ) from None
         if level == "ratio" and any(d < 0 for d in domain):
-            raise InvalidValue(
-                f"level 'ratio' needs values of 0 or more, got {min(domain):g}; use interval for this scale"
-            )
+            raise InvalidValue("agreement.ratio_negative", minimum=min(domain))
         if len(set(domain)) < len(domain):
             raise InvalidValue(
-                f"categories {list(values)[:5]!r} name the same number twice (e.g. '1' and 1); "
-                "give each value one spelling"
+                "agreement.categories_same_number", categories=[repr(v) for v in list(values)[:5]]
             )
     else:
         domain = list(range(len(values)))
@@ -212,7 +209,7 @@ def coefficients(
     exactly two coders) plus ``coders``, ``units``, ``units_pairable``, ``units_single``,
     ``categories`` and ``notes`` (coefficient -> reason it is NaN or None)."""
     if level not in LEVELS:
-        raise InvalidValue(f"level {level!r} is unknown; use one of {', '.join(LEVELS)}")
+        raise InvalidValue("option.unknown", option="level", value=level, choices=LEVELS)
     ratings = encode(matrix, categories)
     return coefficients_of(ratings, level=level)
 
@@ -301,7 +298,7 @@ def coefficients_of(ratings: Ratings, *, level: str = "nominal") -> dict[str, An
     elif ratings.weights is not None and level == "nominal":
         out["krippendorff_alpha"] = nominal_alpha(c, wp)
     elif ratings.weights is not None:
-        raise InvalidValue(f"a tally of ratings gives alpha at level nominal only, not {level!r}")
+        raise InvalidValue("agreement.tally_nominal_only", what="alpha", level=level)
     else:
         out["krippendorff_alpha"] = _alpha(c, ratings.values, level)
     out["units_pairable"] = round(n)
@@ -322,9 +319,9 @@ def bootstrap_alpha(
     draw, and the ``(1 - confidence) / 2`` and ``(1 + confidence) / 2`` quantiles are returned.
     Draws where alpha is undefined are left out; ``(nan, nan)`` when none is defined."""
     if draws < 1:
-        raise InvalidValue(f"draws must be at least 1, got {draws}")
+        raise InvalidValue("agreement.draws_min", draws=draws)
     if not 0 < confidence < 1:
-        raise InvalidValue(f"confidence must be between 0 and 1, got {confidence}")
+        raise InvalidValue("agreement.confidence_range", confidence=confidence)
     ratings = matrix if isinstance(matrix, Ratings) else encode(matrix, categories)
     counts = ratings.counts
     keep = (counts.sum(axis=1) >= 2) & (ratings.unit_weights > 0)
@@ -337,7 +334,7 @@ def bootstrap_alpha(
     if level == "nominal":
         estimates = _nominal_draws(counts, rng, draws, weights)
     elif ratings.weights is not None:
-        raise InvalidValue(f"a tally of ratings gives the bootstrap at level nominal only, not {level!r}")
+        raise InvalidValue("agreement.tally_nominal_only", what="the bootstrap", level=level)
     else:
         values = []
         for _ in range(draws):

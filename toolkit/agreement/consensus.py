@@ -133,7 +133,7 @@ def sort_disagreements(items: Sequence[Disagreement], order: str = "document") -
     """``items`` by ``document`` (then place), ``code`` (then document and place) or ``size``
     (largest place first)."""
     if order not in ORDERS:
-        raise InvalidValue(f"order {order!r} is unknown; use one of {', '.join(ORDERS)}")
+        raise InvalidValue("option.unknown", option="order", value=order, choices=ORDERS)
     if order == "document":
         return sorted(items, key=lambda d: (d.document, d.start, d.code))
     if order == "code":
@@ -157,7 +157,7 @@ def page_of(items: Sequence[Disagreement], number: int = 1, size: int = 15) -> P
     """Page ``number`` (from 1; clipped to the last page) of ``items`` with their counts per
     document and per code."""
     if size < 1:
-        raise InvalidValue(f"page size must be at least 1, got {size}")
+        raise InvalidValue("consensus.page_size", size=size)
     pages = max(1, -(-len(items) // size))
     number = min(max(1, number), pages)
     by_document: dict[str, int] = {}
@@ -186,7 +186,7 @@ def disagreements(
     subcodes), field and document, with the decision taken so far (None while open). Documents are
     read one at a time; ``progress(done, total)`` is told after each."""
     if method not in ("segment", "unit"):
-        raise InvalidValue(f"disagreements are listed for method segment or unit, not {method!r}")
+        raise InvalidValue("consensus.method", method=method)
     share = DEFAULT_THRESHOLD[method] if threshold is None else float(threshold)
     found = _find(
         plan(store, [coder_a, coder_b], code=code, document=document), method, unit, share, progress
@@ -218,10 +218,10 @@ def decide(
     ``span`` (and optionally another ``code``). Deciding the same place twice is refused."""
     require_lead(store, actor, "decide disagreements")
     if decision not in DECISIONS:
-        raise InvalidValue(f"decision {decision!r} is unknown; use one of {', '.join(DECISIONS)}")
+        raise InvalidValue("option.unknown", option="decision", value=decision, choices=DECISIONS)
     if decision == "edit":
         if span is None:
-            raise InvalidValue("decision 'edit' needs the span (start, end) the consensus should code")
+            raise InvalidValue("consensus.edit_needs_span")
         chosen = [(span[0], span[1], code or item.code)]
     else:
         spans = {
@@ -233,7 +233,7 @@ def decide(
         chosen = [(s, e, item.code) for s, e in spans]
     with store.write(actor) as w:
         if store.one("SELECT key FROM consensus_decisions WHERE key = ?", (item.key,)):
-            raise Conflict(f"the disagreement {item.key} is already decided; reload the list")
+            raise Conflict("consensus.decided", key=item.key)
         guids = []
         for s, e, path in chosen:
             target = code_by_path(store, path)
@@ -285,7 +285,7 @@ def decision_of(store: Store, key: str) -> dict[str, object]:
     """The stored decision of one disagreement."""
     row = store.one("SELECT * FROM consensus_decisions WHERE key = ?", (key,))
     if row is None:
-        raise NotFound(f"no decision for {key!r}; list open ones with disagreements()")
+        raise NotFound("consensus.no_decision", key=key)
     row["codings"] = json.loads(row["codings"])
     return row
 

@@ -256,7 +256,7 @@ def _segment_counts(
 ) -> NDArray[np.int64]:
     """Per code (rows of ``a`` and ``b``): segments of a, of b, matched ones of a, of b."""
     if not 0 < threshold <= 100:
-        raise InvalidValue(f"segment overlap threshold {threshold} must be above 0 and at most 100 percent")
+        raise InvalidValue("threshold.segment", threshold=threshold)
     stride = 1 + max((e for spans in (*a, *b) for _, e in spans), default=0)
 
     def rows(groups: Sequence[Sequence[tuple[int, int]]]) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
@@ -469,16 +469,14 @@ def agreement(
     """Run one agreement method on the store's codings of ``coders``; see the module docstring.
     Documents are read one at a time; ``progress(done, total)`` is told after each."""
     if method not in METHODS:
-        raise InvalidValue(f"method {method!r} is unknown; use one of {', '.join(METHODS)}")
+        raise InvalidValue("option.unknown", option="method", value=method, choices=METHODS)
     if unit not in UNIT_KINDS:
-        raise InvalidValue(f"unit {unit!r} is unknown; use one of {', '.join(UNIT_KINDS)}")
+        raise InvalidValue("option.unknown", option="unit", value=unit, choices=UNIT_KINDS)
     if draws < 0:
-        raise InvalidValue(f"draws must be 0 (no interval) or more, got {draws}")
+        raise InvalidValue("agreement.draws_none_or_more", draws=draws)
     share = DEFAULT_THRESHOLD.get(method, 0.0) if threshold is None else float(threshold)
     if not 0 <= share <= 100 or (method == "segment" and share == 0):
-        raise InvalidValue(
-            f"threshold {threshold} is not a percentage; use 0-100 (unit) or above 0 up to 100 (segment)"
-        )
+        raise InvalidValue("threshold.not_percent_method", threshold=threshold)
     p = plan(store, list(coders), code=code, document=document)
     return run(
         p,

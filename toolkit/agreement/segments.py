@@ -68,7 +68,7 @@ def compare_segments(
 ) -> SegmentCounts:
     """Judge every segment of a and b (same code, same document)."""
     if not 0 < threshold <= 100:
-        raise InvalidValue(f"segment overlap threshold {threshold} must be above 0 and at most 100 percent")
+        raise InvalidValue("threshold.segment", threshold=threshold)
     ma = _matched(a, b, threshold)
     mb = _matched(b, a, threshold)
     return SegmentCounts(

@@ -90,7 +90,7 @@ def parse_coders(text: str) -> tuple[str, ...]:
     """``"anna,ben"`` -> ``("anna", "ben")``; duplicates and blanks are errors."""
     names = tuple(n.strip() for n in text.split(",") if n.strip())
     if len(set(names)) != len(names):
-        raise InvalidValue(f"coder list {text!r} names a coder twice")
+        raise InvalidValue("agreement.coder_twice", coders=text)
     return names
 
 
@@ -210,11 +210,11 @@ def plan(
     """Check the coders (two or more, all known) and decide the scope of a run."""
     chosen = tuple(coders)
     if len(chosen) < 2:
-        raise InvalidValue(f"agreement needs two or more coders, got {list(chosen)!r}; pass --coders A,B")
+        raise InvalidValue("agreement.two_coders", coders=list(chosen))
     known = list_coders(store)
     for name in chosen:
         if name not in known:
-            raise NotFound(f"no coder {name!r}; coders are: {', '.join(known) or '(none yet)'}")
+            raise NotFound("coder.not_found", name=name, coders=known)
     all_codes = tuple(list_codes(store))
     root = code_by_path(store, code) if code is not None else None
     compared, excluded = scope(store, chosen, document=document)

@@ -91,7 +91,9 @@ def document_terms(spans_by_coder: Mapping[str, Sequence[Span]], begin: int, end
     for c, spans in units.items():
         for s, e in spans:
             if not begin <= s < e <= end:
-                raise InvalidValue(f"span {s}-{e} of coder {c!r} is outside the continuum {begin}-{end}")
+                raise InvalidValue(
+                    "agreement.span_outside_continuum", start=s, end=e, coder=c, begin=begin, stop=end
+                )
     distance = 0.0
     for i in coders:
         for j in coders:
@@ -151,9 +153,9 @@ def unitized_alpha_documents(
     ``{document: (begin, end)}``) laid end to end."""
     coders = sorted({c for by_coder in spans.values() for c in by_coder})
     if len(coders) < 2:
-        raise InvalidValue(f"u-alpha needs two or more coders, got {coders!r}")
+        raise InvalidValue("agreement.ualpha_two_coders", coders=coders)
     if end_before := [d for d, (b, e) in continua.items() if e <= b]:
-        raise InvalidValue(f"continuum of {end_before[0]!r} is empty; end must be above begin")
+        raise InvalidValue("agreement.continuum_empty", document=end_before[0])
     length = sum(e - b for b, e in continua.values())
     codes = sorted({code for by_coder in spans.values() for rows in by_coder.values() for *_, code in rows})
     observed: dict[str, float] = {}

@@ -65,7 +65,7 @@ def _split(doc: Doc, kind: str) -> list[tuple[int, int]]:
         return turns or paragraph_units(doc.text)
     if kind == "paragraph":
         return paragraph_units(doc.text)
-    raise InvalidValue(f"unit {kind!r} is unknown; use one of {', '.join(UNIT_KINDS)}")
+    raise InvalidValue("option.unknown", option="unit", value=kind, choices=UNIT_KINDS)
 
 
 Coverage = tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]
@@ -111,7 +111,7 @@ def presence(
     """1 per unit where the spans cover at least ``threshold`` percent (and one character);
     ``units`` may be an n x 2 array (read once per document by the callers)."""
     if not 0 <= threshold <= 100:
-        raise InvalidValue(f"threshold {threshold} is not a percentage between 0 and 100")
+        raise InvalidValue("threshold.not_percent", threshold=threshold)
     if len(units) == 0:
         return np.zeros(0, dtype=np.int64)
     if not spans:
@@ -132,7 +132,7 @@ def presence_rows(
     (e.g. every code x coder of one document). The same rule: a unit counts when the union of the
     row's spans covers at least ``threshold`` percent of it, and one character."""
     if not 0 <= threshold <= 100:
-        raise InvalidValue(f"threshold {threshold} is not a percentage between 0 and 100")
+        raise InvalidValue("threshold.not_percent", threshold=threshold)
     out = np.zeros((len(spans), len(units)), dtype=np.int64)
     if len(units) == 0 or not spans:
         return out

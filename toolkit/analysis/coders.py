@@ -46,21 +46,17 @@ def choose_coders(data: CodingData, wanted: Sequence[str] = (), *, all_coders: b
     nothing chosen: an error that says how to choose."""
     available = coded_by(data)
     if wanted and all_coders:
-        raise InvalidValue("name coders (--coder NAME) or ask for all coders (--all-coders), not both")
+        raise InvalidValue("analysis.coders_or_all")
     if wanted:
         for name in wanted:
             if name not in data.coders:
-                known = ", ".join(data.coders) or "none yet"
-                raise NotFound(f"no coder {name!r}; coders are: {known}")
+                raise NotFound("coder.not_found", name=name, coders=data.coders)
         return CoderView(tuple(dict.fromkeys(wanted)))
     if all_coders or len(available) <= 1:
         return CoderView(tuple(available))
     if CONSENSUS_CODER in available:
         return CoderView((CONSENSUS_CODER,))
-    raise InvalidValue(
-        f"{len(available)} coders have coded ({', '.join(available)}) and there is no consensus yet: "
-        "choose whose codings to report with --coder NAME (repeatable) or --all-coders for a pooled view"
-    )
+    raise InvalidValue("analysis.choose_coders", count=len(available), coders=available)
 
 
 def default_view(data: CodingData) -> CoderView:

@@ -86,11 +86,9 @@ def cooccurrence(data: CodingData, method: str = "overlap", *, store: Store | No
     of different coders never pair: filter to one coder (or the consensus) for a coder's view.
     ``method="sentence"`` needs the ``store`` to read the texts."""
     if method not in METHODS:
-        raise InvalidValue(
-            f"co-occurrence method {method!r} is not supported; use one of {', '.join(METHODS)}"
-        )
+        raise InvalidValue("option.unsupported", option="co-occurrence method", value=method, choices=METHODS)
     if method == "sentence" and store is None:
-        raise InvalidValue("co-occurrence in sentences needs the project: pass store=")
+        raise InvalidValue("analysis.sentences_need_store")
     frame = data.codings
     code = frame["code"].cat.codes.to_numpy(np.int64)
     if method == "overlap":
@@ -144,7 +142,7 @@ def cooccurrence_matrix(pairs: pd.DataFrame, value: str = "count") -> pd.DataFra
     """The symmetric code x code table of ``value`` (``count`` or ``jaccard``) from
     :func:`cooccurrence`, for heatmaps."""
     if value not in ("count", "jaccard"):
-        raise InvalidValue(f"value {value!r} is not supported; use count or jaccard")
+        raise InvalidValue("option.unsupported", option="value", value=value, choices="count, jaccard")
     codes = sorted(set(pairs["code_a"]) | set(pairs["code_b"]))
     table = pd.DataFrame(0.0, index=codes, columns=codes)
     for row in pairs.itertuples(index=False):

@@ -293,7 +293,7 @@ def _fetch_codings(store: Store, sql: str, params: tuple[int, ...], ids: Sequenc
             continue
         block = np.stack([_parse(c) for c in columns], axis=1)
         if block.shape[0] != n:
-            raise StoreError(f"{store.path}: the codings could not be read; run PRAGMA integrity_check")
+            raise StoreError("analysis.codings_unreadable", path=store.path)
         parts.append(block)
     return np.concatenate(parts) if parts else np.zeros((0, 3), dtype=np.int64)
 
@@ -317,8 +317,7 @@ def load_codings(
     if coder is not None:
         match = [c["id"] for c in coders if c["name"] == coder]
         if not match:
-            known = ", ".join(c["name"] for c in coders) or "none yet"
-            raise NotFound(f"no coder {coder!r}; coders are: {known}")
+            raise NotFound("coder.not_found", name=coder, coders=[c["name"] for c in coders])
         sql += " AND c.coder_id = ?"
         params = (match[0],)
     if document_ids is None:
@@ -352,8 +351,7 @@ def attribute_column(data: CodingData, name: str) -> pd.Series:
     """The value of document attribute ``name`` for each coding, as a categorical whose categories
     are all values the selected documents have."""
     if name not in data.documents.columns or name in ("document_id", "document", "words"):
-        known = ", ".join(data.attributes) or "none"
-        raise NotFound(f"no document attribute {name!r}; attributes are: {known}")
+        raise NotFound("attribute.not_found", name=name, attributes=data.attributes)
     per_document = data.documents[name].astype(str).tolist()
     categories = sorted(set(per_document))
     position = {c: i for i, c in enumerate(categories)}
@@ -370,7 +368,7 @@ def _subcodes(data: CodingData, paths: Iterable[str]) -> list[str]:
         wanted = path.strip().strip("/")
         matches = [c for c in all_codes if c == wanted or c.rsplit("/", 1)[-1] == wanted]
         if not matches:
-            raise NotFound(f"no code {path!r}; list codes with `coding-toolkit codebook show`")
+            raise NotFound("code.not_found_listed", path=path)
         root = wanted if wanted in all_codes else matches[0]
         out.extend(c for c in all_codes if c == root or c.startswith(root + "/"))
     return out
@@ -397,25 +395,24 @@ def select(
     filters = list(data.filters)
     if coder is not None:
         if coder not in data.coders:
-            raise NotFound(f"no coder {coder!r}; coders are: {', '.join(data.coders) or 'none yet'}")
+            raise NotFound("coder.not_found", name=coder, coders=data.coders)
         keep &= (frame["coder"] == coder).to_numpy()
         filters.append(("coder", coder))
     if coders:
         unknown = [c for c in coders if c not in data.coders]
         if unknown:
-            known = ", ".join(data.coders) or "none yet"
-            raise NotFound(f"no coder {unknown[0]!r}; coders are: {known}")
+            raise NotFound("coder.not_found", name=unknown[0], coders=data.coders)
         keep &= frame["coder"].isin(list(coders)).to_numpy()
         filters.append(("coders", ", ".join(coders)))
     if documents:
         missing = sorted(set(documents) - set(docs["document"]))
         if missing:
-            raise NotFound(f"no document {missing[0]!r}; see `coding-toolkit documents`")
+            raise NotFound("search.document_not_found", document=missing[0])
         doc_keep &= docs["document"].isin(documents).to_numpy()
         filters.append(("documents", ", ".join(documents)))
     for name, values in (attributes or {}).items():
         if name not in data.attributes:
-            raise NotFound(f"no document attribute {name!r}; attributes are: {', '.join(data.attributes)}")
+            raise NotFound("attribute.not_found", name=name, attributes=data.attributes)
         doc_keep &= docs[name].isin(list(values)).to_numpy()
         filters.append((name, ", ".join(values)))
     if codes:
@@ -441,6 +438,6 @@ def format_seconds(seconds: float | None) -> str:
     if seconds is None or (isinstance(seconds, float) and np.isnan(seconds)):
         return ""
     if seconds < 0:
-        raise InvalidValue(f"time stamp {seconds} is negative")
+        raise InvalidValue("analysis.time_negative", seconds=seconds)
     total = int(seconds)
     return f"{total // 3600:02d}:{total % 3600 // 60:02d}:{total % 60:02d}"

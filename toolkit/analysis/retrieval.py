@@ -93,7 +93,7 @@ def segments(
     :func:`spread`). Several coders (a pooled view): a span that more than one of them coded with
     the same code is one row whose ``coder`` lists them all."""
     if context != "turn" and not (isinstance(context, int) and context >= 0):
-        raise InvalidValue(f"context {context!r} must be a number of characters (0 or more) or 'turn'")
+        raise InvalidValue("analysis.context", context=context)
     frame = data.codings.sort_values(["code", "document", "start", "end", "coder"])
     coders = frame["coder"].astype(str)
     if frame["coder"].nunique() > 1:  # a pooled view: a span coded alike by several coders once

@@ -30,8 +30,7 @@ def _group_columns(data: CodingData, by: str) -> tuple[pd.DataFrame, list[str]]:
         "coder": ["coder"],
     }
     if by not in columns:
-        choices = ", ".join([*BY_CHOICES, "attribute:NAME"])
-        raise InvalidValue(f"cannot group by {by!r}; use one of {choices}")
+        raise InvalidValue("analysis.group_by", by=by, choices=[*BY_CHOICES, "attribute:NAME"])
     return frame, columns[by]
 
 
@@ -99,9 +98,7 @@ def _column_key(data: CodingData, cols: str) -> tuple[pd.DataFrame, str]:
         return frame.assign(**{name: attribute_column(data, name)}), name
     named = {"document": "document", "coder": "coder", "role": "speaker_role", "field": "field_of_action"}
     if cols not in named:
-        raise InvalidValue(
-            f"matrix columns {cols!r} are not supported; use {', '.join(MATRIX_COLUMNS)} or attribute:NAME"
-        )
+        raise InvalidValue("analysis.matrix_columns", columns=cols, choices=MATRIX_COLUMNS)
     return frame, named[cols]
 
 
@@ -113,11 +110,9 @@ def matrix(
     action. ``values``: ``count`` (codings), ``presence`` (1 if any), ``row-percent`` or
     ``column-percent`` (per cent of the row's or column's codings)."""
     if values not in MATRIX_VALUES:
-        raise InvalidValue(
-            f"matrix values {values!r} are not supported; use one of {', '.join(MATRIX_VALUES)}"
-        )
+        raise InvalidValue("option.unsupported", option="matrix values", value=values, choices=MATRIX_VALUES)
     if rows not in ("code", "field"):
-        raise InvalidValue(f"matrix rows {rows!r} are not supported; use code or field")
+        raise InvalidValue("analysis.matrix_rows", rows=rows)
     frame, column = _column_key(data, cols)
     row_key = "code" if rows == "code" else "field_of_action"
     counts = frame.groupby([row_key, column], observed=False).size().unstack(fill_value=0)

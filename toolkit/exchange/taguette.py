@@ -51,22 +51,18 @@ def read_rows(path: str | Path) -> list[tuple[int, dict[str, str]]]:
     try:
         data = p.read_bytes()
     except OSError as exc:
-        raise ImportFailed(str(p), f"cannot read the file ({exc.strerror})") from None
+        raise ImportFailed("import.cannot_read", file=str(p), reason=exc.strerror) from None
     text = decode(data, str(p))
     reader = csv.DictReader(io.StringIO(text, newline=""))
     missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
     if missing:
-        raise ImportFailed(
-            str(p),
-            f"missing column(s) {', '.join(missing)}; a Taguette highlights "
-            f"export has id, document, tag, content (found: {reader.fieldnames})",
-        )
+        raise ImportFailed("taguette.columns_missing", file=str(p), columns=missing, found=reader.fieldnames)
     rows = []
     try:
         for row in reader:
             rows.append((reader.line_num, {k: (v or "") for k, v in row.items() if k}))
     except csv.Error as exc:
-        raise ImportFailed(str(p), f"line {reader.line_num}: {exc}") from None
+        raise ImportFailed("import.line", file=str(p), line=reader.line_num, cause=exc) from None
     return rows
 
 
@@ -76,12 +72,12 @@ def read_document_map(path: str | Path) -> dict[str, str]:
     try:
         text = decode(p.read_bytes(), str(p))
     except OSError as exc:
-        raise ImportFailed(str(p), f"cannot read the file ({exc.strerror})") from None
+        raise ImportFailed("import.cannot_read", file=str(p), reason=exc.strerror) from None
     pairs: list[str] = []
     for number, line in enumerate(text.splitlines(), 1):
         if line.strip() and not line.lstrip().startswith("#"):
             if "=" not in line:
-                raise ImportFailed(str(p), f"line {number}: {line.strip()!r} is not OLD=NEW")
+                raise ImportFailed("taguette.map_line", file=str(p), line=number, text=line.strip())
             pairs.append(line)
     return parse_document_map(pairs)
 
@@ -92,7 +88,7 @@ def parse_document_map(pairs: list[str] | tuple[str, ...]) -> dict[str, str]:
     for pair in pairs:
         old, sep, new = pair.partition("=")
         if not sep or not old.strip() or not new.strip():
-            raise InvalidValue(f"map {pair!r} is not OLD=NEW (the Taguette name = the project's name)")
+            raise InvalidValue("taguette.map_pair", pair=pair)
         out[old.strip()] = new.strip()
     return out
 
@@ -105,10 +101,7 @@ def _document_keys(store: Store, doc_map: dict[str, str]) -> dict[str, dict[str,
     for old, new in doc_map.items():
         target = docs.get(new.casefold()) or docs.get(Path(new).stem.casefold())
         if target is None:
-            raise InvalidValue(
-                f"map {old}={new}: the project has no document {new!r}; list them with "
-                "`coding-toolkit documents`"
-            )
+            raise InvalidValue("taguette.map_no_document", old=old, new=new)
         docs[old.casefold()] = target
         docs[Path(old).stem.casefold()] = target
     return docs

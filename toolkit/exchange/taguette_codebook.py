@@ -45,7 +45,7 @@ def taguette_tree(book: RefiCodebook, where: str) -> RefiCodebook:
         try:
             real.setdefault(SEP.join(split_path(code.name)), code)
         except InvalidValue as exc:
-            raise ImportFailed(where, f"tag {code.name[:60]!r}: {exc}") from None
+            raise ImportFailed("taguette.tag_invalid", file=where, tag=code.name[:60], cause=exc) from None
     out: dict[str, RefiCode] = {}
     for path in real:
         parts = path.split(SEP)
@@ -89,22 +89,17 @@ def read_codebook_csv(store: Store, path: str | Path) -> tuple[Codebook, list[st
     try:
         text = decode(p.read_bytes(), str(p))
     except OSError as exc:
-        raise ImportFailed(str(p), f"cannot read the file ({exc.strerror})") from None
+        raise ImportFailed("import.cannot_read", file=str(p), reason=exc.strerror) from None
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = [cell.strip().casefold() for cell in next(reader)]
     except StopIteration:
-        raise ImportFailed(str(p), "the file is empty; export the codebook from Taguette as CSV") from None
+        raise ImportFailed("taguette.codebook_empty", file=str(p)) from None
     except csv.Error as exc:
-        raise ImportFailed(str(p), f"line 1: not CSV ({exc})") from None
+        raise ImportFailed("csv.invalid", file=str(p), line=1, reason=exc) from None
     columns = [c for c in TAG_COLUMNS if c in header]
     if len(columns) != 1:
-        found = ", ".join(columns) or "none of them"
-        raise ImportFailed(
-            str(p),
-            f"a Taguette codebook CSV has exactly one of the columns tag, name, path (found: {found}); "
-            "for this toolkit's own codebook use the YAML export",
-        )
+        raise ImportFailed("taguette.codebook_columns", file=str(p), found=columns)
     col = header.index(columns[0])
     col_description = header.index("description") if "description" in header else None
     project = {c.path: c for c in code_tree(store)}
@@ -117,11 +112,11 @@ def read_codebook_csv(store: Store, path: str | Path) -> tuple[Codebook, list[st
                 continue
             tag = row[col].strip() if col < len(row) else ""
             if not tag:
-                raise ImportFailed(str(p), f"line {line}: the tag is empty; fill it in or delete the row")
+                raise ImportFailed("taguette.tag_empty", file=str(p), line=line)
             try:
                 code_path = SEP.join(split_path(tag))
             except InvalidValue as exc:
-                raise ImportFailed(str(p), f"line {line}: {exc}") from None
+                raise ImportFailed("import.line", file=str(p), line=line, cause=exc) from None
             description = ""
             if col_description is not None and col_description < len(row):
                 description = row[col_description].strip()
@@ -130,9 +125,9 @@ def read_codebook_csv(store: Store, path: str | Path) -> tuple[Codebook, list[st
                 continue
             entries[code_path] = description
     except csv.Error as exc:
-        raise ImportFailed(str(p), f"line {reader.line_num}: not CSV ({exc})") from None
+        raise ImportFailed("csv.invalid", file=str(p), line=reader.line_num, reason=exc) from None
     if not entries:
-        raise ImportFailed(str(p), "the codebook has no tags")
+        raise ImportFailed("taguette.no_tags", file=str(p))
     return _codebook(store, entries, project), warnings
 
 

@@ -95,7 +95,7 @@ def write_xlsx(
     title, the date, whose codings and the filters. Returns the sheet names used."""
     chosen = language(lang)
     if not tables:
-        raise InvalidValue("no tables to export; choose at least one table")
+        raise InvalidValue("export.no_tables")
     styled = [
         frame if isinstance(frame, Table) else table_of(frame, chosen, title=name, sheet=name)
         for name, frame in tables.items()
@@ -123,7 +123,7 @@ def table_bytes(
         write_xlsx({name: frame}, buffer, filters=filters, title=title, lang=lang, view=view)
         return buffer.getvalue()
     if isinstance(frame, Table):
-        raise InvalidValue("a styled table is written to xlsx only; pass the frame for csv and json")
+        raise InvalidValue("export.styled_xlsx_only")
     out = io.StringIO()
     if fmt == "csv":
         write_csv(frame, out)
@@ -131,4 +131,4 @@ def table_bytes(
     if fmt == "json":
         write_json(frame, out)
         return out.getvalue().encode("utf-8")
-    raise InvalidValue(f"format {fmt!r} is not supported; use one of {', '.join(TABLE_FORMATS)}")
+    raise InvalidValue("format.unsupported", format=fmt, choices=TABLE_FORMATS)

@@ -96,7 +96,7 @@ def write_workbook(
     """Write ``tables`` to an XLSX workbook after the sheet ``Info`` (``info``: label, value pairs
     shown first). Returns the names of the table sheets."""
     if not tables:
-        raise InvalidValue("no tables to export; choose at least one table")
+        raise InvalidValue("export.no_tables")
     book = Workbook(write_only=True)
     info_name = text("sheet.info", lang)
     taken = {info_name.casefold()}

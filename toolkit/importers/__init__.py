@@ -36,16 +36,12 @@ def parse_bytes(
     suffix = Path(filename).suffix.lower()
     fmt = FORMATS.get(suffix)
     if fmt is None:
-        known = ", ".join(sorted(FORMATS))
-        raise ImportFailed(filename, f"unknown file type {suffix or '(none)'!r}; use one of {known}")
+        known = sorted(FORMATS)
+        raise ImportFailed("import.unknown_type", file=filename, suffix=suffix or "(none)", choices=known)
     if len(data) > max_bytes:
-        raise ImportFailed(
-            filename,
-            f"the file has {len(data):,} bytes, over the limit of {max_bytes:,}; split it or raise "
-            "the limit with --max-mb",
-        )
+        raise ImportFailed("import.too_large", file=filename, size=len(data), limit=max_bytes)
     if not data:
-        raise ImportFailed(filename, "the file is empty (0 bytes); export the transcript again")
+        raise ImportFailed("import.empty_file", file=filename)
     # The format modules are imported here, when a file is parsed: listing documents or coding
     # (which import this package through toolkit.documents) then starts without them.
     from toolkit.importers.docx import read_docx
@@ -91,20 +87,16 @@ def parse_file(
     try:
         size = p.stat().st_size
         if size > max_bytes:
-            raise ImportFailed(
-                str(p),
-                f"the file has {size:,} bytes, over the limit of {max_bytes:,}; split it or raise "
-                "the limit with --max-mb",
-            )
+            raise ImportFailed("import.too_large", file=str(p), size=size, limit=max_bytes)
         data = p.read_bytes()
     except FileNotFoundError:
-        raise ImportFailed(str(p), "no such file; check the path") from None
+        raise ImportFailed("import.no_such_file", file=str(p)) from None
     except IsADirectoryError:
-        raise ImportFailed(str(p), "this is a folder; name the transcript files in it") from None
+        raise ImportFailed("import.is_folder", file=str(p)) from None
     except PermissionError:
-        raise ImportFailed(str(p), "permission denied; check the file's permissions") from None
+        raise ImportFailed("import.permission", file=str(p)) from None
     try:
         doc = parse_bytes(data, p.name, speaker_pattern=speaker_pattern, max_bytes=max_bytes)
     except ImportFailed as exc:
-        raise ImportFailed(str(p), exc.problem) from None
+        raise exc.at(str(p)) from None
     return doc

@@ -59,32 +59,26 @@ def check_zip(
 ) -> zipfile.ZipFile:
     """Open an Office file as a zip, refusing encrypted, truncated and bomb-like files."""
     if data.startswith(_OLE_MAGIC):
-        raise ImportFailed(
-            path,
-            f"this is an encrypted or old-format (.doc) {app} file; remove the password or "
-            f"save it as {kind}, then import again",
-        )
+        raise ImportFailed("import.office_encrypted_or_old", file=path, app=app, kind=kind)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
     except (zipfile.BadZipFile, EOFError, ValueError):
-        raise ImportFailed(
-            path, f"not a valid {kind} file (not a zip, or truncated); open and save it in {app} again"
-        ) from None
+        raise ImportFailed("import.zip_invalid", file=path, kind=kind, app=app) from None
     if len(members) > MAX_MEMBERS:
-        raise ImportFailed(path, f"the {kind} has {len(members)} parts (limit {MAX_MEMBERS})")
+        raise ImportFailed(
+            "import.zip_too_many_parts", file=path, kind=kind, parts=len(members), limit=MAX_MEMBERS
+        )
     total = 0
     for info in members:
         if info.flag_bits & 0x1:
-            raise ImportFailed(path, f"the {kind} is encrypted; remove the password and try again")
+            raise ImportFailed("import.zip_encrypted", file=path, kind=kind)
         total += info.file_size
         ratio = info.file_size / max(info.compress_size, 1)
         if total > MAX_UNCOMPRESSED or (info.file_size > 10 * 1024 * 1024 and ratio > MAX_RATIO):
-            raise ImportFailed(
-                path, f"the {kind} unpacks to an implausible size (zip bomb?); it was not imported"
-            )
+            raise ImportFailed("import.zip_bomb", file=path, kind=kind)
     if part not in {m.filename for m in members}:
-        raise ImportFailed(path, f"the zip has no {part}, so it is not a {app} document")
+        raise ImportFailed("import.zip_part_missing", file=path, part=part, app=app)
     return archive
 
 
@@ -158,9 +152,7 @@ def read_docx(data: bytes, path: str) -> DocxText:
 
         document = Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds on damaged parts
-        raise ImportFailed(
-            path, f"Word could not be read ({type(exc).__name__}); open and save it in Word again"
-        ) from None
+        raise ImportFailed("import.docx_unreadable", file=path, reason=type(exc).__name__) from None
     lines: list[str] = []
     labels: set[str] = set()
     body = document.element.body

@@ -38,7 +38,7 @@ def decode(data: bytes, path: str) -> str:
     """Decode a text file: UTF-8 (with or without BOM), UTF-16/32 (BOM or zero-byte pattern), else
     Windows-1252. Raises ImportFailed for empty or binary content."""
     if not data.strip():
-        raise ImportFailed(path, "the file is empty; export the transcript again and re-import it")
+        raise ImportFailed("import.empty_text", file=path)
     boms = (
         (codecs.BOM_UTF32_LE, "utf-32-le"),
         (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -53,16 +53,13 @@ def decode(data: bytes, path: str) -> str:
     if utf16:
         return _decode_as(data, utf16, path)
     if b"\x00" in data:
-        raise ImportFailed(path, "this looks like a binary file, not a transcript; save it as text")
+        raise ImportFailed("import.binary", file=path)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
     if any(b in _CP1252_UNDEFINED for b in data):
-        raise ImportFailed(
-            path,
-            "the encoding is neither UTF-8, UTF-16 nor Windows-1252; save the file as UTF-8",
-        )
+        raise ImportFailed("import.encoding_unknown", file=path)
     return data.decode("cp1252")
 
 
@@ -70,9 +67,7 @@ def _decode_as(data: bytes, encoding: str, path: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise ImportFailed(
-            path, f"the file claims {encoding} but byte {exc.start} is invalid; save it as UTF-8"
-        ) from None
+        raise ImportFailed("import.encoding_invalid", file=path, encoding=encoding, byte=exc.start) from None
 
 
 def normalize_text(text: str) -> str:
@@ -85,8 +80,8 @@ def normalize_text(text: str) -> str:
 def check_text(text: str, path: str) -> str:
     """Refuse text that is empty or full of control characters (a binary file decoded as text)."""
     if not text.strip():
-        raise ImportFailed(path, "the file has no text; export the transcript again and re-import it")
+        raise ImportFailed("import.no_text", file=path)
     controls = len(_CONTROL.findall(text[:20000]))
     if controls > max(3, len(text[:20000]) // 200):
-        raise ImportFailed(path, "this looks like a binary file, not a transcript; save it as text")
+        raise ImportFailed("import.binary", file=path)
     return _CONTROL.sub("", text) if controls else text

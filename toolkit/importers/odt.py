@@ -46,8 +46,7 @@ def _parse(archive: zipfile.ZipFile, name: str, path: str) -> Element:
         root: Element = fromstring(archive.read(name))
     except Exception as exc:  # ParseError, DTDForbidden, EntitiesForbidden, zlib and CRC errors
         raise ImportFailed(
-            path,
-            f"the .odt's {name} cannot be read ({type(exc).__name__}); open and save it in LibreOffice again",
+            "import.odt_part_unreadable", file=path, part=name, reason=type(exc).__name__
         ) from None
     return root
 
@@ -157,15 +156,15 @@ def read_odt(data: bytes, path: str) -> DocxText:
     archive = check_zip(data, path, kind=".odt", app="LibreOffice", part="content.xml")
     names = set(archive.namelist())
     if "mimetype" in names and archive.read("mimetype").strip() not in _MIMETYPES:
-        raise ImportFailed(path, "this OpenDocument file is not a text document (.odt); save it as .odt")
+        raise ImportFailed("import.odt_not_text", file=path)
     if "META-INF/manifest.xml" in names and b"encryption-data" in archive.read("META-INF/manifest.xml"):
-        raise ImportFailed(path, "the .odt is encrypted; remove the password in LibreOffice and try again")
+        raise ImportFailed("import.odt_encrypted", file=path)
     content = _parse(archive, "content.xml", path)
     roots = [content] + ([_parse(archive, "styles.xml", path)] if "styles.xml" in names else [])
     styles = _styles(roots)
     body = content.find(f"{_OFFICE}body/{_OFFICE}text")
     if body is None:
-        raise ImportFailed(path, "the .odt has no text body; is it a text document?")
+        raise ImportFailed("import.odt_no_body", file=path)
     lines: list[str] = []
     labels: set[str] = set()
     for line, label in _blocks(body, styles):

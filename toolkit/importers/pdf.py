@@ -39,16 +39,16 @@ def _pages(data: bytes, path: str) -> list[list[str]]:
             except Exception:
                 opened = False
             if not opened:
-                raise ImportFailed(path, "the .pdf is encrypted; remove the password and import it again")
+                raise ImportFailed("import.pdf_encrypted", file=path)
         if len(reader.pages) > MAX_PAGES:
-            raise ImportFailed(path, f"the .pdf has {len(reader.pages)} pages (limit {MAX_PAGES})")
+            raise ImportFailed(
+                "import.pdf_too_many_pages", file=path, pages=len(reader.pages), limit=MAX_PAGES
+            )
         return [[line.rstrip() for line in (page.extract_text() or "").split("\n")] for page in reader.pages]
     except ImportFailed:
         raise
     except Exception as exc:  # pypdf raises many kinds on damaged files
-        raise ImportFailed(
-            path, f"not a readable .pdf ({type(exc).__name__}: damaged or truncated); export it again"
-        ) from None
+        raise ImportFailed("import.pdf_unreadable", file=path, reason=type(exc).__name__) from None
 
 
 def _strip_running_lines(pages: list[list[str]]) -> list[list[str]]:
@@ -79,10 +79,7 @@ def read_pdf_pages(data: bytes, path: str) -> tuple[str, tuple[int, ...]]:
     """The stored text of a PDF's text layer and where each page begins in it (page 1 at 0)."""
     pages = _pages(data, path)
     if not any(line.strip() for lines in pages for line in lines):
-        raise ImportFailed(
-            path,
-            "the .pdf has no text layer (a scan?); it needs OCR first (e.g. ocrmypdf), then import again",
-        )
+        raise ImportFailed("import.pdf_no_text", file=path)
     kept = _strip_running_lines(pages)
     marked = "\n".join(
         ("" if i == 0 else PAGE_MARK) + "\n".join(line.replace(PAGE_MARK, "") for line in lines)

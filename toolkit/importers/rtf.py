@@ -178,7 +178,7 @@ def _control(reader: _Reader, group: _Group, word: bytes, arg: int | None) -> in
 def read_rtf(data: bytes, path: str) -> DocxText:
     """Stored text of an RTF file and the speaker labels set in bold."""
     if not data.lstrip()[:5] == b"{\\rtf":
-        raise ImportFailed(path, "not an RTF file (it does not begin with {\\rtf); save it as .rtf again")
+        raise ImportFailed("import.rtf_not_rtf", file=path)
     reader = _Reader()
     stack = [_Group()]
     skip_chars = 0
@@ -228,9 +228,7 @@ def read_rtf(data: bytes, path: str) -> DocxText:
                 reader.add_bytes(raw, group.bold)
     else:
         if len(stack) > 1:
-            raise ImportFailed(
-                path, "the .rtf ends in the middle of the document (truncated?); save it as .rtf again"
-            )
+            raise ImportFailed("import.rtf_truncated", file=path)
     if reader.runs or reader.pending:
         reader.paragraph()
     text = normalize_text("\n".join(reader.lines)).strip("\n") + "\n"

@@ -98,7 +98,7 @@ def _cues(text: str, path: str) -> list[_Cue]:
                 cues.append(_Cue(parse_timestamp(m.group("start")), speaker, body))
             break
     if not cues:
-        raise ImportFailed(path, "no subtitle cues (lines like '00:00:01,000 --> 00:00:04,000') found")
+        raise ImportFailed("import.no_cues", file=path)
     return cues
 
 

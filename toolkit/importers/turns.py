@@ -142,7 +142,7 @@ def parse_timestamp(value: str) -> float:
     elif len(parts) == 3:
         seconds = parts[0] * 3600 + parts[1] * 60 + parts[2]
     else:
-        raise InvalidValue(f"timestamp {value!r} is not hh:mm:ss or mm:ss")
+        raise InvalidValue("timestamp.invalid", value=value)
     fraction = float(f"0.{frac}") if frac.isdigit() else 0.0
     return float(seconds) + fraction
 
@@ -279,9 +279,9 @@ def detect_turns_report(
         try:
             pattern = re.compile(speaker_pattern)
         except re.error as exc:
-            raise InvalidValue(f"speaker pattern {speaker_pattern!r} is not a regex: {exc}") from None
+            raise InvalidValue("speaker_pattern.invalid", pattern=speaker_pattern, reason=exc) from None
         if "speaker" not in pattern.groupindex:
-            raise InvalidValue(f"speaker pattern {speaker_pattern!r} needs a named group (?P<speaker>...)")
+            raise InvalidValue("speaker_pattern.no_group", pattern=speaker_pattern)
     cands, left = _accepted(_candidates(text, pattern), frozenset(known_labels))
     skipped = [SkippedLabel(c.line_no, _line_at(text, c.line_start)) for c in left]
     if not cands:

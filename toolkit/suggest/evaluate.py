@@ -80,9 +80,9 @@ def rank_test_documents(
     """Train on ``train`` (nothing is stored) and score the units of ``test`` by each source."""
     overlap = sorted(set(train) & set(test))
     if overlap:
-        raise InvalidValue(f"{overlap[0]!r} is both a training and a test document; keep them apart")
+        raise InvalidValue("evaluate.train_and_test", document=overlap[0])
     if not test:
-        raise InvalidValue("no test documents; name at least one with --test")
+        raise InvalidValue("evaluate.no_test")
     data = training_data(store, coder, documents=train, level=level)
     model = build_model(store, data, architecture=architecture, features=features, epochs=epochs, level=level)
     labels = all_labels(store, model.labels, level)
@@ -110,7 +110,7 @@ def rank_test_documents(
 def quality(ranked: Ranked, source: str, *, level: int | None = None) -> Quality:
     """The figures of one source for a :class:`Ranked` test set."""
     if source not in ranked.scores:
-        raise InvalidValue(f"unknown source {source!r}; use one of: {', '.join(ranked.scores)}")
+        raise InvalidValue("evaluate.source_unknown", source=source, choices=list(ranked.scores))
     scores, threshold = ranked.scores[source], ranked.thresholds[source]
     rules = ranked.scores["rules"] > 0
     offered = {"rules": rules, "model": scores >= MIN_SCORE, "combined": rules | (scores >= MIN_SCORE)}

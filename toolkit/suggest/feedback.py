@@ -29,7 +29,7 @@ def origin_of(source: str, model_id: str | None = None) -> str:
     """The provenance stored on an accepted coding: ``suggestion:rule``, ``suggestion:model:<id>``,
     ``suggestion:rule+model:<id>``."""
     if not source.strip():
-        raise InvalidValue("the suggestion has no source; expected rule, model or rule+model")
+        raise InvalidValue("suggestion.no_source")
     return f"suggestion:{source.strip()}" + (f":{model_id}" if model_id else "")
 
 
@@ -83,7 +83,9 @@ def _record(
 
 def _check_unit(text: str, start: int, end: int, document: object) -> None:
     if not 0 <= start < end <= len(text):
-        raise InvalidValue(f"unit {start}-{end} is outside document {document!r} (0-{len(text)})")
+        raise InvalidValue(
+            "suggestion.unit_outside", start=start, end=end, document=document, length=len(text)
+        )
 
 
 def reject(
@@ -144,7 +146,7 @@ def preview_accept_all(
     at least ``threshold``, best first; of overlapping units (a sentence inside its turn) only the better
     one is kept (on equal scores the shorter), so the codings do not overlap. Pure: reads nothing."""
     if not 0.0 <= threshold <= 1.0:
-        raise InvalidValue(f"threshold {threshold} is outside 0-1; pick a score between 0 and 1")
+        raise InvalidValue("suggestion.threshold", threshold=threshold)
     wanted = code_path.strip().strip("/")
     chosen: list[Suggestion] = []
     candidates = [s for s in suggestions if s.code_path == wanted and s.score >= threshold]

@@ -184,9 +184,9 @@ def suggest(
     the unit, or rejected that code for that unit."""
     unknown = [u for u in units if u not in UNITS]
     if unknown:
-        raise InvalidValue(f"unknown suggestion unit {unknown[0]!r}; use one of: {', '.join(UNITS)}")
+        raise InvalidValue("suggestion.unit_unknown", unit=unknown[0], choices=UNITS)
     if order not in ORDERS:
-        raise InvalidValue(f"unknown order {order!r}; use one of: {', '.join(ORDERS)}")
+        raise InvalidValue("suggestion.order_unknown", order=order, choices=ORDERS)
     row = document_row(store, document)
     text, language, name = str(row["text"]), str(row["language"]), str(row["name"])
     turns = document_turns(store, name)

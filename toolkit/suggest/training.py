@@ -293,7 +293,7 @@ def run_status(store: Store, guid: str) -> dict[str, Any]:
     reported as ``failed``."""
     row = next((r for r in model_rows(store) if r["guid"] == guid), None)
     if row is None:
-        raise NotFound(f"no training run {guid!r}")
+        raise NotFound("training.not_found", guid=guid)
     status, message = row["status"], row["message"]
     if status == "running":
         beat = datetime.fromisoformat(row["heartbeat"]) if row["heartbeat"] else None

@@ -199,7 +199,7 @@ def load_refi_codebook(
     try:
         loaded = load_into(w, codebook)
     except (Conflict, InvalidValue) as exc:
-        raise ImportFailed(where, str(exc)) from None
+        raise ImportFailed("import.rejected", file=where, cause=exc) from None
     report.codebook = dataclasses.replace(loaded, dry_run=report.dry_run)
     report.codes_added += len(loaded.added)
     report.codes_updated += len(loaded.updated)
@@ -230,10 +230,10 @@ def import_codebook(
         try:
             data = Path(source).read_bytes()
         except OSError as exc:
-            raise ImportFailed(path, f"cannot read the file ({exc.strerror})") from None
+            raise ImportFailed("import.cannot_read", file=path, reason=exc.strerror) from None
     book = read_qdc(data, path)
     if not book.codes:
-        raise ImportFailed(path, "the codebook has no codes; export it again from the other tool")
+        raise ImportFailed("codebook.no_codes", file=path)
     report = ImportReport(origin=book.origin, dry_run=dry_run)
     try:
         with store.write(actor) as w:
@@ -320,9 +320,7 @@ def export_codebook_qdc(store: Store, *, unique_names: bool = False) -> bytes:
     codes = SubElement(root, "Codes")
     code_elements(codes, store, unique_names=unique_names)
     if not len(codes):
-        raise InvalidValue(
-            "the project has no codes, and a .qdc codebook needs at least one; add codes first"
-        )
+        raise InvalidValue("refi.export_no_codes")
     return xml_bytes(root, CODEBOOK_NS)
 
 

@@ -56,11 +56,11 @@ def _refs(el: Element, name: str, attr: str = "targetGUID") -> tuple[str, ...]:
 
 def _codes(parent_el: Element, parent: str | None, out: list[RefiCode], path: str, depth: int = 0) -> None:
     if depth > MAX_CODE_DEPTH:
-        raise ImportFailed(path, f"codes are nested deeper than {MAX_CODE_DEPTH} levels; the file is refused")
+        raise ImportFailed("refi.codes_too_deep", file=path, limit=MAX_CODE_DEPTH)
     for el in children(parent_el, "Code"):
         guid = guid_of(el.get("guid"))
         if not guid:
-            raise ImportFailed(path, f"code {el.get('name')!r} has no guid; every Code needs one")
+            raise ImportFailed("refi.code_no_guid", file=path, code=el.get("name"))
         out.append(
             RefiCode(
                 guid=guid,
@@ -101,9 +101,7 @@ def read_codebook_element(root: Element, path: str, origin: str = "") -> RefiCod
 
 def read_codebook(root: Element, path: str) -> RefiCodebook:
     if local(root.tag) != "CodeBook":
-        raise ImportFailed(
-            path, f"the root element is <{local(root.tag)}>, not <CodeBook>; is this a .qdc file?"
-        )
+        raise ImportFailed("refi.root_not_codebook", file=path, root=local(root.tag))
     return read_codebook_element(root, path)
 
 
@@ -123,7 +121,11 @@ def _int(el: Element, attr: str, path: str) -> int:
         return int(el.get(attr) or "")
     except ValueError:
         raise ImportFailed(
-            path, f"selection {el.get('guid')} has {attr}={el.get(attr)!r}, which is not a whole number"
+            "refi.selection_not_number",
+            file=path,
+            selection=el.get("guid"),
+            attribute=attr,
+            value=el.get(attr),
         ) from None
 
 
@@ -197,9 +199,7 @@ def _content(el: Element) -> str | None:
 def read_project(root: Element, path: str) -> RefiProject:
     """The whole project of a ``project.qde`` root element."""
     if local(root.tag) != "Project":
-        raise ImportFailed(
-            path, f"the root element is <{local(root.tag)}>, not <Project>; is this a .qde file?"
-        )
+        raise ImportFailed("refi.root_not_project", file=path, root=local(root.tag))
     origin = root.get("origin") or ""
     users_el = child(root, "Users")
     users = tuple(

@@ -31,15 +31,14 @@ def parse_xml(data: bytes, path: str) -> Element:
     try:
         root: Element = fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
-        raise ImportFailed(
-            path,
-            f"the XML declares a DTD or entities ({type(exc).__name__}); exchange files never need "
-            "them, so the file is refused as unsafe",
-        ) from None
+        raise ImportFailed("xml.dtd", file=path, reason=type(exc).__name__) from None
     except ParseError as exc:
         line = exc.position[0] if getattr(exc, "position", None) else None
-        where = f"line {line}: " if line else ""
-        raise ImportFailed(path, f"{where}not well-formed XML ({exc}); export the file again") from None
+        raise (
+            ImportFailed("xml.not_well_formed_line", file=path, line=line, reason=exc)
+            if line
+            else ImportFailed("xml.not_well_formed", file=path, reason=exc)
+        ) from None
     return root
 
 
@@ -73,26 +72,22 @@ class Archive:
         info = self.zf.getinfo(name)
         if info.file_size > limit:
             raise ImportFailed(
-                self.path,
-                f"member {name!r} unpacks to {info.file_size:,} bytes, over the limit of {limit:,}",
+                "archive.member_too_large", file=self.path, member=name, size=info.file_size, limit=limit
             )
         try:
             with self.zf.open(info) as fh:
                 data = fh.read(limit + 1)
         except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
-            raise ImportFailed(self.path, f"member {name!r} cannot be unpacked ({exc})") from None
+            raise ImportFailed("archive.member_unreadable", file=self.path, member=name, reason=exc) from None
         if len(data) > limit:
-            raise ImportFailed(self.path, f"member {name!r} unpacks to more than {limit:,} bytes")
+            raise ImportFailed("archive.member_over_limit", file=self.path, member=name, limit=limit)
         return data
 
 
 def _check_name(path: str, name: str) -> None:
     parts = name.replace("\\", "/").split("/")
     if name.startswith(("/", "\\")) or ".." in parts or (parts and parts[0].endswith(":")):
-        raise ImportFailed(
-            path,
-            f"member {name!r} points outside the archive; the file is refused as unsafe",
-        )
+        raise ImportFailed("archive.member_outside", file=path, member=name)
 
 
 def open_archive(data: bytes, path: str) -> Archive:
@@ -101,12 +96,10 @@ def open_archive(data: bytes, path: str) -> Archive:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
-        raise ImportFailed(
-            path, "not a zip archive; a .qdpx project is a zip file (project.qde + sources/)"
-        ) from None
+        raise ImportFailed("archive.not_zip", file=path) from None
     infos = zf.infolist()
     if len(infos) > MAX_MEMBERS:
-        raise ImportFailed(path, f"the archive has {len(infos):,} members, over the limit of {MAX_MEMBERS:,}")
+        raise ImportFailed("archive.too_many_members", file=path, members=len(infos), limit=MAX_MEMBERS)
     total = 0
     names = []
     for info in infos:
@@ -116,19 +109,20 @@ def open_archive(data: bytes, path: str) -> Archive:
         total += info.file_size
         if info.file_size > MAX_MEMBER_BYTES:
             raise ImportFailed(
-                path,
-                f"member {info.filename!r} unpacks to {info.file_size:,} bytes, over the limit of "
-                f"{MAX_MEMBER_BYTES:,}",
+                "archive.member_too_large",
+                file=path,
+                member=info.filename,
+                size=info.file_size,
+                limit=MAX_MEMBER_BYTES,
             )
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise ImportFailed(
-                path,
-                f"member {info.filename!r} is compressed {info.file_size // max(info.compress_size, 1):,} "
-                "to 1, which only zip bombs are; the file is refused as unsafe",
+                "archive.zip_bomb",
+                file=path,
+                member=info.filename,
+                ratio=info.file_size // max(info.compress_size, 1),
             )
         names.append(info.filename)
     if total > MAX_TOTAL_BYTES:
-        raise ImportFailed(
-            path, f"the archive unpacks to {total:,} bytes, over the limit of {MAX_TOTAL_BYTES:,}"
-        )
+        raise ImportFailed("archive.too_large", file=path, size=total, limit=MAX_TOTAL_BYTES)
     return Archive(path, zf, tuple(names))
