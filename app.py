@@ -10,13 +10,12 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from app_pages.lang import apply_language, language_picker, tr
-from app_pages.messages import german
 from app_pages.switcher import CARRY, FLASH, project_sidebar, same_file, switch_to
-from app_pages.ui import account_sidebar, coder_gate, signed_in_user
+from app_pages.ui import account_sidebar, coder_gate, error, signed_in_user
 from toolkit.accounts import LEAD, team_mode
 from toolkit.backup import snapshot_if_due
 from toolkit.codings import list_coders
-from toolkit.errors import StoreError
+from toolkit.errors import StoreError, ToolkitError
 from toolkit.projects import default_db, is_recent, recent_file, remember_project
 from toolkit.store import open_store
 
@@ -49,7 +48,7 @@ if (
         st.session_state["app_store"] = open_store(st.session_state["app_db_path"])
     except StoreError as exc:
         st.session_state["app_store"] = None
-        st.error(german(exc))
+        error(exc)
         if not ENV_DB and "team" not in served:  # not a server of one project
             st.navigation([projects_page()]).run()  # open or create another project
         st.stop()
@@ -125,4 +124,7 @@ PAGES = [
     (projects_page(), True),
 ]
 # every page listed: no English "View 4 more" folding the navigation
-st.navigation([page for page, lead_only in PAGES if lead or not lead_only], expanded=True).run()
+try:
+    st.navigation([page for page, lead_only in PAGES if lead or not lead_only], expanded=True).run()
+except ToolkitError as exc:  # what a page did not catch itself: one line in the tab's language
+    error(exc)

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.lang import tr, ui_language
-from app_pages.messages import german
+from app_pages.ui import error
 from toolkit.agreement import METHODS, agreement, blind_coding, report_data
 from toolkit.agreement.formatting import format_number
 from toolkit.agreement.methods import DEFAULT_THRESHOLD
@@ -120,7 +120,7 @@ try:
         store, chosen, code=None if code == ALL else code, document=None if document == ALL else document
     )
 except ToolkitError as exc:
-    st.error(german(exc))
+    error(exc)
     st.stop()
 
 compared, excluded = scope_plan.documents, scope_plan.excluded
@@ -178,7 +178,7 @@ if result is None and (start or method == "document" or len(compared) <= AUTO_DO
             progress=_tick,
         )
     except ToolkitError as exc:
-        st.error(german(exc))
+        error(exc)
         st.stop()
     bar.progress(1.0, text=tr("ui.agreement.finished", n=len(compared)))
     results[settings_key] = result

@@ -16,9 +16,8 @@ from app_pages.code_memo import code_memo_panel
 from app_pages.components.transcript import bench_data, event_value, transcript
 from app_pages.lang import tr, ui_language
 from app_pages.media_source import PLAY, PLAY_ON_OPEN, play_at, player_data
-from app_pages.messages import german
 from app_pages.training_panel import training_panel
-from app_pages.ui import error, md, store
+from app_pages.ui import error, error_text, md, store
 from toolkit import history
 from toolkit.accounts import require_coder, require_lead
 from toolkit.blind import blind_coding
@@ -89,7 +88,7 @@ def _open_link() -> None:
         if link.start is not None and link.end is not None:
             parse_link(given, names, len(document_text(project, link.document)))
     except ToolkitError as exc:
-        st.session_state["code_link_error"] = german(exc)
+        st.session_state["code_link_error"] = error_text(exc)
         return
     st.session_state.update(code_doc=link.document, code_link_error=None, code_click=None, code_sel=None)
     if link.start is not None:
@@ -242,7 +241,7 @@ def _on_ops() -> None:
         try:
             text, show = _said(run_op(project, op, coder=coder or "", document=doc_name))
         except ToolkitError as exc:
-            _answer(oid, False, german(exc))
+            _answer(oid, False, error_text(exc))
         else:
             _answer(oid, True, text, show=show)
         done.append(oid)
@@ -275,7 +274,7 @@ def _on_media() -> None:
     try:
         set_turn_time(project, doc_name, int(value["seq"]), float(value["seconds"]), actor=coder or "")
     except (ToolkitError, KeyError, TypeError, ValueError) as exc:
-        _answer(oid, False, german(exc) if isinstance(exc, ToolkitError) else str(exc))
+        _answer(oid, False, error_text(exc))
     else:
         _answer(oid, True, tr("ui.media.stamp_saved", turn=int(value["seq"]) + 1), show=False)
     st.session_state["code_done"].append(oid)
@@ -288,7 +287,7 @@ def _on_history() -> None:
     try:
         step = (history.undo if value == "undo" else history.redo)(project, coder or "")
     except ToolkitError as exc:
-        _answer(f"h{len(st.session_state['code_done'])}", False, german(exc))
+        _answer(f"h{len(st.session_state['code_done'])}", False, error_text(exc))
     else:
         _answer(
             f"h{len(st.session_state['code_done'])}",
@@ -329,7 +328,7 @@ def _undo_redo(step: str) -> None:
     try:
         done = (history.undo if step == "undo" else history.redo)(project, coder or "")
     except ToolkitError as exc:
-        st.session_state["code_message"] = german(exc)
+        st.session_state["code_message"] = error_text(exc)
     else:
         st.toast(tr(f"ui.code.{step}ne", summary=done.summary) if done else tr("ui.code.nothing_more"))
 
@@ -478,7 +477,7 @@ def _accept(s: Suggestion) -> None:
     try:
         accept(project, coder or "", doc_name, s)
     except ToolkitError as exc:
-        st.session_state["code_message"] = german(exc)
+        st.session_state["code_message"] = error_text(exc)
     else:
         st.session_state.update(code_message=None, code_sug_preview=None)
 
@@ -489,7 +488,7 @@ def _reject(s: Suggestion) -> None:
     try:
         reject(project, coder or "", doc_name, s.start, s.end, s.code_path, source=s.source, model_id=s.model)
     except ToolkitError as exc:
-        st.session_state["code_message"] = german(exc)
+        st.session_state["code_message"] = error_text(exc)
     else:
         st.session_state.update(code_message=None, code_sug_preview=None)
 
@@ -500,7 +499,7 @@ def _accept_all(code: str, threshold: float) -> None:
     try:
         made = accept_all(project, coder or "", doc_name, code, threshold, shown)
     except ToolkitError as exc:
-        st.session_state["code_message"] = german(exc)
+        st.session_state["code_message"] = error_text(exc)
     else:
         st.session_state.update(code_message=None, code_sug_preview=None)
         st.toast(tr("ui.code.made", n=len(made)))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages.lang import tr
-from app_pages.messages import german
+from app_pages.ui import error
 from toolkit.errors import ToolkitError
 from toolkit.memos import code_memo, set_code_memo, undo_code_memo
 from toolkit.store import Store
@@ -43,7 +43,7 @@ def code_memo_panel(
         try:
             stored = set_code_memo(project, path, body, coder=coder)
         except ToolkitError as exc:
-            st.error(german(exc))
+            error(exc)
         else:
             st.session_state[f"{key}_flash"] = tr("ui.memos.saved" if stored else "ui.memos.deleted")
             st.rerun()
@@ -51,7 +51,7 @@ def code_memo_panel(
         try:
             undone = undo_code_memo(project, coder)
         except ToolkitError as exc:
-            st.error(german(exc))
+            error(exc)
         else:
             st.session_state[f"{key}_flash"] = tr("ui.memos.undone" if undone else "ui.memos.nothing_to_undo")
             st.rerun()

@@ -10,8 +10,7 @@ import streamlit as st
 
 from app_pages.code_memo import code_memo_panel
 from app_pages.lang import tr, ui_language
-from app_pages.messages import german
-from app_pages.ui import md, store
+from app_pages.ui import error, md, store
 from toolkit.accounts import is_lead
 from toolkit.blind import visible_codes
 from toolkit.code_labels import code_name, field_names
@@ -208,4 +207,4 @@ with edit:
                     delete_code(project, path, actor=actor, move_codings_to=move_to)
                     st.rerun()
     except ToolkitError as exc:
-        st.error(md(german(exc)))
+        error(exc)

@@ -9,8 +9,7 @@ from app_pages.components.span_picker import span_picker
 from app_pages.deeplinks import linker, open_button
 from app_pages.lang import tr
 from app_pages.media_source import play_button
-from app_pages.messages import german
-from app_pages.ui import md, store
+from app_pages.ui import error, md, store
 from toolkit.agreement.consensus import (
     ORDERS,
     Disagreement,
@@ -126,7 +125,7 @@ try:
         progress=_searching,
     )
 except ToolkitError as exc:
-    st.error(md(german(exc)))
+    error(exc)
     st.stop()
 bar.empty()
 
@@ -175,7 +174,7 @@ def _settle(item: Disagreement, decision: str, span: tuple[int, int] | None = No
     try:
         decide(project, item, decision, actor=actor, span=span)
     except ToolkitError as exc:
-        st.error(md(german(exc)))
+        error(exc)
     else:
         st.rerun()
 

@@ -9,9 +9,8 @@ from app_pages.done_toggle import done_toggle
 from app_pages.import_preview_panel import import_preview
 from app_pages.lang import file_uploader, tr
 from app_pages.media_panel import media_panel
-from app_pages.messages import german
 from app_pages.sets_panel import sets_panel
-from app_pages.ui import documents_table, md, store
+from app_pages.ui import documents_table, error, md, store
 from app_pages.variables_panel import variables_panel
 from toolkit.codes import attribute_definitions
 from toolkit.documents import (
@@ -61,7 +60,7 @@ with st.container(border=True):
                     renames=renames.get(upload.name),
                 )
             except ToolkitError as exc:
-                st.error(md(german(exc)))
+                error(exc)
             else:
                 if result.imported:
                     st.success(
@@ -157,7 +156,7 @@ with st.form("documents_attributes"):
             for speaker, values in speaker_new.items():
                 set_attributes(project, name, values, actor=actor, speaker=speaker)
         except ToolkitError as exc:
-            st.error(md(german(exc)))
+            error(exc)
         else:
             st.success(tr("ui.documents.saved"))
             st.rerun()

@@ -6,8 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages.lang import tr
-from app_pages.messages import german
-from app_pages.ui import md
+from app_pages.ui import error_text, md
 from toolkit.errors import ToolkitError
 from toolkit.progress import done_marks, set_done
 from toolkit.store import Store
@@ -18,7 +17,7 @@ def _changed(project: Store, document: str, coder: str, key: str) -> None:
     try:
         set_done(project, document, coder, actor=coder, done=done)
     except ToolkitError as exc:
-        st.session_state[f"{key}_message"] = ("error", german(exc))
+        st.session_state[f"{key}_message"] = ("error", error_text(exc))
     else:
         st.session_state[f"{key}_message"] = (
             "success",

@@ -8,8 +8,7 @@ import functools
 import streamlit as st
 
 from app_pages.lang import file_uploader, tr
-from app_pages.messages import german
-from app_pages.ui import md, store
+from app_pages.ui import error, md, store
 from toolkit.accounts import is_lead, team_mode
 from toolkit.codes import code_tree
 from toolkit.codes_merge import LoadReport
@@ -138,7 +137,7 @@ with st.container(border=True):
         try:
             report = import_upload(project, upload.getvalue(), upload.name, actor=actor, dry_run=dry_run)
         except ToolkitError as exc:
-            st.error(md(german(exc)))
+            error(exc)
         else:
             st.session_state["exchange_report"] = (upload.name, report)
     if "exchange_report" in st.session_state:

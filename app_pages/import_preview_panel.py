@@ -10,8 +10,7 @@ from typing import Any
 import streamlit as st
 
 from app_pages.lang import tr
-from app_pages.messages import german
-from app_pages.ui import md
+from app_pages.ui import error, md
 from toolkit.errors import ToolkitError
 from toolkit.import_preview import ImportPreview, preview_import
 from toolkit.store import Store
@@ -45,7 +44,7 @@ def import_preview(
         try:
             p = _preview(project, upload, pattern.strip() or None, language)
         except ToolkitError as exc:
-            st.error(md(german(exc)))
+            error(exc)
             continue
         title = tr(
             "ui.import.summary",

@@ -8,8 +8,7 @@ import streamlit as st
 
 from app_pages.components.session_cookie import forget, remembered_token
 from app_pages.lang import tr
-from app_pages.messages import german
-from app_pages.ui import md, store
+from app_pages.ui import error_text, md, store
 from toolkit.accounts import authenticate, client_source
 from toolkit.errors import ToolkitError
 
@@ -38,7 +37,7 @@ with middle:
         try:
             st.session_state["app_token"] = authenticate(project, name, password, source=_source())
         except ToolkitError as exc:
-            st.error(tr("ui.login.failed", error=md(german(exc))))
+            st.error(tr("ui.login.failed", error=md(error_text(exc))))
         else:
             st.session_state.pop("app_logged_out", None)
             st.rerun()

@@ -6,8 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages.lang import file_uploader, tr
-from app_pages.messages import german
-from app_pages.ui import md
+from app_pages.ui import error, md
 from toolkit.errors import ToolkitError
 from toolkit.media import (
     MEDIA_EXTENSIONS,
@@ -66,4 +65,4 @@ def media_panel(project: Store, document: str, actor: str) -> None:
                 what = undo_media(project, actor)
                 st.success(md(tr("ui.media.undone", what=what)) if what else tr("ui.media.nothing"))
         except ToolkitError as exc:
-            st.error(md(german(exc)))
+            error(exc)

@@ -9,8 +9,7 @@ import streamlit as st
 
 from app_pages.code_memo import code_memo_panel
 from app_pages.lang import tr, ui_language
-from app_pages.messages import german
-from app_pages.ui import md, store
+from app_pages.ui import error, md, store
 from toolkit.codes import list_codes
 from toolkit.errors import ToolkitError
 from toolkit.exports.memos_docx import write_memos_docx
@@ -52,7 +51,7 @@ author = f3.selectbox(
 try:
     shown = list_memos(project, kinds=kinds, author=author or None, search=needle)
 except ToolkitError as exc:
-    st.error(german(exc))
+    error(exc)
     st.stop()
 st.caption(tr("ui.memos.count", n=len(shown), total=len(everything)))
 

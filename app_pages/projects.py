@@ -11,9 +11,8 @@ from pathlib import Path
 import streamlit as st
 
 from app_pages.lang import file_uploader, tr
-from app_pages.messages import german
 from app_pages.switcher import same_file, switch_to
-from app_pages.ui import md
+from app_pages.ui import error, md
 from toolkit.accounts import team_mode
 from toolkit.errors import ToolkitError
 from toolkit.projects import (
@@ -134,7 +133,7 @@ if st.button(tr("ui.projects.create"), type="primary", key="projects_create", ic
                 actor=actor,
             )
         except (ToolkitError, OSError) as exc:
-            st.error(md(german(exc)))
+            error(exc)
         else:
             switch_to(entry.path, tr("ui.projects.created", name=entry.name))
             st.session_state["projects_new_name"] = ""  # an empty form for the next one
@@ -148,7 +147,7 @@ if st.button(tr("ui.projects.open_button"), key="projects_open_file", icon=":mat
     try:
         entry = open_project(path.strip())
     except ToolkitError as exc:
-        st.error(md(german(exc)))
+        error(exc)
     else:
         switch_to(entry.path, tr("ui.projects.opened", name=entry.name))
         st.rerun()

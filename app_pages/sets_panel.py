@@ -5,8 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages.lang import tr
-from app_pages.messages import german
-from app_pages.ui import md
+from app_pages.ui import error, md
 from toolkit.document_sets import add_to_set, create_set, delete_set, list_sets, remove_from_set
 from toolkit.errors import ToolkitError
 from toolkit.store import Store
@@ -71,4 +70,4 @@ def sets_panel(project: Store, actor: str, documents: list[str]) -> None:
                     delete_set(project, pick, actor=actor)
                     _done(tr("ui.sets.deleted", name=pick))
         except ToolkitError as exc:
-            st.error(md(german(exc)))
+            error(exc)

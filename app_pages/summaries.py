@@ -11,8 +11,7 @@ import io
 import streamlit as st
 
 from app_pages.lang import tr, ui_language
-from app_pages.messages import german
-from app_pages.ui import md, store
+from app_pages.ui import error, md, store
 from toolkit.codes import list_codes
 from toolkit.documents import attribute_labels, list_documents
 from toolkit.errors import ToolkitError
@@ -125,7 +124,7 @@ def _summary(row: GridRow) -> None:
         try:
             result = set_summary(project, document, code, body, coder=me)
         except ToolkitError as exc:
-            st.error(german(exc))
+            error(exc)
         else:
             st.session_state["summaries_flash"] = tr(
                 "ui.summaries.saved" if result is not None else "ui.summaries.deleted"
@@ -137,7 +136,7 @@ def _summary(row: GridRow) -> None:
         try:
             undone = undo_summary(project, me)
         except ToolkitError as exc:
-            st.error(german(exc))
+            error(exc)
         else:
             st.session_state["summaries_flash"] = tr(
                 "ui.summaries.undone" if undone is not None else "ui.summaries.nothing_to_undo"
@@ -165,7 +164,7 @@ with st.expander(tr("ui.compare.title"), icon=":material/compare:"):
         try:
             comparison = compare_groups(project, code, variable)
         except ToolkitError as exc:
-            st.error(german(exc))
+            error(exc)
         else:
             counts, side = comparison_tables(comparison, lang)
             st.dataframe(
@@ -221,7 +220,7 @@ with st.expander(tr("ui.summaries.export"), icon=":material/download:"):
                 buffer = io.BytesIO()
                 write_summary_table(table, fmt, buffer, lang=lang)
             except ToolkitError as exc:
-                st.error(german(exc))
+                error(exc)
             else:
                 st.session_state["summaries_export"] = (fmt, buffer.getvalue())
     if "summaries_export" in st.session_state:

@@ -8,8 +8,7 @@ from typing import Any
 import streamlit as st
 
 from app_pages.lang import tr
-from app_pages.messages import german
-from app_pages.ui import error, md
+from app_pages.ui import error, error_text, md
 from toolkit.errors import ToolkitError
 from toolkit.store import Store
 
@@ -28,7 +27,7 @@ def _start(project: Store, coder: str) -> None:
     try:
         st.session_state["code_train_run"] = start_background(project, coder, actor=coder)
     except ToolkitError as exc:
-        st.session_state["code_train_error"] = german(exc)
+        st.session_state["code_train_error"] = error_text(exc)
 
 
 @st.fragment(run_every=1.0)

@@ -8,7 +8,7 @@ import re
 import pandas as pd
 import streamlit as st
 
-from app_pages.lang import tr
+from app_pages.lang import tr, ui_language
 from app_pages.messages import german
 from toolkit.accounts import LEAD, User, logout, session_idle_hours, session_user
 from toolkit.codings import add_coder, list_coders
@@ -41,7 +41,7 @@ def _add_coder(project: Store) -> None:
     try:
         added = add_coder(project, name)
     except ToolkitError as exc:
-        st.session_state["app_coder_error"] = german(exc)
+        st.session_state["app_coder_error"] = error_text(exc)
     else:
         st.session_state.update(app_coder=added, app_coder_pick=added, app_coder_new="", app_coder_error=None)
 
@@ -113,9 +113,19 @@ def account_sidebar(project: Store, user: User) -> None:
         remember(project, str(st.session_state["app_token"]), session_idle_hours(project))
 
 
-def error(exc: Exception) -> None:
-    """Show a library error as one line."""
-    st.error(md(german(exc)))
+def error_text(exc: BaseException) -> str:
+    """A library error's text in this tab's language (from the catalog: wholly German or wholly
+    English, the names in it as they are)."""
+    if not isinstance(exc, ToolkitError):
+        return str(exc)
+    if exc.code == exc.kind and ui_language() == "de":  # a raise site not yet given a code
+        return german(exc)
+    return exc.message(ui_language())
+
+
+def error(exc: BaseException) -> None:
+    """Show a library error as one line in this tab's language: the one way pages show errors."""
+    st.error(md(error_text(exc)))
 
 
 def documents_table(project: Store, docs: list[DocumentInfo]) -> pd.DataFrame:

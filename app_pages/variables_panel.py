@@ -7,8 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.lang import file_uploader, tr
-from app_pages.messages import german
-from app_pages.ui import md
+from app_pages.ui import error, md
 from toolkit.attribute_table import AttributeImport, attributes_file, import_attributes
 from toolkit.errors import ToolkitError
 from toolkit.store import Store
@@ -58,7 +57,7 @@ def variables_panel(project: Store, actor: str) -> None:
             try:
                 report = import_attributes(project, data, upload.name, actor=actor, dry_run=True)
             except ToolkitError as exc:
-                st.error(md(german(exc)))
+                error(exc)
             else:
                 _preview(report)
                 if report.changes and st.button(
@@ -67,7 +66,7 @@ def variables_panel(project: Store, actor: str) -> None:
                     try:
                         done = import_attributes(project, data, upload.name, actor=actor)
                     except ToolkitError as exc:
-                        st.error(md(german(exc)))
+                        error(exc)
                     else:
                         st.session_state["variables_done"] = tr(
                             "ui.variables.done", values=done.values, documents=done.documents

@@ -85,8 +85,8 @@ def test_deep_link_opens_the_document_at_the_span(db: Path) -> None:
 @pytest.mark.parametrize(
     ("params", "said"),
     [
-        ({"doc": "gibtsnicht"}, "Nicht gefunden"),
-        ({"doc": "gruppendiskussion", "start": "5", "end": "99999999"}, "Ungültige Eingabe"),
+        ({"doc": "gibtsnicht"}, "Das Dokument „gibtsnicht“ aus dem Link ist nicht in diesem Projekt."),
+        ({"doc": "gruppendiskussion", "start": "5", "end": "99999999"}, "Die Stelle 5–99999999 aus dem Link liegt"),
     ],
 )
 def test_a_bad_deep_link_is_named_and_changes_nothing(db: Path, params: dict[str, str], said: str) -> None:
