@@ -310,5 +310,5 @@ def test_write_codings_json(several: Store, udoc: str) -> None:
 
 
 def test_write_codings_unknown_format(several: Store) -> None:
-    with pytest.raises(InvalidValue, match=r"'xml'.*csv or json"):
+    with pytest.raises(InvalidValue, match=r"'xml'.*csv, json"):
         write_codings(list_codings(several), "xml", io.StringIO())

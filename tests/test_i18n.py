@@ -42,7 +42,7 @@ def test_texts_labels_and_errors() -> None:
     assert label("value", "challenge") == "Herausforderung"
     with pytest.raises(KeyError, match="add it to the module of its area"):
         text("col.nothing")
-    with pytest.raises(InvalidValue, match="use de or en"):
+    with pytest.raises(InvalidValue, match="use one of de, en"):
         language("fr")
     assert all(entry.de and entry.en for entry in CATALOG.values())
 

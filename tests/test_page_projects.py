@@ -187,7 +187,7 @@ def test_a_new_project_from_an_uploaded_codebook_and_a_bad_file_refused(
     at.file_uploader(key="projects_new_file").upload("kaputt.yaml", b"codes:\n  - name: [offen\n").run()
     at.button(key="projects_create").click().run()
     shown = at.error[0].value.replace("\\", "")  # Markdown escapes off
-    assert shown.startswith("Codebuch fehlerhaft: kaputt.yaml, line 2")
+    assert shown.startswith("Codebuch kaputt.yaml, Zeile 2: kein gültiges YAML")
     assert not (tmp_path / "neu" / "mit-datei.db").exists()
     at.file_uploader(key="projects_new_file").set_value(
         ("mini.yaml", MINI_CODEBOOK.encode(), "text/yaml")

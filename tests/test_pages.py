@@ -86,7 +86,10 @@ def test_deep_link_opens_the_document_at_the_span(db: Path) -> None:
     ("params", "said"),
     [
         ({"doc": "gibtsnicht"}, "Das Dokument „gibtsnicht“ aus dem Link ist nicht in diesem Projekt."),
-        ({"doc": "gruppendiskussion", "start": "5", "end": "99999999"}, "Die Stelle 5–99999999 aus dem Link liegt"),
+        (
+            {"doc": "gruppendiskussion", "start": "5", "end": "99999999"},
+            "Die Stelle 5–99999999 aus dem Link liegt",
+        ),
     ],
 )
 def test_a_bad_deep_link_is_named_and_changes_nothing(db: Path, params: dict[str, str], said: str) -> None:
@@ -95,7 +98,7 @@ def test_a_bad_deep_link_is_named_and_changes_nothing(db: Path, params: dict[str
     at.query_params.update(params)
     at.run()
     assert not at.exception
-    assert any(said in w.value for w in at.warning)
+    assert any(said in w.value.replace("\\", "") for w in at.warning)  # Markdown escapes off
     assert at.session_state["code_focus"] is None
 
 

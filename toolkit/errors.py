@@ -19,6 +19,7 @@ from typing import Any
 from toolkit.catalog import CATALOG, Language, Text
 
 _CODE = re.compile(r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def is_code(value: object) -> bool:
@@ -49,7 +50,8 @@ class _Values(string.Formatter):
         if isinstance(value, list | tuple | set | frozenset):
             items = sorted(value, key=str) if isinstance(value, set | frozenset) else value
             return format(", ".join(str(v) for v in items) or "–", format_spec)
-        return format(str(value), format_spec)  # names, paths (PurePath), reasons: as they are
+        # names, paths (PurePath), reasons: as they are, control characters escaped (one line)
+        return format(_CONTROL.sub(lambda m: repr(m.group())[1:-1], str(value)), format_spec)
 
 
 #: parameters that hold an English phrase of the library ("change the codebook"); the catalog has

@@ -841,8 +841,8 @@ TEXTS: dict[str, Text] = {
         "a codebook is a YAML mapping with at least a 'codes' list",
     ),
     "error.codebook.format_unsupported": Text(
-        "das Format „{format}“ wird nicht unterstützt; bitte {supported} verwenden",
-        "format '{format}' is not supported; use {supported}",
+        "das Format {format} wird nicht unterstützt; bitte {supported} verwenden",
+        "format {format} is not supported; use {supported}",
     ),
     "error.codebook.no_codes_list": Text(
         "das Codebuch hat keine Liste „codes“",
