@@ -1341,4 +1341,37 @@ TEXTS: dict[str, Text] = {
         "±{around} Sätze: bitte 0 bis 20 wählen.",
         "±{around} sentences: choose 0 to 20",
     ),
+    # permissions: actions of sets, recordings and summaries
+    "error.action.attach_recordings": Text(
+        "Aufnahmen zuordnen",
+        "attach recordings",
+    ),
+    "error.action.detach_recordings": Text(
+        "Aufnahmen lösen",
+        "detach recordings",
+    ),
+    "error.action.set_time_stamps": Text(
+        "Zeitmarken setzen",
+        "set time stamps",
+    ),
+    "error.action.create_document_sets": Text(
+        "Dokumentgruppen anlegen",
+        "create document sets",
+    ),
+    "error.action.change_document_sets": Text(
+        "Dokumentgruppen ändern",
+        "change document sets",
+    ),
+    "error.action.rename_document_sets": Text(
+        "Dokumentgruppen umbenennen",
+        "rename document sets",
+    ),
+    "error.action.delete_document_sets": Text(
+        "Dokumentgruppen löschen",
+        "delete document sets",
+    ),
+    "error.action.write_summaries": Text(
+        "Zusammenfassungen schreiben",
+        "write summaries",
+    ),
 }
