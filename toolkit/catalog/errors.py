@@ -1374,4 +1374,9 @@ TEXTS: dict[str, Text] = {
         "Zusammenfassungen schreiben",
         "write summaries",
     ),
+    # permissions: memos
+    "error.action.write_code_memos": Text(
+        "Code-Memos schreiben",
+        "write code memos",
+    ),
 }
