@@ -51,7 +51,7 @@ def list_coders(store: Store) -> list[str]:
 def check_weight(weight: int) -> int:
     """A coding weight must be a whole number from 0 (none) to 100."""
     if isinstance(weight, bool) or not isinstance(weight, int) or not 0 <= weight <= 100:
-        raise InvalidValue(f"weight {weight!r} must be a whole number from 0 (none) to 100")
+        raise InvalidValue("coding.weight", weight=weight)
     return weight
 
 

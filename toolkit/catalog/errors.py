@@ -1379,4 +1379,9 @@ TEXTS: dict[str, Text] = {
         "Code-Memos schreiben",
         "write code memos",
     ),
+    # coding weights
+    "error.coding.weight": Text(
+        "Das Gewicht „{weight}“ muss eine ganze Zahl von 0 (keines) bis 100 sein.",
+        "weight '{weight}' must be a whole number from 0 (none) to 100",
+    ),
 }
