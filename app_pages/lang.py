@@ -53,7 +53,7 @@ def _picked(project: Store, name: str | None) -> None:
         try:
             set_personal(project, name, "language", str(picked))
         except ToolkitError as exc:
-            st.toast(str(exc))
+            st.toast(exc.message(ui_language()))
             return
     else:
         st.session_state[_TAB] = picked

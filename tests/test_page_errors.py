@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from toolkit.codings import add_coding, delete_coding
 from toolkit.project import ROOT, create_demo
+from toolkit.settings import set_personal
 from toolkit.store import open_store
 
 GONE_DE = "Die Codierung gibt es nicht mehr (jemand hat sie gelöscht); nichts rückgängig zu machen."
@@ -51,7 +52,9 @@ def code_page(**state: object) -> AppTest:
 def test_undo_after_another_coder_deleted_the_coding_shows_a_sentence(
     db: Path, language: str, expected: str
 ) -> None:
-    at = code_page(ui_language=language)
+    with open_store(db) as store:
+        set_personal(store, "anna", "language", language)  # anna's own choice of language
+    at = code_page()
     at.button(key="code_undo").click().run()
     assert not at.exception, at.exception
     shown = [e.value for e in at.error]
