@@ -13,7 +13,7 @@ import pytest
 from _factories import add_text, store_with_codebook
 
 from toolkit.accounts import add_user, authenticate, set_team_mode
-from toolkit.codes import add_code
+from toolkit.codes_edit import add_code
 from toolkit.codings import add_coding, delete_coding, update_coding
 from toolkit.documents import import_upload
 from toolkit.errors import ToolkitError

@@ -131,8 +131,8 @@ def _resolve(codes: list[CodeRow], path: str) -> CodeRow:
         return matches[0]
     if matches:
         options = "; ".join(c.path for c in matches)
-        raise NotFound(f"code {path!r} is ambiguous; give the full path, one of: {options}")
-    raise NotFound(f"no code {path!r}; list codes with `coding-toolkit codebook show`")
+        raise NotFound("code.ambiguous", path=path, options=options)
+    raise NotFound("code.not_found_listed", path=path)
 
 
 def attribute_definitions(store: Store, applies_to: str | None = None) -> tuple[AttributeDef, ...]:
@@ -202,7 +202,7 @@ def split_path(path: str) -> list[str]:
     parts = [p.strip() for p in path.strip().strip(SEP).split(SEP)]
     shown = path if len(path) <= 60 else path[:57] + "..."
     if not parts or not all(parts):
-        raise InvalidValue(f"code path {shown!r} is empty or has an empty part")
+        raise InvalidValue("code.path_empty_part", path=shown)
     if len(parts) > MAX_DEPTH:
-        raise InvalidValue(f"code path {shown!r} has {len(parts)} levels; at most {MAX_DEPTH} are allowed")
+        raise InvalidValue("code.path_too_deep", path=shown, levels=len(parts), limit=MAX_DEPTH)
     return parts

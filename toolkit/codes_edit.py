@@ -33,13 +33,13 @@ def _check_sibling_free(store: Store, parent_id: int | None, name: str, path: st
     """Sibling names differ beyond case (compared with casefold, so Ä and ä are the same)."""
     siblings = store.query("SELECT name FROM codes WHERE coalesce(parent_id, 0) = ?", (parent_id or 0,))
     if any(s["name"].casefold() == name.casefold() for s in siblings):
-        raise Conflict(f"a code named {name!r} already exists at {path!r}; choose another name")
+        raise Conflict("code.name_taken", name=name, path=path)
 
 
 def _check_colour(colour: str | None) -> None:
     """A code's colour is empty or ``#RRGGBB``; anything else is refused."""
     if colour and not is_colour(colour):
-        raise InvalidValue(f"colour {colour!r} is not #RRGGBB; give it as six hex digits, e.g. #1F77B4")
+        raise InvalidValue("code.colour_invalid", colour=colour)
 
 
 def add_code_in(
@@ -53,7 +53,7 @@ def add_code_in(
 ) -> int:
     """Add a code (and missing parents) inside an open transaction; returns its id."""
     if valence is not None and valence not in VALENCES:
-        raise InvalidValue(f"valence {valence!r} must be 'challenge' or 'driver'")
+        raise InvalidValue("code.valence_invalid", valence=valence)
     _check_colour(colour)
     parent_path, name = _split(path)
     parent_id = None
@@ -146,10 +146,10 @@ def update_code(store: Store, path: str, *, actor: str, **fields: Any) -> CodeRo
     code = code_by_path(store, path)
     unknown = sorted(set(fields) - set(_EDITABLE))
     if unknown:
-        raise InvalidValue(f"cannot edit {', '.join(unknown)}; editable: {', '.join(_EDITABLE)}")
+        raise InvalidValue("code.not_editable", fields=unknown, editable=_EDITABLE)
     _check_colour(fields.get("colour"))
     if fields.get("valence") not in (None, "", *VALENCES):
-        raise InvalidValue(f"valence {fields['valence']!r} must be 'challenge' or 'driver'")
+        raise InvalidValue("code.valence_invalid", valence=fields["valence"])
     values = {
         k: json.dumps(list(v), ensure_ascii=False)
         if k.startswith("keywords")
@@ -175,7 +175,7 @@ def rename_code(store: Store, path: str, new_name: str, *, actor: str) -> CodeRo
     code = code_by_path(store, path)
     new_name = new_name.strip()
     if not new_name or SEP in new_name:
-        raise InvalidValue(f"new name {new_name!r} must be non-empty and without '/'")
+        raise InvalidValue("code.new_name_invalid", name=new_name)
     with store.write(actor) as w:
         if new_name.lower() != code.name.lower():
             _check_sibling_free(store, code.parent_id, new_name, new_name)
@@ -192,7 +192,7 @@ def move_code(store: Store, path: str, new_parent: str | None, *, actor: str) ->
     code = code_by_path(store, path)
     target = code_by_path(store, new_parent) if new_parent else None
     if target is not None and (target.id == code.id or target.path.startswith(code.path + SEP)):
-        raise Conflict(f"cannot move {code.path!r} below itself ({target.path!r})")
+        raise Conflict("code.move_below_itself", path=code.path, target=target.path)
     if (target.id if target else None) == code.parent_id:
         return code
     with store.write(actor) as w:
@@ -259,7 +259,7 @@ def merge_codes(store: Store, source: str, target: str, *, actor: str) -> dict[s
     require_lead(store, actor, "change the codebook")
     src, dst = code_by_path(store, source), code_by_path(store, target)
     if src.id == dst.id or dst.path.startswith(src.path + SEP):
-        raise Conflict(f"cannot merge {src.path!r} into itself or its own subcode {dst.path!r}")
+        raise Conflict("code.merge_into_itself", path=src.path, target=dst.path)
     with store.write(actor) as w:
         moved, dropped = _move_codings(w, src.id, dst.id)
         for child in store.query("SELECT id, guid, name FROM codes WHERE parent_id = ?", (src.id,)):
@@ -282,18 +282,15 @@ def delete_code(store: Store, path: str, *, actor: str, move_codings_to: str | N
     require_lead(store, actor, "change the codebook")
     code = code_by_path(store, path)
     if store.one("SELECT 1 AS x FROM codes WHERE parent_id = ?", (code.id,)):
-        raise Conflict(f"code {code.path!r} has subcodes; move or delete them first")
+        raise Conflict("code.has_subcodes", path=code.path)
     if code.codings and not move_codings_to:
-        raise Conflict(
-            f"code {code.path!r} is used by {code.codings} codings; move them to another "
-            "code (--move-to PATH) or merge the code instead"
-        )
+        raise Conflict("code.in_use", path=code.path, codings=code.codings)
     moved = 0
     with store.write(actor) as w:
         if move_codings_to:
             target = code_by_path(store, move_codings_to)
             if target.id == code.id:
-                raise Conflict("cannot move codings to the code being deleted")
+                raise Conflict("code.move_to_deleted")
             moved, _ = _move_codings(w, code.id, target.id)
         w.execute("DELETE FROM codes WHERE id = ?", (code.id,))
         w.event("delete", "code", code.guid, {"path": code.path, "moved_to": move_codings_to})

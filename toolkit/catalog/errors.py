@@ -1384,4 +1384,113 @@ TEXTS: dict[str, Text] = {
         "Das Gewicht „{weight}“ muss eine ganze Zahl von 0 (keines) bis 100 sein.",
         "weight '{weight}' must be a whole number from 0 (none) to 100",
     ),
+    # the project's code tree
+    "error.code.ambiguous": Text(
+        "Der Code „{path}“ ist mehrdeutig; bitte den vollen Pfad angeben, einen von: {options}.",
+        "code '{path}' is ambiguous; give the full path, one of: {options}",
+    ),
+    "error.code.path_empty_part": Text(
+        "Der Code-Pfad „{path}“ ist leer oder hat einen leeren Teil.",
+        "code path '{path}' is empty or has an empty part",
+    ),
+    "error.code.path_too_deep": Text(
+        "Der Code-Pfad „{path}“ hat {levels} Ebenen; erlaubt sind höchstens {limit}.",
+        "code path '{path}' has {levels} levels; at most {limit} are allowed",
+    ),
+    "error.code.colour_invalid": Text(
+        "Die Farbe „{colour}“ ist nicht #RRGGBB; bitte sechs Hex-Ziffern angeben, z. B. #1F77B4.",
+        "colour '{colour}' is not #RRGGBB; give it as six hex digits, e.g. #1F77B4",
+    ),
+    "error.code.valence_invalid": Text(
+        "Die Valenz „{valence}“ muss „challenge“ oder „driver“ sein.",
+        "valence '{valence}' must be 'challenge' or 'driver'",
+    ),
+    "error.code.not_editable": Text(
+        "{fields} lässt sich nicht bearbeiten; bearbeitbar: {editable}.",
+        "cannot edit {fields}; editable: {editable}",
+    ),
+    "error.code.new_name_invalid": Text(
+        "Der neue Name „{name}“ darf nicht leer sein und kein „/“ enthalten.",
+        "new name '{name}' must be non-empty and without '/'",
+    ),
+    "error.code.move_below_itself": Text(
+        "„{path}“ kann nicht unter sich selbst verschoben werden ({target}).",
+        "cannot move '{path}' below itself ('{target}')",
+    ),
+    "error.code.merge_into_itself": Text(
+        "„{path}“ kann nicht mit sich selbst oder dem eigenen Untercode „{target}“ zusammengeführt werden.",
+        "cannot merge '{path}' into itself or its own subcode '{target}'",
+    ),
+    "error.code.has_subcodes": Text(
+        "Der Code „{path}“ hat Untercodes; bitte diese zuerst verschieben oder löschen.",
+        "code '{path}' has subcodes; move or delete them first",
+    ),
+    "error.code.in_use": Text(
+        "Der Code „{path}“ hat {codings} Codierungen; bitte sie zu einem anderen Code verschieben "
+        "(--move-to PFAD) oder den Code zusammenführen.",
+        "code '{path}' is used by {codings} codings; move them to another code (--move-to PATH) or merge "
+        "the code instead",
+    ),
+    "error.code.move_to_deleted": Text(
+        "Codierungen können nicht zu dem Code verschoben werden, der gelöscht wird.",
+        "cannot move codings to the code being deleted",
+    ),
+    # pseudonyms, REFI-QDA projects, suggestion models
+    "error.refi.unknown_type": Text(
+        "unbekannter Dateityp „{suffix}“; bitte ein .qdpx-Projekt oder ein .qdc-Codebuch wählen",
+        "unknown file type '{suffix}'; use a .qdpx project or a .qdc codebook",
+    ),
+    "error.refi.no_project_qde": Text(
+        "das Archiv enthält keine project.qde; ist das ein REFI-QDA-Projekt (.qdpx)?",
+        "the archive has no project.qde; is this a REFI-QDA .qdpx project?",
+    ),
+    "error.pseudonyms.no_documents": Text(
+        "Keine Dokumente angegeben; bitte die Dokumente nennen, die pseudonymisiert werden sollen.",
+        "no documents given; name the documents to pseudonymise",
+    ),
+    "error.pseudonyms.original_empty": Text(
+        "Das Original ist leer; bitte den Namen, Ort oder die Organisation angeben, die ersetzt werden soll.",
+        "the original is empty; give the name, place or organisation to replace",
+    ),
+    "error.pseudonyms.placeholder_empty": Text(
+        "Der Platzhalter für „{original}“ ist leer; bitte einen angeben, z. B. [Person A].",
+        "the placeholder for '{original}' is empty; give one such as [Person A]",
+    ),
+    "error.pseudonyms.kind_unknown": Text(
+        "Die Art „{kind}“ ist keine von: {choices}.",
+        "kind '{kind}' is not one of {choices}",
+    ),
+    "error.pseudonyms.placeholder_has_original": Text(
+        "Der Platzhalter „{placeholder}“ enthält das Original „{original}“; bitte einen anderen wählen.",
+        "the placeholder '{placeholder}' contains the original '{original}'; choose another",
+    ),
+    "error.pseudonyms.exists": Text(
+        "„{original}“ steht schon in der Pseudonym-Tabelle; bitte stattdessen den Platzhalter ändern.",
+        "'{original}' is already in the pseudonym table; change its placeholder instead",
+    ),
+    "error.pseudonyms.not_found": Text(
+        "„{original}“ steht nicht in der Pseudonym-Tabelle; die Tabelle zeigt `coding-toolkit pseudonyms "
+        "list`.",
+        "'{original}' is not in the pseudonym table; list it with `coding-toolkit pseudonyms list`",
+    ),
+    "error.model.architecture_unknown": Text(
+        "Die Architektur „{architecture}“ gibt es nicht; bitte eine davon wählen: {choices}.",
+        "unknown architecture '{architecture}'; use one of: {choices}",
+    ),
+    "error.model.nothing_to_learn": Text(
+        "Nichts zu lernen: keine Einheit hat einen Code.",
+        "nothing to learn: no unit has a code",
+    ),
+    "error.model.not_found": Text(
+        "Ein gespeichertes Vorschlagsmodell „{guid}“ gibt es nicht; eines trainiert `coding-toolkit train`.",
+        "no stored suggestion model '{guid}'; train one with `coding-toolkit train`",
+    ),
+    "error.model.no_codings": Text(
+        "„{coder}“ hat keine Codierungen zum Lernen; bitte zuerst einige Stellen kodieren.",
+        "coder '{coder}' has no codings to learn from; code some passages first",
+    ),
+    "error.model.no_codings_in": Text(
+        "„{coder}“ hat in {documents} keine Codierungen zum Lernen.",
+        "coder '{coder}' has no codings in {documents} to learn from",
+    ),
 }

@@ -297,7 +297,7 @@ def apply(store: Store, documents: Sequence[str], *, actor: str) -> list[Documen
     it; codings that overlapped a name are clipped to its placeholder."""
     require_lead(store, actor, "pseudonymise documents")
     if not documents:
-        raise InvalidValue("no documents given; name the documents to pseudonymise")
+        raise InvalidValue("pseudonyms.no_documents")
     docs = [document_row(store, name) for name in documents]
     tables = _offset_tables(store)
     with store.write(actor) as w:

@@ -40,15 +40,13 @@ def mapping(store: Store, actor: str) -> list[Pseudonym]:
 
 def _check(original: str, placeholder: str, kind: str) -> None:
     if not original.strip():
-        raise InvalidValue("the original is empty; give the name, place or organisation to replace")
+        raise InvalidValue("pseudonyms.original_empty")
     if not placeholder.strip():
-        raise InvalidValue(f"the placeholder for {original!r} is empty; give one such as [Person A]")
+        raise InvalidValue("pseudonyms.placeholder_empty", original=original)
     if kind not in KINDS:
-        raise InvalidValue(f"kind {kind!r} is not one of {', '.join(KINDS)}")
+        raise InvalidValue("pseudonyms.kind_unknown", kind=kind, choices=KINDS)
     if original.strip() in placeholder:
-        raise InvalidValue(
-            f"the placeholder {placeholder!r} contains the original {original!r}; choose another"
-        )
+        raise InvalidValue("pseudonyms.placeholder_has_original", placeholder=placeholder, original=original)
 
 
 def next_placeholder(store: Store, kind: str, taken: Iterable[str] = ()) -> str:
@@ -78,7 +76,7 @@ def add_pseudonym(
     placeholder = (placeholder or next_placeholder(store, kind)).strip()
     _check(original, placeholder, kind)
     if store.one("SELECT 1 AS x FROM pseudonyms WHERE original = ?", (original,)):
-        raise Conflict(f"{original!r} is already in the pseudonym table; change its placeholder instead")
+        raise Conflict("pseudonyms.exists", original=original)
     guid = new_guid()
     with store.write(actor) as w:
         stamp = now()
@@ -101,9 +99,7 @@ def add_pseudonym(
 def _find(store: Store, original: str) -> dict[str, Any]:
     row = store.one("SELECT * FROM pseudonyms WHERE original = ? OR guid = ?", (original, original.upper()))
     if row is None:
-        raise NotFound(
-            f"{original!r} is not in the pseudonym table; list it with `coding-toolkit pseudonyms list`"
-        )
+        raise NotFound("pseudonyms.not_found", original=original)
     return row
 
 

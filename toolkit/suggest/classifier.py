@@ -83,7 +83,7 @@ def _textcat_config(architecture: str, ngrams: int) -> dict[str, Any]:
             "model": {"@architectures": "spacy.TextCatEnsemble.v2", "tok2vec": tok2vec, "linear_model": bow},
             "threshold": 0.5,
         }
-    raise InvalidValue(f"unknown architecture {architecture!r}; use one of: {', '.join(ARCHITECTURES)}")
+    raise InvalidValue("model.architecture_unknown", architecture=architecture, choices=ARCHITECTURES)
 
 
 def blank_classifier(language: str, labels: Sequence[str], architecture: str = "bow", ngrams: int = 2) -> Any:
@@ -122,7 +122,7 @@ def fit(
     blended into :func:`predict`'s scores."""
     labels = sorted({label for ls in data_labels for label in ls})
     if not labels:
-        raise InvalidValue("nothing to learn: no unit has a code")
+        raise InvalidValue("model.nothing_to_learn")
     fix_random_seed(seed)
     nlp = blank_classifier(language, labels, architecture, ngrams or NGRAMS)
     examples = [

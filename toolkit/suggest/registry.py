@@ -126,7 +126,7 @@ def _load(path: str, guid: str) -> TrainedModel:
     with Store(path) as store:
         row = store.one("SELECT * FROM suggestion_models WHERE guid = ?", (guid,))
     if row is None or row["model"] is None:
-        raise NotFound(f"no stored suggestion model {guid!r}; train one with `coding-toolkit train`")
+        raise NotFound("model.not_found", guid=guid)
     settings = json.loads(row["settings"])
     nlp = blank_classifier(
         row["language"], [], settings.get("architecture", "bow"), settings.get("ngrams", 2)

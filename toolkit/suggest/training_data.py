@@ -50,7 +50,7 @@ def training_data(
     else:
         names = [str(document_row(store, d)["name"]) for d in documents]
     if not names:
-        raise NotFound(f"coder {coder!r} has no codings to learn from; code some passages first")
+        raise NotFound("model.no_codings", coder=coder)
     langs = {n: str(document_row(store, n)["language"]) for n in names}
     lang = language or Counter(langs.values()).most_common(1)[0][0]
     names = [n for n in names if langs[n] == lang]
@@ -71,7 +71,7 @@ def training_data(
             data.units.append(unit)
             data.labels.append(unit_labels(unit, codings, level))
     if not any(data.labels):
-        raise NotFound(f"coder {coder!r} has no codings in {', '.join(names)} to learn from")
+        raise NotFound("model.no_codings_in", coder=coder, documents=names)
     return data
 
 

@@ -54,7 +54,7 @@ def _read_source(source: str | Path | bytes, name: str) -> tuple[bytes, str]:
     try:
         return Path(source).read_bytes(), str(source)
     except OSError as exc:
-        raise ImportFailed(str(source), f"cannot read the file ({exc.strerror})") from None
+        raise ImportFailed("import.cannot_read", file=str(source), reason=exc.strerror) from None
 
 
 def _member_for(archive: Archive, plain_text_path: str) -> str | None:
@@ -429,7 +429,7 @@ def read_qdpx(data: bytes, path: str) -> tuple[Archive, RefiProject]:
     archive = open_archive(data, path)
     qde = archive.find(base="project.qde") or archive.find(suffix=".qde")
     if qde is None:
-        raise ImportFailed(path, "the archive has no project.qde; is this a REFI-QDA .qdpx project?")
+        raise ImportFailed("refi.no_project_qde", file=path)
     return archive, read_project(parse_xml(archive.read(qde), f"{path}: {qde}"), path)
 
 
@@ -487,6 +487,4 @@ def import_upload(
         return import_project(store, data, actor=actor, name=filename, dry_run=dry_run)
     if suffix == ".qdc":
         return import_codebook(store, data, actor=actor, name=filename, dry_run=dry_run)
-    raise ImportFailed(
-        filename, f"unknown file type {suffix or '(none)'!r}; use a .qdpx project or a .qdc codebook"
-    )
+    raise ImportFailed("refi.unknown_type", file=filename, suffix=suffix or "(none)")
