@@ -11,6 +11,14 @@ const LANE = 7; // px between stacked brackets in the margin
 const MAX_LANES = 6;
 const LABEL_H = 17; // px per margin label
 const POPUP_ITEMS = 9;
+// the words of the workbench in the tab's language (from the server, ui.transcript.* in the catalog)
+let WORDS = {};
+
+function w(key, values) {
+  let text = WORDS[key] || key;
+  for (const [name, value] of Object.entries(values || {})) text = text.replaceAll(`{${name}}`, String(value));
+  return text;
+}
 
 function cpLength(s) {
   let n = 0;
@@ -75,14 +83,14 @@ function suggestionStyle(seg, sugs, a, b, focus) {
   seg.title = (seg.title ? seg.title + "\n" : "") + lines.join("\n");
 }
 
-// One turn: head (speaker, time, "ganzer Beitrag"), text cut at every boundary, margin (filled later).
+// One turn: head (speaker, time, w("whole")), text cut at every boundary, margin (filled later).
 // `inside`: spans overlapping the turn; `mark`: the linked span if it touches the turn.
 function renderTurn(turn, cps, inside, mark, sugs, focus, selected) {
   const box = el("div", "tk-turn");
   const head = el("div", "tk-head");
   head.appendChild(el("span", "tk-speaker", turn.speaker || "\u00b6"));
   if (turn.time) head.appendChild(el("span", "tk-time", turn.time));
-  const whole = el("button", "tk-whole", "ganzer Beitrag");
+  const whole = el("button", "tk-whole", w("whole"));
   whole.type = "button";
   whole.dataset.start = String(turn.start);
   whole.dataset.end = String(turn.end);
@@ -116,7 +124,7 @@ function renderTurn(turn, cps, inside, mark, sugs, focus, selected) {
   const handle = (which) => {
     const h = el("span", `tk-handle tk-handle-${which}`);
     h.dataset.end = which;
-    h.title = which === "start" ? "Anfang ziehen" : "Ende ziehen";
+    h.title = which === "start" ? w("drag_start") : w("drag_end");
     return h;
   };
   for (let i = 0; i + 1 < points.length; i += 1) {
@@ -186,7 +194,7 @@ function drawMargin(rec, bars, opts) {
   for (const bar of bars) {
     const s = bar.s;
     const who = showInitials ? ` · ${initials(s.coder)}` : "";
-    const tip = `${s.code} (${s.coder})${s.weight ? ` · Gewicht ${s.weight}` : ""}`;
+    const tip = `${s.code} (${s.coder})${s.weight ? w("weight", { weight: s.weight }) : ""}`;
     const bracket = el("div", "tk-bracket");
     bracket.style.left = `${bar.lane * LANE}px`;
     bracket.style.top = `${bar.y1 + 2}px`;
@@ -297,7 +305,7 @@ function setPref(name, on) {
 function createApp(parentElement) {
   const app = el("div", "tk-app");
   const tree = el("div", "tk-tree");
-  tree.lang = "de"; // German hyphenation of long code names in the tree
+  tree.lang = "de"; // German hyphenation of long code names in the tree (the codebook's names)
   const main = el("div", "tk-main");
   const bar = el("div", "tk-bar");
   const root = el("div", "tk-root");
@@ -312,14 +320,14 @@ function createApp(parentElement) {
   app.appendChild(grid);
   parentElement.appendChild(app);
 
-  const treeBtn = el("button", "tk-btn tk-tree-toggle", "Codebaum");
+  const treeBtn = el("button", "tk-btn tk-tree-toggle", w("tree"));
   treeBtn.type = "button";
   const marginLbl = el("label", "tk-switch");
   const marginBox = el("input");
   marginBox.type = "checkbox";
   marginBox.className = "tk-margin-toggle";
-  marginLbl.append(marginBox, document.createTextNode(" Codeleiste"));
-  const hint = el("span", "tk-hint", "Text markieren: Code suchen · Enter weist zu · Esc bricht ab");
+  marginLbl.append(marginBox, document.createTextNode(w("margin")));
+  const hint = el("span", "tk-hint", w("hint"));
   bar.append(treeBtn, marginLbl, hint);
 
   const state = {
@@ -399,11 +407,11 @@ function assign(st, span, path) {
     (s) => s.mine && s.start === span.start && s.end === span.end && s.code === path,
   );
   if (twin) {
-    showToast(st, `Diese Stelle trägt „${lastPart(path)}“ von dir schon – nichts geändert.`, false);
+    showToast(st, w("already", { code: lastPart(path) }), false);
     return false;
   }
   if (!st.data.canCode) {
-    showToast(st, st.data.cannotCode || "Du darfst hier nicht kodieren.", false);
+    showToast(st, st.data.cannotCode || w("may_not"), false);
     return false;
   }
   const op = newOp(st, "assign", { start: span.start, end: span.end, code: path });
@@ -473,11 +481,11 @@ function openPopup(st, span, rect) {
   const quote = st.cps.slice(span.start, span.end).join("");
   const popup = el("div", "tk-popup");
   popup.setAttribute("role", "dialog");
-  popup.setAttribute("aria-label", "Code zuweisen");
+  popup.setAttribute("aria-label", w("assign"));
   const input = el("input", "tk-search");
   input.type = "text";
-  input.placeholder = "Code suchen …";
-  input.setAttribute("aria-label", "Code suchen");
+  input.placeholder = w("find");
+  input.setAttribute("aria-label", w("find_label"));
   popup.appendChild(input);
   const list = el("div", "tk-list");
   list.setAttribute("role", "listbox");
@@ -512,14 +520,14 @@ function openPopup(st, span, rect) {
     items = [];
     if (sel && !q) {
       const node = el("div", "tk-item tk-special");
-      node.appendChild(el("div", "tk-item-name", `„${lastPart(sel.code)}“ auf diese Markierung ändern`));
+      node.appendChild(el("div", "tk-item-name", w("move_to", { code: lastPart(sel.code) })));
       const was = st.cps.slice(sel.start, sel.end).join("");
       const shortWas = was.length > 60 ? `${was.slice(0, 57)} …` : was;
-      node.appendChild(el("div", "tk-item-path", `bisher „${shortWas}“ · Enter übernimmt`));
+      node.appendChild(el("div", "tk-item-path", w("was", { was: shortWas })));
       items.push({ kind: "adjust", node });
     }
     const shown = q ? matches(paths, q) : recent.slice(0, POPUP_ITEMS);
-    if (!q && shown.length) list.dataset.caption = "Zuletzt benutzt · Tasten 1–9";
+    if (!q && shown.length) list.dataset.caption = w("recent");
     else delete list.dataset.caption;
     shown.forEach((p, i) => {
       const { item, dot } = pathItem(p, q ? null : i + 1);
@@ -527,13 +535,13 @@ function openPopup(st, span, rect) {
       items.push({ kind: "code", path: p, node: item });
     });
     if (!q && !shown.length) {
-      items.push({ kind: "none", node: el("div", "tk-item tk-empty", "Code-Namen tippen, um zu suchen …") });
+      items.push({ kind: "none", node: el("div", "tk-item tk-empty", w("type")) });
     }
     if (q && !shown.length) {
-      items.push({ kind: "none", node: el("div", "tk-item tk-empty", `Kein Code enthält „${q}“`) });
+      items.push({ kind: "none", node: el("div", "tk-item tk-empty", w("none", { q })) });
     }
     const node = el("div", "tk-item tk-special tk-invivo");
-    node.appendChild(el("div", "tk-item-name", "+ Neuer Code aus Markierung"));
+    node.appendChild(el("div", "tk-item-name", w("invivo")));
     node.appendChild(el("div", "tk-item-path", st.data.canAddCode ? `„${invivoName(quote)}“` : st.data.cannotAddCode));
     items.push({ kind: st.data.canAddCode ? "invivo" : "none", node });
     active = items.findIndex((it) => it.kind !== "none");
@@ -584,7 +592,7 @@ function openPopup(st, span, rect) {
     onKey(e);
   });
   popup.tkKey = onKey;
-  foot.textContent = `${span.end - span.start} Zeichen markiert · ↑↓ wählen · Enter zuweisen · Esc abbrechen`;
+  foot.textContent = w("foot", { n: span.end - span.start });
   fill();
   placePopup(st, popup, rect);
   st.popup = popup;
@@ -610,7 +618,7 @@ function invivoForm(st, popup, span, quote) {
   popup.replaceChildren();
   popup.tkKey = null;
   popup.classList.add("tk-form");
-  popup.appendChild(el("div", "tk-form-title", "Neuer Code aus Markierung"));
+  popup.appendChild(el("div", "tk-form-title", w("invivo_title")));
   const nameLbl = el("label", "tk-field", "Name");
   const name = el("input", "tk-invivo-name");
   name.type = "text";
@@ -618,7 +626,7 @@ function invivoForm(st, popup, span, quote) {
   nameLbl.appendChild(name);
   const parentLbl = el("label", "tk-field", "unter");
   const parent = el("select", "tk-invivo-parent");
-  const top = el("option", null, "(oberste Ebene)");
+  const top = el("option", null, w("top"));
   top.value = "";
   parent.appendChild(top);
   const last = st.lastPath ? parentPath(st.lastPath) : (st.data.recent || []).map(parentPath)[0] || "";
@@ -631,7 +639,7 @@ function invivoForm(st, popup, span, quote) {
   }
   parentLbl.appendChild(parent);
   const buttons = el("div", "tk-form-buttons");
-  const ok = el("button", "tk-btn tk-primary", "Anlegen und zuweisen");
+  const ok = el("button", "tk-btn tk-primary", w("create_assign"));
   ok.type = "button";
   const cancel = el("button", "tk-btn", "Abbrechen");
   cancel.type = "button";
@@ -640,17 +648,17 @@ function invivoForm(st, popup, span, quote) {
   const submit = () => {
     const n = name.value.trim().replace(/\s+/g, " ");
     if (!n) {
-      showToast(st, "Der neue Code braucht einen Namen.", false);
+      showToast(st, w("needs_name"), false);
       return;
     }
     if (n.includes("/")) {
-      showToast(st, "Ein Code-Name darf kein „/“ enthalten.", false);
+      showToast(st, w("no_slash"), false);
       return;
     }
     const path = parent.value ? `${parent.value}/${n}` : n;
     const taken = (st.data.tree || []).some((r) => r[0].toLocaleLowerCase("de") === path.toLocaleLowerCase("de"));
     if (taken) {
-      showToast(st, `Einen Code „${n}“ gibt es dort schon; bitte einen anderen Namen wählen.`, false);
+      showToast(st, w("exists", { name: n }), false);
       return;
     }
     const op = newOp(st, "invivo", { start: span.start, end: span.end, parent: parent.value, name: n });
@@ -666,7 +674,7 @@ function invivoForm(st, popup, span, quote) {
     });
     closePopup(st, true);
     render(st, { partial: true });
-    showToast(st, `Code „${n}“ wird angelegt und zugewiesen …`, true);
+    showToast(st, w("creating_assign", { name: n }), true);
   };
   ok.addEventListener("click", submit);
   cancel.addEventListener("click", () => closePopup(st, true));
@@ -685,12 +693,12 @@ function invivoForm(st, popup, span, quote) {
 
 function adjust(st, coding, span) {
   if (coding.start === span.start && coding.end === span.end) {
-    showToast(st, "Die Codierung hat schon genau diese Ausdehnung.", false);
+    showToast(st, w("same_extent"), false);
     return;
   }
   newOp(st, "adjust", { guid: coding.guid, version: coding.version, start: span.start, end: span.end });
   closePopup(st, true);
-  showToast(st, `„${lastPart(coding.code)}“ wird geändert …`, true);
+  showToast(st, w("changing", { code: lastPart(coding.code) }), true);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -707,11 +715,11 @@ function renderTree(st) {
   if (!filter) {
     const head = el("div", "tk-tree-head");
     head.appendChild(el("span", "tk-tree-title", "Codes"));
-    head.appendChild(el("span", "tk-tree-legend", "Dok. / ges."));
+    head.appendChild(el("span", "tk-tree-legend", w("legend")));
     filter = el("input", "tk-filter");
     filter.type = "search";
-    filter.placeholder = "Codes filtern …";
-    filter.setAttribute("aria-label", "Codes filtern");
+    filter.placeholder = w("filter");
+    filter.setAttribute("aria-label", w("filter_label"));
     body = el("div", "tk-tree-body");
     panel.append(head, filter, body);
     filter.addEventListener("input", () => applyTreeFilter(st));
@@ -726,12 +734,12 @@ function renderTree(st) {
           const name = e.target.value.trim().replace(/\s+/g, " ");
           const parent = e.target.dataset.parent || "";
           if (name.includes("/")) {
-            showToast(st, "Ein Code-Name darf kein „/“ enthalten.", false);
+            showToast(st, w("no_slash"), false);
             return;
           }
           if (name) {
             newOp(st, "code", { parent, name });
-            showToast(st, `Code „${name}“ wird angelegt …`, true);
+            showToast(st, w("creating", { name }), true);
           }
           e.target.closest(".tk-add-row").remove();
         } else if (e.key === "Escape") {
@@ -755,19 +763,19 @@ function renderTree(st) {
     const label = el("span", "tk-node-name", name);
     label.title = path.split("/").join(" › ");
     const count = el("span", "tk-count", `${doc} / ${all}`);
-    count.title = `${doc} in diesem Dokument, ${all} im Projekt`;
+    count.title = w("count", { doc, all });
     row.append(caret, dot, label, count);
     if (st.data.canAddCode && depth < 3) {
       const add = el("button", "tk-add", "+");
       add.type = "button";
-      add.title = `Untercode zu „${name}“ anlegen`;
+      add.title = w("add_child", { name });
       row.appendChild(add);
     }
     if (depth === 0) row.classList.add("tk-field-row");
     frag.appendChild(row);
   });
   if (st.data.canAddCode) {
-    const top = el("button", "tk-btn tk-add-top", "+ Code auf oberster Ebene");
+    const top = el("button", "tk-btn tk-add-top", w("add_top"));
     top.type = "button";
     frag.appendChild(top);
   }
@@ -830,7 +838,7 @@ function treeClick(st, e) {
   if (st.pending) {
     assign(st, st.pending, path);
   } else {
-    showToast(st, `Erst Text markieren, dann „${lastPart(path)}“ anklicken, um ihn zuzuweisen.`, true);
+    showToast(st, w("mark_first", { code: lastPart(path) }), true);
   }
 }
 
@@ -840,7 +848,7 @@ function addRow(st, node, parent) {
   const row = el("div", "tk-add-row");
   const input = el("input", "tk-add-input");
   input.type = "text";
-  input.placeholder = parent ? `Neuer Code unter „${lastPart(parent)}“ · Enter` : "Neuer Code · Enter";
+  input.placeholder = parent ? w("new_under", { parent: lastPart(parent) }) : w("new");
   input.dataset.parent = parent;
   row.appendChild(input);
   if (node) node.after(row);
@@ -943,8 +951,8 @@ function selectCoding(st, guid) {
   const s = st.spans.find((x) => x.guid === guid);
   if (st.selected && s) {
     const hint = s.mine
-      ? `„${lastPart(s.code)}“ ausgewählt: neue Ausdehnung markieren und im Fenster bestätigen.`
-      : `„${lastPart(s.code)}“ von ${s.coder} ausgewählt.`;
+      ? w("picked_own", { code: lastPart(s.code) })
+      : w("picked", { code: lastPart(s.code), coder: s.coder });
     showToast(st, hint, true);
   }
   st.send("select", { guid: st.selected, pos: s ? s.start : null });
@@ -995,6 +1003,7 @@ function handleFeedback(st) {
 
 export default function (component) {
   const { data, parentElement, setTriggerValue, setStateValue } = component;
+  WORDS = data.words || WORDS;
   let st = parentElement.tkApp;
   if (!st || !parentElement.contains(st.app)) {
     st = createApp(parentElement);
@@ -1017,7 +1026,7 @@ export default function (component) {
     setStateValue("held", null); // this browser lost the text (remount): ask for it again
     return;
   }
-  const key = `${data.revision}|${data.sugKey || ""}|${JSON.stringify(data.focus)}|${data.opsKey}|${JSON.stringify(data.tree || []).length}`;
+  const key = `${data.revision}|${w("whole")}|${data.sugKey || ""}|${JSON.stringify(data.focus)}|${data.opsKey}|${JSON.stringify(data.tree || []).length}`;
   st.data = data;
   const optimisticChanged = handleFeedback(st);
   if (st.dataKey === key && !optimisticChanged) {

@@ -13,6 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
+from app_pages.lang import tr
+from toolkit.catalog import CATALOG
+
 if TYPE_CHECKING:  # spaCy is imported only when suggestions are on
     from toolkit.suggest.types import Suggestion
 
@@ -27,6 +30,7 @@ _transcript = st.components.v2.component(
 
 
 EVENTS = ("ops", "click", "select", "history", "media")
+WORD_KEYS = tuple(k for k in CATALOG if k.startswith("ui.transcript."))
 
 
 def event_value(key: str, event: str) -> Any:
@@ -55,6 +59,7 @@ def transcript(
     data.update(bench)
     data.update(compact_suggestions(suggestions, focus))
     data["media"] = media
+    data["words"] = {key.rsplit(".", 1)[1]: tr(key) for key in WORD_KEYS}
     return _transcript(
         key=key,
         data=data,

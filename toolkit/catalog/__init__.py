@@ -28,6 +28,7 @@ _PAGE_AREAS = (
     "ui_consensus",
     "ui_agreement",
     "ui_code",
+    "ui_transcript",
 )
 
 
