@@ -160,15 +160,10 @@ SITES = _sites()
 PENDING = {  # new on main this session, converted next
     "toolkit/cli/agreement.py",
     "toolkit/cli/feedback.py",
-    "toolkit/analysis/retrieval.py",
-    "toolkit/analysis/wide.py",
     "toolkit/attribute_table.py",
-    "toolkit/document_sets.py",
-    "toolkit/exports/report_docx.py",
     "toolkit/exports/summary_tables.py",
     "toolkit/import_preview.py",
     "toolkit/media.py",
-    "toolkit/memos.py",
     "toolkit/qca/compare.py",
     "toolkit/qca/summaries.py",
 }

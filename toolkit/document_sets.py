@@ -39,8 +39,7 @@ def list_sets(store: Store) -> list[DocumentSet]:
 def _set_row(store: Store, name: str) -> dict[str, object]:
     row = store.one("SELECT id, guid, name FROM document_sets WHERE name = ?", (name,))
     if row is None:
-        known = ", ".join(s.name for s in list_sets(store)) or "none yet"
-        raise NotFound(f"no document set {name!r}; sets are: {known} (create one with `sets create`)")
+        raise NotFound("set.not_found", name=name, sets=[s.name for s in list_sets(store)])
     return row
 
 
@@ -58,7 +57,7 @@ def documents_of_sets(store: Store, names: Iterable[str]) -> list[str]:
 def _clean_name(name: str) -> str:
     cleaned = " ".join(name.split())
     if not cleaned or len(cleaned) > 100:
-        raise InvalidValue(f"set name {name!r}: give 1 to 100 characters")
+        raise InvalidValue("set.name_length", name=name)
     return cleaned
 
 
@@ -86,7 +85,7 @@ def create_set(store: Store, name: str, documents: Sequence[str] = (), *, actor:
     require_user(store, actor, "create document sets")
     name = _clean_name(name)
     if store.one("SELECT 1 AS x FROM document_sets WHERE name = ?", (name,)):
-        raise Conflict(f"a document set {name!r} exists already; add documents to it with `sets add`")
+        raise Conflict("set.exists", name=name)
     with store.write(actor) as w:
         guid = new_guid()
         set_id = w.insert("document_sets", {"guid": guid, "name": name, "created_at": now()})
@@ -128,7 +127,7 @@ def rename_set(store: Store, name: str, new_name: str, *, actor: str) -> None:
     row = _set_row(store, name)
     new_name = _clean_name(new_name)
     if new_name != name and store.one("SELECT 1 AS x FROM document_sets WHERE name = ?", (new_name,)):
-        raise Conflict(f"a document set {new_name!r} exists already; choose another name")
+        raise Conflict("set.name_taken", name=new_name)
     with store.write(actor) as w:
         w.execute("UPDATE document_sets SET name = ? WHERE id = ?", (new_name, row["id"]))
         w.event("rename", "document_set", str(row["guid"]), {"before": name, "after": new_name})

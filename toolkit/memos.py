@@ -115,7 +115,7 @@ def set_code_memo(store: Store, code_path: str, text: str, *, coder: str, actor:
     actor = coder if actor is None else actor
     require_writer_for(store, actor, coder, "write code memos")
     if len(text) > MAX_MEMO:
-        raise InvalidValue(f"the memo has {len(text)} characters, more than {MAX_MEMO}; shorten it")
+        raise InvalidValue("memo.too_long", length=len(text), limit=MAX_MEMO)
     text = text.strip()
     code = find_code(store, code_path)
     with store.write(actor) as w:
@@ -140,7 +140,7 @@ def _apply_code_memo(w: Writer, event: dict[str, Any], inverse: bool) -> None:
     code = w.store.one("SELECT id FROM codes WHERE guid = ?", (p["code_guid"],))
     coder = w.store.one("SELECT id FROM coders WHERE name = ?", (p["coder"],))
     if code is None or coder is None:
-        raise NotFound("the code of this memo no longer exists; the memo cannot be restored")
+        raise NotFound("memo.code_gone")
     _put_code_memo(w, int(code["id"]), int(coder["id"]), p["before"] if inverse else p["after"])
 
 
@@ -177,7 +177,7 @@ def list_memos(
 
     unknown = [k for k in kinds if k not in MEMO_KINDS]
     if unknown:
-        raise InvalidValue(f"memo type {unknown[0]!r} is unknown; use {', '.join(MEMO_KINDS)}")
+        raise InvalidValue("memo.type_unknown", type=unknown[0], choices=MEMO_KINDS)
     paths = {c.id: c.path for c in list_codes(store)}
     out: list[MemoEntry] = []
     if "document" in kinds or "code" in kinds:

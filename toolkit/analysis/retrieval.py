@@ -74,7 +74,7 @@ def spread(frame: pd.DataFrame, limit: int) -> pd.DataFrame:
     second, and so on, so that a few long documents do not fill the quota. The rows keep their
     order."""
     if limit < 0:
-        raise InvalidValue(f"at most {limit} segments per code: give 0 or more")
+        raise InvalidValue("analysis.segments_limit", limit=limit)
     rank = frame.groupby(["code", "document"], observed=True, sort=False).cumcount()
     turn = frame.assign(_rank=rank.to_numpy()).sort_values(["code", "_rank"], kind="stable")
     chosen = turn.groupby("code", observed=True, sort=False).head(limit).index

@@ -56,7 +56,7 @@ def document_matrix(
     document when there are at most ``page_size`` of them (or ``all_columns``), else page ``page``
     (from 1, clipped to the last) of ``page_size`` documents in document order."""
     if page_size < 1:
-        raise InvalidValue(f"page size {page_size} must be 1 or more documents")
+        raise InvalidValue("analysis.page_size", size=page_size)
     documents = len(data.documents)
     if group_by == BY_SET:
         return _by_sets(data, sets or {}, values=values, rows=rows)
@@ -76,11 +76,9 @@ def _grouped(data: CodingData, group_by: str, *, values: str, rows: str) -> Docu
     """One column per value of the attribute: codings (count, percentages) or documents with the
     code (presence) of the group's documents; the column name is the value."""
     if not group_by.startswith(GROUP_PREFIX):
-        raise InvalidValue(f"group documents by attribute:NAME or set, not {group_by!r}")
+        raise InvalidValue("analysis.group_documents", by=group_by)
     if values not in MATRIX_VALUES:
-        raise InvalidValue(
-            f"matrix values {values!r} are not supported; use one of {', '.join(MATRIX_VALUES)}"
-        )
+        raise InvalidValue("option.unsupported", option="matrix values", value=values, choices=MATRIX_VALUES)
     name = group_by.removeprefix(GROUP_PREFIX)
     column = attribute_column(data, name)  # checks the name
     groups = sorted(set(data.documents[name].astype(str)))
@@ -118,10 +116,9 @@ def _by_sets(
     (:data:`NONE_LABEL`) for the documents in none: codings of its documents, or (presence) how
     many of its documents have the code."""
     if values not in MATRIX_VALUES:
-        choices = ", ".join(MATRIX_VALUES)
-        raise InvalidValue(f"matrix values {values!r} are not supported; use one of {choices}")
+        raise InvalidValue("option.unsupported", option="matrix values", value=values, choices=MATRIX_VALUES)
     if not sets:
-        raise InvalidValue("there are no document sets to group by; make one with `sets create`")
+        raise InvalidValue("analysis.no_sets")
     row_key = "code" if rows == "code" else "field_of_action"
     codes = data.codes
     order = codes["code"].tolist() if rows == "code" else list(dict.fromkeys(codes["field_of_action"]))

@@ -1493,4 +1493,53 @@ TEXTS: dict[str, Text] = {
         "„{coder}“ hat in {documents} keine Codierungen zum Lernen.",
         "coder '{coder}' has no codings in {documents} to learn from",
     ),
+    # memos, document sets, wide tables, reports
+    "error.memo.too_long": Text(
+        "Das Memo hat {length:,} Zeichen, mehr als {limit:,}; bitte kürzen.",
+        "the memo has {length:,} characters, more than {limit:,}; shorten it",
+    ),
+    "error.memo.code_gone": Text(
+        "Den Code dieses Memos gibt es nicht mehr; das Memo lässt sich nicht wiederherstellen.",
+        "the code of this memo no longer exists; the memo cannot be restored",
+    ),
+    "error.memo.type_unknown": Text(
+        "Die Memo-Art „{type}“ gibt es nicht; bitte {choices} verwenden.",
+        "memo type '{type}' is unknown; use {choices}",
+    ),
+    "error.set.not_found": Text(
+        "Eine Dokumentgruppe „{name}“ gibt es nicht; Gruppen sind: {sets} (eine neue mit `sets create`).",
+        "no document set '{name}'; sets are: {sets} (create one with `sets create`)",
+    ),
+    "error.set.name_length": Text(
+        "Gruppenname „{name}“: bitte 1 bis 100 Zeichen.",
+        "set name '{name}': give 1 to 100 characters",
+    ),
+    "error.set.exists": Text(
+        "Eine Dokumentgruppe „{name}“ gibt es schon; Dokumente kommen mit `sets add` hinzu.",
+        "a document set '{name}' exists already; add documents to it with `sets add`",
+    ),
+    "error.set.name_taken": Text(
+        "Eine Dokumentgruppe „{name}“ gibt es schon; bitte einen anderen Namen wählen.",
+        "a document set '{name}' exists already; choose another name",
+    ),
+    "error.analysis.segments_limit": Text(
+        "Höchstens {limit} Segmente je Code: bitte 0 oder mehr angeben.",
+        "at most {limit} segments per code: give 0 or more",
+    ),
+    "error.analysis.page_size": Text(
+        "Die Seitengröße {size} muss 1 oder mehr Dokumente sein.",
+        "page size {size} must be 1 or more documents",
+    ),
+    "error.analysis.group_documents": Text(
+        "Dokumente bitte nach attribute:NAME oder set gruppieren, nicht nach „{by}“.",
+        "group documents by attribute:NAME or set, not '{by}'",
+    ),
+    "error.analysis.no_sets": Text(
+        "Es gibt keine Dokumentgruppen zum Gruppieren; eine neue mit `sets create`.",
+        "there are no document sets to group by; make one with `sets create`",
+    ),
+    "error.report.quotes_per_code": Text(
+        "Zitate je Code ({quotes}) müssen 0 oder mehr sein (None: alle).",
+        "quotes per code {quotes} must be 0 or more (None: all)",
+    ),
 }

@@ -77,7 +77,7 @@ def build_report(
     says; None: all). Narrow ``data`` first (e.g. :func:`toolkit.analysis.select` with documents or
     attributes) for a report on some documents; the filter is named in the report."""
     if quotes_per_code is not None and quotes_per_code < 0:
-        raise InvalidValue(f"quotes per code {quotes_per_code} must be 0 or more (None: all)")
+        raise InvalidValue("report.quotes_per_code", quotes=quotes_per_code)
     chosen = language(lang)
     if view is not None:
         data = view_of(data, view)
