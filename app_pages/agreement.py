@@ -15,7 +15,6 @@ from toolkit.agreement import METHODS, agreement, blind_coding, report_data
 from toolkit.agreement.formatting import format_number
 from toolkit.agreement.methods import DEFAULT_THRESHOLD
 from toolkit.agreement.selection import plan
-from toolkit.agreement.units import UNIT_KINDS
 from toolkit.blind import CONSENSUS_CODER
 from toolkit.codes import list_codes
 from toolkit.codings import list_coders
@@ -23,6 +22,7 @@ from toolkit.documents import list_documents
 from toolkit.errors import ToolkitError
 from toolkit.exports.agreement import write_csv, write_docx, write_xlsx
 from toolkit.store import Store, project_state
+from toolkit.units import UNIT_KINDS
 
 METHOD_LABELS = {m: tr(f"ui.agreement.method.{m}") for m in METHODS}
 UNIT_LABELS = {u: tr(f"ui.agreement.unit.{u}") for u in UNIT_KINDS}

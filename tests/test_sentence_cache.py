@@ -15,10 +15,10 @@ from toolkit.agreement.consensus import disagreements
 from toolkit.agreement.methods import agreement
 from toolkit.codings import add_coding
 from toolkit.documents import document_row, document_turns
-from toolkit.nlp import sentence_units
 from toolkit.pseudonyms import add_pseudonym, apply
 from toolkit.sentence_cache import RULE, SentenceCache, sentence_cache, stored
 from toolkit.store import Store
+from toolkit.units import sentence_units
 
 TEXTS = (
     "I: Wie war das bei Frau Meier? Erzählen Sie.\n\nB: Es ging so. Dann kam z. B. die Akte. "

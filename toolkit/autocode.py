@@ -17,9 +17,9 @@ from toolkit.codings import add_coding_in
 from toolkit.errors import Conflict, InvalidValue, NotFound, PermissionDenied
 from toolkit.history import Step, undo_many, undo_stack
 from toolkit.model import Turn
-from toolkit.nlp import sentence_units
 from toolkit.search import Hit, merge_spans
 from toolkit.store import Store
+from toolkit.units import sentence_units
 
 Scope = Literal["hit", "sentence", "turn"]
 SCOPES: tuple[str, ...] = ("hit", "sentence", "turn")

@@ -1,7 +1,8 @@
 """Sentence units kept per document, so that the sentence split (spaCy's tokenizer over the whole
 text, the costly part of agreement with sentence units) runs once per text instead of on every run.
 
-The rule stays :func:`toolkit.nlp.sentence_units`; this module only stores its results in the table
+The rule stays :func:`toolkit.units.sentence_units` (it was ``toolkit.nlp.sentence_units``: the
+same rule, so :data:`RULE` keeps its name); this module only stores its results in the table
 ``sentence_cache`` (migration m014), filled on first use. The table's triggers drop a document's row
 when its text, language or turns change; :data:`RULE` names the rule that made a row, so a row made by
 an older rule is computed again. A row is written only if the document still has the text, language
@@ -18,8 +19,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from toolkit.model import Turn
-from toolkit.nlp import sentence_units
 from toolkit.store import Store
+from toolkit.units import sentence_units
 
 RULE = "toolkit.nlp.sentence_units.v1"
 FLUSH_EVERY = 50  # computed documents written per transaction

@@ -25,11 +25,12 @@ from toolkit.agreement.coefficients import COEFFICIENTS, Ratings, bootstrap_alph
 from toolkit.agreement.segments import character_tables, matched_many, segment_kappa, table_agreement
 from toolkit.agreement.selection import DocCodings, Plan, field_of, plan
 from toolkit.agreement.unitized import Terms, alpha_terms, document_terms, expected_many
-from toolkit.agreement.units import UNIT_KINDS, presence_rows, unit_bounds
+from toolkit.agreement.units import presence_rows, unit_bounds
 from toolkit.codes import CodeRow
 from toolkit.errors import InvalidValue
 from toolkit.sentence_cache import sentence_cache
 from toolkit.store import Store
+from toolkit.units import UNIT_KINDS
 
 METHODS = ("unit", "segment", "character", "unitized", "document")
 DEFAULT_THRESHOLD = {"unit": 0.0, "segment": 90.0}

@@ -1,4 +1,4 @@
-"""Units of a transcript (sentences, turns, paragraphs) and code presence per unit.
+"""Code presence per unit of a transcript (the units themselves: :mod:`toolkit.units`).
 
 A code is present in a unit for a coder when that coder's codings of the code (their union) cover
 at least ``threshold`` percent of the unit's characters, and at least one character (so a threshold
@@ -8,38 +8,21 @@ of 0 means "touches the unit").
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Sequence
 
 import numpy as np
 from numpy.typing import NDArray
 
 from toolkit.agreement.selection import Doc
-from toolkit.anchoring import strip_span
 from toolkit.errors import InvalidValue
-from toolkit.nlp import sentence_units
 from toolkit.sentence_cache import SentenceCache
-
-UNIT_KINDS = ("sentence", "turn", "paragraph")
-_BLANK_LINES = re.compile(r"\n[ \t]*\n")
-
-
-def paragraph_units(text: str) -> list[tuple[int, int]]:
-    """Blocks of text between blank lines, whitespace trimmed."""
-    out, pos = [], 0
-    for match in [*_BLANK_LINES.finditer(text), None]:
-        stop = match.start() if match else len(text)
-        s, e = strip_span(text, pos, stop)
-        if e > s:
-            out.append((s, e))
-        pos = match.end() if match else len(text)
-    return out
+from toolkit.units import units
 
 
 def document_units(doc: Doc, kind: str, cache: SentenceCache | None = None) -> list[tuple[int, int]]:
-    """The units of one document: ``sentence`` (inside turns), ``turn`` or ``paragraph``. A document
-    without turns uses paragraphs for ``turn``. Cached per document text, turns and language; with a
-    ``cache`` of the store, sentences come from (and go to) the store's sentence cache."""
+    """The units of one document (:func:`toolkit.units.units`), cached per document text, turns and
+    language; with a ``cache`` of the store, sentences come from (and go to) the store's sentence
+    cache."""
     return [(int(s), int(e)) for s, e in unit_bounds(doc, kind, cache)]
 
 
@@ -52,20 +35,9 @@ def unit_bounds(doc: Doc, kind: str, cache: SentenceCache | None = None) -> NDAr
 
 @functools.lru_cache(maxsize=4096)  # a team's 1,000 documents x 3 kinds, about 15 kB each
 def _document_units(doc: Doc, kind: str) -> NDArray[np.int64]:
-    bounds = np.asarray(_split(doc, kind), dtype=np.int64).reshape(-1, 2)
+    bounds = np.asarray(units(doc.text, doc.turns, doc.language, kind), dtype=np.int64).reshape(-1, 2)
     bounds.setflags(write=False)
     return bounds
-
-
-def _split(doc: Doc, kind: str) -> list[tuple[int, int]]:
-    if kind == "sentence":
-        return sentence_units(doc.text, doc.turns, doc.language)
-    if kind == "turn":
-        turns = [(t.start, t.end) for t in doc.turns if t.end > t.start]
-        return turns or paragraph_units(doc.text)
-    if kind == "paragraph":
-        return paragraph_units(doc.text)
-    raise InvalidValue("option.unknown", option="unit", value=kind, choices=UNIT_KINDS)
 
 
 Coverage = tuple[NDArray[np.int64], NDArray[np.int64], NDArray[np.int64]]

@@ -6,7 +6,7 @@ unit (speaker turn).
   either code that overlap a coding of the other / all codings of the two codes.
 - ``turn``: the unit is a speaker turn (of a coder). ``count`` = turns holding both codes;
   ``jaccard`` = turns with both / turns with either (the Jaccard index of the two sets of turns).
-- ``sentence``: the same with sentences (toolkit.nlp.sentence_units, inside turns) as units.
+- ``sentence``: the same with sentences (toolkit.units.sentence_units, inside turns) as units.
 
 A coding belongs to the unit that contains its start, as for its speaker.
 """
@@ -48,9 +48,9 @@ def _pairs_overlap(frame: pd.DataFrame) -> tuple[np.ndarray[Any, Any], np.ndarra
 
 def sentence_starts(store: Store, data: CodingData) -> pd.Series:
     """For each coding, the start of the sentence containing its start, or of the next sentence
-    when it starts between two (sentences found with toolkit.nlp.sentence_units in the turns of the
+    when it starts between two (sentences found with toolkit.units.sentence_units in the turns of the
     document, in the document's language)."""
-    from toolkit.nlp import sentence_units  # spaCy loads only when sentences are asked for
+    from toolkit.units import sentence_units  # spaCy loads only when sentences are asked for
 
     frame = data.codings
     out = np.zeros(len(frame), dtype=np.int64)

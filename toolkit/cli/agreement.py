@@ -14,10 +14,10 @@ from toolkit.agreement.formatting import format_number
 from toolkit.agreement.methods import METHODS, agreement
 from toolkit.agreement.report import report_data
 from toolkit.agreement.selection import parse_coders
-from toolkit.agreement.units import UNIT_KINDS
 from toolkit.cli.common import emit, errors_as_messages, json_option, project_store
 from toolkit.errors import InvalidValue
 from toolkit.exports.agreement import write_csv, write_docx, write_xlsx
+from toolkit.units import UNIT_KINDS
 
 
 def _plain(value: Any) -> Any:

@@ -19,7 +19,6 @@ from typing import Any
 
 import numpy as np
 
-from toolkit.anchoring import strip_span
 from toolkit.codes import list_codes
 from toolkit.documents import document_row, document_turns
 from toolkit.errors import InvalidValue
@@ -34,6 +33,7 @@ from toolkit.suggest.rules import KeywordMatch, codebook_keywords, keyword_match
 from toolkit.suggest.types import Suggestion
 from toolkit.suggest.units import regions
 from toolkit.suggest.units import units as units_of
+from toolkit.units import turn_units
 
 UNITS = ("sentence", "turn")
 ORDERS = ("position", "score", "uncertainty")
@@ -193,8 +193,7 @@ def suggest(
     # the model scores sentences; a turn's model scores come from its sentences, so with a model they
     # are needed for turns too
     sentences = units_of(text, turns, language, name) if "sentence" in units or use_model else []
-    turn_regions = [strip_span(text, t.start, t.end) for t in turns] or [strip_span(text, 0, len(text))]
-    turn_spans = [(s, e) for s, e in turn_regions if e > s] if "turn" in units else []
+    turn_spans = turn_units(text, turns) if "turn" in units else []
     spans = [(u.start, u.end, "sentence") for u in sentences] + [(s, e, "turn") for s, e in turn_spans]
     per_span = rule_suggestions(store, text, language, turns, spans)
     n = len(sentences)

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from toolkit.anchoring import strip_span
 from toolkit.documents import document_row, document_turns
 from toolkit.model import Turn
-from toolkit.nlp import sentence_units
 from toolkit.store import Store
+from toolkit.units import sentence_units
 
 _HEADING = re.compile(r"^\s*\d{1,2}(\.\w+)*\.?\s+[A-ZÄÖÜ]")
 _TOP_HEADING = re.compile(r"^\s*\d{1,2}\.?\s+[A-ZÄÖÜ]")
