@@ -59,5 +59,5 @@ def test_unknown_codes_variables_and_formats_are_refused(tmp_path: Path) -> None
         summary_table(store, ["Information"], variables=["gibtsnicht"])
     with pytest.raises(InvalidValue, match="at least one code"):
         summary_table(store, [])
-    with pytest.raises(InvalidValue, match="xlsx or docx"):
+    with pytest.raises(InvalidValue, match="xlsx, docx"):
         write_summary_table(summary_table(store, ["Information"]), "pdf", io.BytesIO())

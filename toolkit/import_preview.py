@@ -68,10 +68,14 @@ def renamed(doc: ParsedDocument, renames: Mapping[str, str] | None) -> ParsedDoc
     speakers = {t.speaker for t in doc.turns}
     for old, new in renames.items():
         if old not in speakers:
-            known = ", ".join(sorted(s for s in speakers if s)) or "none"
-            raise InvalidValue(f"{doc.name}: no speaker {old!r} to rename; speakers are: {known}")
+            raise InvalidValue(
+                "import.rename_no_speaker",
+                document=doc.name,
+                speaker=old,
+                speakers=sorted(s for s in speakers if s),
+            )
         if not new.strip():
-            raise InvalidValue(f"{doc.name}: the new name of speaker {old!r} is empty")
+            raise InvalidValue("import.rename_empty", document=doc.name, speaker=old)
     turns = tuple(replace(t, speaker=renames.get(t.speaker, t.speaker).strip()) for t in doc.turns)
     return replace(doc, turns=turns)
 

@@ -1542,4 +1542,45 @@ TEXTS: dict[str, Text] = {
         "Zitate je Code ({quotes}) müssen 0 oder mehr sein (None: alle).",
         "quotes per code {quotes} must be 0 or more (None: all)",
     ),
+    # qualitative content analysis, speaker renames on import, CLI output files
+    "error.variable.not_found": Text(
+        "Eine Dokumentvariable „{name}“ gibt es nicht; Variablen sind: {variables}.",
+        "no document variable '{name}'; variables are: {variables}",
+    ),
+    "error.compare.by": Text(
+        "--by „{by}“ ist nicht attribute:NAME (zum Beispiel attribute:municipality_type).",
+        "--by '{by}' is not attribute:NAME (for example attribute:municipality_type)",
+    ),
+    "error.summary.too_long": Text(
+        "Die Zusammenfassung hat {length:,} Zeichen, mehr als {limit:,}; bitte kürzen oder aufteilen.",
+        "the summary has {length:,} characters, more than {limit:,}; shorten it or split it",
+    ),
+    "error.summary.gone": Text(
+        "Das Dokument, der Code oder die Kodierer:in dieser Zusammenfassung existiert nicht mehr; sie lässt "
+        "sich nicht wiederherstellen.",
+        "the document, code or coder of this summary no longer exists; it cannot be restored",
+    ),
+    "error.summary.no_codes": Text(
+        "Keine Codes gewählt; bitte mindestens einen Code-Pfad nennen (--codes PFAD,PFAD).",
+        "no codes chosen; name at least one code path (--codes PATH,PATH)",
+    ),
+    "error.import.rename_no_speaker": Text(
+        "{document}: eine Sprecher:in „{speaker}“ zum Umbenennen gibt es nicht; Sprecher:innen sind: "
+        "{speakers}.",
+        "{document}: no speaker '{speaker}' to rename; speakers are: {speakers}",
+    ),
+    "error.import.rename_empty": Text(
+        "{document}: der neue Name von „{speaker}“ ist leer.",
+        "{document}: the new name of speaker '{speaker}' is empty",
+    ),
+    "error.agreement.output_type": Text(
+        "{path}: unbekannter Dateityp {suffix}; bitte .csv, .xlsx oder .docx verwenden.",
+        "{path}: unknown file type {suffix}; use .csv, .xlsx or .docx",
+    ),
+    "error.suggestion.not_open": Text(
+        "Kein offener Vorschlag von „{code}“ für {document} {start}–{end}; die Vorschläge zeigt "
+        "`coding-toolkit suggest {document} --coder {coder}`.",
+        "no open suggestion of '{code}' for {document} {start}-{end}; list them with `coding-toolkit "
+        "suggest {document} --coder {coder}`",
+    ),
 }

@@ -42,7 +42,7 @@ def _export(data: dict[str, Any], output: str, lang: str = "de") -> None:
         (write_xlsx if suffix == ".xlsx" else write_docx)(data, binary, lang=lang)
         atomic.write_bytes(output, binary.getvalue())
     else:
-        raise InvalidValue(f"{output}: unknown file type {suffix or '(none)'}; use .csv, .xlsx or .docx")
+        raise InvalidValue("agreement.output_type", path=output, suffix=suffix or "(none)")
 
 
 @click.command("agreement")

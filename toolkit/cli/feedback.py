@@ -46,10 +46,7 @@ def accept_command(
         if (s.start, s.end, s.code_path) == (start, end, path)
     ]
     if not found:
-        raise NotFound(
-            f"no open suggestion of {code!r} for {document} {start}-{end}; list them with "
-            f"`coding-toolkit suggest {document} --coder {coder}`"
-        )
+        raise NotFound("suggestion.not_open", code=code, document=document, start=start, end=end, coder=coder)
     guid = accept(store, coder, document, found[0], actor=actor_name())
     if as_json:
         emit({"coding": guid, "origin": store.one("SELECT origin FROM codings WHERE guid = ?", (guid,))})

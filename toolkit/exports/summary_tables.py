@@ -28,15 +28,13 @@ def summary_table(
     document variables ``variables`` first. With ``coder`` only that coder's summaries; else a cell
     with summaries of several coders names each coder."""
     if not codes:
-        raise InvalidValue("no codes chosen; name at least one code path (--codes PATH,PATH)")
+        raise InvalidValue("summary.no_codes")
     chosen = [find_code(store, path) for path in codes]
     docs = list_documents(store)
     known = {k for d in docs for k in d.attributes}
     for name in variables:
         if name not in known:
-            raise NotFound(
-                f"no document variable {name!r}; variables are: {', '.join(sorted(known)) or 'none'}"
-            )
+            raise NotFound("variable.not_found", name=name, variables=sorted(known))
     ids = [c.id for c in chosen]
     params: list[Any] = list(ids)
     sql = (
@@ -104,5 +102,5 @@ def write_summary_table(table: Table, fmt: str, out: IO[bytes], *, lang: Languag
         add_table(doc, table, lang, 1, landscape_only=True)
         doc.save(out)
     else:
-        raise InvalidValue(f"format {fmt!r} is not supported; use {' or '.join(FORMATS)}")
+        raise InvalidValue("format.unsupported", format=fmt, choices=FORMATS)
     return len(table.rows)

@@ -46,7 +46,7 @@ def parse_by(by: str) -> str:
     """``attribute:NAME`` -> NAME; anything else is an error saying the form."""
     kind, sep, name = by.partition(":")
     if kind != "attribute" or not sep or not name.strip():
-        raise InvalidValue(f"--by {by!r} is not attribute:NAME (for example attribute:municipality_type)")
+        raise InvalidValue("compare.by", by=by)
     return name.strip()
 
 
@@ -59,9 +59,7 @@ def compare_groups(store: Store, code_path: str, variable: str, *, coder: str | 
         r["name"] for r in store.query("SELECT name FROM attribute_definitions WHERE applies_to = 'document'")
     }
     if variable not in known:
-        raise NotFound(
-            f"no document variable {variable!r}; variables are: {', '.join(sorted(known)) or 'none'}"
-        )
+        raise NotFound("variable.not_found", name=variable, variables=sorted(known))
     values = {
         r["document_id"]: r["value"]
         for r in store.query("SELECT document_id, value FROM document_attributes WHERE name = ?", (variable,))

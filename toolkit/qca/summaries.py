@@ -144,9 +144,7 @@ def get_summary(store: Store, document: str, code_path: str, coder: str) -> Summ
 
 def _check_text(text: str) -> str:
     if len(text) > MAX_SUMMARY:
-        raise InvalidValue(
-            f"the summary has {len(text)} characters, more than {MAX_SUMMARY}; shorten it or split it"
-        )
+        raise InvalidValue("summary.too_long", length=len(text), limit=MAX_SUMMARY)
     return text.strip()
 
 
@@ -286,7 +284,7 @@ def _apply(w: Writer, event: dict[str, Any], inverse: bool) -> None:
     code = store.one("SELECT id FROM codes WHERE guid = ?", (p["code_guid"],))
     cid = _coder_row(store, p["coder"])
     if doc is None or code is None or cid is None:
-        raise NotFound("the document, code or coder of this summary no longer exists; it cannot be restored")
+        raise NotFound("summary.gone")
     from toolkit.codes import code_tree
 
     row = next(c for c in code_tree(store) if c.id == code["id"])
