@@ -360,6 +360,13 @@ with tab_matrix:
             )
     else:
         table = analysis.matrix(data, cols, values=values, rows=rows)
+    axis_title = (  # the columns' name: documents, or the groups they were put in
+        COL_LABELS[cols]
+        if cell_cols == cols
+        else tr("ui.scale.matrix_by_set")
+        if cell_cols == "set"
+        else labels.get(cell_cols[10:], cell_cols[10:])
+    )
     used_rows = table[table.sum(axis=1) > 0] if values != "presence" else table[table.max(axis=1) > 0]
     if not used_rows.empty:
         long = used_rows.reset_index().melt(id_vars=[rows], var_name="column", value_name="value")
@@ -367,7 +374,7 @@ with tab_matrix:
             alt.Chart(long)
             .mark_rect()
             .encode(
-                x=alt.X("column:N", title=COL_LABELS[cols], axis=alt.Axis(labelLimit=220)),
+                x=alt.X("column:N", title=axis_title, axis=alt.Axis(labelLimit=220)),
                 y=alt.Y(f"{rows}:N", title=None, sort=None, axis=alt.Axis(labelLimit=360)),
                 color=alt.Color("value:Q", title=VALUE_LABELS[values], scale=alt.Scale(scheme="blues")),
                 tooltip=[rows, "column", "value"],
