@@ -138,7 +138,7 @@ def test_upload_imports_good_files_and_names_the_failing_one(
     page.wait_for_selector("text=Transkripte importieren")
     page.locator("[data-testid=stFileUploader] input[type=file]").first.set_input_files([str(good), str(bad)])
     page.get_by_role("button", name="Importieren").click()
-    page.wait_for_selector("text=not a valid .docx", timeout=20_000)
+    page.wait_for_selector("text=keine gültige .docx-Datei", timeout=20_000)
     page.wait_for_selector("text=2 Beiträge", timeout=20_000)
     page.screenshot(path=str(ARTIFACTS / "upload.png"), full_page=True)
     with open_store(project) as store:
