@@ -87,7 +87,7 @@ def _read_csv(data: bytes, path: str) -> list[_Row]:
     rows = []
     for i, cells in enumerate(csv.reader(io.StringIO(text), dialect), start=1):
         if i > MAX_ROWS:
-            raise ImportFailed(path, f"more than {MAX_ROWS:,} rows; split the table")
+            raise ImportFailed("table.too_many_rows", file=path, limit=MAX_ROWS)
         rows.append(_Row(i, tuple(c.strip() for c in cells)))
     return rows
 
@@ -99,15 +99,13 @@ def _read_xlsx(data: bytes, path: str) -> list[_Row]:
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on damaged files
-        raise ImportFailed(
-            path, f"Excel cannot be read ({type(exc).__name__}); save it again in Excel"
-        ) from None
+        raise ImportFailed("table.unreadable", file=path, reason=type(exc).__name__) from None
     try:
         sheet = book.worksheets[0]
         rows = []
         for i, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
             if i > MAX_ROWS:
-                raise ImportFailed(path, f"more than {MAX_ROWS:,} rows; split the table")
+                raise ImportFailed("table.too_many_rows", file=path, limit=MAX_ROWS)
             rows.append(_Row(i, tuple(cells)))
         return rows
     finally:
@@ -118,13 +116,13 @@ def read_table(data: bytes, path: str) -> list[_Row]:
     """The rows of a ``.csv`` or ``.xlsx`` table (line numbers from 1), blank rows left out."""
     suffix = Path(path).suffix.lower()
     if len(data) > MAX_TABLE_BYTES:
-        raise ImportFailed(path, f"the table is larger than {MAX_TABLE_BYTES // 2**20} MB; split it")
+        raise ImportFailed("table.too_large", file=path, megabytes=MAX_TABLE_BYTES // 2**20)
     if suffix == ".csv":
         rows = _read_csv(data, path)
     elif suffix == ".xlsx":
         rows = _read_xlsx(data, path)
     else:
-        raise ImportFailed(path, f"{suffix or 'no extension'} is not a table; use .xlsx or .csv")
+        raise ImportFailed("table.not_a_table", file=path, suffix=suffix or "–")
     return [r for r in rows if any(_cell_text(c) for c in r.cells)]
 
 
@@ -179,7 +177,7 @@ def _stored(value: Any, kind: ValueType) -> str:
 
 def _header(rows: Sequence[_Row], path: str) -> list[str]:
     if not rows:
-        raise ImportFailed(path, "the table is empty; put document names in the first column")
+        raise ImportFailed("table.empty", file=path)
     header = [_cell_text(c) for c in rows[0].cells]
     width = max(len(r.cells) for r in rows)
     header += [""] * (width - len(header))
@@ -187,9 +185,9 @@ def _header(rows: Sequence[_Row], path: str) -> list[str]:
     for j, name in enumerate(header[1:], start=2):
         filled = any(j - 1 < len(r.cells) and _cell_text(r.cells[j - 1]) for r in rows[1:])
         if not name and filled:
-            raise ImportFailed(path, f"line 1, column {j}: the column has values but no name; name it")
+            raise ImportFailed("table.unnamed_column", file=path, column=j)
         if name and name in seen:
-            raise ImportFailed(path, f"line 1: column {name!r} appears twice (columns {seen[name]} and {j})")
+            raise ImportFailed("table.column_twice", file=path, name=name, first=seen[name], second=j)
         seen[name] = j
     return header
 
@@ -213,9 +211,7 @@ def import_attributes(
     }
     for name in types:
         if defined.get(name, "document") != "document":
-            raise ImportFailed(
-                path, f"line 1: {name!r} is a variable of speakers, not of documents; set it per speaker"
-            )
+            raise ImportFailed("table.speaker_variable", file=path, name=name)
     unmatched: list[tuple[int, str]] = []
     first_line: dict[str, int] = {}
     changes: list[tuple[str, str, str | None, str]] = []
@@ -224,7 +220,7 @@ def import_attributes(
         name = _cell_text(row.cells[0]) if row.cells else ""
         if name in first_line:
             raise ImportFailed(
-                path, f"line {row.line}: document {name!r} again (first in line {first_line[name]})"
+                "table.document_twice", file=path, line=row.line, name=name, first=first_line[name]
             )
         first_line[name] = row.line
         doc = docs.get(name)
@@ -244,7 +240,9 @@ def import_attributes(
         try:
             _check_attribute(store, column, value, "document")
         except InvalidValue as exc:
-            raise ImportFailed(path, f"line {first_line[name]}, column {column!r}: {exc}") from None
+            raise ImportFailed(
+                "table.bad_value", file=path, line=first_line[name], column=column, error=exc
+            ) from None
     report = AttributeImport(
         path=path,
         documents=matched,
@@ -295,7 +293,7 @@ def attributes_file(store: Store, kind: str) -> bytes:
             writer.writerow([csv_cell(v) for v in row])
         return text.getvalue().encode("utf-8-sig")
     if kind != "xlsx":
-        raise InvalidValue(f"{kind!r}: choose xlsx or csv for the variables table")
+        raise InvalidValue("table.export_format", name=kind)
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -331,6 +329,6 @@ def export_attributes(store: Store, path: str | Path) -> int:
     target = Path(path)
     kind = target.suffix.lower().lstrip(".")
     if kind not in ("xlsx", "csv"):
-        raise InvalidValue(f"{target.name}: choose .xlsx or .csv for the variables table")
+        raise InvalidValue("table.export_format", name=target.name)
     write_bytes(target, attributes_file(store, kind))
     return len(attribute_rows(store)[1])

@@ -1583,4 +1583,48 @@ TEXTS: dict[str, Text] = {
         "no open suggestion of '{code}' for {document} {start}-{end}; list them with `coding-toolkit "
         "suggest {document} --coder {coder}`",
     ),
+    # document variables from a table (toolkit.attribute_table)
+    "error.table.too_many_rows": Text(
+        "mehr als {limit} Zeilen; bitte die Tabelle teilen", "more than {limit} rows; split the table"
+    ),
+    "error.table.unreadable": Text(
+        "Excel kann die Datei nicht lesen ({reason}); bitte in Excel neu speichern",
+        "Excel cannot be read ({reason}); save it again in Excel",
+    ),
+    "error.table.too_large": Text(
+        "die Tabelle ist größer als {megabytes} MB; bitte teilen",
+        "the table is larger than {megabytes} MB; split it",
+    ),
+    "error.table.not_a_table": Text(
+        "{suffix} ist keine Tabelle; bitte .xlsx oder .csv verwenden",
+        "{suffix} is not a table; use .xlsx or .csv",
+    ),
+    "error.table.empty": Text(
+        "die Tabelle ist leer; die Dokumentnamen gehören in die erste Spalte",
+        "the table is empty; put document names in the first column",
+    ),
+    "error.table.unnamed_column": Text(
+        "Zeile 1, Spalte {column}: die Spalte hat Werte, aber keinen Namen; bitte benennen",
+        "line 1, column {column}: the column has values but no name; name it",
+    ),
+    "error.table.column_twice": Text(
+        "Zeile 1: die Spalte „{name}“ kommt zweimal vor (Spalten {first} und {second})",
+        "line 1: column '{name}' appears twice (columns {first} and {second})",
+    ),
+    "error.table.speaker_variable": Text(
+        "Zeile 1: „{name}“ ist ein Merkmal von Sprecher:innen, nicht von Dokumenten; "
+        "bitte je Sprecher:in setzen",
+        "line 1: '{name}' is a variable of speakers, not of documents; set it per speaker",
+    ),
+    "error.table.document_twice": Text(
+        "Zeile {line}: das Dokument „{name}“ noch einmal (zuerst in Zeile {first})",
+        "line {line}: document '{name}' again (first in line {first})",
+    ),
+    "error.table.bad_value": Text(
+        "Zeile {line}, Spalte „{column}“: {error}", "line {line}, column '{column}': {error}"
+    ),
+    "error.table.export_format": Text(
+        "{name}: bitte .xlsx oder .csv für die Variablentabelle wählen",
+        "{name}: choose .xlsx or .csv for the variables table",
+    ),
 }
