@@ -9,7 +9,6 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.lang import tr, ui_language
-from app_pages.messages import german
 from toolkit.accounts import LEAD, User, logout, session_idle_hours, session_user
 from toolkit.codings import add_coder, list_coders
 from toolkit.documents import attribute_labels
@@ -118,8 +117,6 @@ def error_text(exc: BaseException) -> str:
     English, the names in it as they are)."""
     if not isinstance(exc, ToolkitError):
         return str(exc)
-    if exc.code == exc.kind and ui_language() == "de":  # a raise site not yet given a code
-        return german(exc)
     return exc.message(ui_language())
 
 

@@ -106,10 +106,7 @@ def _refused(path: str, what: str, kind: str) -> InvalidValue:
         command = f'ffmpeg -i "{Path(path).name}" -c:v libx264 -c:a aac "{stem}.mp4"'
     else:
         command = f'ffmpeg -i "{Path(path).name}" -c:a libmp3lame -q:a 4 "{stem}.mp3"'
-    return InvalidValue(
-        f"{path}: {what} cannot be played in the browser; convert it to MP3 or MP4 first, "
-        f"for example: {command}"
-    )
+    return InvalidValue("media.unplayable", file=path, what=what, command=command)
 
 
 def sniff_format(head: bytes, path: str = "recording") -> MediaFormat:
@@ -117,9 +114,7 @@ def sniff_format(head: bytes, path: str = "recording") -> MediaFormat:
     the browser cannot play is refused naming it and an ffmpeg command that converts it."""
     ext = Path(path).suffix.lower()
     if len(head) < 12:
-        raise InvalidValue(
-            f"{path}: too short to be a recording ({len(head)} bytes); name an audio or video file"
-        )
+        raise InvalidValue("media.too_short", file=path, size=len(head))
     box = head[4:8]
     brand = head[8:12]
     if head.startswith(b"ID3"):
@@ -214,7 +209,7 @@ def check_recording(path: str | Path) -> MediaFormat:
     """The format of the recording at ``path``, or the error that refuses it (nothing is stored)."""
     p = Path(path)
     if not p.is_file():
-        raise NotFound(f"{p}: no such file; name the recording (MP3, M4A, Ogg, WAV, MP4, WebM)")
+        raise NotFound("media.no_such_file", file=p)
     with p.open("rb") as f:
         head = f.read(64)
     return sniff_format(head, str(p))
@@ -331,7 +326,7 @@ def detach_media(store: Store, document: str, *, actor: str) -> MediaInfo:
     with store.write(actor) as w:
         before = _row(w, doc["id"])
         if before is None:
-            raise NotFound(f"{doc['name']!r} has no recording attached; nothing to detach")
+            raise NotFound("media.none_attached", document=doc["name"])
         _put(w, doc["id"], None)
         w.event(
             "detach",
@@ -347,11 +342,11 @@ def set_turn_time(store: Store, document: str, turn: int, seconds: float | None,
     e.g. from the player's position. The stored text and every offset stay as they are."""
     require_user(store, actor, "set time stamps")
     if seconds is not None and not (0 <= seconds < 360_000):
-        raise InvalidValue(f"time {seconds!r}: give seconds from 0 to 100 hours")
+        raise InvalidValue("media.bad_time", value=seconds)
     doc = document_row(store, document)
     row = store.one("SELECT id, timestamp FROM turns WHERE document_id = ? AND seq = ?", (doc["id"], turn))
     if row is None:
-        raise NotFound(f"{doc['name']!r} has no turn {turn + 1}")
+        raise NotFound("media.no_turn", document=doc["name"], turn=turn + 1)
     value = None if seconds is None else round(float(seconds), 1)
     with store.write(actor) as w:
         w.execute("UPDATE turns SET timestamp = ? WHERE id = ?", (value, row["id"]))
@@ -392,9 +387,7 @@ def undo_media(store: Store, actor: str) -> str | None:
     p = event["payload"]
     doc = store.one("SELECT id, guid, name FROM documents WHERE guid = ?", (event["guid"],))
     if doc is None:
-        raise Conflict(
-            f"the document of this change ({p.get('document')!r}) no longer exists; nothing to undo"
-        )
+        raise Conflict("media.undo_document_gone", document=p.get("document") or "–")
     with store.write(actor) as w:
         if event["entity"] == "media":
             if event["action"] == "detach" or p.get("after"):
@@ -404,7 +397,7 @@ def undo_media(store: Store, actor: str) -> str | None:
                 before is not None
                 and not (media_folder(store) / f"{before['sha256']}.{_EXT[before['format']]}").exists()
             ):
-                raise Conflict(f"the recording {before['file_name']!r} is missing from {media_folder(store)}")
+                raise Conflict("media.file_missing", name=before["file_name"], folder=media_folder(store))
             _put(w, doc["id"], before)
             what = f"{event['action']} of the recording of {doc['name']}"
         else:

@@ -1627,4 +1627,35 @@ TEXTS: dict[str, Text] = {
         "{name}: bitte .xlsx oder .csv für die Variablentabelle wählen",
         "{name}: choose .xlsx or .csv for the variables table",
     ),
+    # recordings (toolkit.media)
+    "error.media.unplayable": Text(
+        "{file}: {what} kann der Browser nicht abspielen; bitte vorher in MP3 oder MP4 umwandeln, "
+        "zum Beispiel: {command}",
+        "{file}: {what} cannot be played in the browser; convert it to MP3 or MP4 first, "
+        "for example: {command}",
+    ),
+    "error.media.too_short": Text(
+        "{file}: zu kurz für eine Aufnahme ({size} Bytes); bitte eine Audio- oder Videodatei angeben",
+        "{file}: too short to be a recording ({size} bytes); name an audio or video file",
+    ),
+    "error.media.no_such_file": Text(
+        "{file}: diese Datei gibt es nicht; bitte die Aufnahme angeben (MP3, M4A, Ogg, WAV, MP4, WebM)",
+        "{file}: no such file; name the recording (MP3, M4A, Ogg, WAV, MP4, WebM)",
+    ),
+    "error.media.none_attached": Text(
+        "„{document}“ hat keine Aufnahme; es gibt nichts zu lösen",
+        "'{document}' has no recording attached; nothing to detach",
+    ),
+    "error.media.bad_time": Text(
+        "Zeit {value}: bitte Sekunden von 0 bis 100 Stunden angeben",
+        "time {value}: give seconds from 0 to 100 hours",
+    ),
+    "error.media.no_turn": Text("„{document}“ hat keinen Beitrag {turn}", "'{document}' has no turn {turn}"),
+    "error.media.undo_document_gone": Text(
+        "das Dokument dieser Änderung („{document}“) gibt es nicht mehr; nichts rückgängig zu machen",
+        "the document of this change ('{document}') no longer exists; nothing to undo",
+    ),
+    "error.media.file_missing": Text(
+        "die Aufnahme „{name}“ fehlt in {folder}", "the recording '{name}' is missing from {folder}"
+    ),
 }
