@@ -48,5 +48,8 @@ def test_in_team_mode_only_a_lead_sets_the_project_default(tmp_path: Path) -> No
     with pytest.raises(PermissionDenied):
         set_project_default(store, "language", "en", actor="cem")
     set_personal(store, "cem", "language", "en")
+    with pytest.raises(PermissionDenied):  # a coder sets only their own choice
+        set_personal(store, "lea", "language", "en", actor="cem")
+    set_personal(store, "cem", "language", "en", actor="lea")  # a lead may set it for them
     assert ui_language(store, "cem") == "en"
     assert ui_language(store, "lea") == "de"

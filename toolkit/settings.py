@@ -46,11 +46,14 @@ def personal(store: Store, name: str, key: str) -> str:
     return store.setting(f"{_PERSONAL}.{key}.{name}") or project_default(store, key)
 
 
-def set_personal(store: Store, name: str, key: str, value: str) -> None:
-    """Remember ``name``'s own choice for ``key`` (any user may set their own)."""
+def set_personal(store: Store, name: str, key: str, value: str, *, actor: str | None = None) -> None:
+    """Remember ``name``'s own choice for ``key``: any user may set their own; for someone else
+    (``actor`` not ``name``) only a lead may, in team mode."""
     _check(key, value)
     require_user(store, name, f"set their {key}")
-    with store.write(name) as w:
+    if actor is not None and actor != name:
+        require_lead(store, actor, f"set another person's {key}")
+    with store.write(actor or name) as w:
         w.set_setting(f"{_PERSONAL}.{key}.{name}", value)
 
 

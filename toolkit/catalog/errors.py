@@ -350,6 +350,10 @@ TEXTS: dict[str, Text] = {
         "die Sprache des Projekts festlegen",
         "set the project's language",
     ),
+    "error.action.set_another_person_s_language": Text(
+        "die Sprache einer anderen Person festlegen",
+        "set another person's language",
+    ),
     "error.action.set_their_language": Text(
         "die eigene Sprache festlegen",
         "set their language",

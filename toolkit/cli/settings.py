@@ -40,7 +40,7 @@ def settings_set(ctx: click.Context, key: str, value: str, coder: str | None) ->
     """
     store = project_store(ctx)
     if coder:
-        set_personal(store, coder, key, value)
+        set_personal(store, coder, key, value, actor=actor_name())
         click.echo(f"{key} of {coder} is now {value}")
     else:
         set_project_default(store, key, value, actor=actor_name())
