@@ -129,7 +129,7 @@ def test_disk_full_during_an_export_is_one_line_naming_the_file(
         (sqlite3.DatabaseError("file is not a database"), "p.db: the project file is damaged (file is not"),
         (RecursionError("maximum recursion depth exceeded"), "p.db: the input is nested too deeply"),
         (MemoryError(), "p.db: not enough memory"),
-        (InvalidValue("line one\nline two"), "line one line two"),
+        (InvalidValue("line one\nline two"), "line one\\nline two"),  # escaped: still one line
         (KeyError("x"), "unexpected KeyError ('x') while working on p.db; this is a bug"),
     ],
 )

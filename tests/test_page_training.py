@@ -66,5 +66,5 @@ def test_without_codings_the_page_says_what_to_do(tmp_path: Path) -> None:
     at = _page(store)
     at.button(key="code_train_start").click().run()
     assert not at.exception, at.exception
-    assert any("no codings to learn from" in e.value for e in at.error)
+    assert any("keine Codierungen zum Lernen" in e.value for e in at.error)  # German, from the catalog
     assert model_rows(store) == []
