@@ -11,7 +11,7 @@ from app_pages.lang import file_uploader, tr
 from app_pages.ui import error, md, store
 from toolkit.accounts import is_lead, team_mode
 from toolkit.codes import code_tree
-from toolkit.codes_merge import LoadReport
+from toolkit.codes_merge import KEEP_WHEN_EMPTY, LoadReport
 from toolkit.errors import ToolkitError
 from toolkit.exchange.refi import ImportReport, export_codebook_qdc, export_project, import_upload
 from toolkit.exchange.taguette_codebook import export_codebook_csv
@@ -23,24 +23,8 @@ st.title(tr("ui.exchange.title"))
 st.caption(tr("ui.exchange.caption"))
 
 
-FIELDS = {
-    field: tr(f"ui.exchange.field.{field}")
-    for field in (
-        "name",
-        "name_en",
-        "definition",
-        "anchor_example",
-        "coding_rule",
-        "colour",
-        "field_of_action",
-        "valence",
-        "keywords_de",
-        "keywords_en",
-        "source",
-        "parent",
-        "id",
-    )
-}
+# the fields a merge compares: the name, those it keeps when a file leaves them empty, the place
+FIELDS = {field: tr(f"ui.exchange.field.{field}") for field in ("name", *KEEP_WHEN_EMPTY, "parent", "id")}
 
 
 def _short(value: object) -> str:
