@@ -136,7 +136,10 @@ def test_upload_imports_good_files_and_names_the_failing_one(
     choose_coder(page, "anna")
     page.get_by_role("link", name="Dokumente").click()
     page.wait_for_selector("text=Transkripte importieren")
-    page.locator("[data-testid=stFileUploader] input[type=file]").first.set_input_files([str(good), str(bad)])
+    transcripts = page.locator(
+        "[data-testid=stFileUploader] input[type=file][accept*='.docx']"
+    )  # not the tables'
+    transcripts.set_input_files([str(good), str(bad)])
     page.get_by_role("button", name="Importieren").click()
     page.wait_for_selector("text=keine gültige .docx-Datei", timeout=20_000)
     page.wait_for_selector("text=2 Beiträge", timeout=20_000)
@@ -153,7 +156,7 @@ def test_variables_from_a_table_preview_then_apply(page: Any, project: Path, tmp
     choose_coder(page, "anna")
     page.get_by_role("link", name="Dokumente").click()
     page.get_by_text("Variablen aus einer Tabelle").click()
-    uploader = page.locator("[data-testid=stExpander] [data-testid=stFileUploader] input[type=file]")
+    uploader = page.locator("[data-testid=stFileUploader] input[type=file][accept*='.xlsx']")
     uploader.set_input_files(str(table))
     page.wait_for_selector("text=2 Werte in 1 Dokumenten würden gesetzt.", timeout=20_000)
     page.wait_for_selector("text=Zeile 3: kein Dokument „fehlt“ im Projekt", timeout=5_000)
@@ -176,7 +179,7 @@ def test_import_preview_renames_a_speaker_before_importing(page: Any, project: P
     choose_coder(page, "anna")
     page.get_by_role("link", name="Dokumente").click()
     page.wait_for_selector("text=Transkripte importieren")
-    page.locator("[data-testid=stFileUploader] input[type=file]").first.set_input_files(str(f))
+    page.locator("[data-testid=stFileUploader] input[type=file][accept*='.docx']").set_input_files(str(f))
     page.wait_for_selector("text=rathaus.txt: 3 Beiträge", timeout=20_000)
     box = page.get_by_label("„B“ (2 Beiträge, 8 Wörter) speichern als")
     box.fill("Bürgermeisterin")
