@@ -153,3 +153,32 @@ def test_grouped_by_document_sets_in_the_library_and_the_cli(store: Store, data:
     table, _ = _cli(store, "--group-by", "set")
     assert list(table.columns) == ["Welle 1", "Welle 2", analysis.NONE_LABEL]
     assert table.loc[LUECKEN].tolist() == grouped.table.loc[LUECKEN].tolist()
+    cell = analysis.set_cell(data, sets, LUECKEN, "Welle 2")  # the codings behind one cell
+    assert len(cell.codings) == grouped.table.loc[LUECKEN, "Welle 2"]
+    assert set(cell.codings["document"]) == {"d05", "d10"} and set(cell.codings["code"]) == {LUECKEN}
+    rest = analysis.set_cell(data, sets, LUECKEN, analysis.NONE_LABEL)
+    assert len(rest.codings) == grouped.table.loc[LUECKEN, analysis.NONE_LABEL]
+    with pytest.raises(NotFound, match="Welle 3"):
+        analysis.set_cell(data, sets, LUECKEN, "Welle 3")
+
+
+def test_a_cell_of_the_matrix_grouped_by_sets_lists_its_segments(store: Store) -> None:
+    """Auswertung: a click on a set's cell lists the segments of that set's documents."""
+    from _factories import ROOT, run_page
+
+    from toolkit.document_sets import create_set, list_sets
+
+    if not list_sets(store):
+        create_set(store, "Welle 1", ["d00", "d01", "d05"], actor="t")
+    page = str(ROOT / "app_pages" / "analysis.py")
+    at = run_page(page, store, analysis_matrix_group="set")
+    matrix = at.dataframe(key="analysis_matrix_table").value
+    row = list(matrix.index).index(LUECKEN)
+    column = list(matrix.columns).index("Welle 1")
+    selection = {"selection": {"rows": [], "columns": [], "cells": [[row, "Welle 1"]]}}
+    at = run_page(page, store, analysis_matrix_group="set", analysis_matrix_table=selection)
+    assert not at.exception
+    assert any(s.value == f"{LUECKEN} · Welle 1" for s in at.subheader)
+    segments = next(d.value for d in at.dataframe if "text" in d.value.columns and "link" in d.value.columns)
+    assert len(segments) == int(matrix.iloc[row, column]) == 1 + 2 + 3
+    assert set(segments["document"]) == {"d00", "d01", "d05"}

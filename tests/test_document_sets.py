@@ -145,4 +145,4 @@ def test_auswertung_filters_by_a_set(store: Store) -> None:
     assert any("2 Codierungen in 3 Dokumenten" in c.value for c in at.caption)
     at = run_page(page, store, app_coder="anna", analysis_coders=["anna"], analysis_sets=["Städte"])
     assert not at.exception
-    assert any("1 Codierungen in 2 Dokumenten" in c.value for c in at.caption), [c.value for c in at.caption]
+    assert any("1 Codierung in 2 Dokumenten" in c.value for c in at.caption), [c.value for c in at.caption]

@@ -55,3 +55,13 @@ def test_a_key_defined_in_two_areas_is_refused(monkeypatch: pytest.MonkeyPatch) 
     with pytest.raises(RuntimeError, match=r"toolkit.catalog.exports defines '.+' a second time"):
         catalog._build()
     assert TEXTS["col.code"].en == "Code"
+
+
+def test_plural_picks_the_form_of_the_count() -> None:
+    from toolkit.i18n import plural
+
+    assert plural("ui.analysis.in_documents", 1, "de") == "1 Dokument"
+    assert plural("ui.analysis.in_documents", 3, "de") == "3 Dokumenten"
+    assert plural("ui.analysis.n_codings", 1, "en") == "1 coding"
+    assert plural("ui.analysis.n_codings", 0, "en") == "0 codings"
+    assert plural("ui.analysis.n_codings", 12345, "de") == "12.345 Codierungen"

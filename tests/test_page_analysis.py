@@ -53,7 +53,7 @@ def test_the_consensus_is_the_default(tmp_path: Path) -> None:
     at = run(store)
     assert not at.exception
     assert at.multiselect(key="analysis_coders").value == ["consensus"]
-    assert at.caption[0].value.startswith("Codierungen von Konsens · 1 Codierungen")
+    assert at.caption[0].value.startswith("Codierungen von Konsens · 1 Codierung in 1 Dokument ·")
     assert int(at.dataframe[0].value["codings"].sum()) == 1
 
 
@@ -138,3 +138,34 @@ def test_a_speaker_without_role_reads_as_a_dash(tmp_path: Path) -> None:
     seg = at.dataframe[-1].value
     assert len(seg) > 0 and "speaker_role" in seg.columns
     assert set(seg["speaker_role"].astype(str)) == {"–"}
+
+
+def test_in_english_headings_codes_and_numbers_follow_the_language(demo: Store) -> None:
+    """English chosen: tabs, captions and column headings in English, code paths by the codebook's
+    English names, decimals with a point; German: the codebook's names and a decimal comma."""
+    english = run(
+        demo, analysis_coders=["anna", "ben"], analysis_coders_project=str(demo.path), ui_language="en"
+    )
+    assert not english.exception
+    assert english.title[0].value == "Analysis"
+    assert [t.label for t in english.tabs] == [
+        "Frequencies",
+        "Matrix",
+        "Co-occurrence",
+        "Segments",
+        "Report & codebook",
+    ]
+    assert " codings in 3 documents · filters: none" in english.caption[0].value
+    freq = english.dataframe[0]
+    assert "Information/Challenges/Gaps in the flow of information" in freq.value["code"].tolist()
+    assert '"label": "Codings"' in freq.proto.columns  # the heading shown over the codings column
+    shares = [s for s in freq.value["share_pct"] if s != "0.0%"]
+    assert shares and all(s.endswith("%") and "," not in s and "\u00a0" not in s for s in shares)
+    matrix = english.dataframe(key="analysis_matrix_table").value
+    assert "Information/Challenges/Gaps in the flow of information" in matrix.index
+    german = run(
+        demo, analysis_coders=["anna", "ben"], analysis_coders_project=str(demo.path), ui_language="de"
+    )
+    freq = german.dataframe[0]
+    assert "Information/Herausforderungen/Lücken im Informationsfluss" in freq.value["code"].tolist()
+    assert any(s.endswith("\u00a0%") and "," in s for s in freq.value["share_pct"])

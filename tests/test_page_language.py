@@ -35,6 +35,7 @@ PAGES = [
     "app_pages/consensus.py",
     "app_pages/agreement.py",
     "app_pages/code.py",
+    "app_pages/analysis.py",
 ]
 
 # frequent words of the other language (a page in English must not show these, and vice versa)
@@ -177,9 +178,22 @@ def foreign(text: str, data: UserData, lang: Language) -> str | None:
     return None if hit is None else f"{hit.group(0)!r} in {text.strip()[:160]!r}"
 
 
+# what a page needs chosen to show all its parts (Auswertung: whose codings, a matrix cell)
+STATE: dict[str, dict[str, object]] = {
+    "app_pages/analysis.py": {
+        "analysis_coders": ["anna", "ben"],
+        "analysis_matrix_table": {
+            "selection": {"rows": [], "columns": [], "cells": [[2, "gruppendiskussion"]]}
+        },
+    },
+}
+
+
 def render(db: Path, coder: str, page: str) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.session_state["app_coder"] = coder
+    for key, value in STATE.get(page, {}).items():
+        at.session_state[key] = value
     at.run()
     at.switch_page(page)
     at.run()

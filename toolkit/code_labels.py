@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from toolkit.codes import SEP, code_tree
 from toolkit.i18n import Language
 from toolkit.store import Store
 
@@ -30,3 +31,17 @@ def field_names(store: Store, lang: Language) -> dict[str, str]:
         str(r["name"]): (str(r["name_en"] or "") or str(r["name"])) if lang == "en" else str(r["name"])
         for r in rows
     }
+
+
+def path_names(store: Store, lang: Language) -> dict[str, str]:
+    """Code path -> the path as shown in ``lang``: each part by its ``name_en`` in English where
+    the codebook has it (``Information/Challenges/Gaps in the flow of information``); in German
+    every path as it is. The paths themselves stay the codes' identifiers."""
+    if lang != "en":
+        return {c.path: c.path for c in code_tree(store)}
+    shown: dict[str, str] = {}
+    for code in code_tree(store):  # tree order: a parent before its children
+        parent = code.path.rsplit(SEP, 1)[0] if SEP in code.path else None
+        name = code_name(code, lang)
+        shown[code.path] = f"{shown.get(parent, parent)}{SEP}{name}" if parent else name
+    return shown

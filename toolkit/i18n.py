@@ -27,6 +27,7 @@ __all__ = [
     "long_date",
     "number",
     "percent",
+    "plural",
     "text",
 ]
 
@@ -78,6 +79,13 @@ def text(key: str, lang: Language = "de", **values: object) -> str:
         raise KeyError(f"no text {key!r} in toolkit.catalog; add it to the module of its area") from None
     wording = entry.get(lang)
     return wording.format(**values) if values else wording
+
+
+def plural(key: str, n: int, lang: Language = "de", **values: object) -> str:
+    """``key.one`` when ``n`` is 1, else ``key.other`` (``1 Dokument``, ``3 Dokumenten``), with
+    ``n`` as a number of ``lang`` and ``values`` filled in."""
+    form = "one" if n == 1 else "other"
+    return text(f"{key}.{form}", lang, n=number(n, lang), **values)
 
 
 def label(prefix: str, key: str, lang: Language = "de") -> str:

@@ -24,7 +24,7 @@ from toolkit.analysis.tables import (
     matrix,
     matrix_cell,
 )
-from toolkit.analysis.wide import MAX_COLUMNS, DocumentMatrix, document_matrix
+from toolkit.analysis.wide import MAX_COLUMNS, DocumentMatrix, document_matrix, set_cell
 
 __all__ = [
     "BY_CHOICES",
@@ -54,6 +54,7 @@ __all__ = [
     "segment_counts",
     "segments",
     "select",
+    "set_cell",
     "spread",
     "view_of",
 ]

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
 
 from toolkit.analysis.data import NONE_LABEL, CodingData, attribute_column
 from toolkit.analysis.tables import MATRIX_VALUES, matrix, matrix_values
-from toolkit.errors import InvalidValue
+from toolkit.errors import InvalidValue, NotFound
 
 MAX_COLUMNS = 40  # documents side by side before a matrix is grouped or paged
 GROUP_PREFIX = "attribute:"
@@ -123,8 +123,7 @@ def _by_sets(
     codes = data.codes
     order = codes["code"].tolist() if rows == "code" else list(dict.fromkeys(codes["field_of_action"]))
     names = data.documents["document"].astype(str)
-    in_any = set().union(*(set(d) for d in sets.values()))
-    groups = {**{k: set(v) for k, v in sets.items()}, NONE_LABEL: set(names) - in_any}
+    groups = _set_groups(names, sets)
     frame = data.codings
     document = frame["document"].astype(str)
     columns: dict[str, pd.Series] = {}
@@ -140,3 +139,24 @@ def _by_sets(
     table.columns.name = "set"
     sizes = tuple(int(np.isin(names, sorted(m)).sum()) for m in groups.values())
     return DocumentMatrix(table, len(data.documents), last=len(data.documents), group_by=BY_SET, sizes=sizes)
+
+
+def _set_groups(names: pd.Series, sets: Mapping[str, Sequence[str]]) -> dict[str, set[str]]:
+    """Each set's documents, and (:data:`NONE_LABEL`) the documents of ``names`` in none."""
+    in_any = set().union(*(set(d) for d in sets.values()))
+    return {**{k: set(v) for k, v in sets.items()}, NONE_LABEL: set(names) - in_any}
+
+
+def set_cell(
+    data: CodingData, sets: Mapping[str, Sequence[str]], row: str, column: str, *, rows: str = "code"
+) -> CodingData:
+    """The codings behind one cell of the matrix grouped by document sets: code (or field of
+    action) ``row`` in the documents of set ``column`` (:data:`NONE_LABEL`: of no set)."""
+    groups = _set_groups(data.documents["document"].astype(str), sets)
+    if column not in groups:
+        raise NotFound("analysis.set_unknown", name=column, sets=", ".join(sorted(sets)))
+    row_key = "code" if rows == "code" else "field_of_action"
+    frame = data.codings
+    keep = (frame[row_key].astype(str) == row) & frame["document"].astype(str).isin(groups[column])
+    filters = (*data.filters, (rows, row), (BY_SET, column))
+    return replace(data, codings=frame.loc[keep.to_numpy()].reset_index(drop=True), filters=filters)

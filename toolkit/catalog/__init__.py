@@ -29,6 +29,7 @@ _PAGE_AREAS = (
     "ui_agreement",
     "ui_code",
     "ui_transcript",
+    "ui_analysis",
 )
 
 

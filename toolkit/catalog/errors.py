@@ -1542,6 +1542,10 @@ TEXTS: dict[str, Text] = {
         "Es gibt keine Dokumentgruppen zum Gruppieren; eine neue mit `sets create`.",
         "there are no document sets to group by; make one with `sets create`",
     ),
+    "error.analysis.set_unknown": Text(
+        "Eine Dokumentgruppe „{name}“ gibt es nicht; vorhanden: {sets}.",
+        "there is no document set '{name}'; there are: {sets}",
+    ),
     "error.report.quotes_per_code": Text(
         "Zitate je Code ({quotes}) müssen 0 oder mehr sein (None: alle).",
         "quotes per code {quotes} must be 0 or more (None: all)",

@@ -27,6 +27,11 @@ def _colours(lang: Language) -> alt.Scale:
     return alt.Scale(domain=list(valences(lang).values()), range=COLOURS)
 
 
+def _tooltips(fields: tuple[str, ...], lang: Language) -> list[alt.Tooltip]:
+    """A chart's tooltip lines headed like the tables' columns (``Codierungen``, not ``codings``)."""
+    return [alt.Tooltip(f, title=text(f"col.{f}", lang)) for f in fields]
+
+
 def field_valence_bars(by_field: pd.DataFrame, lang: Language = "de") -> alt.Chart:
     """Stacked bars: codings per field of action, split into challenges and drivers
     (``by_field`` is ``frequencies(data, "field")``)."""
@@ -43,7 +48,7 @@ def field_valence_bars(by_field: pd.DataFrame, lang: Language = "de") -> alt.Cha
             ),
             y=alt.Y("codings:Q", title=text("col.codings", lang), axis=COUNT_AXIS),
             color=alt.Color("valence:N", title=text("col.valence", lang), scale=_colours(lang)),
-            tooltip=["field_of_action", "valence", "codings", "documents", "words"],
+            tooltip=_tooltips(("field_of_action", "valence", "codings", "documents", "words"), lang),
         )
     )
     return chart
@@ -60,7 +65,7 @@ def code_bars(by_code: pd.DataFrame, *, title: str = "", lang: Language = "de") 
             y=alt.Y("code:N", title=None, sort=None, axis=alt.Axis(labelLimit=360)),
             x=alt.X("codings:Q", title=text("col.codings", lang), axis=COUNT_AXIS),
             color=alt.Color("valence:N", title=text("col.valence", lang), scale=_colours(lang)),
-            tooltip=["code", "codings", "documents", "words", "share_pct"],
+            tooltip=_tooltips(("code", "codings", "documents", "words", "share_pct"), lang),
         )
     )
     if title:
