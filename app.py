@@ -12,10 +12,10 @@ from streamlit.navigation.page import StreamlitPage
 from app_pages.lang import apply_language, language_picker, tr
 from app_pages.switcher import CARRY, FLASH, project_sidebar, same_file, switch_to
 from app_pages.ui import account_sidebar, coder_gate, error, signed_in_user
-from toolkit.accounts import LEAD, team_mode
 from toolkit.backup import snapshot_if_due
-from toolkit.codings import list_coders
+from toolkit.coders import list_coders
 from toolkit.errors import StoreError, ToolkitError
+from toolkit.permissions import LEAD, team_mode
 from toolkit.projects import default_db, is_recent, recent_file, remember_project
 from toolkit.store import open_store
 

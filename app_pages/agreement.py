@@ -15,9 +15,8 @@ from toolkit.agreement import METHODS, agreement, blind_coding, report_data
 from toolkit.agreement.formatting import format_number
 from toolkit.agreement.methods import DEFAULT_THRESHOLD
 from toolkit.agreement.selection import plan
-from toolkit.blind import CONSENSUS_CODER
+from toolkit.coders import CONSENSUS_CODER, list_coders
 from toolkit.codes import list_codes
-from toolkit.codings import list_coders
 from toolkit.documents import list_documents
 from toolkit.errors import ToolkitError
 from toolkit.exports.agreement import write_csv, write_docx, write_xlsx

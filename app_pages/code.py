@@ -19,16 +19,17 @@ from app_pages.media_source import PLAY, PLAY_ON_OPEN, play_at, player_data
 from app_pages.training_panel import training_panel
 from app_pages.ui import error, error_text, md, store
 from toolkit import history
-from toolkit.accounts import require_coder, require_lead
 from toolkit.blind import blind_coding
 from toolkit.code_labels import code_name
+from toolkit.coders import list_coders
 from toolkit.codes import list_codes
-from toolkit.codings import delete_coding, get_coding, list_coders, update_coding
+from toolkit.codings import delete_coding, get_coding, update_coding
 from toolkit.documents import document_text, list_documents
 from toolkit.errors import ToolkitError
 from toolkit.i18n import number
 from toolkit.media import document_media, set_turn_time
 from toolkit.memos import document_memo, set_document_memo
+from toolkit.permissions import require_coder, require_lead
 from toolkit.workbench import (
     OpResult,
     ViewFilter,

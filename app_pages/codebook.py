@@ -11,7 +11,6 @@ import streamlit as st
 from app_pages.code_memo import code_memo_panel
 from app_pages.lang import tr, ui_language
 from app_pages.ui import error, md, store
-from toolkit.accounts import is_lead
 from toolkit.blind import visible_codes
 from toolkit.code_labels import code_name, field_names
 from toolkit.codebook import is_colour
@@ -25,6 +24,7 @@ from toolkit.codes_edit import (
     update_code,
 )
 from toolkit.errors import ToolkitError
+from toolkit.permissions import is_lead
 
 
 def code_span(text: str) -> str:

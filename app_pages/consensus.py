@@ -20,9 +20,9 @@ from toolkit.agreement.consensus import (
     sort_disagreements,
 )
 from toolkit.agreement.selection import plan
-from toolkit.blind import CONSENSUS_CODER, blind_coding, set_blind_coding
+from toolkit.blind import blind_coding, set_blind_coding
+from toolkit.coders import CONSENSUS_CODER, list_coders
 from toolkit.codes import list_codes
-from toolkit.codings import list_coders
 from toolkit.context import span_context
 from toolkit.documents import document_text, list_documents
 from toolkit.errors import ToolkitError

@@ -18,8 +18,8 @@ import streamlit as st
 from streamlit.elements.lib.column_types import ColumnConfig
 
 from app_pages.lang import tr
-from toolkit.accounts import team_mode
 from toolkit.links import transcript_link
+from toolkit.permissions import team_mode
 from toolkit.store import Store
 
 KODIEREN = "app_pages/code.py"

@@ -9,12 +9,12 @@ import streamlit as st
 
 from app_pages.lang import file_uploader, tr
 from app_pages.ui import error, md, store
-from toolkit.accounts import is_lead, team_mode
 from toolkit.codes import code_tree
 from toolkit.codes_merge import KEEP_WHEN_EMPTY, LoadReport
 from toolkit.errors import ToolkitError
 from toolkit.exchange.refi import ImportReport, export_codebook_qdc, export_project, import_upload
 from toolkit.exchange.taguette_codebook import export_codebook_csv
+from toolkit.permissions import is_lead, team_mode
 
 project = store()
 actor = st.session_state.get("app_coder") or "app"

@@ -13,8 +13,8 @@ import streamlit as st
 from app_pages.lang import file_uploader, tr
 from app_pages.switcher import same_file, switch_to
 from app_pages.ui import error, md
-from toolkit.accounts import team_mode
 from toolkit.errors import ToolkitError
+from toolkit.permissions import team_mode
 from toolkit.projects import (
     EMPTY,
     SHIPPED,

@@ -10,10 +10,10 @@ import streamlit as st
 from app_pages.lang import tr
 from app_pages.ui import error, md, store
 from toolkit import pseudonyms as ps
-from toolkit.accounts import is_lead
 from toolkit.documents import list_documents
 from toolkit.errors import ToolkitError
 from toolkit.media import all_media, media_folder
+from toolkit.permissions import is_lead
 
 KIND_LABELS = {k: tr(f"ui.pseudonyms.kind.{k}") for k in ("person", "place", "organisation", "other")}
 RULE_LABELS = {

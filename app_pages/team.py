@@ -9,8 +9,6 @@ import streamlit as st
 from app_pages.lang import tr
 from app_pages.ui import error, md, store
 from toolkit.accounts import (
-    CODER,
-    LEAD,
     add_user,
     list_users,
     session_idle_hours,
@@ -18,9 +16,9 @@ from toolkit.accounts import (
     set_password,
     set_role,
     set_team_mode,
-    team_mode,
 )
 from toolkit.errors import ToolkitError
+from toolkit.permissions import CODER, LEAD, team_mode
 
 ROLE_LABELS = {CODER: tr("ui.team.role.coder"), LEAD: tr("ui.team.role.lead")}  # the first is the default
 

@@ -9,11 +9,13 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.lang import tr, ui_language
-from toolkit.accounts import LEAD, User, logout, session_idle_hours, session_user
-from toolkit.codings import add_coder, list_coders
+from toolkit.accounts import User, logout, session_idle_hours, session_user
+from toolkit.coders import list_coders
+from toolkit.codings import add_coder
 from toolkit.documents import attribute_labels
 from toolkit.errors import ToolkitError
 from toolkit.model import DocumentInfo
+from toolkit.permissions import LEAD
 from toolkit.store import Store
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")

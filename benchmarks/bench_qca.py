@@ -20,9 +20,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from toolkit.codebook import load_codebook  # noqa: E402
+from toolkit.coders import coder_id  # noqa: E402
 from toolkit.codes import list_codes  # noqa: E402
 from toolkit.codes_merge import load_codebook_into  # noqa: E402
-from toolkit.codings import add_coding_in, coder_id  # noqa: E402
+from toolkit.codings import add_coding_in  # noqa: E402
 from toolkit.documents import import_upload, set_attributes  # noqa: E402
 from toolkit.exports.summary_tables import summary_table, write_summary_table  # noqa: E402
 from toolkit.qca.summaries import _put, summary_grid  # noqa: E402

@@ -20,8 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from toolkit.coders import coder_id
 from toolkit.codes import code_tree
-from toolkit.codings import coder_id
 from toolkit.documents import import_upload
 from toolkit.exchange.refi import export_project, import_project
 from toolkit.project import DEFAULT_CODEBOOK, init_project

@@ -24,11 +24,11 @@ from toolkit.accounts import (
     set_password,
     set_role,
     set_team_mode,
-    team_mode,
     verify_password,
 )
 from toolkit.agreement.consensus import adopt_agreements, decide, disagreements
-from toolkit.blind import CONSENSUS_CODER, blind_coding, set_blind_coding, visible_codings
+from toolkit.blind import blind_coding, set_blind_coding, visible_codings
+from toolkit.coders import CONSENSUS_CODER
 from toolkit.codes_edit import add_code, delete_code, merge_codes, move_code, rename_code, update_code
 from toolkit.codes_merge import load_codebook_into
 from toolkit.codings import add_coder, add_coding, coding_version, delete_coding, list_codings, update_coding
@@ -37,6 +37,7 @@ from toolkit.errors import Conflict, InvalidValue, PermissionDenied
 from toolkit.history import undo
 from toolkit.memos import set_document_memo
 from toolkit.model import Coding
+from toolkit.permissions import team_mode
 from toolkit.store import Store, events, open_store
 
 PASSWORD = "korrekt-pferd-9"

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from _factories import ROOT, run_page, two_coder_project
 
-from toolkit.blind import CONSENSUS_CODER, set_blind_coding, visible_coders, visible_codes
+from toolkit.blind import set_blind_coding, visible_coders, visible_codes
+from toolkit.coders import CONSENSUS_CODER
 from toolkit.codings import add_coding
 from toolkit.store import Store
 

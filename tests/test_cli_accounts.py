@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from toolkit.accounts import authenticate, list_users, team_mode
+from toolkit.accounts import authenticate, list_users
 from toolkit.cli import cli
+from toolkit.permissions import team_mode
 from toolkit.project import init_project
 from toolkit.store import events, open_store
 

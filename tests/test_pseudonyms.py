@@ -251,7 +251,7 @@ def test_suggestion_feedback_moves_and_rows_made_equal_by_clipping_go(tmp_path: 
     store, doc = _project(tmp_path)
     at = TEXT.index("Musterstadt")
     with store.write("t") as w:
-        from toolkit.codings import coder_id
+        from toolkit.coders import coder_id
 
         anna = coder_id(w, "anna")
         code = store.one("SELECT id FROM codes WHERE name = 'Lücken'")

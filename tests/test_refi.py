@@ -11,17 +11,17 @@ from typing import Any
 import pytest
 from _factories import REFI_SAMPLES, add_text, make_qdpx, new_store, store_with_codebook
 
+from toolkit.coders import list_coders
 from toolkit.codes import code_tree
 from toolkit.codes_edit import add_code, update_code
-from toolkit.codings import add_coding, list_coders, list_codings
+from toolkit.codings import add_coding, list_codings
 from toolkit.documents import document_turns, list_documents, set_attributes, speaker_attributes
+from toolkit.exchange.descriptions import compose_description, parse_description
 from toolkit.exchange.refi import (
-    compose_description,
     export_codebook_qdc,
     export_project,
     import_codebook,
     import_project,
-    parse_description,
     read_qdpx,
 )
 from toolkit.importers.normalize import decode

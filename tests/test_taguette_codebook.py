@@ -18,8 +18,9 @@ from toolkit.codes_edit import update_code
 from toolkit.errors import ImportFailed
 from toolkit.exchange.codebook_files import load_codebook_file
 from toolkit.exchange.refi import import_codebook
+from toolkit.exchange.refi.taguette import taguette_guid
 from toolkit.exchange.taguette import import_highlights
-from toolkit.exchange.taguette_codebook import export_codebook_csv, taguette_guid
+from toolkit.exchange.taguette_codebook import export_codebook_csv
 from toolkit.store import Store
 
 TAGS = ["Mensch/Treiber/Digitale Lots:innen", "Mensch/Herausforderungen", "Produkt"]

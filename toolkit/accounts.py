@@ -1,6 +1,4 @@
-"""Who may do what: single-user mode (default, everyone acting is a lead) and team mode (accounts
-with the roles ``lead`` and ``coder``). The library calls these checks itself, so a page or
-command that forgets them cannot bypass them.
+"""Accounts of team mode (who may do what: :mod:`toolkit.permissions`).
 
 Accounts live in the project file: ``users`` (a name is also a coder name), ``sessions`` (only the
 SHA-256 of a token is stored) and ``login_failures`` (so that guessing slows down across
@@ -20,12 +18,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from toolkit.coders import CONSENSUS_CODER, coder_id
 from toolkit.errors import Conflict, InvalidValue, NotFound, PermissionDenied
+from toolkit.permissions import LEAD, ROLES, require_lead, require_user, team_mode
 from toolkit.store import Store, now
-
-LEAD = "lead"
-CODER = "coder"
-ROLES = (LEAD, CODER)
 
 SCRYPT_N = 2**14
 SCRYPT_R = 8
@@ -39,7 +35,7 @@ MAX_DELAY_S = 900  # the wait doubles per failure up to 15 minutes
 FAILURE_WINDOW_S = 24 * 3600  # failures older than a day are forgotten
 SOURCE_FREE_FAILURES = 10  # failed logins per source (address), whatever the names, before waits
 MAX_STORED_FAILURES = 10_000  # the newest failures kept at most, so guessing cannot grow the file
-RESERVED_NAMES = ("consensus",)  # toolkit.blind.CONSENSUS_CODER: its codings are changed by leads
+RESERVED_NAMES = (CONSENSUS_CODER,)  # its codings are changed by leads
 
 
 @dataclass(frozen=True)
@@ -51,89 +47,6 @@ class User:
     has_password: bool
     created_at: str
     disabled: bool
-
-
-def team_mode(store: Store) -> bool:
-    """True when the project is served to a team (project setting ``team_mode`` = ``1``)."""
-    return store.setting("team_mode") == "1"
-
-
-def role(store: Store, name: str) -> str | None:
-    """The role of ``name``: always ``lead`` in single-user mode; in team mode the role of the
-    account, or None when there is no such account."""
-    if not team_mode(store):
-        return LEAD
-    row = store.one("SELECT role FROM users WHERE name = ? AND disabled = 0", (name,))
-    return str(row["role"]) if row else None
-
-
-def is_lead(store: Store, name: str | None) -> bool:
-    return name is not None and role(store, name) == LEAD
-
-
-def require_lead(store: Store, actor: str, action: str, *, whose: str | None = None) -> None:
-    """Raise unless ``actor`` may ``action`` (a phrase like "change the codebook") as a lead
-    (``whose``: on the codings of that coder or of the consensus coder)."""
-    if not is_lead(store, actor):
-        if whose is None:
-            raise PermissionDenied("permission.lead_only", actor=actor, action=action)
-        if whose in RESERVED_NAMES:
-            raise PermissionDenied("permission.lead_only_consensus", actor=actor, action=action)
-        raise PermissionDenied("permission.lead_only_for", actor=actor, action=action, coder=whose)
-
-
-def require_user(store: Store, actor: str, action: str) -> None:
-    """Raise in team mode unless ``actor`` is an enabled account (lead or coder)."""
-    if role(store, actor) is None:
-        raise PermissionDenied("permission.no_account", actor=actor, action=action)
-
-
-def require_owner(store: Store, actor: str, owner: str, action: str) -> None:
-    """Raise unless ``actor`` may ``action`` on something that belongs to ``owner``: in team mode
-    only its owner (an enabled account) may change it."""
-    if team_mode(store) and actor != owner:
-        raise PermissionDenied("permission.not_owner", actor=actor, action=action, owner=owner)
-    require_user(store, actor, action)
-
-
-def require_coder(store: Store, actor: str, coder: str, action: str) -> None:
-    """Raise unless ``actor`` may ``action`` on codings of ``coder``: the consensus coder's codings
-    are changed by leads only, everyone else's by their own coder only."""
-    from toolkit.blind import CONSENSUS_CODER  # toolkit.blind imports codings, which imports this
-
-    if coder == CONSENSUS_CODER:
-        require_lead(store, actor, action, whose=coder)
-    else:
-        require_owner(store, actor, coder, action)
-
-
-def require_writer_for(store: Store, actor: str, coder: str, action: str) -> None:
-    """Raise unless ``actor`` may ``action`` as codings of ``coder``: their own (see
-    :func:`require_coder`), or, for another coder, only as a lead (the event log then names the
-    lead as actor and ``coder`` as whose work it is)."""
-    if actor == coder:
-        require_coder(store, actor, coder, action)
-    else:
-        require_lead(store, actor, action, whose=coder)
-
-
-def require_coding_owner(store: Store, actor: str, guid: str, action: str) -> None:
-    """:func:`require_coder` for a coding named by its GUID, also a deleted one (an unknown GUID
-    passes: the caller reports it as not found)."""
-    if not team_mode(store):
-        return
-    row = store.one(
-        "SELECT k.name FROM codings c JOIN coders k ON k.id = c.coder_id WHERE c.guid = ?", (guid.upper(),)
-    )
-    if row is None:  # deleted: its owner is in the delete event
-        row = store.one(
-            "SELECT k.name FROM events e "
-            "JOIN coders k ON k.id = json_extract(e.payload, '$.before.coder_id') "
-            "WHERE e.entity = 'coding' AND e.action = 'delete' AND e.guid = ? ORDER BY e.id DESC LIMIT 1",
-            (guid.upper(),),
-        )
-    if row:
-        require_coder(store, actor, str(row["name"]), action)
 
 
 # -- passwords ------------------------------------------------------------------------------------
@@ -244,8 +157,6 @@ def add_user(store: Store, name: str, *, role: str, actor: str, password: str | 
     if password is not None:
         _check_password(password)
     hashed = hash_password(password) if password is not None else None
-    from toolkit.codings import coder_id  # toolkit.codings imports codes, which imports this
-
     with store.write(actor) as w:
         if store.one("SELECT id FROM users WHERE name = ?", (name,)):
             raise Conflict("account.exists", name=name)

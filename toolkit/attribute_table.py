@@ -27,11 +27,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from toolkit.accounts import require_lead
 from toolkit.documents import _check_attribute, list_documents, write_document_attribute
 from toolkit.errors import ImportFailed, InvalidValue
 from toolkit.importers.docx import check_zip
 from toolkit.importers.normalize import decode
+from toolkit.permissions import require_lead
 from toolkit.store import Store
 
 ValueType = Literal["text", "number", "date"]

@@ -11,12 +11,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from toolkit.accounts import require_writer_for, team_mode
 from toolkit.codes import code_by_path, list_codes
 from toolkit.codings import add_coding_in
 from toolkit.errors import Conflict, InvalidValue, NotFound, PermissionDenied
 from toolkit.history import Step, undo_many, undo_stack
 from toolkit.model import Turn
+from toolkit.permissions import require_writer_for, team_mode
 from toolkit.search import Hit, merge_spans
 from toolkit.store import Store
 from toolkit.units import sentence_units

@@ -29,11 +29,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from toolkit.accounts import require_lead
 from toolkit.atomic import create_private, data_mode
 from toolkit.errors import Conflict, InvalidValue, StoreError
 from toolkit.media import carry_media, folder_beside
 from toolkit.migrations import migrations
+from toolkit.permissions import require_lead
 from toolkit.store import Store, now, open_store
 
 SNAPSHOT_STAMP = "%Y%m%dT%H%M%S%fZ"

@@ -7,13 +7,12 @@ import dataclasses
 from collections import Counter
 from collections.abc import Callable
 
-from toolkit.accounts import require_lead, role
+from toolkit.coders import CONSENSUS_CODER, list_coders
 from toolkit.codes import CodeRow, list_codes
-from toolkit.codings import list_coders, list_codings
+from toolkit.codings import list_codings
 from toolkit.model import Coding
+from toolkit.permissions import require_lead, role
 from toolkit.store import Store
-
-CONSENSUS_CODER = "consensus"
 
 
 def blind_coding(store: Store) -> bool:

@@ -6,11 +6,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from toolkit.accounts import require_lead
 from toolkit.codebook import code_guid, is_colour
 from toolkit.codes import SEP, CodeRow, code_by_path, list_codes, split_path
 from toolkit.errors import Conflict, InvalidValue, NotFound
 from toolkit.model import VALENCES
+from toolkit.permissions import require_lead
 from toolkit.store import Store, Writer, now
 
 

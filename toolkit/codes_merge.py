@@ -17,9 +17,9 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from toolkit.accounts import require_lead
 from toolkit.errors import Conflict, InvalidValue
 from toolkit.model import Codebook, CodeDef
+from toolkit.permissions import require_lead
 from toolkit.store import Store, Writer, now
 
 # Fields a file may leave empty; the project's value then stays.

@@ -12,28 +12,15 @@ import json
 from collections.abc import Iterable
 from typing import IO, Any
 
-from toolkit.accounts import require_coding_owner, require_user, require_writer_for
+from toolkit.coders import coder_id
 from toolkit.codes import CodeRow, code_by_path, code_tree, find_code, list_codes
 from toolkit.documents import document_row
 from toolkit.errors import Conflict, InvalidValue, NotFound
 from toolkit.model import Coding
+from toolkit.permissions import require_coding_owner, require_user, require_writer_for
 from toolkit.store import Store, Writer, new_guid, now
 
 EXPORT_COLUMNS = ("document", "code_path", "start", "end", "text", "coder", "memo")
-
-
-def coder_id(w: Writer, name: str) -> int:
-    """The id of coder ``name``, created on first use."""
-    name = name.strip()
-    if not name:
-        raise InvalidValue("coder.name_empty")
-    row = w.store.one("SELECT id FROM coders WHERE name = ?", (name,))
-    if row:
-        return int(row["id"])
-    guid = new_guid()
-    cid = w.insert("coders", {"guid": guid, "name": name, "created_at": now()})
-    w.event("add", "coder", guid, {"name": name})
-    return cid
 
 
 def add_coder(store: Store, name: str) -> str:
@@ -42,10 +29,6 @@ def add_coder(store: Store, name: str) -> str:
     with store.write(name.strip() or "system") as w:
         coder_id(w, name)
     return name.strip()
-
-
-def list_coders(store: Store) -> list[str]:
-    return [r["name"] for r in store.query("SELECT name FROM coders ORDER BY name")]
 
 
 def check_weight(weight: int) -> int:

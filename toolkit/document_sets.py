@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from toolkit.accounts import require_user
 from toolkit.documents import document_row
 from toolkit.errors import Conflict, InvalidValue, NotFound
+from toolkit.permissions import require_user
 from toolkit.store import Store, Writer, new_guid, now
 
 

@@ -9,12 +9,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from toolkit.accounts import require_lead
 from toolkit.errors import InvalidValue, NotFound
 from toolkit.import_preview import renamed
 from toolkit.importers import MAX_FILE_BYTES, parse_bytes, parse_file
 from toolkit.language import LANGUAGES, count_words, detect_language
 from toolkit.model import DocumentInfo, ImportResult, ParsedDocument, Turn
+from toolkit.permissions import require_lead
 from toolkit.store import Store, Writer, cached_by_change, now
 
 _DOC_NAMESPACE = uuid.UUID("0b7e4f6c-9f58-4c55-8f2f-3f7d3c3b2a41")

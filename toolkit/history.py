@@ -13,8 +13,8 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from toolkit.accounts import require_coding_owner, require_user
 from toolkit.errors import Conflict
+from toolkit.permissions import require_coding_owner, require_user
 from toolkit.store import Store, Writer, cached_by_change, now
 
 _CHANGES = ("add", "update", "delete")

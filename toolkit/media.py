@@ -25,10 +25,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from toolkit.accounts import require_lead, require_user
 from toolkit.documents import document_row
 from toolkit.errors import Conflict, InvalidValue, NotFound
 from toolkit.model import ImportResult
+from toolkit.permissions import require_lead, require_user
 from toolkit.store import Store, Writer, cached_by_change, now
 
 MEDIA_EXTENSIONS = (".mp3", ".m4a", ".aac", ".mp4", ".m4v", ".ogg", ".oga", ".opus", ".wav", ".webm", ".flac")

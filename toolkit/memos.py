@@ -7,9 +7,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from toolkit.accounts import require_user
-from toolkit.codings import coder_id
+from toolkit.coders import coder_id
+from toolkit.codes import find_code, list_codes
 from toolkit.documents import document_row
+from toolkit.errors import InvalidValue, NotFound
+from toolkit.permissions import require_user, require_writer_for
+from toolkit.qca.undo import replay
 from toolkit.store import Store, Writer, new_guid, now
 
 
@@ -65,8 +68,6 @@ MAX_MEMO = 50_000
 
 def code_memo(store: Store, code_path: str, coder: str) -> str:
     """The coder's memo on a code ('' when there is none)."""
-    from toolkit.codes import find_code
-
     code = find_code(store, code_path)
     row = store.one(
         "SELECT m.text FROM memos m JOIN coders k ON k.id = m.coder_id "
@@ -108,9 +109,7 @@ def _put_code_memo(w: Writer, code_id: int, coder_id: int, text: str) -> str | N
 def set_code_memo(store: Store, code_path: str, text: str, *, coder: str, actor: str | None = None) -> str:
     """Write (empty text: delete) ``coder``'s memo on a code as one logged, undoable change;
     returns the text as stored. Writing for another coder is a lead's action."""
-    from toolkit.accounts import require_writer_for
     from toolkit.codes import find_code
-    from toolkit.errors import InvalidValue
 
     actor = coder if actor is None else actor
     require_writer_for(store, actor, coder, "write code memos")
@@ -134,8 +133,6 @@ def set_code_memo(store: Store, code_path: str, text: str, *, coder: str, actor:
 
 
 def _apply_code_memo(w: Writer, event: dict[str, Any], inverse: bool) -> None:
-    from toolkit.errors import NotFound
-
     p = event["payload"]
     code = w.store.one("SELECT id FROM codes WHERE guid = ?", (p["code_guid"],))
     coder = w.store.one("SELECT id FROM coders WHERE name = ?", (p["coder"],))
@@ -146,8 +143,6 @@ def _apply_code_memo(w: Writer, event: dict[str, Any], inverse: bool) -> None:
 
 def undo_code_memo(store: Store, actor: str) -> dict[str, Any] | None:
     """Reverse the actor's newest code memo change; its event payload, None when none is left."""
-    from toolkit.qca.undo import replay
-
     require_user(store, actor, "undo changes")
     event = replay(store, actor, CODE_MEMO, _apply_code_memo, inverse=True)
     return None if event is None else dict(event["payload"])
@@ -172,9 +167,6 @@ def list_memos(
     """Every memo of the project (document, code, coding memos and summaries), newest first;
     ``kinds`` and ``author`` filter, ``search`` keeps those whose text, document or code contains
     it (case ignored)."""
-    from toolkit.codes import list_codes
-    from toolkit.errors import InvalidValue
-
     unknown = [k for k in kinds if k not in MEMO_KINDS]
     if unknown:
         raise InvalidValue("memo.type_unknown", type=unknown[0], choices=MEMO_KINDS)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from toolkit.accounts import require_coder
-from toolkit.codings import coder_id
+from toolkit.coders import coder_id
 from toolkit.documents import document_row
+from toolkit.permissions import require_coder
 from toolkit.store import Store, now
 
 

@@ -21,7 +21,12 @@ from pathlib import Path
 from typing import Any
 
 from toolkit.atomic import write_text
+from toolkit.codebook import parse_codebook
+from toolkit.codes_merge import load_codebook_into
 from toolkit.errors import Conflict, ImportFailed, InvalidValue, NotFound
+from toolkit.exchange.refi.codebook import import_codebook, read_qdc
+from toolkit.project import DEFAULT_CODEBOOK, init_project
+from toolkit.store import open_store
 
 CONFIG_ENV = "CODING_TOOLKIT_CONFIG_DIR"
 FALLBACK_DB = "data/project.db"  # the CLI's default when no project was ever opened
@@ -184,12 +189,6 @@ def create_project(
     (``EMPTY``) or the uploaded codebook file ``upload`` = (file name, bytes; ``.yaml``/``.yml`` of
     this toolkit or a REFI-QDA ``.qdc``), and make it the current project. A bad codebook file
     creates nothing."""
-    from toolkit.codebook import parse_codebook
-    from toolkit.codes_merge import load_codebook_into
-    from toolkit.exchange.refi.codebook import import_codebook, read_qdc
-    from toolkit.project import DEFAULT_CODEBOOK, init_project
-    from toolkit.store import open_store
-
     target = Path(path)
     if target.exists():
         raise Conflict("project.file_exists", path=target)

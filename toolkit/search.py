@@ -17,7 +17,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from toolkit.codes import code_by_path, list_codes
+from toolkit.document_sets import documents_of_sets
 from toolkit.errors import InvalidValue, NotFound
+from toolkit.migrations.search import SEARCH_FOLD_SQL
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)
@@ -79,8 +82,6 @@ def _candidates(store: Store, node: Node, fold_spelling: bool) -> set[int] | Non
 def rebuild_index(store: Store) -> int:
     """Rebuild the index from the stored texts (it is kept in step by triggers; this is for repair).
     Returns the number of documents indexed."""
-    from toolkit.migrations.search import SEARCH_FOLD_SQL
-
     with store.write("system") as w:
         w.execute("INSERT INTO search_index (search_index) VALUES ('delete-all')")
         w.execute(
@@ -340,8 +341,6 @@ def _documents(store: Store, options: SearchOptions, ids: set[int] | None) -> li
         where.append("id IN (SELECT document_id FROM document_attributes WHERE name = ? AND value = ?)")
         params.extend((key, value))
     if options.sets:
-        from toolkit.document_sets import documents_of_sets
-
         documents_of_sets(store, options.sets)  # an unknown set is an error naming the sets there are
         where.append(
             "id IN (SELECT m.document_id FROM document_set_members m JOIN document_sets s ON s.id = m.set_id "
@@ -380,8 +379,6 @@ def _units(store: Store, doc_id: int, text: str, options: SearchOptions) -> list
 
 
 def _coded_spans(store: Store, doc_id: int, codes: tuple[str, ...]) -> list[tuple[int, int]]:
-    from toolkit.codes import code_by_path, list_codes
-
     all_codes = list_codes(store)
     ids: set[int] = set()
     for path in codes:

@@ -7,9 +7,9 @@ Only the keys in :data:`CHOICES` can be set; every change is in the event log.
 
 from __future__ import annotations
 
-from toolkit.accounts import require_lead, require_user
 from toolkit.errors import InvalidValue
 from toolkit.i18n import Language, language
+from toolkit.permissions import require_lead, require_user
 from toolkit.store import Store
 
 # key -> (allowed values, built-in default)

@@ -11,14 +11,14 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from toolkit.accounts import require_coder, require_lead
 from toolkit.blind import visibility
 from toolkit.codes import SEP, code_tree, find_code, list_codes
-from toolkit.codes_edit import add_code_in
-from toolkit.codings import add_coding_in, get_coding
+from toolkit.codes_edit import add_code, add_code_in
+from toolkit.codings import add_coding, add_coding_in, get_coding, update_coding
 from toolkit.documents import document_row
 from toolkit.errors import InvalidValue, NotFound
 from toolkit.model import Coding
+from toolkit.permissions import require_coder, require_lead
 from toolkit.store import Store, cached_by_change, last_change
 
 RECENT_LIMIT = 9
@@ -267,9 +267,6 @@ def run_op(store: Store, op: Mapping[str, Any], *, coder: str, document: str) ->
     from the selected words, applied to them), ``code`` (a new code under a parent) or ``adjust``
     (a coding's new extent; ``version`` guards against a change by someone else). ``doc`` in the op
     wins over ``document``: the op belongs to the document it was made in."""
-    from toolkit.codes_edit import add_code
-    from toolkit.codings import add_coding, update_coding
-
     kind = op.get("kind")
     doc = str(op.get("doc") or document)
     if kind == "assign":

@@ -18,15 +18,15 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from toolkit.accounts import require_lead
 from toolkit.agreement.methods import DEFAULT_THRESHOLD
 from toolkit.agreement.segments import compare_segments
 from toolkit.agreement.selection import DocCodings, Plan, Selection, Span, field_of, plan, select
 from toolkit.agreement.units import document_units, presence
-from toolkit.blind import CONSENSUS_CODER
+from toolkit.coders import CONSENSUS_CODER
 from toolkit.codes import code_by_path
-from toolkit.codings import add_coding_in
+from toolkit.codings import add_coding_in, list_codings
 from toolkit.errors import Conflict, InvalidValue, NotFound
+from toolkit.permissions import require_lead
 from toolkit.sentence_cache import SentenceCache, sentence_cache
 from toolkit.store import Store, now
 
@@ -339,8 +339,6 @@ def adopt_agreements(
 
 def select_consensus(store: Store, sel: Selection) -> list[Span]:
     """The consensus coder's codings within the documents and codes of ``sel``."""
-    from toolkit.codings import list_codings
-
     docs = {d.name for d in sel.documents}
     codes = {c.path for c in sel.codes}
     return [

@@ -12,8 +12,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from toolkit.coders import list_coders
 from toolkit.codes import CodeRow, code_by_path, list_codes
-from toolkit.codings import list_coders
 from toolkit.documents import document_row, document_turns
 from toolkit.errors import InvalidValue, NotFound
 from toolkit.model import Turn

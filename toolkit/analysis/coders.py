@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from toolkit.analysis.data import CodingData, select
-from toolkit.blind import CONSENSUS_CODER
+from toolkit.coders import CONSENSUS_CODER
 from toolkit.errors import InvalidValue, NotFound
 from toolkit.i18n import Language, label, text
 

@@ -22,6 +22,7 @@ from toolkit.analysis.data import CodingData
 from toolkit.errors import InvalidValue
 from toolkit.model import Turn
 from toolkit.store import Store
+from toolkit.units import sentence_units
 
 METHODS = ("overlap", "turn", "sentence")
 _COLUMNS = ["code_a", "code_b", "count", "jaccard", "n_a", "n_b"]
@@ -50,8 +51,6 @@ def sentence_starts(store: Store, data: CodingData) -> pd.Series:
     """For each coding, the start of the sentence containing its start, or of the next sentence
     when it starts between two (sentences found with toolkit.units.sentence_units in the turns of the
     document, in the document's language)."""
-    from toolkit.units import sentence_units  # spaCy loads only when sentences are asked for
-
     frame = data.codings
     out = np.zeros(len(frame), dtype=np.int64)
     doc_ids = frame["document_id"].to_numpy(np.int64)

@@ -10,7 +10,7 @@ import sys
 
 import click
 
-from toolkit import accounts
+from toolkit import accounts, permissions
 from toolkit.cli.common import actor_name, emit, errors_as_messages, json_option, project_store
 
 
@@ -40,7 +40,7 @@ def user() -> None:
 
 @user.command("add")
 @click.argument("name")
-@click.option("--role", type=click.Choice(accounts.ROLES), required=True, help="lead or coder.")
+@click.option("--role", type=click.Choice(permissions.ROLES), required=True, help="lead or coder.")
 @click.option("--no-password", is_flag=True, help="Add without a password (set it later with passwd).")
 @password_stdin
 @click.pass_context
@@ -90,7 +90,7 @@ def user_list(ctx: click.Context, as_json: bool) -> None:
 
 @user.command("role")
 @click.argument("name")
-@click.argument("role", type=click.Choice(accounts.ROLES))
+@click.argument("role", type=click.Choice(permissions.ROLES))
 @click.pass_context
 @errors_as_messages
 def user_role(ctx: click.Context, name: str, role: str) -> None:
@@ -173,10 +173,10 @@ def team_status(ctx: click.Context, as_json: bool) -> None:
     store = project_store(ctx)
     actor = actor_name()
     status = {
-        "team_mode": accounts.team_mode(store),
+        "team_mode": permissions.team_mode(store),
         "session_idle_hours": accounts.session_idle_hours(store),
         "acting_as": actor,
-        "acting_role": accounts.role(store, actor),
+        "acting_role": permissions.role(store, actor),
     }
     if as_json:
         emit(status)

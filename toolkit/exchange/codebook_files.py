@@ -7,6 +7,8 @@ from pathlib import Path
 
 from toolkit.codebook import load_codebook
 from toolkit.codes_merge import LoadReport, load_codebook_into
+from toolkit.exchange.refi.codebook import import_codebook
+from toolkit.exchange.taguette_codebook import read_codebook_csv
 from toolkit.store import Store
 
 
@@ -15,14 +17,10 @@ def load_codebook_file(store: Store, path: str | Path, *, actor: str, dry_run: b
     :mod:`toolkit.codes_merge`); the format comes from the extension (``.qdc``, ``.csv``, else YAML)."""
     suffix = Path(path).suffix.lower()
     if suffix == ".qdc":
-        from toolkit.exchange.refi import import_codebook
-
         refi = import_codebook(store, path, actor=actor, dry_run=dry_run)
         assert refi.codebook is not None  # set by every codebook import
         return dataclasses.replace(refi.codebook, warnings=tuple(refi.warnings))
     if suffix == ".csv":
-        from toolkit.exchange.taguette_codebook import read_codebook_csv
-
         book, warnings = read_codebook_csv(store, path)
         report = load_codebook_into(store, book, actor=actor, dry_run=dry_run)
         return dataclasses.replace(report, warnings=tuple(warnings))

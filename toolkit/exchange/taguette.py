@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from toolkit.accounts import require_lead
 from toolkit.anchoring import Folded, anchor, fold, fold_query
 from toolkit.code_paths import CodePaths
 from toolkit.codes import CodeRow
 from toolkit.codings import add_coding_in
 from toolkit.errors import Conflict, ImportFailed, InvalidValue
 from toolkit.importers.normalize import decode
+from toolkit.permissions import require_lead
 from toolkit.store import Store, Writer
 
 REQUIRED = ("document", "tag", "content")

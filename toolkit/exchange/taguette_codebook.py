@@ -1,4 +1,5 @@
-"""Taguette codebooks: its CSV (``tag, description``) in and out, and its flat ``.qdc``.
+"""Taguette codebooks: its CSV (``tag, description``) in and out; its flat ``.qdc``:
+:mod:`toolkit.exchange.refi.taguette`.
 
 Taguette keeps a code's levels in its name: the tag ``Mensch/Treiber/Lotsen`` is one tag, written
 as one flat ``<Code name="Mensch/Treiber/Lotsen">`` into a ``.qdc`` and as one ``tag`` cell into
@@ -13,64 +14,22 @@ from __future__ import annotations
 
 import csv
 import io
-import uuid
 from pathlib import Path
 
 from toolkit.codes import SEP, CodeRow, code_tree, split_path
 from toolkit.errors import ImportFailed, InvalidValue
-from toolkit.exchange.refi.model import RefiCode, RefiCodebook
+from toolkit.exchange.descriptions import compose_description, parse_description
+from toolkit.exchange.refi.taguette import taguette_guid
 from toolkit.importers.normalize import decode
 from toolkit.model import Codebook, CodeDef
 from toolkit.store import Store
 
-TAGUETTE_NAMESPACE = uuid.UUID("51B2B2B7-27EB-4ECB-9D56-E75B0A0496C2")
 TAG_COLUMNS = ("tag", "name", "path")
-
-
-def taguette_guid(path: str) -> str:
-    """The GUID Taguette gives the tag ``path`` in its ``.qdc`` export."""
-    return str(uuid.uuid5(TAGUETTE_NAMESPACE, path)).upper()
-
-
-def is_taguette(origin: str) -> bool:
-    """Whether a REFI-QDA file was written by Taguette (``origin="Taguette 1.4.1"``)."""
-    return origin.strip().casefold().startswith("taguette")
-
-
-def taguette_tree(book: RefiCodebook, where: str) -> RefiCodebook:
-    """Taguette's flat codes with ``/`` paths as a nested codebook, parents first. A level that is
-    not a tag of its own is added (GUID as Taguette would give it)."""
-    real: dict[str, RefiCode] = {}
-    for code in book.codes:
-        try:
-            real.setdefault(SEP.join(split_path(code.name)), code)
-        except InvalidValue as exc:
-            raise ImportFailed("taguette.tag_invalid", file=where, tag=code.name[:60], cause=exc) from None
-    out: dict[str, RefiCode] = {}
-    for path in real:
-        parts = path.split(SEP)
-        for depth in range(len(parts)):
-            here = SEP.join(parts[: depth + 1])
-            if here in out:
-                continue
-            parent = out[SEP.join(parts[:depth])].guid if depth else None
-            known = real.get(here)
-            out[here] = RefiCode(
-                guid=known.guid if known else taguette_guid(here),
-                name=parts[depth],
-                parent=parent,
-                colour=known.colour if known else "",
-                description=known.description if known else "",
-                notes=known.notes if known else (),
-            )
-    return RefiCodebook(book.origin, tuple(out.values()), book.sets)
 
 
 def export_codebook_csv(store: Store) -> str:
     """The project's codebook as a Taguette codebook CSV: ``tag`` (the full path) and
     ``description`` (definition, anchor example and coding rule as in a ``.qdc``)."""
-    from toolkit.exchange.refi.codebook import compose_description
-
     language = store.setting("codebook_language", "de") or "de"
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -143,8 +102,6 @@ def _slug(path: str, used: set[str]) -> str:
 
 def _codebook(store: Store, entries: dict[str, str], project: dict[str, CodeRow]) -> Codebook:
     """Every tag and every level above it as a code; codes of the project keep GUID and id."""
-    from toolkit.exchange.refi.codebook import parse_description
-
     used = {c.slug for c in project.values() if c.slug}
     defs: dict[str, CodeDef] = {}
     for path in entries:

@@ -28,6 +28,7 @@ from toolkit.analysis import (
     segments,
     view_of,
 )
+from toolkit.documents import attribute_labels
 from toolkit.errors import InvalidValue
 from toolkit.exports.docx_tables import add_caption, add_table, new_document, orient
 from toolkit.exports.style import table_of
@@ -91,8 +92,6 @@ def build_report(
     )
     quotes = segments(store, data, context=0, limit=quotes_per_code)
     by_field = frequencies(data, "field")
-    from toolkit.documents import attribute_labels  # a document attribute by its label (Kommunentyp)
-
     labels = attribute_labels(store)
     return Report(
         title or text("report.title", chosen),

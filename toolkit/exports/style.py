@@ -18,7 +18,8 @@ from typing import Any, Literal
 import pandas as pd
 
 from toolkit.agreement.coefficients import COEFFICIENTS
-from toolkit.i18n import Language, label, number, percent, text
+from toolkit.agreement.formatting import significant
+from toolkit.i18n import Language, label, long_date, number, percent, text
 
 Kind = Literal["text", "int", "float", "coef", "pct", "sig", "date"]
 NONE_LABEL = "(none)"  # toolkit.analysis.NONE_LABEL (not imported: exports must not load pandas twice)
@@ -113,15 +114,11 @@ def display(value: Any, column: Column, lang: Language) -> str:
     if missing(value):
         return "" if column.kind == "text" else text("value.missing", lang)
     if isinstance(value, datetime | date):
-        from toolkit.i18n import long_date
-
         return long_date(value, lang)
     if isinstance(value, bool | int | float) and column.kind != "text":
         if column.kind == "pct":
             return percent(float(value), lang, decimals=column.decimals)
         if column.kind == "sig":
-            from toolkit.agreement.formatting import significant  # the one rule for u-alpha's terms
-
             return significant(float(value), lang, column.decimals)
         if column.kind == "int" and float(value).is_integer():
             return number(int(value), lang)

@@ -17,6 +17,7 @@ from typing import Any
 
 from toolkit.documents import document_row
 from toolkit.pseudonyms.table import next_placeholder, table_rows
+from toolkit.qca.texts import written_texts
 from toolkit.store import Store
 
 _TITLES = {
@@ -259,8 +260,6 @@ def propose(store: Store, documents: Sequence[str] | None = None, *, limit: int 
     counts: Counter[str] = Counter()
     kinds: dict[str, Counter[tuple[str, str]]] = {}
     where: dict[str, set[str]] = {}
-    from toolkit.qca.texts import written_texts  # summaries quote names too
-
     written: dict[int, list[str]] = {}
     for doc_id, body in written_texts(store, [int(d["id"]) for d in rows]):
         written.setdefault(doc_id, []).append(body)

@@ -16,13 +16,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from toolkit.accounts import require_lead
 from toolkit.documents import document_row, import_parsed
 from toolkit.errors import InvalidValue
 from toolkit.importers import MAX_FILE_BYTES, parse_file
 from toolkit.language import count_words
 from toolkit.model import Coding, ImportResult, ParsedDocument, Turn
+from toolkit.permissions import require_lead
 from toolkit.pseudonyms.table import table_rows
+from toolkit.qca.texts import pseudonymise_written
 from toolkit.store import Store, Writer, now
 
 if TYPE_CHECKING:
@@ -186,8 +187,6 @@ _FAR = 1 << 40  # moves spans out of the way while they are rewritten, so no UNI
 
 def _apply_one(w: Writer, doc: dict[str, Any], tables: list[tuple[str, str]]) -> DocumentChange:
     store = w.store
-    from toolkit.qca.texts import pseudonymise_written  # summaries written on this document
-
     matches = _matches(store, doc["text"])
     if not matches:
         pseudonymise_written(w, doc["id"], lambda t: pseudonymise_text(store, t))

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from toolkit.accounts import require_lead
 from toolkit.errors import Conflict, InvalidValue, NotFound
+from toolkit.permissions import require_lead
 from toolkit.store import Store, new_guid, now
 
 KINDS = ("person", "place", "organisation", "other")

@@ -15,10 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from toolkit.accounts import require_user, require_writer_for, team_mode
-from toolkit.codes import CodeRow, find_code, list_codes
+from toolkit.coders import coder_id
+from toolkit.codes import CodeRow, code_tree, find_code, list_codes
 from toolkit.documents import document_row
 from toolkit.errors import InvalidValue, NotFound
+from toolkit.permissions import require_user, require_writer_for, team_mode
 from toolkit.qca import undo as qca_undo
 from toolkit.store import Store, Writer, new_guid, now
 
@@ -191,8 +192,6 @@ def set_summary(
     """Write (empty text: delete) ``coder``'s summary of ``document`` x ``code_path`` as one logged
     change; it records the segments as they are now. Returns the summary, None when deleted.
     Writing for another coder is a lead's action."""
-    from toolkit.codings import coder_id
-
     actor = coder if actor is None else actor
     require_writer_for(store, actor, coder, "write summaries")
     text = _check_text(text)
@@ -285,8 +284,6 @@ def _apply(w: Writer, event: dict[str, Any], inverse: bool) -> None:
     cid = _coder_row(store, p["coder"])
     if doc is None or code is None or cid is None:
         raise NotFound("summary.gone")
-    from toolkit.codes import code_tree
-
     row = next(c for c in code_tree(store) if c.id == code["id"])
     segments = fingerprint(_segments(store, row, p["coder"], doc["id"]).get(doc["id"], []))
     _put(w, doc["id"], code["id"], cid, p["before"] if inverse else p["after"], segments)

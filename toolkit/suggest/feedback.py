@@ -11,12 +11,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 
-from toolkit.accounts import require_owner
 from toolkit.blind import blind_coding
+from toolkit.coders import coder_id
 from toolkit.codes import find_code
-from toolkit.codings import add_coding_in, coder_id
+from toolkit.codings import add_coding_in
 from toolkit.documents import document_row
 from toolkit.errors import InvalidValue
+from toolkit.permissions import require_owner
 from toolkit.store import Store, Writer, now
 from toolkit.suggest.registry import current_model_guid
 from toolkit.suggest.rejections import drop_rejected, unseen

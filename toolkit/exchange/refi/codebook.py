@@ -1,18 +1,6 @@
 """Codes between REFI-QDA and the project: the ``.qdc`` codebook file, and the code part of a project.
-
-REFI-QDA has one free-text ``Description`` per code; ours holds the definition, the anchor example
-and the coding rule as paragraphs, the latter two starting with a label::
-
-    Was Informationen erschwert.
-
-    Ankerbeispiel: "Das erfährt man nur über Flurfunk."
-
-    Kodierregel: Nur wenn ...
-
-Labels are German (``Ankerbeispiel:``, ``Kodierregel:``) for a German codebook and English
-(``Anchor example:``, ``Coding rule:``) otherwise; both are recognised on import. A description
-without labels (every other tool) is the definition.
-"""
+REFI-QDA has one free-text ``Description`` per code; ours holds the definition, the anchor example and
+the coding rule (:mod:`toolkit.exchange.descriptions`)."""
 
 from __future__ import annotations
 
@@ -24,53 +12,25 @@ from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import Element, SubElement, tostring
 
-from toolkit.accounts import require_lead
 from toolkit.codebook import is_colour
-from toolkit.codes import CodeRow
+from toolkit.codes import CodeRow, code_tree
 from toolkit.codes_merge import load_into
 from toolkit.errors import Conflict, ImportFailed, InvalidValue
+from toolkit.exchange.descriptions import compose_description, parse_description
 from toolkit.exchange.refi.model import DryRun, ImportReport, RefiCodebook
 from toolkit.exchange.refi.reader import read_codebook
 from toolkit.exchange.refi.safety import parse_xml
+from toolkit.exchange.refi.taguette import is_taguette, taguette_tree
 from toolkit.model import Codebook, CodeDef
+from toolkit.permissions import require_lead
 from toolkit.store import Store, Writer
 
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
 ORIGIN = "coding-toolkit"
-LABELS = {
-    "de": ("Ankerbeispiel:", "Kodierregel:"),
-    "en": ("Anchor example:", "Coding rule:"),
-}
-_SECTION = re.compile(r"(?:^|\n\n)(Ankerbeispiel|Anchor example|Kodierregel|Coding rule):[ \t]?")
 _COLOUR3 = re.compile(r"^#[0-9A-Fa-f]{3}$")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # "/" separates code paths here; a name with one keeps a look-alike (U+2215 DIVISION SLASH).
 SLASH_STAND_IN = "\u2215"
-
-
-def compose_description(definition: str, anchor_example: str, coding_rule: str, language: str = "de") -> str:
-    """One REFI-QDA description from the three fields (see the module docstring)."""
-    anchor_label, rule_label = LABELS.get(language, LABELS["en"])
-    parts = [definition] if definition else []
-    if anchor_example:
-        parts.append(f"{anchor_label} {anchor_example}")
-    if coding_rule:
-        parts.append(f"{rule_label} {coding_rule}")
-    return "\n\n".join(parts)
-
-
-def parse_description(text: str) -> tuple[str, str, str]:
-    """``(definition, anchor_example, coding_rule)`` of a description; the inverse of
-    :func:`compose_description`."""
-    found = list(_SECTION.finditer(text))
-    if not found:
-        return text, "", ""
-    fields = {"anchor": "", "rule": ""}
-    for m, nxt in zip(found, [*found[1:], None], strict=True):
-        key = "anchor" if m.group(1) in ("Ankerbeispiel", "Anchor example") else "rule"
-        body = text[m.end() : nxt.start() if nxt else len(text)]
-        fields[key] = f"{fields[key]}\n\n{body}" if fields[key] else body
-    return text[: found[0].start()], fields["anchor"], fields["rule"]
 
 
 def clean_colour(value: str) -> str:
@@ -104,8 +64,6 @@ def to_codebook(
     sibling_names: dict[str | None, set[str]] = {}
     defs: list[CodeDef] = []
     language = store.setting("codebook_language", "de") or "de"
-    from toolkit.exchange.taguette_codebook import is_taguette, taguette_tree  # imports this module
-
     if is_taguette(book.origin):
         book = taguette_tree(book, where)
     for code in book.codes:
@@ -294,8 +252,6 @@ def code_elements(
     """Append the project's code tree under ``parent`` (a ``Codes`` element): GUID, name, colour,
     description, and in a project the ``NoteRef`` of each code's memos. ``unique_names``: names
     unique across the codebook (see :func:`unique_code_names`)."""
-    from toolkit.codes import code_tree
-
     language = store.setting("codebook_language", "de") or "de"
     element_of: dict[int, Element] = {}
     codes = code_tree(store)

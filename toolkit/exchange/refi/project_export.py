@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import Element, SubElement
 
-from toolkit.accounts import require_lead
 from toolkit.exchange.refi.cases import (
     case_codes,
     case_guid,
@@ -31,6 +30,7 @@ from toolkit.exchange.refi.common import (
     xsd_time,
 )
 from toolkit.exchange.refi.media import media_sources, write_media
+from toolkit.permissions import require_lead
 from toolkit.store import Store
 
 

@@ -12,7 +12,7 @@ from collections import defaultdict
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from toolkit.accounts import require_lead
+from toolkit.coders import coder_id
 from toolkit.documents import _check_attribute, import_parsed
 from toolkit.errors import ImportFailed, InvalidValue
 from toolkit.exchange.refi.cases import (
@@ -36,6 +36,7 @@ from toolkit.exchange.refi.safety import Archive, open_archive, parse_xml
 from toolkit.importers.normalize import decode
 from toolkit.importers.turns import detect_turns
 from toolkit.model import ParsedDocument
+from toolkit.permissions import require_lead
 from toolkit.store import Store, Writer, new_guid, now
 
 MAX_WARNINGS = 200
@@ -271,8 +272,6 @@ def _codings(
     report: ImportReport,
 ) -> set[str]:
     """Insert the codings; returns the GUIDs of notes that became coding memos."""
-    from toolkit.codings import coder_id
-
     store = w.store
     used_notes: set[str] = set()
     taken_guids = {r["guid"] for r in store.query("SELECT guid FROM codings")}
