@@ -99,3 +99,19 @@ def test_undo_after_someone_changed_the_coding_updates_the_version(store: Store)
     update_coding(store, coding.guid, actor="anna", expected_version=1, memo="x")
     history.undo(store, "anna")
     assert coding_version(store, coding.guid) == 3  # every change, undo included, bumps the version
+
+
+def test_undo_obeys_the_rules_of_every_coding_write(store: Store) -> None:
+    """Undo writes through the one write path of codings: restoring a deleted coding that the coder
+    has again on the same span (added meanwhile by a lead) is refused as a Conflict naming the place,
+    not a database error, and nothing changes."""
+    from toolkit.errors import Conflict
+
+    coding = add_coding(store, "interview", 3, 9, "Lücken", coder="anna")
+    delete_coding(store, coding.guid, actor="anna")
+    add_coding(store, "interview", 3, 9, "Lücken", coder="anna", actor="lena")  # a lead, for anna
+    before = spans(store)
+    with pytest.raises(Conflict, match="interview 3-9"):
+        history.undo(store, "anna")
+    assert spans(store) == before
+    assert history.undo_stack(store, "anna")[0].action == "delete"  # still there to undo later

@@ -109,6 +109,24 @@ def test_pseudonymisation_finds_and_replaces_names_in_memos(tmp_path: Path) -> N
     assert texts == ["Frau Person A war freundlich."]
 
 
+def test_pseudonymisation_replaces_names_in_coding_memos_as_a_new_version(tmp_path: Path) -> None:
+    """A coding memo is changed through the one write path of codings: the name is gone, the coding
+    has a new version (whoever saw the old memo gets a conflict), and no event holds the name."""
+    from toolkit.codings import coding_version
+    from toolkit.pseudonyms import add_pseudonym, apply
+
+    store = two_coder_project(tmp_path)
+    coding = list_codings(store, coder="anna")[0]
+    update_coding(store, coding.guid, actor="anna", expected_version=1, memo="Sagt Annegret Sommerfeld.")
+    add_pseudonym(store, "Annegret Sommerfeld", "Person A", actor="anna")
+    apply(store, ["t"], actor="anna")
+    assert [c.memo for c in list_codings(store, coder="anna") if c.guid == coding.guid] == ["Sagt Person A."]
+    assert coding_version(store, coding.guid) == 3
+    replaced = [e for e in events_of(store, "pseudonymise", "coding") if e["guid"] == coding.guid]
+    assert replaced and all("Sommerfeld" not in str(e["payload"]) for e in replaced)
+    assert replaced[-1]["payload"].get("memo_replaced") is True
+
+
 def test_dates_are_written_as_the_reader_writes_them() -> None:
     from toolkit.qca import stamp
 

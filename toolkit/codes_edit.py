@@ -8,6 +8,7 @@ from typing import Any
 
 from toolkit.codebook import code_guid, is_colour
 from toolkit.codes import SEP, CodeRow, code_by_path, list_codes, split_path
+from toolkit.codings import update_coding_in
 from toolkit.errors import Conflict, InvalidValue, NotFound
 from toolkit.model import VALENCES
 from toolkit.permissions import require_lead
@@ -220,37 +221,16 @@ def affected_codings(store: Store, path: str) -> int:
 
 
 def _move_codings(w: Writer, source_id: int, target_id: int) -> tuple[int, int]:
-    """Re-point codings from one code to another; a coding that would duplicate one the same coder
-    already has on the target for the same span is dropped. Returns (moved, dropped)."""
-    rows = w.store.query("SELECT * FROM codings WHERE code_id = ?", (source_id,))
+    """Re-point codings from one code to another through the one write path; a coding that would
+    duplicate one the same coder already has on the target for the same span is dropped. Returns
+    (moved, dropped)."""
     moved = dropped = 0
-    for row in rows:
-        twin = w.store.one(
-            "SELECT id FROM codings WHERE document_id = ? AND code_id = ? AND coder_id = ? "
-            'AND start = ? AND "end" = ?',
-            (row["document_id"], target_id, row["coder_id"], row["start"], row["end"]),
-        )
-        if twin:
-            w.execute("DELETE FROM codings WHERE id = ?", (row["id"],))
-            w.event("delete", "coding", row["guid"], {"before": _plain(row), "reason": "merged twin"})
-            dropped += 1
-        else:
-            w.execute(
-                "UPDATE codings SET code_id = ?, version = version + 1, updated_at = ? WHERE id = ?",
-                (target_id, now(), row["id"]),
-            )
-            w.event(
-                "update",
-                "coding",
-                row["guid"],
-                {"before": {"code_id": source_id}, "after": {"code_id": target_id}},
-            )
+    for row in w.store.query("SELECT * FROM codings WHERE code_id = ?", (source_id,)):
+        if update_coding_in(w, row, code_id=target_id, twin="merge") == row["guid"]:
             moved += 1
+        else:
+            dropped += 1
     return moved, dropped
-
-
-def _plain(row: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in row.items() if k != "id"}
 
 
 def merge_codes(store: Store, source: str, target: str, *, actor: str) -> dict[str, int]:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import IO, Any
 
 from toolkit.coders import coder_id
@@ -55,57 +56,13 @@ def add_coding_in(
     origin: str = "manual",
     weight: int = 0,
 ) -> str:
-    """Add one coding inside an open transaction; returns its GUID. ``code_path`` may be a code
-    already looked up, which saves the lookup in bulk imports."""
+    """Add one coding inside an open transaction (:func:`insert_codings`); returns its GUID.
+    ``code_path`` may be a code already looked up, which saves the lookup in bulk imports."""
     check_weight(weight)
     doc = document_row(w.store, document)
-    _check_span(doc["text"], start, end, doc["name"])
     code = code_path if isinstance(code_path, CodeRow) else find_code(w.store, code_path)
-    cid = coder_id(w, coder)
-    twin = w.store.one(
-        "SELECT guid FROM codings WHERE document_id = ? AND code_id = ? AND coder_id = ? "
-        'AND start = ? AND "end" = ?',
-        (doc["id"], code.id, cid, start, end),
-    )
-    if twin:
-        raise Conflict(
-            "coding.duplicate", coder=coder, document=doc["name"], start=start, end=end, code=code.path
-        )
-    guid = new_guid()
-    stamp = now()
-    row = {
-        "guid": guid,
-        "document_id": doc["id"],
-        "code_id": code.id,
-        "coder_id": cid,
-        "start": start,
-        "end": end,
-        "text": doc["text"][start:end],
-        "memo": memo,
-        "origin": origin,
-        "created_at": stamp,
-        "updated_at": stamp,
-    }
-    if weight:
-        row["weight"] = weight
-    w.insert("codings", row)
-    w.event(
-        "add",
-        "coding",
-        guid,
-        {
-            "document": doc["name"],
-            "code": code.path,
-            "code_guid": code.guid,
-            "coder": coder,
-            "start": start,
-            "end": end,
-            "memo": memo,
-            "origin": origin,
-            **({"weight": weight} if weight else {}),
-        },
-    )
-    return guid
+    item = NewCoding(int(doc["id"]), code, coder.strip(), start, end, memo=memo, origin=origin, weight=weight)
+    return str(insert_codings(w, [item])[0])
 
 
 def add_coding(
@@ -163,31 +120,15 @@ def update_coding(
             raise Conflict(
                 "coding.changed_elsewhere_version", guid=guid, version=row["version"], seen=expected_version
             )
-        doc = store.one("SELECT name, text FROM documents WHERE id = ?", (row["document_id"],)) or {}
-        new_start = row["start"] if start is None else start
-        new_end = row["end"] if end is None else end
-        _check_span(doc["text"], new_start, new_end, doc["name"])
-        new = {
-            "start": new_start,
-            "end": new_end,
-            "code_id": row["code_id"] if code_path is None else code_by_path(store, code_path).id,
-            "memo": row["memo"] if memo is None else memo,
-            "text": doc["text"][new_start:new_end],
-            "weight": row["weight"] if weight is None else weight,
-        }
-        changed = {k: v for k, v in new.items() if row[k] != v}
-        twin = store.one(
-            "SELECT guid FROM codings WHERE document_id = ? AND code_id = ? AND coder_id = ? AND start = ? "
-            'AND "end" = ? AND id <> ?',
-            (row["document_id"], new["code_id"], row["coder_id"], new_start, new_end, row["id"]),
+        update_coding_in(
+            w,
+            row,
+            start=start,
+            end=end,
+            code_id=None if code_path is None else code_by_path(store, code_path).id,
+            memo=memo,
+            weight=weight,
         )
-        if twin:
-            raise Conflict("coding.duplicate_same_coder", document=doc["name"], start=new_start, end=new_end)
-        if changed:
-            w.update("codings", row["id"], changed, bump_version=True)
-            w.event(
-                "update", "coding", row["guid"], {"before": {k: row[k] for k in changed}, "after": changed}
-            )
         # read before the commit: once it is in, another writer may delete the coding at once, and a
         # NotFound would tell the caller that a change which is stored had failed
         return get_coding(store, guid)
@@ -200,8 +141,7 @@ def delete_coding(store: Store, guid: str, *, actor: str, expected_version: int 
         row = _row(store, guid)
         if expected_version is not None and row["version"] != expected_version:
             raise Conflict("coding.changed_elsewhere", guid=guid)
-        w.execute("DELETE FROM codings WHERE id = ?", (row["id"],))
-        w.event("delete", "coding", row["guid"], {"before": {k: v for k, v in row.items() if k != "id"}})
+        delete_coding_in(w, row)
 
 
 _SELECT = (
@@ -309,3 +249,213 @@ def write_codings(codings: Iterable[Coding], fmt: str, out: IO[str]) -> int:
     else:
         raise InvalidValue("format.unsupported", format=fmt, choices="csv, json")
     return len(rows)
+
+
+# -- the one write path --------------------------------------------------------------------------
+#
+# Every coding that is added, changed or removed goes through insert_codings, update_coding_in or
+# delete_coding_in (the workbench, suggestions, autocoding, consensus, REFI-QDA and Taguette imports,
+# undo/redo, code merges and pseudonymisation), so the rules live here once: the span lies inside
+# the document, the coded text is the document's text there, one coder has a code on a span once,
+# the actor may write codings of that coder, every change bumps the version and is an event.
+
+
+@dataclass(frozen=True)
+class NewCoding:
+    """A coding to add: ``guid``/``created_at``/``updated_at`` are kept when given (imports, undo)."""
+
+    document_id: int
+    code: CodeRow
+    coder: str
+    start: int
+    end: int
+    memo: str = ""
+    origin: str = "manual"
+    guid: str = ""
+    created_at: str = ""
+    updated_at: str = ""
+    version: int = 1
+    weight: int = 0
+
+
+def _document(store: Store, document_id: int) -> dict[str, Any]:
+    row = store.one("SELECT id, name, text FROM documents WHERE id = ?", (document_id,))
+    if row is None:
+        raise NotFound("document.gone", id=document_id)
+    return row
+
+
+def _twin(store: Store, row: Mapping[str, Any], not_id: int | None = None) -> dict[str, Any] | None:
+    """The coding of the same coder with the same code on the same span, other than ``not_id``."""
+    return store.one(
+        "SELECT id, guid FROM codings WHERE document_id = ? AND code_id = ? AND coder_id = ? AND start = ? "
+        'AND "end" = ? AND id <> ?',
+        (row["document_id"], row["code_id"], row["coder_id"], row["start"], row["end"], not_id or 0),
+    )
+
+
+def insert_codings(
+    w: Writer, items: Iterable[NewCoding], *, action: str = "add", present: str = "refuse", log: bool = True
+) -> list[str | None]:
+    """Add codings inside an open transaction (one statement for all rows); returns their GUIDs in
+    order. A coding the coder already has (same document, code and span) is refused, or with
+    ``present="skip"`` left out (None in its place). ``action`` names the events (``add``,
+    ``import``); ``log=False`` leaves the event to the caller (undo and redo log their own)."""
+    store = w.store
+    docs: dict[int, dict[str, Any]] = {}
+    keys: dict[int, set[tuple[int, int, int, int]]] = {}
+    coders: dict[str, int] = {}
+    rows: list[tuple[Any, ...]] = []
+    events: list[tuple[Any, ...]] = []
+    out: list[str | None] = []
+    taken: set[str] = set()
+    stamp = now()
+    for item in items:
+        if item.coder not in coders:
+            coders[item.coder] = coder_id(w, item.coder)  # refuses an empty name first
+            require_writer_for(store, w.actor, item.coder, "add codings")
+        cid = coders[item.coder]
+        if item.document_id not in docs:
+            docs[item.document_id] = _document(store, item.document_id)
+            keys[item.document_id] = {
+                (r["code_id"], r["coder_id"], r["start"], r["end"])
+                for r in store.query(
+                    'SELECT code_id, coder_id, start, "end" FROM codings WHERE document_id = ?',
+                    (item.document_id,),
+                )
+            }
+        doc = docs[item.document_id]
+        _check_span(doc["text"], item.start, item.end, doc["name"])
+        key = (item.code.id, cid, item.start, item.end)
+        if key in keys[item.document_id]:
+            if present == "skip":
+                out.append(None)
+                continue
+            raise Conflict(
+                "coding.duplicate",
+                coder=item.coder,
+                document=doc["name"],
+                start=item.start,
+                end=item.end,
+                code=item.code.path,
+            )
+        keys[item.document_id].add(key)
+        guid = item.guid.upper() if item.guid else new_guid()
+        if guid in taken or (item.guid and store.one("SELECT 1 AS x FROM codings WHERE guid = ?", (guid,))):
+            guid = new_guid()  # a GUID taken by another coding: the new one gets its own
+        taken.add(guid)
+        created = item.created_at or stamp
+        rows.append(
+            (
+                guid,
+                item.document_id,
+                item.code.id,
+                cid,
+                item.start,
+                item.end,
+                doc["text"][item.start : item.end],
+                item.memo,
+                item.origin,
+                created,
+                item.updated_at or created,
+                item.version,
+                check_weight(item.weight),
+            )
+        )
+        payload = {
+            "document": doc["name"],
+            "code": item.code.path,
+            "code_guid": item.code.guid,
+            "coder": item.coder,
+            "start": item.start,
+            "end": item.end,
+            "memo": item.memo,
+            "origin": item.origin,
+            **({"weight": item.weight} if item.weight else {}),
+        }
+        if log:
+            events.append((stamp, w.actor, action, "coding", guid, json.dumps(payload, ensure_ascii=False)))
+        out.append(guid)
+    w.store.conn.executemany(
+        'INSERT INTO codings (guid, document_id, code_id, coder_id, start, "end", text, memo, origin, '
+        "created_at, updated_at, version, weight) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    w.store.conn.executemany(
+        "INSERT INTO events (at, actor, action, entity, guid, payload) VALUES (?, ?, ?, ?, ?, ?)", events
+    )
+    return out
+
+
+def update_coding_in(
+    w: Writer,
+    row: Mapping[str, Any],
+    *,
+    start: int | None = None,
+    end: int | None = None,
+    code_id: int | None = None,
+    memo: str | None = None,
+    weight: int | None = None,
+    action: str = "update",
+    twin: str = "refuse",
+    log: bool = True,
+    before: Mapping[str, Any] | None = None,
+) -> str:
+    """Change span, code or memo of the coding ``row`` (as stored) inside an open transaction; the
+    coded text follows the span. A change that makes it equal to another coding of the coder is
+    refused, or with ``twin="merge"`` the coding is removed in favour of that one. Returns the GUID
+    that holds the result. ``action`` names the event (``update``, ``pseudonymise``); its payload
+    never holds the coded text or memo of a pseudonymised document (only that they were replaced).
+    ``before``: the values the change is measured against when ``row`` was moved aside inside this
+    transaction (pseudonymisation)."""
+    doc = _document(w.store, int(row["document_id"]))
+    new_start = int(row["start"]) if start is None else start
+    new_end = int(row["end"]) if end is None else end
+    _check_span(doc["text"], new_start, new_end, doc["name"])
+    new = {
+        "start": new_start,
+        "end": new_end,
+        "code_id": row["code_id"] if code_id is None else code_id,
+        "memo": row["memo"] if memo is None else memo,
+        "text": doc["text"][new_start:new_end],
+        "weight": row["weight"] if weight is None else check_weight(weight),
+    }
+    other = _twin(w.store, {**row, **new}, not_id=int(row["id"]))
+    if other is not None:
+        if twin != "merge":
+            raise Conflict("coding.duplicate_same_coder", document=doc["name"], start=new_start, end=new_end)
+        removal = action if action == "pseudonymise" else "delete"
+        delete_coding_in(w, row, action=removal, note={"merged_into": other["guid"]}, log=log)
+        return str(other["guid"])
+    base = before if before is not None else row
+    changed = {k: v for k, v in new.items() if base[k] != v}
+    written = {k: v for k, v in new.items() if row[k] != v}
+    if written:
+        w.update("codings", int(row["id"]), written, bump_version=bool(changed))
+    if changed and log:
+        hidden = {"text", "memo"} if action == "pseudonymise" else set()  # they held the real names
+        shown = [k for k in changed if k not in hidden]
+        payload: dict[str, Any] = {
+            "before": {k: base[k] for k in shown},
+            "after": {k: changed[k] for k in shown},
+        }
+        payload.update({f"{k}_replaced": True for k in changed if k in hidden})
+        w.event(action, "coding", row["guid"], payload)
+    return str(row["guid"])
+
+
+def delete_coding_in(
+    w: Writer,
+    row: Mapping[str, Any],
+    *,
+    action: str = "delete",
+    note: Mapping[str, Any] | None = None,
+    log: bool = True,
+) -> None:
+    """Remove the coding ``row`` inside an open transaction; the event keeps the whole row (so undo
+    can restore it), except the coded text of a pseudonymised document."""
+    w.execute("DELETE FROM codings WHERE id = ?", (row["id"],))
+    if log:
+        hidden = {"id"} | ({"text", "memo"} if action == "pseudonymise" else set())
+        before = {k: v for k, v in row.items() if k not in hidden}
+        w.event(action, "coding", row["guid"], {"before": before, **(note or {})})

@@ -13,26 +13,13 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from toolkit.codes import code_tree
+from toolkit.codings import NewCoding, delete_coding_in, insert_codings, update_coding_in
 from toolkit.errors import Conflict
 from toolkit.permissions import require_coding_owner, require_user
 from toolkit.store import Store, Writer, cached_by_change, now
 
 _CHANGES = ("add", "update", "delete")
-_COLUMNS = (
-    "guid",
-    "document_id",
-    "code_id",
-    "coder_id",
-    "start",
-    "end",
-    "text",
-    "memo",
-    "version",
-    "created_at",
-    "updated_at",
-    "origin",
-    "weight",
-)
 
 
 @dataclass(frozen=True)
@@ -102,32 +89,19 @@ def _row(w: Writer, guid: str) -> dict[str, Any] | None:
     return w.store.one("SELECT * FROM codings WHERE guid = ?", (guid,))
 
 
-def _insert(w: Writer, row: dict[str, Any]) -> None:
-    values = {k: row[k] for k in _COLUMNS if k in row}
-    values["updated_at"] = now()
-    w.insert("codings", values)
-
-
-def _check_text(w: Writer, guid: str) -> None:
-    """Refuse a replay that would bring back a coding whose copy of the text no longer matches the
-    document, as after pseudonymisation (the old copy would hold the real name again)."""
-    row = w.store.one(
-        'SELECT c.text = substr(d.text, c.start + 1, c."end" - c.start) AS same, d.name '
-        "FROM codings c JOIN documents d ON d.id = c.document_id WHERE c.guid = ?",
-        (guid,),
-    )
-    if row is not None and not row["same"]:
-        raise Conflict("undo.text_changed", document=row["name"])
+def _check_text(w: Writer, document_id: int, start: int, end: int, copy: str | None) -> None:
+    """Refuse a replay that would put a coding where the document's text is no longer what the
+    step saw (``copy``), as after pseudonymisation: the offsets would point at other words."""
+    doc = w.store.one("SELECT name, text FROM documents WHERE id = ?", (document_id,))
+    if copy is not None and doc is not None and doc["text"][start:end] != copy:
+        raise Conflict("undo.text_changed", document=doc["name"])
 
 
 def _apply(w: Writer, event: dict[str, Any], *, inverse: bool) -> dict[str, Any]:
-    """Apply an event's change (or its inverse); returns what a later redo needs."""
-    result = _replay(w, event, inverse=inverse)
-    _check_text(w, event["guid"])
-    return result
-
-
-def _replay(w: Writer, event: dict[str, Any], *, inverse: bool) -> dict[str, Any]:
+    """Apply an event's change (or its inverse); returns what a later redo needs. The change goes
+    through the one write path of codings (:mod:`toolkit.codings`), so a replay obeys the rules of
+    every other change (span inside the text, one coding per coder, code and span); the undo/redo
+    event is the caller's."""
     action, guid, payload = event["action"], event["guid"], event["payload"]
     current = _row(w, guid)
     creates = (action == "add" and not inverse) or (action == "delete" and inverse)
@@ -135,7 +109,7 @@ def _replay(w: Writer, event: dict[str, Any], *, inverse: bool) -> dict[str, Any
     if removes:
         if current is None:
             raise Conflict("undo.not_possible")
-        w.execute("DELETE FROM codings WHERE id = ?", (current["id"],))
+        delete_coding_in(w, current, log=False)
         return {k: v for k, v in current.items() if k != "id"}
     if creates:
         if current is not None:
@@ -143,13 +117,47 @@ def _replay(w: Writer, event: dict[str, Any], *, inverse: bool) -> dict[str, Any
         row = payload.get("row") or payload.get("before")
         if not row:
             raise Conflict("redo.no_coding_in_event")
-        _insert(w, row)
+        _check_text(w, int(row["document_id"]), int(row["start"]), int(row["end"]), row.get("text"))
+        insert_codings(w, [_restored(w, row)], log=False)
         return dict(row)
     if current is None:
         raise Conflict("undo.coding_gone_change")
     values = payload["before"] if inverse else payload["after"]
-    w.update("codings", current["id"], values, bump_version=True)
+    start, end = values.get("start", current["start"]), values.get("end", current["end"])
+    _check_text(w, int(current["document_id"]), start, end, values.get("text"))
+    update_coding_in(
+        w,
+        current,
+        start=values.get("start"),
+        end=values.get("end"),
+        code_id=values.get("code_id"),
+        memo=values.get("memo"),
+        weight=values.get("weight"),
+        log=False,
+    )
     return {}
+
+
+def _restored(w: Writer, row: dict[str, Any]) -> NewCoding:
+    """The coding of a stored row as it is added again, with its GUID, version and creation time."""
+    code = next((c for c in code_tree(w.store) if c.id == row["code_id"]), None)
+    coder = w.store.one("SELECT name FROM coders WHERE id = ?", (row["coder_id"],))
+    if code is None or coder is None:
+        raise Conflict("undo.code_or_coder_gone")
+    return NewCoding(
+        int(row["document_id"]),
+        code,
+        str(coder["name"]),
+        int(row["start"]),
+        int(row["end"]),
+        memo=str(row.get("memo") or ""),
+        origin=str(row.get("origin") or "manual"),
+        guid=str(row["guid"]),
+        created_at=str(row.get("created_at") or ""),
+        updated_at=now(),
+        version=int(row.get("version") or 1),
+        weight=int(row.get("weight") or 0),
+    )
 
 
 def undo(store: Store, actor: str) -> Step | None:

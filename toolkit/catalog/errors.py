@@ -77,6 +77,11 @@ TEXTS: dict[str, Text] = {
         "Die Codierung gibt es nicht mehr (jemand hat sie gelöscht); nichts rückgängig zu machen.",
         "the coding no longer exists; nothing to undo",
     ),
+    "error.undo.code_or_coder_gone": Text(
+        "Der Code oder die Kodierer:in dieser Codierung existiert nicht mehr; sie lässt sich nicht "
+        "wiederherstellen.",
+        "the code or coder of this coding no longer exists; it cannot be restored",
+    ),
     "error.redo.coding_exists": Text(
         "Die Codierung gibt es schon wieder; nichts wiederherzustellen.",
         "the coding exists again; nothing to restore",
@@ -418,6 +423,10 @@ TEXTS: dict[str, Text] = {
     "error.document.not_found": Text(
         "Ein Dokument „{name}“ gibt es nicht; Dokumente sind: {documents}.",
         "no document '{name}'; documents are: {documents}",
+    ),
+    "error.document.gone": Text(
+        "Das Dokument (Nummer {id}) gibt es nicht mehr; vielleicht wurde es gelöscht. Bitte neu laden.",
+        "no document with id {id}; it may have been deleted",
     ),
     "error.document.not_found_none": Text(
         "Ein Dokument „{name}“ gibt es nicht; bitte zuerst eines importieren.",

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from toolkit.codings import update_coding_in
 from toolkit.documents import document_row, import_parsed
 from toolkit.errors import InvalidValue
 from toolkit.importers import MAX_FILE_BYTES, parse_file
@@ -24,7 +25,7 @@ from toolkit.model import Coding, ImportResult, ParsedDocument, Turn
 from toolkit.permissions import require_lead
 from toolkit.pseudonyms.table import table_rows
 from toolkit.qca.texts import pseudonymise_written
-from toolkit.store import Store, Writer, now
+from toolkit.store import Store, Writer
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -206,7 +207,7 @@ def _apply_one(w: Writer, doc: dict[str, Any], tables: list[tuple[str, str]]) ->
             start, cut_start = offsets.map(row["start"], is_end=False)
             end, cut_end = offsets.map(row["end"], is_end=True)
             if table == "codings":
-                moved, clipped = _move_coding(w, row, text, start, end, cut_start or cut_end, moved, clipped)
+                moved, clipped = _move_coding(w, row, start, end, cut_start or cut_end, moved, clipped)
                 continue
             changed: dict[str, Any] = {"start": start, "end": end}
             if table == "consensus_decisions":
@@ -249,44 +250,20 @@ def _apply_one(w: Writer, doc: dict[str, Any], tables: list[tuple[str, str]]) ->
 def _move_coding(
     w: Writer,
     row: dict[str, Any],
-    text: str,
     start: int,
     end: int,
     clipped_now: bool,
     moved: int,
     clipped: int,
 ) -> tuple[int, int]:
-    twin = w.store.one(
-        "SELECT guid FROM codings WHERE document_id = ? AND code_id = ? AND coder_id = ? "
-        'AND start = ? AND "end" = ?',
-        (row["document_id"], row["code_id"], row["coder_id"], start, end),
-    )
-    if twin:  # two codings differing only inside a name became one: keep the first
-        w.execute("DELETE FROM codings WHERE id = ?", (row["id"],))
-        w.event("pseudonymise", "coding", row["guid"], {"merged_into": twin["guid"]})
+    """Move one coding (set aside at ``_FAR``) to its new span through the one write path; two
+    codings that differed only inside a name become one (the first kept)."""
+    shifted = {**row, "start": row["start"] + _FAR, "end": row["end"] + _FAR}
+    kept = update_coding_in(w, shifted, start=start, end=end, action="pseudonymise", twin="merge", before=row)
+    if kept != row["guid"]:
         return moved + 1, clipped + 1
-    w.execute(
-        'UPDATE codings SET start = ?, "end" = ?, text = ?, version = version + ?, updated_at = ? '
-        "WHERE id = ?",
-        (
-            start,
-            end,
-            text[start:end],
-            int((start, end) != (row["start"], row["end"]) or clipped_now),
-            now(),
-            row["id"],
-        ),
-    )
     if (start, end) == (row["start"], row["end"]) and not clipped_now:
-        if text[start:end] != row["text"]:
-            w.event("pseudonymise", "coding", row["guid"], {"text_replaced": True})
         return moved, clipped
-    w.event(
-        "pseudonymise",
-        "coding",
-        row["guid"],
-        {"before": {"start": row["start"], "end": row["end"]}, "after": {"start": start, "end": end}},
-    )
     return moved + 1, clipped + int(clipped_now)
 
 

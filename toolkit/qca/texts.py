@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from toolkit.codes import code_tree
+from toolkit.codings import update_coding_in
 from toolkit.qca.summaries import _segments, fingerprint
 from toolkit.store import Store, Writer
 
@@ -47,15 +48,19 @@ def pseudonymise_written(w: Writer, document_id: int, replace: Callable[[str], s
         if new != r["text"]:
             changed += 1
             w.event("pseudonymise", "summary", r["guid"], {"text_replaced": True})
-    for table, column, entity in (("memos", "text", "memo"), ("codings", "memo", "coding")):
-        for r in store.query(
-            f"SELECT id, guid, {column} AS body FROM {table} WHERE document_id = ? AND {column} <> ''",
-            (document_id,),
-        ):
-            new = replace(r["body"])
-            if new != r["body"]:
-                bump = ", version = version + 1" if table == "codings" else ""  # others saw the old memo
-                w.execute(f"UPDATE {table} SET {column} = ?{bump} WHERE id = ?", (new, r["id"]))
-                w.event("pseudonymise", entity, r["guid"], {"memo_replaced": True})
-                changed += 1
+    memos = store.query(
+        "SELECT id, guid, text FROM memos WHERE document_id = ? AND text <> ''",
+        (document_id,),
+    )
+    for r in memos:
+        new = replace(r["text"])
+        if new != r["text"]:
+            w.execute("UPDATE memos SET text = ? WHERE id = ?", (new, r["id"]))
+            w.event("pseudonymise", "memo", r["guid"], {"memo_replaced": True})
+            changed += 1
+    for row in store.query("SELECT * FROM codings WHERE document_id = ? AND memo <> ''", (document_id,)):
+        new = replace(row["memo"])
+        if new != row["memo"]:  # through the one write path: a new version, others saw the old memo
+            update_coding_in(w, row, memo=new, action="pseudonymise")
+            changed += 1
     return changed
