@@ -51,7 +51,7 @@ def visible_codings(
 
 
 def visible_coders(store: Store, viewer: str | None) -> list[str]:
-    """:func:`toolkit.codings.list_coders` without the coders whose codings ``viewer`` may not see."""
+    """:func:`toolkit.coders.list_coders` without the coders whose codings ``viewer`` may not see."""
     visible = visibility(store, viewer)
     return [name for name in list_coders(store) if visible(name)]
 
