@@ -219,15 +219,16 @@ def _accepted(
     usual transcript label or was bold in Word.
     """
     counts = Counter(c.label for c in cands)
-    plausible = [c for c in cands if _plausible(c, counts, known_labels)]
+    flags = [_plausible(c, counts, known_labels) for c in cands]
+    plausible = [c for c, ok in zip(cands, flags, strict=True) if ok]
     if not plausible:
         return [], [c for c in cands if c.label not in _NOT_LABELS and len(c.label) <= 40]
     forms = Counter(c.form for c in plausible)
     winner = forms.most_common(1)[0][0]
     speakers = {c.label for c in plausible if c.form == winner}
     keep, left = [], []
-    for c in cands:
-        if c in plausible and (
+    for c, ok in zip(cands, flags, strict=True):
+        if ok and (
             c.form == winner or c.label in speakers or c.label in known_labels or _KNOWN.match(c.label)
         ):
             keep.append(c)
@@ -239,7 +240,10 @@ def _accepted(
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """The turn's words: blanks and a trailing f4 timestamp removed."""
     start, end = strip_span(text, start, end)
-    m = _TRAILING_F4.search(text, start, end)
+    if start == end or text[end - 1] != "#":
+        return start, end
+    # the stamp is at most 14 characters; blanks before it are stripped below anyway
+    m = _TRAILING_F4.search(text, max(start, end - 40), end)
     if m and m.end() == end and m.start() > start:
         start, end = strip_span(text, start, m.start())
     return start, end
