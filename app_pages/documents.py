@@ -21,6 +21,7 @@ from toolkit.documents import (
 )
 from toolkit.errors import ToolkitError
 from toolkit.importers import FORMATS
+from toolkit.pseudonyms import import_upload_pseudonymised
 
 project = store()
 actor = st.session_state.get("app_coder") or "app"
@@ -45,12 +46,12 @@ with st.container(border=True):
         key="documents_language",
     )
     chosen_language = None if language in (None, "auto") else language
-    renames, pattern = import_preview(project, files or [], chosen_language)
+    renames, pattern, pseudonymise = import_preview(project, files or [], chosen_language, actor)
     if st.button(tr("ui.documents.import"), type="primary", disabled=not files, key="documents_import"):
         progress = st.progress(0.0)
         for i, upload in enumerate(files or [], start=1):
             try:
-                result = import_upload(
+                result = (import_upload_pseudonymised if pseudonymise else import_upload)(
                     project,
                     upload.getvalue(),
                     upload.name,

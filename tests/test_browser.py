@@ -198,6 +198,31 @@ def test_import_preview_renames_a_speaker_before_importing(page: Any, project: P
         ]
 
 
+def test_import_preview_renames_then_pseudonymises(page: Any, project: Path, tmp_path: Path) -> None:
+    from toolkit.pseudonyms import add_pseudonym
+
+    with open_store(project) as store:
+        add_pseudonym(store, "Weber", actor="anna")
+    f = tmp_path / "amt.txt"
+    f.write_text("I: Wie lief es?\n\nB: Gut, sagt Frau Weber.\n", encoding="utf-8")
+    choose_coder(page, "anna")
+    page.get_by_role("link", name="Dokumente").click()
+    page.wait_for_selector("text=Transkripte importieren")
+    page.locator("[data-testid=stFileUploader] input[type=file][accept*='.docx']").set_input_files(str(f))
+    page.wait_for_selector("text=amt.txt: 2 Beiträge", timeout=20_000)
+    page.get_by_text("Pseudonymisiert importieren").click()
+    box = page.get_by_label("„B“ (1 Beiträge, 4 Wörter) speichern als")
+    box.fill("Herr Weber")
+    box.press("Enter")
+    page.wait_for_selector("text=Herr [Person A]: Gut, sagt Frau [Person A].", timeout=20_000)
+    page.screenshot(path=str(ARTIFACTS / "import-preview-pseudonymised.png"), full_page=True)
+    page.get_by_role("button", name="Importieren", exact=True).click()
+    page.wait_for_selector("text=/amt\\.txt: \\d+ Wörter, 2 Beiträge/", timeout=20_000)
+    with open_store(project) as store:
+        assert [t.speaker for t in document_turns(store, "amt")] == ["I", "Herr [Person A]"]
+        assert "Weber" not in document_text(store, "amt")
+
+
 def test_search_page_finds_and_a_hit_opens_in_this_tab(page: Any, project: Path) -> None:
     choose_coder(page, "anna")
     page.get_by_role("link", name="Suche").click()

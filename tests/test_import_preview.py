@@ -75,3 +75,35 @@ def test_cli_dry_run_json_then_import_with_renamed_speakers(store: Store, tmp_pa
     done = run(cli, [*db, "import", str(f), "--rename-speaker", "B=Bürgermeisterin"])
     assert done.exit_code == 0, done.output
     assert {t.speaker for t in document_turns(store, "stadt_a")} == {"I", "Bürgermeisterin"}
+
+
+def test_renamed_speakers_are_pseudonymised_by_the_table(store: Store, tmp_path: Path) -> None:
+    """--rename-speaker with --pseudonymise: the rename comes first, so the table replaces the new
+    name (B -> Herr Weber -> [Person A]); the name itself never reaches the project."""
+    from toolkit.pseudonyms import add_pseudonym, import_upload_pseudonymised
+
+    add_pseudonym(store, "Weber", actor="t")
+    add_pseudonym(store, "Stadt A", "[Ort]", "place", actor="t")
+    f = tmp_path / "stadt_a.txt"
+    f.write_text(TEXT, encoding="utf-8")
+    run = CliRunner().invoke
+    db = ["--db", store.path]
+    args = [*db, "import", str(f), "--rename-speaker", "B=Herr Weber", "--pseudonymise"]
+    dry = run(cli, [*args, "--dry-run", "--json"])
+    assert dry.exit_code == 0, dry.output
+    shown = json.loads(dry.output[: dry.output.rindex("]") + 1])[0]
+    assert [s["speaker"] for s in shown["speakers"]] == ["I", "Herr [Person A]"]
+    assert shown["first_turns"][1]["speaker"] == "Herr [Person A]"
+    assert store.one("SELECT count(*) AS n FROM documents") == {"n": 0}
+    done = run(cli, args)
+    assert done.exit_code == 0, done.output
+    [doc] = [r["name"] for r in store.query("SELECT name FROM documents")]
+    assert {t.speaker for t in document_turns(store, doc)} == {"I", "Herr [Person A]"}
+    stored = store.query("SELECT text FROM documents")[0]["text"]
+    assert "Stadt A" not in stored and "Interview mit der [Ort]" in stored
+    imports = [e for e in events(store) if e["entity"] == "document"]
+    assert imports and "Weber" not in json.dumps(imports, default=str, ensure_ascii=False)
+    # the app's upload does the same (one file, its own transaction)
+    other = TEXT.replace("langsam", "sehr langsam")
+    result = import_upload_pseudonymised(store, other.encode(), "b.txt", actor="t", renames={"B": "Weber"})
+    assert {t.speaker for t in document_turns(store, result.document)} == {"I", "[Person A]"}

@@ -7,12 +7,12 @@ import (``{"B": "Bürgermeisterin"}``); the stored text is not changed, only who
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from toolkit.errors import InvalidValue
 from toolkit.importers import MAX_FILE_BYTES, parse_bytes
+from toolkit.importers.renames import renamed
 from toolkit.language import count_words, detect_language
-from toolkit.model import ParsedDocument, SkippedLabel
+from toolkit.model import SkippedLabel
 from toolkit.store import Store
 
 FIRST_TURNS = 5
@@ -60,26 +60,6 @@ class ImportPreview:
         }
 
 
-def renamed(doc: ParsedDocument, renames: Mapping[str, str] | None) -> ParsedDocument:
-    """``doc`` with speakers renamed (two old names may become one); an old name the document
-    does not have, or an empty new name, is an error naming the speakers there are."""
-    if not renames:
-        return doc
-    speakers = {t.speaker for t in doc.turns}
-    for old, new in renames.items():
-        if old not in speakers:
-            raise InvalidValue(
-                "import.rename_no_speaker",
-                document=doc.name,
-                speaker=old,
-                speakers=sorted(s for s in speakers if s),
-            )
-        if not new.strip():
-            raise InvalidValue("import.rename_empty", document=doc.name, speaker=old)
-    turns = tuple(replace(t, speaker=renames.get(t.speaker, t.speaker).strip()) for t in doc.turns)
-    return replace(doc, turns=turns)
-
-
 def preview_import(
     store: Store,
     data: bytes,
@@ -89,9 +69,17 @@ def preview_import(
     language: str | None = None,
     renames: Mapping[str, str] | None = None,
     max_bytes: int = MAX_FILE_BYTES,
+    pseudonymise: bool = False,
 ) -> ImportPreview:
-    """The preview of importing ``data`` as ``filename`` into ``store`` (nothing is stored)."""
+    """The preview of importing ``data`` as ``filename`` into ``store`` (nothing is stored);
+    ``pseudonymise``: as the pseudonymised import stores it (speakers renamed first, then the
+    pseudonym table applied to text, speakers and name)."""
     doc = renamed(parse_bytes(data, filename, speaker_pattern=speaker_pattern, max_bytes=max_bytes), renames)
+    if pseudonymise:
+        from toolkit.pseudonyms.replacing import pseudonymise_parsed, pseudonymise_text
+
+        doc = pseudonymise_parsed(store, doc)
+        filename = pseudonymise_text(store, filename)
     counts: dict[str, list[int]] = {}
     for t in doc.turns:
         entry = counts.setdefault(t.speaker, [0, 0])

@@ -37,4 +37,18 @@ TEXTS: dict[str, Text] = {
         "Namen hier ändern, um Sprecher:innen umzubenennen (der Text bleibt, wie er ist).",
         "Change a name here to rename a speaker (the text stays as it is).",
     ),
+    "ui.import.pseudonymise": Text(
+        "Pseudonymisiert importieren (Pseudonymtabelle anwenden)",
+        "Import pseudonymised (apply the pseudonym table)",
+    ),
+    "ui.import.pseudonymise_help": Text(
+        "Die Namen der Pseudonymtabelle werden ersetzt, bevor der Text ins Projekt kommt; "
+        "umbenannte Sprecher:innen werden zuerst umbenannt, dann ersetzt.",
+        "The pseudonym table's names are replaced before the text reaches the project; "
+        "speakers are renamed first, then replaced.",
+    ),
+    "ui.import.first_turns_pseudonymised": Text(
+        "Erste Beiträge, wie sie gespeichert werden (pseudonymisiert, als „{name}“)",
+        "First turns as they will be stored (pseudonymised, as “{name}”)",
+    ),
 }

@@ -83,18 +83,16 @@ def import_cmd(
     Example: coding-toolkit import transcripts/*.docx --attr municipality_type="Die Optimierer"
 
     Example: coding-toolkit import interview.rtf --dry-run --rename-speaker B=Bürgermeisterin
+
+    Example: coding-toolkit import interview.rtf --rename-speaker B="Herr Weber" --pseudonymise
     """
     from toolkit import media
 
     renamed_as = parse_assignments(renames)
     if dry_run:
-        _preview(ctx, files, language, speaker_pattern, renamed_as, int(max_mb * 1024 * 1024), as_json)
+        max_bytes = int(max_mb * 1024 * 1024)
+        _preview(ctx, files, language, speaker_pattern, renamed_as, max_bytes, as_json, pseudonymise)
         return
-    if pseudonymise and renamed_as:
-        raise click.UsageError(
-            "--rename-speaker cannot be combined with --pseudonymise; import, then pseudonymise"
-        )
-
     if media_file is not None:
         if len(files) != 1:
             raise click.UsageError("--media attaches one recording: import one transcript with it")
@@ -111,6 +109,7 @@ def import_cmd(
             attributes=parse_assignments(attrs),
             speaker_pattern=speaker_pattern,
             max_bytes=int(max_mb * 1024 * 1024),
+            renames=renamed_as,
         )
     else:
         results = import_files(
@@ -152,8 +151,9 @@ def _preview(
     renames: dict[str, str],
     max_bytes: int,
     as_json: bool,
+    pseudonymise: bool,
 ) -> None:
-    """``import --dry-run``: what each file would give; nothing is stored."""
+    """``import --dry-run``: what each file would give (pseudonymised if asked); nothing is stored."""
     from toolkit.import_preview import preview_import
 
     store = project_store(ctx)
@@ -166,6 +166,7 @@ def _preview(
             language=language,
             renames=renames,
             max_bytes=max_bytes,
+            pseudonymise=pseudonymise,
         )
         for f in files
     ]

@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any
 from toolkit.codings import update_coding_in
 from toolkit.documents import document_row, import_parsed
 from toolkit.errors import InvalidValue
-from toolkit.importers import MAX_FILE_BYTES, parse_file
+from toolkit.importers import MAX_FILE_BYTES, parse_bytes, parse_file
+from toolkit.importers.renames import renamed
 from toolkit.language import count_words
 from toolkit.model import Coding, ImportResult, ParsedDocument, Turn
 from toolkit.permissions import require_lead
@@ -311,12 +312,46 @@ def import_pseudonymised(
     attributes: Mapping[str, str] | None = None,
     speaker_pattern: str | None = None,
     max_bytes: int = MAX_FILE_BYTES,
+    renames: Mapping[str, str] | None = None,
 ) -> list[ImportResult]:
     """Like :func:`toolkit.documents.import_files` (one transaction, all or nothing), but every
     document is pseudonymised with the table before it is stored: the originals never reach the
-    project file. Leads only."""
+    project file. Speakers are renamed by ``renames`` first, so the table sees the new names
+    (``B=Herr Weber`` becomes the pseudonym of Herr Weber). Leads only."""
     require_lead(store, actor, "import pseudonymised documents")
-    parsed = [(str(p), parse_file(p, speaker_pattern=speaker_pattern, max_bytes=max_bytes)) for p in paths]
+    parsed = [
+        (str(p), renamed(parse_file(p, speaker_pattern=speaker_pattern, max_bytes=max_bytes), renames))
+        for p in paths
+    ]
+    return _store_pseudonymised(store, parsed, actor=actor, language=language, attributes=attributes)
+
+
+def import_upload_pseudonymised(
+    store: Store,
+    data: bytes,
+    filename: str,
+    *,
+    actor: str,
+    language: str | None = None,
+    speaker_pattern: str | None = None,
+    max_bytes: int = MAX_FILE_BYTES,
+    renames: Mapping[str, str] | None = None,
+) -> ImportResult:
+    """One uploaded file imported pseudonymised (see :func:`import_pseudonymised`), in its own
+    transaction: speakers renamed first, then the table applied."""
+    require_lead(store, actor, "import pseudonymised documents")
+    doc = renamed(parse_bytes(data, filename, speaker_pattern=speaker_pattern, max_bytes=max_bytes), renames)
+    return _store_pseudonymised(store, [(filename, doc)], actor=actor, language=language, attributes=None)[0]
+
+
+def _store_pseudonymised(
+    store: Store,
+    parsed: Sequence[tuple[str, ParsedDocument]],
+    *,
+    actor: str,
+    language: str | None,
+    attributes: Mapping[str, str] | None,
+) -> list[ImportResult]:
     with store.write(actor) as w:
         results = []
         for path, doc in parsed:
