@@ -12,9 +12,9 @@ import streamlit as st
 
 from app_pages.lang import tr
 from app_pages.ui import error, md
-from toolkit.accounts import is_lead
 from toolkit.errors import ToolkitError
 from toolkit.import_preview import ImportPreview, preview_import
+from toolkit.permissions import is_lead
 from toolkit.pseudonyms.table import table_rows
 from toolkit.store import Store
 
