@@ -33,6 +33,7 @@ ALL_MIGRATIONS = [
     "m014_sentence_cache",
     "m015_qca",
     "m015b_coding_weights",
+    "m015c_paraphrases",
     "m016_media",
     "m017_document_sets",
     "m018_turn_pages",

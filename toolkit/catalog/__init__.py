@@ -12,7 +12,17 @@ from importlib import import_module
 
 from toolkit.catalog.text import LANGUAGES, Language, Text
 
-_AREAS = ("exports", "ui_variables", "ui_sets", "ui_import", "ui_qca", "ui_media", "scale", "errors")
+_AREAS = (
+    "exports",
+    "ui_variables",
+    "ui_sets",
+    "ui_import",
+    "ui_qca",
+    "ui_paraphrases",
+    "ui_media",
+    "scale",
+    "errors",
+)
 
 # the words of the app's frame and of each page (UI language, issue 17)
 _PAGE_AREAS = (

@@ -1387,6 +1387,12 @@ TEXTS: dict[str, Text] = {
         "Zusammenfassungen schreiben",
         "write summaries",
     ),
+    "error.action.write_paraphrases": Text("Paraphrasen schreiben", "write paraphrases"),
+    "error.action.change_paraphrases": Text("Paraphrasen ändern", "change paraphrases"),
+    "error.action.delete_paraphrases": Text("Paraphrasen löschen", "delete paraphrases"),
+    "error.action.group_paraphrases": Text("Paraphrasen gruppieren", "group paraphrases"),
+    "error.action.read_paraphrases": Text("Paraphrasen lesen", "read paraphrases"),
+    "error.action.build_categories": Text("Kategorien bilden", "build categories"),
     # permissions: memos
     "error.action.write_code_memos": Text(
         "Code-Memos schreiben",
@@ -1580,6 +1586,67 @@ TEXTS: dict[str, Text] = {
     "error.summary.no_codes": Text(
         "Keine Codes gewählt; bitte mindestens einen Code-Pfad nennen (--codes PFAD,PFAD).",
         "no codes chosen; name at least one code path (--codes PATH,PATH)",
+    ),
+    # paraphrases and categories built from them (issue 20)
+    "error.paraphrase.not_found": Text(
+        "Eine Paraphrase „{id}“ gibt es nicht; `paraphrase list` zeigt die Nummern.",
+        "no paraphrase '{id}'; `paraphrase list` shows their numbers",
+    ),
+    "error.paraphrase.empty": Text(
+        "Die Paraphrase ist leer; bitte den Inhalt des Segments in eigenen Worten schreiben.",
+        "the paraphrase is empty; restate the segment in your own words",
+    ),
+    "error.paraphrase.too_long": Text(
+        "Die Paraphrase hat {length:,} Zeichen, mehr als {limit:,}; bitte kürzen.",
+        "the paraphrase has {length:,} characters, more than {limit:,}; shorten it",
+    ),
+    "error.paraphrase.exists": Text(
+        "Für {document} {start}–{end} gibt es schon eine Paraphrase (Nr. {id}); bitte diese ändern.",
+        "{document} {start}-{end} has a paraphrase already (no. {id}); edit that one",
+    ),
+    "error.paraphrase.group_name": Text(
+        "Gruppenname „{name}“: bitte 1 bis {limit} Zeichen ohne „/“ (er wird zum Code-Namen).",
+        "group name '{name}': give 1 to {limit} characters without '/' (it becomes a code name)",
+    ),
+    "error.paraphrase.none_chosen": Text(
+        "Keine Paraphrasen gewählt; bitte mindestens eine Nummer nennen.",
+        "no paraphrases chosen; give at least one number",
+    ),
+    "error.paraphrase.group_coders": Text(
+        "Die Paraphrasen stammen von mehreren Kodierenden ({coders}); eine Gruppe fasst nur die "
+        "Paraphrasen einer Person.",
+        "the paraphrases are by several coders ({coders}); a group holds one coder's paraphrases",
+    ),
+    "error.paraphrase.group_not_found": Text(
+        "Eine Paraphrasen-Gruppe „{name}“ gibt es nicht; Gruppen sind: {groups}.",
+        "no paraphrase group '{name}'; groups are: {groups}",
+    ),
+    "error.paraphrase.group_empty": Text(
+        "Die Gruppe „{name}“ hat keine Paraphrasen; bitte erst Paraphrasen hineinlegen.",
+        "group '{name}' has no paraphrases; put paraphrases into it first",
+    ),
+    "error.paraphrase.gone": Text(
+        "Diese Paraphrase oder ihr Dokument gibt es nicht mehr; der Schritt lässt sich nicht wiederholen.",
+        "this paraphrase or its document no longer exists; the step cannot be replayed",
+    ),
+    "error.paraphrase.exists_again": Text(
+        "Die Paraphrase ist schon wieder da; nichts zu tun.",
+        "the paraphrase is there already; nothing to do",
+    ),
+    "error.paraphrase.pseudonymised": Text(
+        "{document} wurde seitdem pseudonymisiert; ältere Paraphrasen-Schritte lassen sich nicht mehr "
+        "zurücknehmen (sie brächten Namen zurück).",
+        "{document} has been pseudonymised since; older paraphrase steps cannot be taken back (they "
+        "would bring names back)",
+    ),
+    "error.paraphrase.code_in_use": Text(
+        "Der Code „{path}“ hat inzwischen weitere Codierungen oder Untercodes; bitte diese zuerst "
+        "entfernen oder verschieben.",
+        "code '{path}' has other codings or subcodes by now; remove or move them first",
+    ),
+    "error.paraphrase.code_gone": Text(
+        "Den Code „{path}“ gibt es nicht mehr; die Kategorie lässt sich nicht wiederherstellen.",
+        "code '{path}' no longer exists; the category cannot be restored",
     ),
     "error.import.rename_no_speaker": Text(
         "{document}: eine Sprecher:in „{speaker}“ zum Umbenennen gibt es nicht; Sprecher:innen sind: "

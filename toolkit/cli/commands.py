@@ -126,6 +126,10 @@ COMMANDS: dict[str, Entry] = {
         "toolkit.cli.qca:memo",
         "Memos on codes: what a code means in this project, decisions, open questions.",
     ),
+    "paraphrase": Entry(
+        "toolkit.cli.paraphrases:paraphrase",
+        "Paraphrases of segments, grouped and turned into categories (codes).",
+    ),
     "memos": Entry(
         "toolkit.cli.qca:memos_cmd",
         "List every memo (document, code, coding memos and summaries), newest first, or export them.",

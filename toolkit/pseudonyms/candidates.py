@@ -249,8 +249,10 @@ def _speaker_names(store: Store, doc_id: int) -> list[str]:
 
 
 def propose(store: Store, documents: Sequence[str] | None = None, *, limit: int = 100) -> list[Candidate]:
-    """Candidates for the table from ``documents`` (default: all), not yet in it, most frequent
-    and most certain first, each with a suggested kind and placeholder. Changes nothing."""
+    """Candidates for the table from ``documents`` (default: all) and what coders wrote on them
+    (summaries, paraphrases, memos) or on no document (code memos, paraphrase group names), not yet
+    in it, most frequent and most certain first, each with a suggested kind and placeholder.
+    Changes nothing."""
     if documents:
         rows = [document_row(store, name) for name in documents]
     else:
@@ -281,6 +283,17 @@ def propose(store: Store, documents: Sequence[str] | None = None, *, limit: int 
             counts[name] = max(counts[name], n, 1)
             kinds.setdefault(name, Counter())[("person", "speaker")] += 100
             where.setdefault(name, set()).add(str(doc["name"]))
+    from toolkit.qca.texts import unattached_texts  # code memos and group names: on no document
+
+    languages = Counter(str(d["language"]) for d in rows)
+    language = languages.most_common(1)[0][0] if languages else "de"
+    for body in unattached_texts(store):
+        for original, kind, rule in _candidates_in(body, language):
+            if original in known or original in placeholders or any(original in p for p in placeholders):
+                continue
+            counts[original] += 1
+            kinds.setdefault(original, Counter())[(kind, rule)] += 1
+            where.setdefault(original, set())
     out = []
     for original, n in counts.items():
         (kind, rule), _ = max(kinds[original].items(), key=lambda kv: (_WEIGHT[kv[0][1]], kv[1]))

@@ -271,17 +271,23 @@ def _move_coding(
 def apply(store: Store, documents: Sequence[str], *, actor: str) -> list[DocumentChange]:
     """Replace every original of the table in ``documents`` in one transaction (all or nothing);
     leads only. Offsets of turns, codings and every other table pointing into the text move with
-    it; codings that overlapped a name are clipped to its placeholder."""
+    it; codings that overlapped a name are clipped to its placeholder. What coders wrote on these
+    documents (summaries, paraphrases, memos) and on none (code memos, paraphrase group names) is
+    pseudonymised too."""
     require_lead(store, actor, "pseudonymise documents")
     if not documents:
         raise InvalidValue("pseudonyms.no_documents")
     docs = [document_row(store, name) for name in documents]
     tables = _offset_tables(store)
+    from toolkit.qca.texts import pseudonymise_unattached  # code memos, paraphrase groups
+
     with store.write(actor) as w:
-        return [
+        changes = [
             _apply_one(w, store.one("SELECT * FROM documents WHERE id = ?", (d["id"],)) or d, tables)
             for d in docs
         ]
+        pseudonymise_unattached(w, lambda t: pseudonymise_text(store, t))
+        return changes
 
 
 def pseudonymise_parsed(store: Store, doc: ParsedDocument) -> ParsedDocument:

@@ -1,5 +1,6 @@
-"""What coders write about documents (summaries, document memos, coding memos) as seen by
-pseudonymisation: ``pseudonyms propose`` looks for names in it, ``pseudonyms apply`` replaces them."""
+"""What coders write (summaries, paraphrases, document memos, coding memos on a document; code memos
+and paraphrase group names on none) as seen by pseudonymisation: ``pseudonyms propose`` looks for
+names in it, ``pseudonyms apply`` replaces them."""
 
 from __future__ import annotations
 
@@ -10,12 +11,19 @@ from toolkit.codings import update_coding_in
 from toolkit.qca.summaries import _segments, fingerprint
 from toolkit.store import Store, Writer
 
+_ON_DOCUMENTS = (("summaries", "text"), ("paraphrases", "text"), ("memos", "text"), ("codings", "memo"))
+# texts on no document: (table, column, condition, entity of their events)
+_UNATTACHED = (
+    ("memos", "text", "document_id IS NULL AND code_id IS NOT NULL", "code_memo"),
+    ("paraphrase_groups", "name", "1", "paraphrase_group"),
+)
+
 
 def written_texts(store: Store, document_ids: Sequence[int] | None = None) -> list[tuple[int, str]]:
-    """``(document id, text)`` of every summary, document memo and coding memo (of
+    """``(document id, text)`` of every summary, paraphrase, document memo and coding memo (of
     ``document_ids``: only those documents')."""
     out: list[tuple[int, str]] = []
-    for table, column in (("summaries", "text"), ("memos", "text"), ("codings", "memo")):
+    for table, column in _ON_DOCUMENTS:
         sql = (
             f"SELECT document_id, {column} AS body FROM {table} "
             f"WHERE document_id IS NOT NULL AND {column} <> ''"
@@ -28,10 +36,34 @@ def written_texts(store: Store, document_ids: Sequence[int] | None = None) -> li
     return out
 
 
+def unattached_texts(store: Store) -> list[str]:
+    """Texts that belong to no document: code memos and the names of paraphrase groups."""
+    out: list[str] = []
+    for table, column, where, _ in _UNATTACHED:
+        out += [
+            str(r["body"])
+            for r in store.query(f"SELECT {column} AS body FROM {table} WHERE {where} AND {column} <> ''")
+        ]
+    return out
+
+
+def pseudonymise_unattached(w: Writer, replace: Callable[[str], str]) -> int:
+    """Replace names in code memos and paraphrase group names; returns how many changed."""
+    changed = 0
+    for table, column, where, entity in _UNATTACHED:
+        for r in w.store.query(f"SELECT id, guid, {column} AS body FROM {table} WHERE {where}"):
+            new = replace(r["body"])
+            if new != r["body"]:
+                w.execute(f"UPDATE {table} SET {column} = ? WHERE id = ?", (new, r["id"]))
+                w.event("pseudonymise", entity, r["guid"], {f"{column}_replaced": True})
+                changed += 1
+    return changed
+
+
 def pseudonymise_written(w: Writer, document_id: int, replace: Callable[[str], str]) -> int:
-    """Replace names in the summaries, document memos and coding memos of a document (which has just
-    been pseudonymised) and take the summaries' segments as they now read, so they are not marked
-    changed. Returns how many texts changed."""
+    """Replace names in the summaries, paraphrases, document memos and coding memos of a document
+    (which has just been pseudonymised) and take the summaries' segments as they now read, so they
+    are not marked changed. Returns how many texts changed."""
     store = w.store
     codes = {c.id: c for c in code_tree(store)}
     changed = 0
@@ -48,16 +80,16 @@ def pseudonymise_written(w: Writer, document_id: int, replace: Callable[[str], s
         if new != r["text"]:
             changed += 1
             w.event("pseudonymise", "summary", r["guid"], {"text_replaced": True})
-    memos = store.query(
-        "SELECT id, guid, text FROM memos WHERE document_id = ? AND text <> ''",
-        (document_id,),
-    )
-    for r in memos:
-        new = replace(r["text"])
-        if new != r["text"]:
-            w.execute("UPDATE memos SET text = ? WHERE id = ?", (new, r["id"]))
-            w.event("pseudonymise", "memo", r["guid"], {"memo_replaced": True})
-            changed += 1
+    for table, entity in (("paraphrases", "paraphrase"), ("memos", "memo")):
+        for r in store.query(
+            f"SELECT id, guid, text FROM {table} WHERE document_id = ? AND text <> ''", (document_id,)
+        ):
+            new = replace(r["text"])
+            if new != r["text"]:
+                w.execute(f"UPDATE {table} SET text = ? WHERE id = ?", (new, r["id"]))
+                said = "memo_replaced" if table == "memos" else "text_replaced"
+                w.event("pseudonymise", entity, r["guid"], {said: True})
+                changed += 1
     for row in store.query("SELECT * FROM codings WHERE document_id = ? AND memo <> ''", (document_id,)):
         new = replace(row["memo"])
         if new != row["memo"]:  # through the one write path: a new version, others saw the old memo

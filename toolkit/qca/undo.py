@@ -17,18 +17,23 @@ from toolkit.store import Store, Writer
 CHANGES = ("add", "update", "delete")
 
 
-def stacks(store: Store, actor: str, entity: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(undoable, redoable) events of ``actor`` on ``entity``, newest last, payloads decoded."""
+def stacks(
+    store: Store, actor: str, entity: str | tuple[str, ...], changes: tuple[str, ...] = CHANGES
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(undoable, redoable) events of ``actor`` on ``entity`` (or on any of several entities, one
+    stack for all), newest last, payloads decoded; ``changes`` are the actions that are steps."""
     undo: list[dict[str, Any]] = []
     redo: list[dict[str, Any]] = []
     by_id: dict[int, dict[str, Any]] = {}
+    entities = (entity,) if isinstance(entity, str) else entity
     for row in store.query(
-        "SELECT id, action, guid, payload FROM events WHERE entity = ? AND actor = ? ORDER BY id",
-        (entity, actor),
+        "SELECT id, action, entity, guid, payload FROM events "
+        f"WHERE entity IN ({','.join('?' for _ in entities)}) AND actor = ? ORDER BY id",
+        (*entities, actor),
     ):
         row["payload"] = json.loads(row["payload"])
         by_id[row["id"]] = row
-        if row["action"] in CHANGES:
+        if row["action"] in changes:
             undo.append(row)
             redo.clear()
         elif row["action"] in ("undo", "redo"):
@@ -42,20 +47,21 @@ def stacks(store: Store, actor: str, entity: str) -> tuple[list[dict[str, Any]],
 def replay(
     store: Store,
     actor: str,
-    entity: str,
+    entity: str | tuple[str, ...],
     apply: Callable[[Writer, dict[str, Any], bool], None],
     *,
     inverse: bool,
+    changes: tuple[str, ...] = CHANGES,
 ) -> dict[str, Any] | None:
     """Undo (``inverse``) or redo the actor's newest step on ``entity``: ``apply(w, event, inverse)``
     makes the change inside the transaction and writes no event of its own; returns the event
     replayed, None when there is none."""
-    undo, redo = stacks(store, actor, entity)
+    undo, redo = stacks(store, actor, entity, changes)
     stack = undo if inverse else redo
     if not stack:
         return None
     event = stack[-1]
     with store.write(actor) as w:
         apply(w, event, inverse)
-        w.event("undo" if inverse else "redo", entity, event["guid"], {"event": event["id"]})
+        w.event("undo" if inverse else "redo", event["entity"], event["guid"], {"event": event["id"]})
     return event
