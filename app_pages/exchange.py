@@ -81,6 +81,8 @@ def show_report(name: str, report: ImportReport) -> None:
         details.append(tr("ui.exchange.coders_added", n=report.coders_added))
     if report.attributes_set:
         details.append(tr("ui.exchange.attributes_set", n=report.attributes_set))
+    if report.sets_created or report.set_members_added:  # issue 19
+        details.append(tr("ui.exchange.sets", sets=report.sets_created, members=report.set_members_added))
     if report.media_attached:  # issue 21
         details.append(
             tr("ui.media.refi_attached", n=report.media_attached, stamps=report.time_stamps_synced)

@@ -15,6 +15,7 @@ from toolkit.coders import list_coders
 from toolkit.codes import code_tree
 from toolkit.codes_edit import add_code, update_code
 from toolkit.codings import add_coding, list_codings
+from toolkit.document_sets import add_to_set, create_set, list_sets, sets_with_guids
 from toolkit.documents import document_turns, list_documents, set_attributes, speaker_attributes
 from toolkit.exchange.descriptions import compose_description, parse_description
 from toolkit.exchange.refi import (
@@ -87,8 +88,15 @@ def test_maxqda_project_imports_codes_sources_and_sets(tmp_path: Path) -> None:
     assert affinity.definition == "Apply this code when a study uses Gee's concept of affinity spaces."
     docs = {d.name: d for d in list_documents(store)}
     assert len(docs) == 10
-    assert docs["ICLS 2024 3-10"].attributes == {"sets": "ICLS 2024"}
-    assert docs["ICLS 2025 1007-1015"].attributes == {"sets": "ICLS 2025"}
+    # MAXQDA's document sets are document sets here, with their GUIDs (not attributes)
+    sets = {s.name: s.documents for s in list_sets(store)}
+    assert sorted(sets) == ["ICLS 2024", "ICLS 2025"] and len(sets["ICLS 2024"]) == 5
+    assert "ICLS 2024 3-10" in sets["ICLS 2024"] and "ICLS 2025 1007-1015" in sets["ICLS 2025"]
+    assert docs["ICLS 2024 3-10"].attributes == {}
+    assert {r["guid"] for r in store.query("SELECT guid FROM document_sets")} == {
+        "45FE4439-9BF4-47FC-AFAF-D87305293172",
+        "FEEDCF5C-1D45-4CE1-B551-586A9CD14F09",
+    }
 
 
 @needs_samples
@@ -129,8 +137,11 @@ def rich_project(tmp_path: Path, name: str = "rich.db") -> Store:
         store, "I: Wie läuft es mit 😀 bei Ihnen?\n\nB: Café und Flurfunk, aber die E-Akte ist da.\n", "a.txt"
     )
     second = add_text(store, "I: Und sonst?\n\nB: Offen für Neues.\n", "b.txt")
-    set_attributes(store, first, {"municipality_type": "Die Optimierer", "sets": "Welle 1; Pilot"}, actor="t")
-    set_attributes(store, second, {"municipality_type": "Die Bedächtigen", "sets": "Welle 1"}, actor="t")
+    set_attributes(store, first, {"municipality_type": "Die Optimierer"}, actor="t")
+    set_attributes(store, second, {"municipality_type": "Die Bedächtigen"}, actor="t")
+    create_set(store, "Welle 1", [first, second], actor="t")
+    create_set(store, "Pilot", [first], actor="t")
+    create_set(store, "Leer", actor="t")  # an empty set travels too
     set_attributes(store, first, {"speaker_role": "CDO"}, actor="t", speaker="B")
     text = store.one("SELECT text FROM documents WHERE name = ?", (first,))["text"]  # type: ignore[index]
     at = text.index("Flurfunk")
@@ -180,6 +191,7 @@ def snapshot(store: Store) -> dict[str, Any]:
             for c in list_codings(store)
         ),
         "coders": list_coders(store),
+        "sets": [(s.guid, s.name, s.documents) for s in _set_members(store)],
         "memos": sorted(
             (r["guid"], r["coder"], r["document"], r["code"], r["title"], r["text"], r["created_at"])
             for r in store.query(
@@ -189,6 +201,14 @@ def snapshot(store: Store) -> dict[str, Any]:
             )
         ),
     }
+
+
+def _set_members(store: Store) -> list[Any]:
+    """Sets with their GUIDs and their documents by name."""
+    names = {r["guid"]: r["name"] for r in store.query("SELECT guid, name FROM documents")}
+    return [
+        type(s)(s.guid, s.name, tuple(sorted(names[d] for d in s.documents))) for s in sets_with_guids(store)
+    ]
 
 
 def test_round_trip_gives_the_same_project(tmp_path: Path) -> None:
@@ -608,3 +628,48 @@ def import_plain(tmp_path: Path, store: Store) -> Store:
     plain = new_store(tmp_path, "plain.db")
     import_project(plain, export_project(store), actor="t", name="plain.qdpx")
     return plain
+
+
+def test_document_sets_go_out_as_sets_and_merge_back_without_losing_members(tmp_path: Path) -> None:
+    """Sets out as <Sets><Set><MemberSource> (valid against the schema); read back into a project
+    that has the same set with other members, the members are added and none is taken away."""
+    import xml.etree.ElementTree as ET
+
+    store = rich_project(tmp_path)
+    data = export_project(store)
+    _schema("Project.xsd").validate(_qde(data))
+    ns = "{urn:QDA-XML:project:1.0}"
+    root = ET.fromstring(_qde(data))
+    out = {s.get("name"): len(s.findall(f"{ns}MemberSource")) for s in root.iter(f"{ns}Set")}
+    assert out == {"Leer": 0, "Pilot": 1, "Welle 1": 2}
+    # a project with "Welle 1" holding another document, and no "Pilot"
+    other = new_store(tmp_path, "other.db")
+    third = add_text(other, "I: Wer noch?\n\nB: Die Stadt C.\n", "c.txt")
+    create_set(other, "Welle 1", [third], actor="t")
+    report = import_project(other, data, actor="t", name="rich.qdpx")
+    assert (report.sets_created, report.set_members_added) == (2, 3)
+    sets = {s.name: s.documents for s in list_sets(other)}
+    assert sets == {"Leer": (), "Pilot": ("a",), "Welle 1": ("a", "b", "c")}
+    # a dry run reports the sets and stores none; the same file again changes nothing
+    fresh = new_store(tmp_path, "fresh.db")
+    dry = import_project(fresh, data, actor="t", name="rich.qdpx", dry_run=True)
+    assert (dry.sets_created, dry.set_members_added, list_sets(fresh)) == (3, 3, [])
+    again = import_project(other, data, actor="t", name="rich.qdpx")
+    assert (again.sets_created, again.set_members_added) == (0, 0)
+    add_to_set(other, "Pilot", ["c"], actor="t")
+    import_project(other, data, actor="t", name="rich.qdpx")
+    assert {s.name: s.documents for s in list_sets(other)}["Pilot"] == ("a", "c")
+
+
+def test_sets_kept_as_an_attribute_by_older_projects_are_exported_as_sets(tmp_path: Path) -> None:
+    store = store_with_codebook(tmp_path)
+    doc = add_text(store, "I: Alt?\n\nB: Ja.\n", "alt.txt")
+    set_attributes(store, doc, {"sets": "Welle 1; Pilot"}, actor="t")
+    create_set(store, "Welle 1", actor="t")  # the same name as a set: one set, with the GUID of the set
+    data = export_project(store)
+    _schema("Project.xsd").validate(_qde(data))
+    copy = new_store(tmp_path, "copy.db")
+    import_project(copy, data, actor="t", name="alt.qdpx")
+    assert {s.name: s.documents for s in list_sets(copy)} == {"Pilot": ("alt",), "Welle 1": ("alt",)}
+    [welle] = [s for s in sets_with_guids(copy) if s.name == "Welle 1"]
+    assert welle.guid == store.one("SELECT guid FROM document_sets WHERE name = 'Welle 1'")["guid"]  # type: ignore[index]

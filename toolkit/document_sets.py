@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from toolkit.documents import document_row
 from toolkit.errors import Conflict, InvalidValue, NotFound
@@ -62,9 +63,12 @@ def _clean_name(name: str) -> str:
 
 
 def _add(w: Writer, store: Store, set_row: dict[str, object], documents: Sequence[str]) -> int:
+    return _add_rows(w, set_row, [document_row(store, document) for document in documents])
+
+
+def _add_rows(w: Writer, set_row: dict[str, object], docs: Sequence[dict[str, Any]]) -> int:
     added = 0
-    for document in documents:
-        doc = document_row(store, document)
+    for doc in docs:
         cursor = w.execute(
             "INSERT OR IGNORE INTO document_set_members (set_id, document_id) VALUES (?, ?)",
             (set_row["id"], doc["id"]),
@@ -141,3 +145,49 @@ def delete_set(store: Store, name: str, *, actor: str) -> None:
     with store.write(actor) as w:
         w.execute("DELETE FROM document_sets WHERE id = ?", (row["id"],))
         w.event("delete", "document_set", str(row["guid"]), {"name": name, "documents": list(members)})
+
+
+@dataclass(frozen=True)
+class SetMembers:
+    """A set as an exchange file carries it: its GUID, name and member documents (GUIDs)."""
+
+    guid: str
+    name: str
+    documents: tuple[str, ...]
+
+
+def sets_with_guids(store: Store) -> list[SetMembers]:
+    """Every set with its GUID and its documents' GUIDs (documents by name), for exports."""
+    members: dict[tuple[str, str], list[str]] = {}
+    for r in store.query(
+        "SELECT s.guid AS sg, s.name AS s, d.guid AS dg FROM document_sets s "
+        "LEFT JOIN document_set_members m ON m.set_id = s.id "
+        "LEFT JOIN documents d ON d.id = m.document_id ORDER BY s.name, d.name"
+    ):
+        key = (str(r["sg"]), str(r["s"]))
+        members.setdefault(key, [])
+        if r["dg"] is not None:
+            members[key].append(str(r["dg"]))
+    return [SetMembers(guid, name, tuple(docs)) for (guid, name), docs in members.items()]
+
+
+def merge_set_in(w: Writer, guid: str, name: str, document_ids: Sequence[int]) -> tuple[bool, int]:
+    """Inside an open change (an exchange import): the set found by ``guid``, else by ``name``,
+    else created with both, gets ``document_ids`` as members. A set that exists keeps its name and
+    every member it has: merging never takes anything away. Returns (created, members added)."""
+    store = w.store
+    name = _clean_name(name)
+    row = store.one("SELECT id, guid, name FROM document_sets WHERE guid = ?", (guid,)) or store.one(
+        "SELECT id, guid, name FROM document_sets WHERE name = ?", (name,)
+    )
+    created = row is None
+    if row is None:
+        set_id = w.insert("document_sets", {"guid": guid, "name": name, "created_at": now()})
+        w.event("create", "document_set", guid, {"name": name})
+        row = {"id": set_id, "guid": guid, "name": name}
+    docs = [
+        r
+        for r in (store.one("SELECT id, name FROM documents WHERE id = ?", (i,)) for i in document_ids)
+        if r is not None
+    ]
+    return created, _add_rows(w, row, docs)

@@ -51,4 +51,8 @@ TEXTS: dict[str, Text] = {
         "Erste Beiträge, wie sie gespeichert werden (pseudonymisiert, als „{name}“)",
         "First turns as they will be stored (pseudonymised, as “{name}”)",
     ),
+    "ui.exchange.sets": Text(
+        "Dokumentgruppen: {sets} neu, {members} Zuordnungen ergänzt",
+        "Document sets: {sets} new, {members} memberships added",
+    ),
 }

@@ -19,6 +19,8 @@ def print_report(report: ImportReport) -> None:
         f"{report.coders_added} coders, {report.memos_imported} memos, "
         f"{report.attributes_set} attribute values"
     )
+    if report.sets_created or report.set_members_added:
+        click.echo(f"document sets: {report.sets_created} new, {report.set_members_added} memberships added")
     if report.media_attached:
         click.echo(
             f"{report.media_attached} recordings attached, {report.time_stamps_synced} time stamps "

@@ -149,6 +149,8 @@ class ImportReport:
     codings_present: int = 0
     memos_imported: int = 0
     attributes_set: int = 0
+    sets_created: int = 0  # document sets (<Sets> with <MemberSource>)
+    set_members_added: int = 0
     media_attached: int = 0  # recordings of audio/video sources (issue 21)
     time_stamps_synced: int = 0
     skipped_sources: list[str] = field(default_factory=list)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import Element, SubElement
 
+from toolkit.document_sets import SetMembers, sets_with_guids
 from toolkit.exchange.refi.cases import (
     case_codes,
     case_guid,
@@ -189,15 +190,31 @@ def project_xml(store: Store, *, unique_names: bool = False, case_segments: bool
                 },
             )
             _sub(note, "PlainTextContent", text=m["text"])
-    if sets:
+    all_sets = _all_sets(store, sets)
+    if all_sets:
         sets_el = _sub(root, "Sets")
-        for set_name in sets:  # in order of first use, so a single document keeps its order
-            s = _sub(sets_el, "Set", {"guid": stable_guid("set", set_name), "name": set_name})
-            for guid in sets[set_name]:
+        for one in all_sets:
+            s = _sub(sets_el, "Set", {"guid": one.guid, "name": one.name})
+            for guid in one.documents:
                 _sub(s, "MemberSource", {"targetGUID": guid})
     for note_guid in project_notes:
         _sub(root, "NoteRef", {"targetGUID": note_guid})
     return xml_bytes(root, PROJECT_NS)
+
+
+def _all_sets(store: Store, from_attribute: dict[str, list[str]]) -> list[SetMembers]:
+    """The project's document sets (by name, with their GUIDs), and the sets older projects kept in
+    the document attribute ``sets`` (after them, in order of first use); a name in both is one set
+    with the members of both."""
+    out = {s.name: s for s in sets_with_guids(store)}
+    for name, docs in from_attribute.items():
+        known = out.get(name)
+        if known is None:
+            out[name] = SetMembers(stable_guid("set", name), name, tuple(docs))
+        else:
+            extra = tuple(d for d in docs if d not in known.documents)
+            out[name] = SetMembers(known.guid, name, known.documents + extra)
+    return list(out.values())
 
 
 def _member(name: str) -> zipfile.ZipInfo:

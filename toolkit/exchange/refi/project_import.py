@@ -14,6 +14,7 @@ from typing import Any
 from toolkit.coders import coder_id
 from toolkit.codes import code_tree
 from toolkit.codings import NewCoding, insert_codings
+from toolkit.document_sets import merge_set_in
 from toolkit.documents import _check_attribute, import_parsed
 from toolkit.errors import ImportFailed, InvalidValue
 from toolkit.exchange.refi.cases import (
@@ -24,9 +25,8 @@ from toolkit.exchange.refi.codebook import (
     load_refi_codebook,
 )
 from toolkit.exchange.refi.common import (
-    SET_SEPARATOR,
-    SETS_ATTRIBUTE,
     refi_time,
+    stable_guid,
 )
 from toolkit.exchange.refi.media import import_media, is_media
 from toolkit.exchange.refi.model import DryRun, ImportReport, RefiProject, RefiSource
@@ -132,7 +132,7 @@ SpeakerAttributes = dict[str, dict[str, dict[str, str]]]
 
 
 def _attributes(project: RefiProject) -> tuple[Attributes, SpeakerAttributes]:
-    """Source GUID -> {attribute: value}, from variables of sources and cases, and sets; and
+    """Source GUID -> {attribute: value}, from variables of sources and cases; and
     source GUID -> {speaker: {attribute: value}} from cases named ``<source name>: <speaker>``
     that refer to that one source (how speakers are exported)."""
     names = {v.guid: v.name for v in project.variables}
@@ -153,14 +153,24 @@ def _attributes(project: RefiProject) -> tuple[Attributes, SpeakerAttributes]:
         for var, value in src.values:
             if var in names and value.strip():
                 out[src.guid][names[var]] = value.strip()
-    members: defaultdict[str, list[str]] = defaultdict(list)
-    for s in project.sets:
-        for src_guid in s.sources:
-            if s.name.strip() and s.name.strip() not in members[src_guid]:
-                members[src_guid].append(s.name.strip())
-    for src_guid, set_names in members.items():
-        out[src_guid][SETS_ATTRIBUTE] = SET_SEPARATOR.join(set_names)
     return dict(out), dict(speakers)
+
+
+def _document_sets(w: Writer, project: RefiProject, docs: dict[str, int], report: ImportReport) -> None:
+    """``<Sets>`` with ``<MemberSource>`` as document sets (found by GUID or name, else created);
+    a set here keeps every document it has. Sets of codes only are the codebook's (not kept)."""
+    for s in project.sets:
+        if s.codes and not s.sources:
+            continue
+        try:
+            created, added = merge_set_in(
+                w, s.guid or stable_guid("set", s.name), s.name, [docs[g] for g in s.sources if g in docs]
+            )
+        except InvalidValue as exc:
+            _warn(report, f"set {s.name!r} left out: {exc}")
+            continue
+        report.sets_created += created
+        report.set_members_added += added
 
 
 def _speaker_attributes(
@@ -420,6 +430,7 @@ def import_project(
             coders = _coders(w, project, report)
             codes = load_refi_codebook(w, project.codebook, report, path) if project.codebook.codes else {}
             docs = _documents(w, project, texts, _attributes(project), report, path)
+            _document_sets(w, project, docs, report)
             used = _codings(w, project, texts, docs, codes, coders, notes, report)
             _memos(w, project, docs, codes, coders, notes, used, report)
             import_media(w, archive, project, texts, docs, report)
