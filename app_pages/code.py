@@ -20,7 +20,7 @@ from app_pages.training_panel import training_panel
 from app_pages.ui import error, error_text, md, store
 from toolkit import history
 from toolkit.blind import blind_coding
-from toolkit.code_labels import code_name
+from toolkit.code_labels import code_name, path_names
 from toolkit.coders import list_coders
 from toolkit.codes import list_codes
 from toolkit.codings import delete_coding, get_coding, update_coding
@@ -114,6 +114,12 @@ _open_link()
 codes = list_codes(project)
 paths = [c.path for c in codes]
 names = {c.path: code_name(c, ui_language()) for c in codes}
+shown_paths = path_names(project, ui_language())  # a path as shown: its parts' names in the language
+
+
+def _path(path: str) -> str:
+    return shown_paths.get(path, path).replace("/", " › ")
+
 
 with st.sidebar:
     doc_name = st.selectbox(tr("ui.code.document"), [d.name for d in docs], key="code_doc")
@@ -134,7 +140,7 @@ with st.sidebar:
         tr("ui.code.speakers"), info.speakers, key="code_speakers", placeholder=tr("ui.code.all")
     )
     code_filter = st.multiselect(
-        tr("ui.code.codes"), paths, key="code_codes", placeholder=tr("ui.code.all_codes")
+        tr("ui.code.codes"), paths, key="code_codes", placeholder=tr("ui.code.all_codes"), format_func=_path
     )
     coder_filter = st.multiselect(
         tr("ui.code.coders"), list_coders(project), key="code_coders", placeholder=tr("ui.code.all")
@@ -214,7 +220,8 @@ def _answer(op: str, ok: bool, text: str, *, show: bool = True) -> None:
 
 
 def _name(path: str) -> str:
-    return path.rsplit("/", 1)[-1]
+    """A code's own name in the tab's language (``name_en`` in English where the codebook has it)."""
+    return path_names(project, ui_language()).get(path, path).rsplit("/", 1)[-1]
 
 
 def _said(done: OpResult) -> tuple[str, bool]:
@@ -380,7 +387,7 @@ with left:
         focus=st.session_state["code_sug_focus"],
         bench=bench_data(
             me=coder,
-            tree=tree_rows(project, doc_name, coder),
+            tree=tree_rows(project, doc_name, coder, ui_language()),
             recent=recent,
             can_code=_refusal(
                 lambda: require_coder(project, coder or "", coder or "", "add codings"),
@@ -437,7 +444,7 @@ def _edit_coding(span: dict[str, Any]) -> None:
             paths,
             index=paths.index(coding.code_path),
             key=f"{key}_code",
-            format_func=lambda p: p.replace("/", " › "),
+            format_func=_path,
         )
         memo = st.text_area(tr("ui.code.memo"), value=coding.memo, key=f"{key}_memo", height=80)
         b1, b2 = st.columns(2)
@@ -514,7 +521,7 @@ def _suggestion_item(s: Suggestion, text: str, ids: dict[str, int]) -> None:
         source = SOURCE_LABELS.get(s.source, s.source)
         st.markdown(f"{mark}**{md(names.get(s.code_path, s.code_path))}** · {s.score:.2f} · {md(source)}")
         evidence = tr("ui.code.evidence", words=md(", ".join(s.evidence))) if s.evidence else ""
-        st.caption(md(s.code_path.replace("/", " › ")) + evidence)
+        st.caption(md(_path(s.code_path)) + evidence)
         st.text(_short(text[s.start : s.end]))
         with st.container(horizontal=True):  # "Ablehnen" wraps below in a narrow panel, never cut
             st.button(
@@ -528,9 +535,7 @@ def _accept_all_panel() -> None:
 
     with st.expander(tr("ui.code.accept_all")):
         offered = sorted({s.code_path for s in shown}, key=paths.index)
-        code = st.selectbox(
-            tr("ui.code.code"), offered, key="code_sug_all_code", format_func=lambda p: p.replace("/", " › ")
-        )
+        code = st.selectbox(tr("ui.code.code"), offered, key="code_sug_all_code", format_func=_path)
         threshold = st.slider(tr("ui.code.from_score"), 0.0, 1.0, 0.5, 0.05, key="code_sug_threshold")
         if st.button(tr("ui.code.preview"), key="code_sug_all_preview", disabled=code is None):
             st.session_state["code_sug_preview"] = (code, threshold)

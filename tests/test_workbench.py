@@ -172,6 +172,22 @@ def test_tree_rows_count_the_document_and_the_project_with_subcodes(store: Store
     assert [r[3] for r in tree_rows(store, "doc", "anna")][:3] == [0, 1, 2]
 
 
+def test_tree_rows_name_codes_in_english_where_the_codebook_has_it(store: Store) -> None:
+    from toolkit.code_labels import path_names
+    from toolkit.codes_edit import update_code
+
+    update_code(store, "Information/Treiber", name_en="Drivers", actor="lea")
+    update_code(store, "Information/Treiber/Transparenz", name_en="Transparency", actor="lea")
+    english = {r[0]: r[1] for r in tree_rows(store, "doc", "anna", "en")}
+    assert english["Information/Treiber/Transparenz"] == "Transparency"  # the path stays the codebook's
+    assert english["Information/Herausforderungen"] == "Herausforderungen"  # no name_en: the name
+    german = {r[0]: r[1] for r in tree_rows(store, "doc", "anna", "de")}
+    assert german["Information/Treiber/Transparenz"] == "Transparenz"
+    shown = path_names(store, "en")
+    assert shown["Information/Treiber/Transparenz"] == "Information/Drivers/Transparency"
+    assert path_names(store, "de")["Information/Treiber/Transparenz"] == "Information/Treiber/Transparenz"
+
+
 @pytest.mark.parametrize(
     ("params", "expected"),
     [

@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from toolkit.blind import visibility
+from toolkit.code_labels import code_name
 from toolkit.codes import SEP, code_tree, find_code, list_codes
 from toolkit.codes_edit import add_code, add_code_in
 from toolkit.codings import add_coding, add_coding_in, get_coding, update_coding
 from toolkit.documents import document_row
 from toolkit.errors import InvalidValue, NotFound
+from toolkit.i18n import Language
 from toolkit.model import Coding
 from toolkit.permissions import require_coder, require_lead
 from toolkit.store import Store, cached_by_change, last_change
@@ -240,14 +242,18 @@ def parse_link(params: Mapping[str, str], documents: Collection[str], text_lengt
     return Link(name, start, end, coder)
 
 
-def tree_rows(store: Store, document: str, viewer: str) -> list[tuple[str, str, str, int, int, int, bool]]:
+def tree_rows(
+    store: Store, document: str, viewer: str, lang: Language = "de"
+) -> list[tuple[str, str, str, int, int, int, bool]]:
     """The code tree panel, in tree order: ``(path, name, colour, depth, codings in the document,
-    codings in the project, has subcodes)``; counts are what the viewer may see, subcodes included."""
+    codings in the project, has subcodes)``; the name in ``lang`` (``name_en`` in English where the
+    codebook has it), the path the codebook's; counts are what the viewer may see, subcodes included."""
     codes = code_tree(store)
     counts = code_counts(store, document, viewer)
     parents = {c.parent_id for c in codes}
     return [
-        (c.path, c.name, c.colour or "", c.depth, *counts.get(c.path, (0, 0)), c.id in parents) for c in codes
+        (c.path, code_name(c, lang), c.colour or "", c.depth, *counts.get(c.path, (0, 0)), c.id in parents)
+        for c in codes
     ]
 
 

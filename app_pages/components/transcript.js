@@ -13,6 +13,9 @@ const LABEL_H = 17; // px per margin label
 const POPUP_ITEMS = 9;
 // the words of the workbench in the tab's language (from the server, ui.transcript.* in the catalog)
 let WORDS = {};
+// code path -> the path as shown in the tab's language (names from the code tree rows; a path stays
+// the code's identifier in every op and event)
+let NAMES = {};
 
 function w(key, values) {
   let text = WORDS[key] || key;
@@ -44,6 +47,24 @@ function lastPart(path) {
   return i < 0 ? path : path.slice(i + 1);
 }
 
+function namesOf(tree) {
+  const names = {};
+  for (const [path, name] of tree || []) {
+    const parent = parentPath(path);
+    names[path] = parent ? `${names[parent] || parent}/${name}` : name;
+  }
+  return names;
+}
+
+// A code as shown: its path in the tab's language, and its own name (the path's last part).
+function shownPath(path) {
+  return NAMES[path] || path;
+}
+
+function nameOf(path) {
+  return lastPart(shownPath(path));
+}
+
 function parentPath(path) {
   const i = path.lastIndexOf("/");
   return i < 0 ? "" : path.slice(0, i);
@@ -57,7 +78,7 @@ function segmentStyle(seg, spans, mark, selected) {
     seg.style.background = `linear-gradient(to top, ${layers.join(", ")}, ${wash} ${spans.length * stripe}px)`;
     seg.style.paddingBottom = `${spans.length * stripe}px`;
     seg.classList.add("tk-coded");
-    seg.title = spans.map((s) => `${s.code} (${s.coder})`).join("\n");
+    seg.title = spans.map((s) => `${shownPath(s.code)} (${s.coder})`).join("\n");
     if (spans.some((s) => s.optimistic)) seg.classList.add("tk-optimistic");
     if (selected && spans.some((s) => s.guid === selected)) seg.classList.add("tk-selspan");
   }
@@ -77,7 +98,7 @@ function suggestionStyle(seg, sugs, a, b, focus) {
   for (const u of sugs) {
     for (const it of u.items) {
       const why = it.evidence ? ` · ${it.evidence}` : "";
-      lines.push(`Vorschlag: ${it.code} (${it.score.toFixed(2)}, ${it.source})${why}`);
+      lines.push(w("suggested", { code: shownPath(it.code), score: it.score.toFixed(2), source: it.source }) + why);
     }
   }
   seg.title = (seg.title ? seg.title + "\n" : "") + lines.join("\n");
@@ -194,7 +215,7 @@ function drawMargin(rec, bars, opts) {
   for (const bar of bars) {
     const s = bar.s;
     const who = showInitials ? ` · ${initials(s.coder)}` : "";
-    const tip = `${s.code} (${s.coder})${s.weight ? w("weight", { weight: s.weight }) : ""}`;
+    const tip = `${shownPath(s.code)} (${s.coder})${s.weight ? w("weight", { weight: s.weight }) : ""}`;
     const bracket = el("div", "tk-bracket");
     bracket.style.left = `${bar.lane * LANE}px`;
     bracket.style.top = `${bar.y1 + 2}px`;
@@ -206,7 +227,7 @@ function drawMargin(rec, bars, opts) {
     if (selected && s.guid === selected) bracket.classList.add("tk-selected");
     frag.appendChild(bracket);
     const y = Math.max(bar.y1, free);
-    const label = el("div", "tk-label", lastPart(s.code) + who);
+    const label = el("div", "tk-label", nameOf(s.code) + who);
     label.style.left = `${labelX}px`;
     label.style.top = `${y}px`;
     label.style.borderLeftColor = s.colour;
@@ -407,7 +428,7 @@ function assign(st, span, path) {
     (s) => s.mine && s.start === span.start && s.end === span.end && s.code === path,
   );
   if (twin) {
-    showToast(st, w("already", { code: lastPart(path) }), false);
+    showToast(st, w("already", { code: nameOf(path) }), false);
     return false;
   }
   if (!st.data.canCode) {
@@ -427,7 +448,7 @@ function assign(st, span, path) {
   });
   closePopup(st, true);
   render(st, { partial: true });
-  showToast(st, `„${lastPart(path)}“ zugewiesen`, true);
+  showToast(st, w("assigned", { code: nameOf(path) }), true);
   return true;
 }
 
@@ -450,7 +471,7 @@ function matches(paths, query) {
   if (!words.length) return [];
   const scored = [];
   for (const p of paths) {
-    const low = p.toLocaleLowerCase("de");
+    const low = shownPath(p).toLocaleLowerCase("de");
     if (!words.every((w) => low.includes(w))) continue;
     const name = lastPart(low);
     const score = (name.startsWith(words[0]) ? 0 : name.includes(words[0]) ? 1 : 2) + p.split("/").length / 10;
@@ -468,9 +489,9 @@ function pathItem(path, number) {
   const nameLine = el("div", "tk-item-name");
   if (number) nameLine.appendChild(el("span", "tk-num", `${number}`));
   nameLine.appendChild(dot);
-  nameLine.appendChild(document.createTextNode(lastPart(path)));
+  nameLine.appendChild(document.createTextNode(nameOf(path)));
   item.appendChild(nameLine);
-  const parent = parentPath(path);
+  const parent = parentPath(shownPath(path));
   if (parent) item.appendChild(el("div", "tk-item-path", parent.split("/").join(" › ")));
   return { item, dot };
 }
@@ -520,7 +541,7 @@ function openPopup(st, span, rect) {
     items = [];
     if (sel && !q) {
       const node = el("div", "tk-item tk-special");
-      node.appendChild(el("div", "tk-item-name", w("move_to", { code: lastPart(sel.code) })));
+      node.appendChild(el("div", "tk-item-name", w("move_to", { code: nameOf(sel.code) })));
       const was = st.cps.slice(sel.start, sel.end).join("");
       const shortWas = was.length > 60 ? `${was.slice(0, 57)} …` : was;
       node.appendChild(el("div", "tk-item-path", w("was", { was: shortWas })));
@@ -624,7 +645,7 @@ function invivoForm(st, popup, span, quote) {
   name.type = "text";
   name.value = invivoName(quote);
   nameLbl.appendChild(name);
-  const parentLbl = el("label", "tk-field", "unter");
+  const parentLbl = el("label", "tk-field", w("under"));
   const parent = el("select", "tk-invivo-parent");
   const top = el("option", null, w("top"));
   top.value = "";
@@ -633,7 +654,7 @@ function invivoForm(st, popup, span, quote) {
   for (const row of st.data.tree || []) {
     const o = el("option", null, `${"\u2003".repeat(row[3])}${row[1]}`);
     o.value = row[0];
-    o.title = row[0];
+    o.title = shownPath(row[0]);
     if (row[0] === last) o.selected = true;
     parent.appendChild(o);
   }
@@ -698,7 +719,7 @@ function adjust(st, coding, span) {
   }
   newOp(st, "adjust", { guid: coding.guid, version: coding.version, start: span.start, end: span.end });
   closePopup(st, true);
-  showToast(st, w("changing", { code: lastPart(coding.code) }), true);
+  showToast(st, w("changing", { code: nameOf(coding.code) }), true);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -761,7 +782,7 @@ function renderTree(st) {
     const dot = el("span", "tk-dot");
     dot.style.background = colour || "#888888";
     const label = el("span", "tk-node-name", name);
-    label.title = path.split("/").join(" › ");
+    label.title = shownPath(path).split("/").join(" › ");
     const count = el("span", "tk-count", `${doc} / ${all}`);
     count.title = w("count", { doc, all });
     row.append(caret, dot, label, count);
@@ -790,7 +811,7 @@ function applyTreeFilter(st) {
   const keep = new Set();
   if (words.length) {
     for (const n of nodes) {
-      const p = n.dataset.path.toLocaleLowerCase("de");
+      const p = shownPath(n.dataset.path).toLocaleLowerCase("de");
       if (words.every((w) => p.includes(w))) {
         let x = n.dataset.path;
         while (x) {
@@ -838,7 +859,7 @@ function treeClick(st, e) {
   if (st.pending) {
     assign(st, st.pending, path);
   } else {
-    showToast(st, w("mark_first", { code: lastPart(path) }), true);
+    showToast(st, w("mark_first", { code: nameOf(path) }), true);
   }
 }
 
@@ -848,7 +869,7 @@ function addRow(st, node, parent) {
   const row = el("div", "tk-add-row");
   const input = el("input", "tk-add-input");
   input.type = "text";
-  input.placeholder = parent ? w("new_under", { parent: lastPart(parent) }) : w("new");
+  input.placeholder = parent ? w("new_under", { parent: nameOf(parent) }) : w("new");
   input.dataset.parent = parent;
   row.appendChild(input);
   if (node) node.after(row);
@@ -951,8 +972,8 @@ function selectCoding(st, guid) {
   const s = st.spans.find((x) => x.guid === guid);
   if (st.selected && s) {
     const hint = s.mine
-      ? w("picked_own", { code: lastPart(s.code) })
-      : w("picked", { code: lastPart(s.code), coder: s.coder });
+      ? w("picked_own", { code: nameOf(s.code) })
+      : w("picked", { code: nameOf(s.code), coder: s.coder });
     showToast(st, hint, true);
   }
   st.send("select", { guid: st.selected, pos: s ? s.start : null });
@@ -1004,6 +1025,7 @@ function handleFeedback(st) {
 export default function (component) {
   const { data, parentElement, setTriggerValue, setStateValue } = component;
   WORDS = data.words || WORDS;
+  NAMES = namesOf(data.tree);
   let st = parentElement.tkApp;
   if (!st || !parentElement.contains(st.app)) {
     st = createApp(parentElement);

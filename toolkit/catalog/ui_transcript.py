@@ -74,4 +74,9 @@ TEXTS: dict[str, Text] = {
     ),
     "ui.transcript.picked": Text("„{code}“ von {coder} ausgewählt.", "“{code}” of {coder} chosen."),
     "ui.transcript.weight": Text(" · Gewicht {weight}", " · weight {weight}"),
+    "ui.transcript.assigned": Text("„{code}“ zugewiesen", "“{code}” assigned"),
+    "ui.transcript.suggested": Text(
+        "Vorschlag: {code} ({score}, {source})", "Suggestion: {code} ({score}, {source})"
+    ),
+    "ui.transcript.under": Text("unter", "under"),
 }
