@@ -42,6 +42,17 @@ def codings(db: Path) -> list[tuple[int, int, str]]:
         return [(c.start, c.end, c.text) for c in list_codings(store, coder="anna")]
 
 
+def test_a_page_of_hits_and_the_counts_alone(db: Path) -> None:
+    every = json.loads(run(db, "Medienbruch", "--json").output)
+    assert len(every) == 3
+    page = run(db, "Medienbruch", "--json", "--offset", "1", "--limit", "1")
+    assert json.loads(page.output) == every[1:2]
+    shown = run(db, "Medienbruch", "--offset", "1", "--limit", "1")
+    assert "2-2 of 3 hits" in shown.stderr
+    counted = json.loads(run(db, "Medienbruch", "--counts", "--json").output)
+    assert counted == {"total": 3, "documents": {"interview_a": 3}, "speakers": {"B": 3}}
+
+
 def test_search_prints_the_hits_as_json(db: Path) -> None:
     result = run(db, "Medienbruch", "--json")
     assert result.exit_code == 0, result.output

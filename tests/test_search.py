@@ -142,7 +142,7 @@ def test_an_invalid_regex_says_so(store: Store) -> None:
 
 def _index_count(store: Store, word: str) -> int:
     row = store.conn.execute(
-        "SELECT count(*) FROM search_index WHERE search_index MATCH ?", (word,)
+        "SELECT count(*) FROM search_body WHERE search_body MATCH ?", (f'"{word}"',)
     ).fetchone()
     return int(row[0])
 
@@ -174,10 +174,17 @@ def test_a_restored_backup_and_an_old_project_have_a_working_index(store: Store,
         assert len(spans(restored, "Medienbruch")) == 2
     # an old project: the migration builds the index from the stored texts
     conn = sqlite3.connect(tmp_path / "p.db")
+    triggers = [
+        r[0]
+        for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE name LIKE 'search_%' AND type = 'trigger'"
+        )
+    ]
     conn.executescript(
-        "DROP TRIGGER documents_search_insert; DROP TRIGGER documents_search_delete; "
-        "DROP TRIGGER documents_search_update; DROP TABLE search_index; "
-        "DELETE FROM _sqlite_migrations WHERE name = 'm013_search_index';"
+        "".join(f"DROP TRIGGER {t};" for t in triggers)
+        + "DROP TABLE search_body; DROP TABLE search_body_vocab; DROP TABLE search_body_terms; "
+        "DROP TABLE search_voices; DROP TABLE search_stale; "
+        "DELETE FROM _sqlite_migrations WHERE name = 'm013a_search_voices';"
     )
     conn.close()
     with Store(tmp_path / "p.db") as migrated:

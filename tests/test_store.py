@@ -37,6 +37,7 @@ ALL_MIGRATIONS = [
     "m016_media",
     "m017_document_sets",
     "m018_turn_pages",
+    "m013a_search_voices",
 ]
 
 

@@ -13,23 +13,35 @@ from __future__ import annotations
 import bisect
 import re
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from toolkit import search_index
 from toolkit.codes import code_by_path, list_codes
 from toolkit.document_sets import documents_of_sets
 from toolkit.errors import InvalidValue, NotFound
-from toolkit.migrations.search import SEARCH_FOLD_SQL
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore", DeprecationWarning)
     import sre_constants
     import sre_parse
-from toolkit.search_query import And, Near, Node, Not, Or, Term, fold, parse_query, positive, term_pattern
+from toolkit.search_query import (
+    _VARIANTS,
+    And,
+    Near,
+    Node,
+    Not,
+    Or,
+    Term,
+    fold,
+    parse_query,
+    positive,
+    term_pattern,
+)
 from toolkit.store import Store
 
-__all__ = ["Hit", "SearchOptions", "counts", "fold", "parse_query", "rebuild_index", "search"]
+__all__ = ["Hit", "SearchOptions", "counts", "fold", "parse_query", "plan", "rebuild_index", "search"]
 
 Mode = Literal["words", "lemma", "regex"]
 MODES: tuple[str, ...] = ("words", "lemma", "regex")
@@ -39,33 +51,52 @@ CONTEXT_CHARS = 60
 # -- the index -------------------------------------------------------------------------------
 
 
-def _fts_query(term: Term, fold_spelling: bool) -> str | None:
-    """The FTS5 query that finds at least every document the term's pattern matches, or None when
-    the index cannot narrow (a wildcard inside a word, characters the tokenizer splits on)."""
-    text = " ".join(term.text.split())
-    prefix = text.endswith("*")
-    core = text.rstrip("*")
-    if "*" in core:
+def index_tokens(term: Term) -> tuple[list[str], bool] | None:
+    """The index's tokens of a word or phrase and whether the last is a prefix (``word*``), or
+    None when the index cannot say where it is (a wildcard inside, signs other than letters)."""
+    words = term.text.split()
+    prefix = bool(words) and words[-1].endswith("*")
+    if prefix:
+        words[-1] = words[-1][:-1]
+    tokens = [w.lower() for w in words]
+    if not tokens or not all(t.isalnum() and w.isalnum() for t, w in zip(tokens, words, strict=True)):
         return None
-    words = core.split()
-    if not words or not all(w.isalnum() for w in words):
+    return tokens, prefix
+
+
+def folded_words(store: Store, term: Term) -> list[str] | None:
+    """The indexed words whose spelling folds to the term's (a single word, maybe with ``*`` at
+    its end), or None when the index cannot tell."""
+    found = index_tokens(term)
+    if found is None or len(found[0]) > 1:
         return None
+    first = fold(found[0][0])[:1]
+    if not first:
+        return None
+    letters = set(_VARIANTS.get(first, first)) | ({"ß"} if first == "s" else set())
+    pattern = term_pattern(term, fold_spelling=True)
+    return search_index.terms_like(store.conn, pattern, letters)
+
+
+def _fts_query(store: Store, term: Term, fold_spelling: bool) -> str | None:
+    """The FTS5 query that finds at least every voice the term's pattern matches, or None."""
     if fold_spelling:
-        words = [fold(w) for w in words]
-        if not all(w.isalnum() for w in words):
-            return None
-    column = "folded" if fold_spelling else "body"
-    return f'{column} : "{" ".join(words)}"' + ("*" if prefix else "")
+        words = folded_words(store, term)
+        return None if words is None else " OR ".join(f'"{w}"' for w in words) or '""'
+    found = index_tokens(term)
+    if found is None:
+        return None
+    tokens, prefix = found
+    return f'"{" ".join(tokens)}"' + ("*" if prefix else "")
 
 
 def _candidates(store: Store, node: Node, fold_spelling: bool) -> set[int] | None:
-    """Ids of the documents that may hold a hit (None: all)."""
+    """Ids of the voices (a speaker's turns in one document) that may hold a hit (None: all)."""
     if isinstance(node, Term):
-        fts = _fts_query(node, fold_spelling)
+        fts = _fts_query(store, node, fold_spelling)
         if fts is None:
             return None
-        rows = store.conn.execute("SELECT rowid FROM search_index WHERE search_index MATCH ?", (fts,))
-        return {int(r[0]) for r in rows}
+        return search_index.match_voices(store.conn, fts) if fts != '""' else set()
     if isinstance(node, Not):
         return None
     if isinstance(node, Near):
@@ -79,18 +110,20 @@ def _candidates(store: Store, node: Node, fold_spelling: bool) -> set[int] | Non
     return set.intersection(*known) if known else None
 
 
+def ensure_index(store: Store) -> None:
+    """Re-index documents changed outside :meth:`Store.write` (it re-indexes before each commit)."""
+    if search_index.stale(store.conn):
+        with store.write("system"):
+            pass
+
+
 def rebuild_index(store: Store) -> int:
-    """Rebuild the index from the stored texts (it is kept in step by triggers; this is for repair).
+    """Rebuild the index from the stored texts (the store keeps it in step; this is for repair).
     Returns the number of documents indexed."""
     with store.write("system") as w:
-        w.execute("INSERT INTO search_index (search_index) VALUES ('delete-all')")
-        w.execute(
-            "INSERT INTO search_index (rowid, body, folded) SELECT id, text, "
-            f"{SEARCH_FOLD_SQL.format(t='text')} FROM documents"
-        )
+        count = search_index.rebuild(store.conn)
         w.event("rebuild", "search_index", None, {})
-    row = store.conn.execute("SELECT count(*) FROM documents").fetchone()
-    return int(row[0])
+    return count
 
 
 # -- hits ------------------------------------------------------------------------------------
@@ -321,7 +354,9 @@ def _regex(query: str, case_sensitive: bool) -> re.Pattern[str]:
     return pattern
 
 
-def _documents(store: Store, options: SearchOptions, ids: set[int] | None) -> list[dict[str, object]]:
+def _documents(
+    store: Store, options: SearchOptions, ids: set[int] | None, *, text: bool = True
+) -> list[dict[str, object]]:
     where: list[str] = []
     params: list[str] = []
     if options.documents:
@@ -349,7 +384,9 @@ def _documents(store: Store, options: SearchOptions, ids: set[int] | None) -> li
         params.extend(options.sets)
     if ids is not None:
         where.append(f"id IN ({','.join(str(int(i)) for i in sorted(ids)) or 'NULL'})")
-    sql = "SELECT id, name, text FROM documents" + (" WHERE " + " AND ".join(where) if where else "")
+    sql = f"SELECT id, name{', text' if text else ''} FROM documents"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
     return store.query(sql + " ORDER BY name", tuple(params))
 
 
@@ -393,57 +430,95 @@ def _coded_spans(store: Store, doc_id: int, codes: tuple[str, ...]) -> list[tupl
     ]
 
 
-def search(store: Store, query: str, options: SearchOptions | None = None) -> list[Hit]:
-    """Every hit of ``query`` in document order. Raises :class:`InvalidValue` for a bad query."""
+@dataclass(frozen=True)
+class Plan:
+    """A parsed query: the tree of a word query, or the pattern of a regular expression."""
+
+    options: SearchOptions
+    node: Node | None
+    pattern: re.Pattern[str] | None
+
+
+def plan(store: Store, query: str, options: SearchOptions | None = None) -> Plan:
+    """Parse and check ``query``; raises :class:`InvalidValue` for a bad one."""
     options = options or SearchOptions()
     if options.mode not in MODES:
         raise InvalidValue("search.mode_unknown", mode=options.mode, choices=MODES)
-    node: Node | None = None
-    pattern: re.Pattern[str] | None = None
+    ensure_index(store)
     if options.mode == "regex":
-        pattern = _regex(query, options.case_sensitive)
-        ids = None
-    else:
-        node = parse_query(query)
-        if options.mode == "lemma":
-            from toolkit.search_lemma import expand  # reads the lemma tables only when asked
+        return Plan(options, None, _regex(query, options.case_sensitive))
+    node = parse_query(query)
+    if options.mode == "lemma":
+        from toolkit.search_lemma import expand  # reads the lemma tables only when asked
 
-            node = expand(node)
-        ids = _candidates(store, node, options.fold)
-    hits: list[Hit] = []
+        node = expand(node)
+    return Plan(options, node, None)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A hit before its context is cut: ``text[start:end]`` in ``unit`` of document ``name``."""
+
+    name: str
+    text: str
+    unit: _Unit
+    start: int
+    end: int
+
+    def hit(self) -> Hit:
+        left, right = _kwic(self.text, self.start, self.end, self.unit)
+        u = self.unit
+        return Hit(
+            self.name,
+            self.start,
+            self.end,
+            self.text[self.start : self.end],
+            u.speaker,
+            u.turn,
+            u.timestamp,
+            left,
+            right,
+        )
+
+
+def places(store: Store, p: Plan, document_ids: set[int] | None = None) -> Iterator[Place]:
+    """Every hit of the plan in document order (only in ``document_ids`` when given)."""
+    options = p.options
+    ids = document_ids
+    if p.node is not None:
+        voices = _candidates(store, p.node, options.fold)
+        if voices is not None:
+            found = search_index.voice_documents(store.conn, voices)
+            ids = found if ids is None else ids & found
     for doc in _documents(store, options, ids):
         text = str(doc["text"])
         doc_id = int(str(doc["id"]))
         units = _units(store, doc_id, text, options)
         if not units:
             continue
-        if pattern is not None:
-            per_unit = _spans_in(pattern, text, units)
+        if p.pattern is not None:
+            per_unit = _spans_in(p.pattern, text, units)
         else:
-            assert node is not None
+            assert p.node is not None
             evaluator = _Evaluator(text, units, options)
-            per_unit = [evaluator.spans(node, i)[1] for i in range(len(units))]
+            per_unit = [evaluator.spans(p.node, i)[1] for i in range(len(units))]
         coded = _coded_spans(store, doc_id, options.codes) if options.codes else None
         for unit, spans in zip(units, per_unit, strict=True):
             for s, e in merge_spans(spans):
                 if coded is not None and not any(cs < e and s < ce for cs, ce in coded):
                     continue
-                left, right = _kwic(text, s, e, unit)
-                hits.append(
-                    Hit(
-                        str(doc["name"]),
-                        s,
-                        e,
-                        text[s:e],
-                        unit.speaker,
-                        unit.turn,
-                        unit.timestamp,
-                        left,
-                        right,
-                    )
-                )
-                if options.limit is not None and len(hits) >= options.limit:
-                    return hits
+                yield Place(str(doc["name"]), text, unit, s, e)
+
+
+def search(store: Store, query: str, options: SearchOptions | None = None) -> list[Hit]:
+    """Every hit of ``query`` in document order (at most ``options.limit``). Raises
+    :class:`InvalidValue` for a bad query."""
+    p = plan(store, query, options)
+    hits: list[Hit] = []
+    for place in places(store, p):
+        hits.append(place.hit())
+        if p.options.limit is not None and len(hits) >= p.options.limit:
+            break
     return hits
 
 

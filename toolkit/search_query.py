@@ -4,6 +4,7 @@ phrase, plain or with spellings folded (Bürger = Buerger = burger)."""
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ _OPERATORS = {"AND": "AND", "UND": "AND", "OR": "OR", "ODER": "OR", "NOT": "NOT"
 _TOKEN = re.compile(r'\s*(?:(?P<phrase>"[^"]*")|(?P<quote>")|(?P<paren>[()])|(?P<word>[^\s()"]+))')
 _NEAR = re.compile(r"(?:NEAR|NAH)/(\d+)$")
 _COMBINING = "[\u0300-\u036f]*"
+_ACCENTS = re.compile("[\u0300-\u034e\u0350-\u036f]+")  # U+034F is not combining
 
 # -- the query -------------------------------------------------------------------------------
 
@@ -194,11 +196,28 @@ def _variants() -> dict[str, str]:
 _VARIANTS = _variants()
 
 
+@functools.cache
+def _combining() -> re.Pattern[str]:
+    """Every combining character (``unicodedata.combining`` not 0), as one character class."""
+    marks = [cp for cp in range(0x300, 0x1F000) if unicodedata.combining(chr(cp))]  # none above
+    ranges, start = [], marks[0]
+    for before, cp in zip(marks, [*marks[1:], -1], strict=True):
+        if cp != before + 1:
+            ranges.append(f"{chr(start)}-{chr(before)}" if before > start else chr(start))
+            start = cp
+    return re.compile(f"[{''.join(ranges)}]+")
+
+
 def fold(text: str) -> str:
     """The folded spelling: lower case, ß as ss, ae/oe/ue as a/o/u, diacritics removed
     (Bürger, Buerger and burger all give ``burger``)."""
     text = text.casefold().replace("ae", "a").replace("oe", "o").replace("ue", "u")
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    if text.isascii():
+        return text
+    text = _ACCENTS.sub("", unicodedata.normalize("NFKD", text))
+    if text.isascii() or max(text) < "\u0483":  # the first combining character after the accents
+        return text
+    return _combining().sub("", text)
 
 
 def _folded_pattern(word: str) -> str:

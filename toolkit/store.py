@@ -111,6 +111,9 @@ class Store:
         self._with_lock_retry(lambda: self.conn.execute("BEGIN IMMEDIATE"))
         try:
             yield Writer(self, actor)
+            from toolkit.search_index import flush_stale  # the search index follows texts and turns
+
+            flush_stale(self.conn)
         except BaseException as exc:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")

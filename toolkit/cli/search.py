@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import click
 
 from toolkit.cli.common import actor_name, emit, errors_as_messages, json_option, project_store
@@ -30,6 +32,18 @@ from toolkit.cli.common import actor_name, emit, errors_as_messages, json_option
 @click.option("--attr", "attrs", multiple=True, help="Only documents with this attribute, KEY=VALUE.")
 @click.option("--coded-with", "codes", multiple=True, help="Only hits on a coding of this code path.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many hits.")
+@click.option(
+    "--offset",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Skip this many hits first (a page: --offset 50 --limit 50). Default: all hits.",
+)
+@click.option(
+    "--counts",
+    "only_counts",
+    is_flag=True,
+    help="Print only how many hits there are, per document and per speaker (fast: from the index).",
+)
 @click.option("--autocode", "--code", "code", default=None, help="Code every hit with this code path.")
 @click.option("--coder", default=None, help="Whose codings the autocoding adds (default: you).")
 @click.option(
@@ -66,6 +80,8 @@ def search_cmd(
     attrs: tuple[str, ...],
     codes: tuple[str, ...],
     limit: int | None,
+    offset: int,
+    only_counts: bool,
     code: str | None,
     coder: str | None,
     scope: str,
@@ -78,6 +94,8 @@ def search_cmd(
     """Find words, phrases ("…"), wildcards (*), AND / OR / NOT and NEAR/n in all transcripts.
 
     Example: coding-toolkit search '"Medienbruch" OR Onlinezugang*' --fold --json
+
+    Prints every hit unless --limit/--offset ask for a page; --counts prints the counts only.
     """
     from toolkit import autocode
     from toolkit.documents import parse_assignments
@@ -100,18 +118,29 @@ def search_cmd(
         roles=roles,
         codes=codes,
         attributes=tuple(parse_assignments(attrs).items()),
-        limit=limit,
     )
     store = project_store(ctx)
-    hits = search(store, query, options)
     if code is None:
-        if as_json:
-            emit([h.as_dict() for h in hits])
+        from toolkit.search_page import search_page
+
+        result = search_page(store, query, options, limit=0 if only_counts else limit, offset=offset)
+        if only_counts:
+            if as_json:
+                emit(result.counts())
+                return
+            for name, n in result.per_document.items():
+                click.echo(f"{name}\t{n}")
+            click.echo(f"{result.total} hits", err=True)
             return
-        for h in hits:
+        if as_json:
+            emit([h.as_dict() for h in result.hits])
+            return
+        for h in result.hits:
             click.echo(f"{h.document}\t{h.start}-{h.end}\t{h.speaker}\t{h.context}")
-        click.echo(f"{len(hits)} hits", err=True)
+        shown = f"{offset + 1}-{offset + len(result.hits)} of " if (offset or limit) and result.hits else ""
+        click.echo(f"{shown}{result.total} hits", err=True)
         return
+    hits = search(store, query, replace(options, limit=limit))
     actor = actor_name()
     plan = autocode.plan_autocode(store, hits, code, coder or actor, scope, around=around)
     if as_json and dry_run:
