@@ -1,6 +1,7 @@
 """Kodieren: read a transcript, select any span and assign a code in the popup at the selection
 (recent codes, search over full paths, in-vivo codes), see every coding in the code margin, pick a
-coding there to move it to a new extent or edit it; the code tree panel; deep links
+coding there to move it to a new extent or edit it (code, memo, weight, paraphrase); the switch
+"Paraphrasen" showing the document's paraphrases beside the text; the code tree panel; deep links
 (``/?doc=…&start=…&end=…&coder=…``) open a span; undo and redo; filters; the document memo; code
 suggestions. Every rule lives in the library."""
 
@@ -16,6 +17,7 @@ from app_pages.code_memo import code_memo_panel
 from app_pages.components.transcript import bench_data, event_value, transcript
 from app_pages.lang import tr, ui_language
 from app_pages.media_source import PLAY, PLAY_ON_OPEN, play_at, player_data
+from app_pages.paraphrase_panel import coding_paraphrase, paraphrase_margin
 from app_pages.training_panel import training_panel
 from app_pages.ui import error, error_text, md, store
 from toolkit import history
@@ -146,6 +148,9 @@ with st.sidebar:
         tr("ui.code.coders"), list_coders(project), key="code_coders", placeholder=tr("ui.code.all")
     )
     show_others = st.toggle(tr("ui.code.show_others"), value=True, key="code_show_others")
+    paraphrases_on = st.toggle(
+        tr("ui.paraphrases.switch"), value=False, key="code_para_on", help=tr("ui.paraphrases.switch_help")
+    )
     if blind_coding(project):
         st.caption(tr("ui.code.blind"))
     suggestions_on = st.toggle(
@@ -327,7 +332,7 @@ else:
 # the side column takes room only while it has something to show: the transcript keeps the width
 # (at 1024 px about 60 characters a line) otherwise. The columns stay, so the transcript is not
 # mounted anew (and keeps its scroll position) when the side column comes and goes.
-side = bool(hits or suggestions_on or st.session_state["code_message"])
+side = bool(hits or suggestions_on or paraphrases_on or st.session_state["code_message"])
 left, right_column = st.columns([3, 1] if side else [1, 0.0001], gap="small" if side else None)
 right: DeltaGenerator | None = right_column if side else None
 
@@ -419,6 +424,16 @@ with left:
 recorded = document_media(project, doc_name) is not None
 
 
+def _save_weight(guid: str, version: int, key: str) -> None:
+    weight = int(st.session_state.get(key) or 0)
+    try:
+        update_coding(project, guid, actor=coder or "", expected_version=version, weight=weight)
+    except ToolkitError as exc:
+        st.session_state["code_message"] = error_text(exc)
+    else:
+        st.toast(tr("ui.weight.saved", weight=weight))
+
+
 def _edit_coding(span: dict[str, Any]) -> None:
     coding = get_coding(project, span["guid"])
     with st.container(border=True):
@@ -447,6 +462,19 @@ def _edit_coding(span: dict[str, Any]) -> None:
             format_func=_path,
         )
         memo = st.text_area(tr("ui.code.memo"), value=coding.memo, key=f"{key}_memo", height=80)
+        st.number_input(  # saved as soon as it changes (issue 20), shown in the margin's tooltip
+            tr("ui.weight.label"),
+            min_value=0,
+            max_value=100,
+            step=5,
+            value=coding.weight,
+            key=f"code_weight_{coding.guid}_{span['version']}",  # not an offset: no "code_edit_"
+            help=tr("ui.weight.help"),
+            on_change=_save_weight,
+            args=(coding.guid, span["version"], f"code_weight_{coding.guid}_{span['version']}"),
+        )
+        if paraphrases_on:
+            coding_paraphrase(project, doc_name, coding.start, coding.end, coder or "", f"{key}_para")
         b1, b2 = st.columns(2)
         if b1.button(tr("ui.code.save"), key=f"{key}_save", type="primary", width="stretch"):
             try:
@@ -622,5 +650,7 @@ if right is not None:
             )
         for span in hits:
             _edit_coding(span)
+        if paraphrases_on:
+            paraphrase_margin(project, doc_name, coder or "")
         if suggestions_on:
             _suggestion_panel()

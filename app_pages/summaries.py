@@ -1,8 +1,8 @@
 """Zusammenfassungen: the summary grid of qualitative content analysis (Kuckartz). For a chosen
 code, each document's coded segments on the left and the coder's thematic summary on the right,
 with navigation over documents and codes, a mark where the segments changed after the summary was
-written, undo, the comparison of groups of documents (by a variable) and the summary table export
-(XLSX, landscape DOCX)."""
+written, undo, the comparison of groups of documents (by a variable), paraphrases with grouping and
+category building (Mayring) and the summary table export (XLSX, landscape DOCX)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import io
 import streamlit as st
 
 from app_pages.lang import tr, ui_language
+from app_pages.paraphrase_panel import paraphrase_section
 from app_pages.ui import error, md, store
 from toolkit.codes import list_codes
 from toolkit.documents import attribute_labels, list_documents
@@ -202,6 +203,11 @@ with st.expander(tr("ui.compare.title"), icon=":material/compare:"):
                     icon=":material/download:",
                     key="compare_download",
                 )
+
+with st.expander(tr("ui.paraphrases.section"), icon=":material/format_list_bulleted:"):
+    # built only when asked for (issue 20, Mayring): an expander runs its content on every rerun
+    if st.toggle(tr("ui.paraphrases.show"), key="paraphrases_on"):
+        paraphrase_section(project, me, document)
 
 with st.expander(tr("ui.summaries.export"), icon=":material/download:"):
     with st.form("summaries_export_form", border=False):
