@@ -27,7 +27,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from toolkit.documents import _check_attribute, list_documents, write_document_attribute
+from toolkit.documents import check_attribute, list_documents, write_document_attribute
 from toolkit.errors import ImportFailed, InvalidValue
 from toolkit.importers.docx import check_zip
 from toolkit.importers.normalize import decode
@@ -238,7 +238,7 @@ def import_attributes(
                 changes.append((name, column, old, value))
     for name, column, _old, value in changes:
         try:
-            _check_attribute(store, column, value, "document")
+            check_attribute(store, column, value, "document")
         except InvalidValue as exc:
             raise ImportFailed(
                 "table.bad_value", file=path, line=first_line[name], column=column, error=exc

@@ -32,7 +32,7 @@ from typing import Any
 from toolkit.atomic import create_private, data_mode
 from toolkit.errors import Conflict, InvalidValue, StoreError
 from toolkit.media import carry_media, folder_beside
-from toolkit.migrations import migrations
+from toolkit.migrations import migration_names, migrations
 from toolkit.permissions import require_lead
 from toolkit.store import Store, now, open_store
 
@@ -87,7 +87,7 @@ def check_project_file(path: str | Path, *, allow_newer: bool = False, quick: bo
         raise StoreError("backup.unreadable", path=p, reason=exc) from None
     except sqlite3.DatabaseError as exc:
         raise StoreError("backup.not_sqlite", path=p, reason=exc) from None
-    known = {m.name for m in migrations._migrations}
+    known = set(migration_names())
     newer = [name for name in applied if name not in known]
     if newer and not allow_newer:
         raise StoreError("backup.newer_toolkit", path=p, migrations=newer)

@@ -40,17 +40,30 @@ def list_sets(store: Store) -> list[DocumentSet]:
 def _set_row(store: Store, name: str) -> dict[str, object]:
     row = store.one("SELECT id, guid, name FROM document_sets WHERE name = ?", (name,))
     if row is None:
-        raise NotFound("set.not_found", name=name, sets=[s.name for s in list_sets(store)])
+        names = [str(r["name"]) for r in store.query("SELECT name FROM document_sets ORDER BY name")]
+        raise NotFound("set.not_found", name=name, sets=names)
     return row
+
+
+def _members(store: Store, set_id: object) -> tuple[str, ...]:
+    """The documents of one set, alphabetically."""
+    return tuple(
+        str(r["name"])
+        for r in store.query(
+            "SELECT d.name FROM document_set_members m JOIN documents d ON d.id = m.document_id "
+            "WHERE m.set_id = ? ORDER BY d.name",
+            (set_id,),
+        )
+    )
 
 
 def documents_of_sets(store: Store, names: Iterable[str]) -> list[str]:
     """The documents in any of the sets ``names`` (each set must exist), alphabetically."""
-    chosen: set[str] = set()
     by_name = {s.name: s for s in list_sets(store)}
+    chosen: set[str] = set()
     for name in names:
         if name not in by_name:
-            _set_row(store, name)  # raises, naming the sets there are
+            raise NotFound("set.not_found", name=name, sets=list(by_name))
         chosen.update(by_name[name].documents)
     return sorted(chosen)
 
@@ -88,30 +101,29 @@ def create_set(store: Store, name: str, documents: Sequence[str] = (), *, actor:
     """Create the set ``name`` with ``documents``; a name already taken is refused."""
     require_user(store, actor, "create document sets")
     name = _clean_name(name)
-    if store.one("SELECT 1 AS x FROM document_sets WHERE name = ?", (name,)):
-        raise Conflict("set.exists", name=name)
     with store.write(actor) as w:
+        if store.one("SELECT 1 AS x FROM document_sets WHERE name = ?", (name,)):
+            raise Conflict("set.exists", name=name)
         guid = new_guid()
         set_id = w.insert("document_sets", {"guid": guid, "name": name, "created_at": now()})
         w.event("create", "document_set", guid, {"name": name})
         _add(w, store, {"id": set_id, "guid": guid, "name": name}, documents)
-    return next(s for s in list_sets(store) if s.name == name)
+        return DocumentSet(name, _members(store, set_id))
 
 
 def add_to_set(store: Store, name: str, documents: Sequence[str], *, actor: str) -> int:
     """Put ``documents`` into the set; returns how many were not in it yet."""
     require_user(store, actor, "change document sets")
-    row = _set_row(store, name)
     with store.write(actor) as w:
-        return _add(w, store, row, documents)
+        return _add(w, store, _set_row(store, name), documents)
 
 
 def remove_from_set(store: Store, name: str, documents: Sequence[str], *, actor: str) -> int:
     """Take ``documents`` out of the set; returns how many were in it."""
     require_user(store, actor, "change document sets")
-    row = _set_row(store, name)
     removed = 0
     with store.write(actor) as w:
+        row = _set_row(store, name)
         for document in documents:
             doc = document_row(store, document)
             cursor = w.execute(
@@ -128,11 +140,11 @@ def remove_from_set(store: Store, name: str, documents: Sequence[str], *, actor:
 
 def rename_set(store: Store, name: str, new_name: str, *, actor: str) -> None:
     require_user(store, actor, "rename document sets")
-    row = _set_row(store, name)
     new_name = _clean_name(new_name)
-    if new_name != name and store.one("SELECT 1 AS x FROM document_sets WHERE name = ?", (new_name,)):
-        raise Conflict("set.name_taken", name=new_name)
     with store.write(actor) as w:
+        row = _set_row(store, name)
+        if new_name != name and store.one("SELECT 1 AS x FROM document_sets WHERE name = ?", (new_name,)):
+            raise Conflict("set.name_taken", name=new_name)
         w.execute("UPDATE document_sets SET name = ? WHERE id = ?", (new_name, row["id"]))
         w.event("rename", "document_set", str(row["guid"]), {"before": name, "after": new_name})
 
@@ -140,9 +152,9 @@ def rename_set(store: Store, name: str, new_name: str, *, actor: str) -> None:
 def delete_set(store: Store, name: str, *, actor: str) -> None:
     """Delete the set (its documents stay in the project)."""
     require_user(store, actor, "delete document sets")
-    row = _set_row(store, name)
-    members = next(s.documents for s in list_sets(store) if s.name == name)
     with store.write(actor) as w:
+        row = _set_row(store, name)
+        members = _members(store, row["id"])
         w.execute("DELETE FROM document_sets WHERE id = ?", (row["id"],))
         w.event("delete", "document_set", str(row["guid"]), {"name": name, "documents": list(members)})
 

@@ -27,7 +27,10 @@ def _free_name(store: Store, name: str) -> str:
     return candidate
 
 
-def _check_attribute(store: Store, key: str, value: str, applies_to: str) -> None:
+def check_attribute(store: Store, key: str, value: str, applies_to: str) -> None:
+    """Refuse an attribute value that is empty, belongs to the other level (``document`` or
+    ``speaker``) or is not in the variable's list of values; the one check for every writer of
+    attributes (import, the variables table, REFI-QDA cases)."""
     if not key or not value:
         raise InvalidValue("attribute.incomplete", key=key, value=value)
     row = store.one("SELECT * FROM attribute_definitions WHERE name = ?", (key,))
@@ -69,7 +72,7 @@ def import_parsed(
         raise InvalidValue("language.unsupported", language=language, choices=LANGUAGES)
     lang = language or detect_language(doc.text)
     for key, value in (attributes or {}).items():
-        _check_attribute(store, key, value, "document")
+        check_attribute(store, key, value, "document")
     name = _free_name(store, doc.name)
     guid = str(uuid.uuid5(_DOC_NAMESPACE, doc.sha256)).upper()
     words = spoken_words(doc)
@@ -268,7 +271,7 @@ def write_document_attribute(w: Writer, document: str, key: str, value: str) -> 
 
 def _write_attribute(w: Writer, doc: dict[str, Any], key: str, value: str, speaker: str | None) -> None:
     """The one place a case attribute is written (and logged)."""
-    _check_attribute(w.store, key, value, "speaker" if speaker is not None else "document")
+    check_attribute(w.store, key, value, "speaker" if speaker is not None else "document")
     if speaker is None:
         w.execute(
             "INSERT INTO document_attributes (document_id, name, value) VALUES (?,?,?) "

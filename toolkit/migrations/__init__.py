@@ -10,6 +10,17 @@ from toolkit.migrations import media  # isort: skip  (m016, issue 21: after m015
 from toolkit.migrations import sets  # isort: skip  (m017, issue 19: after m016)
 from toolkit.migrations import pages  # isort: skip  (m018, issue 19: after m017)
 from toolkit.migrations import search_voices  # isort: skip  (m013a, issue 18: after m018)
-from toolkit.migrations.registry import migrations
+from toolkit.migrations.registry import migration_names, migrations
 
-__all__ = ["media", "migrations", "pages", "qca", "schema", "search", "search_voices", "sentences", "sets"]
+__all__ = [
+    "media",
+    "migration_names",
+    "migrations",
+    "pages",
+    "qca",
+    "schema",
+    "search",
+    "search_voices",
+    "sentences",
+    "sets",
+]

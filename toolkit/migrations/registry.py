@@ -10,6 +10,12 @@ from sqlite_utils.migrations import Migrations
 migrations = Migrations("coding_toolkit")
 
 
+def migration_names() -> list[str]:
+    """The names of the migrations this toolkit knows, in order (a backup from a newer toolkit has
+    others)."""
+    return [m.name for m in migrations._migrations]  # sqlite-utils keeps the list private
+
+
 def run_statements(db: sqlite_utils.Database, statements: str) -> None:
     """Run several SQL statements separated by ``;`` at line ends."""
     for statement in statements.split(";\n"):

@@ -71,7 +71,7 @@ def _subtree(store: Store, code: CodeRow) -> dict[int, str]:
     return {c.id: c.path for c in list_codes(store) if c.id == code.id or c.path.startswith(code.path + "/")}
 
 
-def _segments(
+def summary_segments(
     store: Store, code: CodeRow, coder: str, document_id: int | None = None
 ) -> dict[int, list[Segment]]:
     """Segments of ``code`` (with subcodes) per document id, for ``coder`` (see module doc)."""
@@ -108,7 +108,7 @@ def segments_by_document(
 def segments_of(store: Store, document: str, code_path: str, coder: str) -> list[Segment]:
     """The segments a summary of ``coder`` on ``document`` x ``code_path`` is written on."""
     doc = document_row(store, document)
-    return _segments(store, find_code(store, code_path), coder, doc["id"]).get(doc["id"], [])
+    return summary_segments(store, find_code(store, code_path), coder, doc["id"]).get(doc["id"], [])
 
 
 def _summary(row: dict[str, Any], code_path: str, current: str) -> Summary:
@@ -139,7 +139,7 @@ def get_summary(store: Store, document: str, code_path: str, coder: str) -> Summ
     )
     if row is None:
         return None
-    current = fingerprint(_segments(store, code, coder, doc["id"]).get(doc["id"], []))
+    current = fingerprint(summary_segments(store, code, coder, doc["id"]).get(doc["id"], []))
     return _summary(row, code.path, current)
 
 
@@ -204,7 +204,7 @@ def set_summary(
             (doc["id"], code.id, cid),
         )
         old = str(before["text"]) if before else ""
-        segments = fingerprint(_segments(store, code, coder, doc["id"]).get(doc["id"], []))
+        segments = fingerprint(summary_segments(store, code, coder, doc["id"]).get(doc["id"], []))
         guid = _put(w, doc["id"], code.id, cid, text, segments)
         if guid is not None and (old != text or before is None):
             action = "add" if before is None else ("delete" if not text else "update")
@@ -249,7 +249,7 @@ def list_summaries(
     for r in rows:
         key = (r["code_id"], r["coder"])
         if key not in segments:
-            segments[key] = _segments(store, codes[r["code_id"]], r["coder"])
+            segments[key] = summary_segments(store, codes[r["code_id"]], r["coder"])
         current = fingerprint(segments[key].get(r["document_id"], []))
         out.append(_summary(r, codes[r["code_id"]].path, current))
     return out
@@ -260,7 +260,7 @@ def summary_grid(store: Store, code_path: str, coder: str, *, all_documents: boo
     summary (``all_documents``: every document), in name order, each with its segments and the
     coder's summary. Two queries, whatever the number of documents."""
     code = find_code(store, code_path)
-    per_doc = _segments(store, code, coder)
+    per_doc = summary_segments(store, code, coder)
     summaries = {
         r["document_id"]: r
         for r in store.query(_SELECT + " WHERE s.code_id = ? AND k.name = ?", (code.id, coder))
@@ -285,7 +285,7 @@ def _apply(w: Writer, event: dict[str, Any], inverse: bool) -> None:
     if doc is None or code is None or cid is None:
         raise NotFound("summary.gone")
     row = next(c for c in code_tree(store) if c.id == code["id"])
-    segments = fingerprint(_segments(store, row, p["coder"], doc["id"]).get(doc["id"], []))
+    segments = fingerprint(summary_segments(store, row, p["coder"], doc["id"]).get(doc["id"], []))
     _put(w, doc["id"], code["id"], cid, p["before"] if inverse else p["after"], segments)
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 from toolkit.codes import code_tree
 from toolkit.codings import update_coding_in
-from toolkit.qca.summaries import _segments, fingerprint
+from toolkit.qca.summaries import fingerprint, summary_segments
 from toolkit.store import Store, Writer
 
 _ON_DOCUMENTS = (("summaries", "text"), ("paraphrases", "text"), ("memos", "text"), ("codings", "memo"))
@@ -74,7 +74,7 @@ def pseudonymise_written(w: Writer, document_id: int, replace: Callable[[str], s
     ):
         new = replace(r["text"])
         segments = fingerprint(
-            _segments(store, codes[r["code_id"]], r["coder"], document_id).get(document_id, [])
+            summary_segments(store, codes[r["code_id"]], r["coder"], document_id).get(document_id, [])
         )
         w.execute("UPDATE summaries SET text = ?, segments = ? WHERE id = ?", (new, segments, r["id"]))
         if new != r["text"]:

@@ -20,7 +20,7 @@ from toolkit.errors import InvalidValue
 from toolkit.permissions import require_owner
 from toolkit.store import Store, Writer, now
 from toolkit.suggest.registry import current_model_guid
-from toolkit.suggest.rejections import drop_rejected, unseen
+from toolkit.suggest.rejections import unseen
 from toolkit.suggest.types import Suggestion
 
 DECISIONS = ("accept", "reject")
@@ -168,25 +168,16 @@ def accept_all(
     model_id: str | None = None,
     actor: str | None = None,
 ) -> list[str]:
-    """Accept everything :func:`preview_accept_all` lists (minus units the coder rejected or already coded
-    with this code) in one transaction; returns the GUIDs of the new codings."""
+    """Accept everything :func:`preview_accept_all` lists, minus what the one filter of suggestions
+    leaves out (:func:`toolkit.suggest.rejections.unseen`: units the coder rejected or already coded
+    with this code), in one transaction; returns the GUIDs of the new codings."""
     actor = coder if actor is None else actor
     require_owner(store, actor, coder, "accept suggestions")
     code = find_code(store, code_path)
-    todo = drop_rejected(store, coder, document, preview_accept_all(suggestions, code.path, threshold))
-    with store.write(actor) as w:
+    with store.write(actor) as w:  # filtered under the write lock: nothing changes in between
         doc = document_row(store, document)
-        mine = store.query(
-            'SELECT c.start, c."end" FROM codings c JOIN coders k ON k.id = c.coder_id '
-            "WHERE c.document_id = ? AND c.code_id = ? AND k.name = ?",
-            (doc["id"], code.id, coder),
-        )
-        guids = []
-        for s in todo:
-            if any(m["start"] < s.end and s.start < m["end"] for m in mine):
-                continue
-            guids.append(_accept_in(w, coder, doc, s, model_id))
-    return guids
+        todo = unseen(store, coder, document, preview_accept_all(suggestions, code.path, threshold))
+        return [_accept_in(w, coder, doc, s, model_id) for s in todo]
 
 
 def open_suggestions(

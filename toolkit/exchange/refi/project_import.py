@@ -15,7 +15,7 @@ from toolkit.coders import coder_id
 from toolkit.codes import code_tree
 from toolkit.codings import NewCoding, insert_codings
 from toolkit.document_sets import merge_set_in
-from toolkit.documents import _check_attribute, import_parsed
+from toolkit.documents import check_attribute, import_parsed
 from toolkit.errors import ImportFailed, InvalidValue
 from toolkit.exchange.refi.cases import (
     without_case_codes,
@@ -180,7 +180,7 @@ def _speaker_attributes(
     for speaker, attrs in values.items():
         for key, value in attrs.items():
             try:
-                _check_attribute(w.store, key, value, "speaker")
+                check_attribute(w.store, key, value, "speaker")
             except InvalidValue as exc:
                 _warn(report, f"{doc.name}, {speaker}: attribute left out: {exc}")
                 continue
@@ -229,7 +229,7 @@ def _documents(
         attrs: dict[str, str] = {}
         for key, value in candidates.items():
             try:
-                _check_attribute(store, key, value, "document")
+                check_attribute(store, key, value, "document")
             except InvalidValue as exc:
                 _warn(report, f"{name}: attribute left out: {exc}")
                 continue
