@@ -15,10 +15,10 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from toolkit import analysis
+from toolkit.cells import csv_cell, neutralised
 from toolkit.cli import cli
 from toolkit.codings import add_coding
 from toolkit.exports import table_bytes, write_codebook_csv
-from toolkit.exports.style import csv_cell, neutralised
 from toolkit.store import Store
 
 ATTACK = "=cmd|' /C calc'!A0"

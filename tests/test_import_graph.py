@@ -1,7 +1,7 @@
 """The library has no import cycles: the module-level imports of toolkit/ form a layered graph
 (store -> coders -> permissions -> domain modules -> exchange, exports, suggestions -> cli; see the
-README's "Layers"). Imports inside functions are left out: they load heavy libraries late (spaCy,
-pandas, Altair), never to dodge a cycle."""
+README's "Layers"). Imports inside functions are left out of the graph: they load heavy libraries late
+(spaCy, pandas, Altair); one that would close a cycle at module level (a hidden cycle) is refused."""
 
 from __future__ import annotations
 
@@ -161,3 +161,61 @@ def test_the_graph_sees_package_inits_and_skips_type_checking_and_function_impor
     for node in _module_level_imports(tree):
         found |= _targets("toolkit.search", False, node, known)
     assert found == {"toolkit.exchange", "toolkit.exchange.refi", "toolkit.exchange.refi.model"}
+
+
+def _function_level_imports(tree: ast.Module) -> list[ast.Import | ast.ImportFrom]:
+    """Imports that run only when a function is called (inside a ``def``, at any depth)."""
+    found: list[ast.Import | ast.ImportFrom] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            found += [n for n in ast.walk(node) if isinstance(n, ast.Import | ast.ImportFrom)]
+    return found
+
+
+def _reaches(graph: dict[str, set[str]], start: str, goal: str) -> bool:
+    seen, todo = {start}, [start]
+    while todo:
+        for nxt in graph.get(todo.pop(), ()):
+            if nxt == goal:
+                return True
+            if nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    return False
+
+
+def cycle_dodges(graph: dict[str, set[str]], late: dict[str, set[str]]) -> list[str]:
+    """``module -> target`` for each import inside a function (``late``) that would close a cycle
+    at module level: the target already imports the module, directly or through others. Such an
+    import hides a cycle instead of breaking it; a late import of a heavy library never closes one."""
+    return sorted(
+        f"{module} -> {target}"
+        for module, targets in late.items()
+        for target in targets
+        if target != module and _reaches(graph, target, module)
+    )
+
+
+def late_imports() -> dict[str, set[str]]:
+    """toolkit module -> the toolkit modules its imports inside functions load."""
+    paths = {_module_name(p): p for p in sorted((ROOT / PACKAGE).rglob("*.py"))}
+    known = set(paths)
+    late: dict[str, set[str]] = {}
+    for module, path in paths.items():
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in _function_level_imports(tree):
+            late.setdefault(module, set()).update(_targets(module, path.name == "__init__.py", node, known))
+    return late
+
+
+def test_no_import_inside_a_function_dodges_a_cycle() -> None:
+    dodges = cycle_dodges(import_graph(), late_imports())
+    assert not dodges, "imports inside functions that hide a cycle (layer the modules instead): " + "; ".join(
+        dodges
+    )
+
+
+def test_a_late_import_closing_a_cycle_is_named() -> None:
+    graph = {"codes": {"store"}, "memos": {"codes"}, "store": set(), "nlp": set()}
+    late = {"codes": {"memos", "nlp"}, "memos": {"nlp"}}
+    assert cycle_dodges(graph, late) == ["codes -> memos"]

@@ -27,6 +27,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from toolkit.atomic import write_bytes
+from toolkit.cells import csv_cell, neutralised
 from toolkit.documents import check_attribute, list_documents, write_document_attribute
 from toolkit.errors import ImportFailed, InvalidValue
 from toolkit.importers.docx import check_zip
@@ -280,8 +282,6 @@ def _typed(value: str, kind: ValueType) -> Any:
 
 def attributes_file(store: Store, kind: str) -> bytes:
     """Every document's variables as an ``xlsx`` or ``csv`` file (see the module's description)."""
-    from toolkit.exports.style import csv_cell, neutralised
-
     header, rows = attribute_rows(store)
     kinds = [column_type(row[j] for row in rows) if j else "text" for j in range(len(header))]
     buffer = io.BytesIO()
@@ -324,8 +324,6 @@ def attributes_file(store: Store, kind: str) -> bytes:
 
 def export_attributes(store: Store, path: str | Path) -> int:
     """Write the variables of every document to ``path`` (.xlsx or .csv); returns the rows written."""
-    from toolkit.atomic import write_bytes
-
     target = Path(path)
     kind = target.suffix.lower().lstrip(".")
     if kind not in ("xlsx", "csv"):

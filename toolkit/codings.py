@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import IO, Any
 
+from toolkit.cells import csv_cell
 from toolkit.coders import coder_id
 from toolkit.codes import CodeRow, code_by_path, code_tree, find_code, list_codes
 from toolkit.documents import document_row
@@ -239,8 +240,6 @@ def write_codings(codings: Iterable[Coding], fmt: str, out: IO[str]) -> int:
         json.dump(rows, out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif fmt == "csv":
-        from toolkit.exports.style import csv_cell  # texts a spreadsheet would run as a formula: inert
-
         writer = csv.DictWriter(
             out, fieldnames=[*EXPORT_COLUMNS, "guid", "created_at", "weight"], lineterminator="\n"
         )

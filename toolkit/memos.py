@@ -109,8 +109,6 @@ def _put_code_memo(w: Writer, code_id: int, coder_id: int, text: str) -> str | N
 def set_code_memo(store: Store, code_path: str, text: str, *, coder: str, actor: str | None = None) -> str:
     """Write (empty text: delete) ``coder``'s memo on a code as one logged, undoable change;
     returns the text as stored. Writing for another coder is a lead's action."""
-    from toolkit.codes import find_code
-
     actor = coder if actor is None else actor
     require_writer_for(store, actor, coder, "write code memos")
     if len(text) > MAX_MEMO:

@@ -9,8 +9,9 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import IO, Any
 
+from toolkit.cells import csv_cell
 from toolkit.exports.docx_tables import add_table, new_document
-from toolkit.exports.style import Table, csv_cell, missing, table_of
+from toolkit.exports.style import Table, missing, table_of
 from toolkit.exports.workbook import write_workbook
 from toolkit.i18n import Language, label, language, long_date, number, text
 

@@ -7,9 +7,10 @@ import csv
 from collections.abc import Sequence
 from typing import IO
 
+from toolkit.cells import csv_cell
 from toolkit.codes import CodeRow
 from toolkit.exports.docx_tables import add_table, new_document
-from toolkit.exports.style import Column, Table, csv_cell
+from toolkit.exports.style import Column, Table
 from toolkit.i18n import Language, text
 
 CSV_COLUMNS = (

@@ -3,7 +3,7 @@ numbers and dates in the reader's locale, values that a spreadsheet can never ru
 
 A :class:`Table` (caption, columns with a kind, raw rows, a note on how it was computed) is built
 once by :func:`table_of` and written by :mod:`toolkit.exports.docx_tables` (Word) or
-:mod:`toolkit.exports.workbook` (Excel); CSV writers only use :func:`csv_cell`.
+:mod:`toolkit.exports.workbook` (Excel); CSV writers only use :func:`toolkit.cells.csv_cell`.
 """
 
 from __future__ import annotations
@@ -19,13 +19,11 @@ import pandas as pd
 
 from toolkit.agreement.coefficients import COEFFICIENTS
 from toolkit.agreement.formatting import significant
+from toolkit.cells import plain
 from toolkit.i18n import Language, label, long_date, number, percent, text
 
 Kind = Literal["text", "int", "float", "coef", "pct", "sig", "date"]
 NONE_LABEL = "(none)"  # toolkit.analysis.NONE_LABEL (not imported: exports must not load pandas twice)
-# Cells a spreadsheet reads as a formula or a command (OWASP "CSV injection"): =, +, -, @, and a
-# tab or carriage return in front of one of them.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # Columns whose values are fractions shown as per cent, and their scale.
 _FRACTIONS = frozenset({"percent_agreement"})
@@ -62,19 +60,6 @@ class Table:
 
 def missing(value: Any) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA
-
-
-def plain(value: Any) -> Any:
-    """A numpy scalar as a Python value, NaN as None, lists joined by ``, ``."""
-    if hasattr(value, "item") and not isinstance(value, str | bytes):
-        value = value.item()
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if isinstance(value, list | tuple | set):
-        return ", ".join(str(v) for v in value)
-    if isinstance(value, dict):
-        return "; ".join(f"{k}: {v}" for k, v in value.items())
-    return value
 
 
 def kind_of(key: str, values: Iterable[Any]) -> tuple[Kind, int]:
@@ -167,19 +152,3 @@ def table_of(
         header = (headers or {}).get(key) or header_of(key, lang)
         cols.append(Column(key, header, kind, decimals))
     return Table(title, tuple(cols), tuple(tuple(r) for r in raw), note, sheet or title)
-
-
-def neutralised(value: str) -> str:
-    """A text cell that a spreadsheet must not run as a formula, made inert by a leading
-    apostrophe (OWASP): ``=1+2`` -> ``'=1+2``. Other texts are returned as they are."""
-    return "'" + value if value.startswith(FORMULA_START) else value
-
-
-def csv_cell(value: Any) -> Any:
-    """A CSV cell: numbers as numbers, None as empty, texts neutralised (:func:`neutralised`)."""
-    value = plain(value)
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return neutralised(value)
-    return value

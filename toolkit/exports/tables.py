@@ -3,7 +3,7 @@ what was selected and when). A table with a named index (a matrix) is written wi
 its first column.
 
 CSV and JSON keep the library's column names and plain numbers (for scripts); a CSV text cell
-that a spreadsheet would run as a formula is neutralised (:func:`toolkit.exports.style.csv_cell`).
+that a spreadsheet would run as a formula is neutralised (:func:`toolkit.cells.csv_cell`).
 The workbook is for people: headers, values and numbers in the chosen language
 (:mod:`toolkit.exports.workbook`)."""
 
@@ -18,8 +18,9 @@ from typing import IO, Any
 
 import pandas as pd
 
+from toolkit.cells import csv_cell, plain
 from toolkit.errors import InvalidValue
-from toolkit.exports.style import Table, csv_cell, plain, table_of
+from toolkit.exports.style import Table, table_of
 from toolkit.exports.workbook import sheet_name, write_workbook
 from toolkit.i18n import Language, label, language, long_date, text
 

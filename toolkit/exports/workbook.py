@@ -19,8 +19,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from toolkit.cells import FORMULA_START
 from toolkit.errors import InvalidValue
-from toolkit.exports.style import FORMULA_START, Column, Table, missing, xml_text
+from toolkit.exports.style import Column, Table, missing, xml_text
 from toolkit.i18n import Language, text
 
 SHEET_LIMIT = 31
