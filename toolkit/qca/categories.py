@@ -1,19 +1,20 @@
 """Category building from paraphrases (Mayring's reduction): a group of paraphrases becomes a code
 below a chosen parent, and every paraphrased segment is coded with it by the acting coder, in one
 transaction and as one undo step. Undo removes the codings of that step and the code if the step
-created it; redo brings both back with their GUIDs."""
+created it; redo brings both back with their GUIDs (:mod:`toolkit.qca.category_undo`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from toolkit.codes import SEP, code_tree, find_code
-from toolkit.codings import NewCoding, delete_coding_in, insert_codings
+from toolkit.codes import SEP, find_code
+from toolkit.codes_edit import add_code_in
+from toolkit.codings import NewCoding, insert_codings
 from toolkit.errors import Conflict, NotFound
 from toolkit.permissions import require_lead, require_writer_for
 from toolkit.qca.paraphrases import GROUP_ENTITY, get_group, list_paraphrases
-from toolkit.store import Store, Writer, now
+from toolkit.store import Store
 
 
 @dataclass(frozen=True)
@@ -49,8 +50,6 @@ def group_to_code(
     and code each of its paraphrases' spans with it for ``coder``. A new code is a change of the
     codebook (a lead's action in team mode); an existing code at that path is used as it is. One
     transaction, one undo step (:func:`toolkit.qca.paraphrases.undo_paraphrase`)."""
-    from toolkit.codes_edit import add_code_in
-
     actor = coder if actor is None else actor
     require_writer_for(store, actor, coder, "build categories")
     found = get_group(store, group, coder)
@@ -96,58 +95,3 @@ def group_to_code(
             },
         )
     return Category(found.name, path, existing is None, len(rows), already)
-
-
-def apply_category(w: Writer, event: dict[str, Any], inverse: bool) -> None:
-    """Undo (``inverse``) or redo a category step of :func:`group_to_code`, without an event of the
-    step itself (the caller logs undo/redo); the codings and the code log their own."""
-    store, p = w.store, event["payload"]
-    if inverse:
-        for row in p["codings"]:
-            current = store.one("SELECT * FROM codings WHERE guid = ?", (row["guid"],))
-            if current is None:
-                continue  # deleted since by its coder: nothing to take back
-            delete_coding_in(w, current, action="undo", note={"event": event["id"], "row": row})
-        if p["created"]:
-            code = store.one("SELECT id FROM codes WHERE guid = ?", (p["code_guid"],))
-            if code is None:
-                return
-            used = store.one(
-                "SELECT (SELECT count(*) FROM codings WHERE code_id = :id) + "
-                "(SELECT count(*) FROM codes WHERE parent_id = :id) AS n",
-                {"id": code["id"]},
-            )
-            if used and used["n"]:
-                raise Conflict("paraphrase.code_in_use", path=p["code"])
-            w.execute("DELETE FROM codes WHERE id = ?", (code["id"],))
-            w.event("delete", "code", p["code_guid"], {"path": p["code"], "undo_of": event["id"]})
-        return
-    if p["created"] and not store.one("SELECT 1 AS x FROM codes WHERE guid = ?", (p["code_guid"],)):
-        row = {k: v for k, v in p["code_row"].items() if k != "id"}
-        row["updated_at"] = now()
-        w.insert("codes", row)
-        w.event("add", "code", p["code_guid"], {"path": p["code"], "redo_of": event["id"]})
-    code = store.one("SELECT id FROM codes WHERE guid = ?", (p["code_guid"],))
-    if code is None:
-        raise Conflict("paraphrase.code_gone", path=p["code"])
-    target = next(c for c in code_tree(store) if c.id == code["id"])
-    coder = str(p["coder"])
-    docs = {int(r["id"]) for r in store.query("SELECT id FROM documents")}
-    items = [
-        NewCoding(
-            int(row["document_id"]),
-            target,
-            coder,
-            int(row["start"]),
-            int(row["end"]),
-            origin=str(row["origin"]),
-            guid=str(row["guid"]),
-            created_at=str(row["created_at"]),
-        )
-        for row in p["codings"]
-        if int(row["document_id"]) in docs
-        and not store.one("SELECT 1 AS x FROM codings WHERE guid = ?", (row["guid"],))
-    ]
-    for guid in insert_codings(w, items, present="skip", log=False):
-        if guid:
-            w.event("redo", "coding", guid, {"event": event["id"]})

@@ -15,10 +15,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from toolkit.coders import coder_id
 from toolkit.documents import document_row
 from toolkit.errors import Conflict, InvalidValue, NotFound, PermissionDenied
 from toolkit.permissions import is_lead, require_user, require_writer_for, team_mode
 from toolkit.qca import undo as qca_undo
+from toolkit.qca.category_undo import apply_category
 from toolkit.store import Store, Writer, new_guid, now
 
 ENTITY = "paraphrase"
@@ -166,8 +168,6 @@ def add_paraphrase(
 ) -> Paraphrase:
     """Write ``coder``'s paraphrase of ``document`` from ``start`` to ``end`` (code points) as one
     logged change. One paraphrase per coder and span: a second one is refused (edit the first)."""
-    from toolkit.coders import coder_id
-
     actor = coder if actor is None else actor
     require_writer_for(store, actor, coder, "write paraphrases")
     body = _check_text(text)
@@ -312,8 +312,6 @@ def group_paraphrases(
     require_writer_for(store, actor, owner, "group paraphrases")
     clean = None if name is None else _check_group_name(name)
     with store.write(actor) as w:
-        from toolkit.coders import coder_id
-
         cid = coder_id(w, owner)
         group = None if clean is None else _group_row(store, clean, owner)
         created = clean is not None and group is None
@@ -431,8 +429,6 @@ def _apply_group(w: Writer, event: dict[str, Any], inverse: bool) -> None:
 
 def _apply(w: Writer, event: dict[str, Any], inverse: bool) -> None:
     if event["action"] == "categorise":
-        from toolkit.qca.categories import apply_category
-
         apply_category(w, event, inverse)
     elif event["entity"] == GROUP_ENTITY:
         _apply_group(w, event, inverse)
