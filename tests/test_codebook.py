@@ -370,11 +370,3 @@ def test_a_code_tree_deeper_than_the_limit_is_refused() -> None:
     )
     with pytest.raises(CodebookError, match="deeper than 100 levels"):
         parse_codebook("codes:\n" + entries, "tall.yaml")
-
-
-def test_safe_yaml_load_reads_plain_data_and_refuses_aliases() -> None:
-    from toolkit.codebook import safe_yaml_load
-
-    assert safe_yaml_load("a: [1, {b: c}]\n", "m.yaml") == {"a": [1, {"b": "c"}]}
-    with pytest.raises(CodebookError, match=r"m\.yaml, line 2"):
-        safe_yaml_load("a: &x 1\nb: *x\n", "m.yaml")

@@ -25,7 +25,6 @@ from __future__ import annotations
 import difflib
 import re
 import uuid
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +32,7 @@ import yaml
 
 from toolkit.errors import CodebookError
 from toolkit.model import VALENCES, AttributeDef, AttributeValue, Codebook, CodeDef, FieldOfAction
+from toolkit.safe_yaml import YamlContext, YamlMap, parse_yaml
 
 FORMAT_VERSION = 1
 MAX_CODE_DEPTH = 100  # levels of the code tree, in every format; deeper trees are refused
@@ -82,129 +82,7 @@ def code_guid(slug: str) -> str:
     return str(uuid.uuid5(_GUID_NAMESPACE, f"code:{slug}")).upper()
 
 
-class _Map(dict[str, Any]):
-    """A YAML mapping that remembers its own line and the line of each key."""
-
-    line: int = 0
-    key_lines: dict[str, int]
-
-
-@dataclass
-class _Ctx:
-    path: str
-
-    def fail(self, line: int | None, code: str, **params: object) -> CodebookError:
-        return CodebookError(code, file=self.path, line=line, **params)
-
-
-def _construct(node: yaml.Node, loader: yaml.SafeLoader, ctx: _Ctx) -> Any:
-    if isinstance(node, yaml.MappingNode):
-        result = _Map()
-        result.line = node.start_mark.line + 1
-        result.key_lines = {}
-        for key_node, value_node in node.value:
-            key = _construct(key_node, loader, ctx)
-            line = key_node.start_mark.line + 1
-            if not isinstance(key, str):
-                raise ctx.fail(line, "codebook.key_not_text", key=key)
-            if key in result:
-                raise ctx.fail(line, "codebook.key_twice", key=key)
-            result[key] = _construct(value_node, loader, ctx)
-            result.key_lines[key] = line
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_construct(item, loader, ctx) for item in node.value]
-    return loader.construct_object(node, deep=True)
-
-
-MAX_YAML_DEPTH = 64  # nesting levels of YAML collections; a codebook needs about 5
-
-
-class UnsafeYaml(Exception):
-    "A YAML construct that the safe loader refuses (an alias, or nesting too deep)."
-
-    def __init__(self, line: int, code: str, **params: object) -> None:
-        super().__init__(code)
-        self.line = line
-        self.code = code
-        self.params = params
-
-
-def _line(event: yaml.Event) -> int:
-    return event.start_mark.line + 1 if event.start_mark is not None else 0
-
-
-class _SafeLoader(yaml.SafeLoader):
-    """PyYAML's safe loader without aliases and with bounded nesting: an alias (``*name``) could
-    make a few hundred bytes expand to gigabytes (the "billion laughs"), and deep nesting would
-    exhaust the stack. Both are refused at the line where they occur."""
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._depth = 0
-
-    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
-        event = self.peek_event()  # type: ignore[no-untyped-call]
-        if isinstance(event, yaml.AliasEvent):
-            raise UnsafeYaml(_line(event), "yaml.alias", anchor=event.anchor)
-        self._depth += 1
-        try:
-            if self._depth > MAX_YAML_DEPTH:
-                raise UnsafeYaml(_line(event), "yaml.too_deep", limit=MAX_YAML_DEPTH)
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
-
-
-def safe_yaml_load(text: str, path: str) -> Any:
-    """Plain data from YAML text, refusing aliases and deep nesting (see :class:`_SafeLoader`);
-    every problem is a :class:`~toolkit.errors.CodebookError` naming ``path`` and the line."""
-    ctx = _Ctx(path)
-    return _parse_yaml(text, ctx, plain=True)
-
-
-def _check_brackets(text: str) -> None:
-    """Refuse ``[[[[…`` or ``{{{{…`` deeper than :data:`MAX_YAML_DEPTH` before YAML sees it: PyYAML's
-    scanner spends seconds on such input (it keeps every ``[`` as a possible key) before the
-    composer's depth check is reached. Brackets in quotes count too; a codebook has no 64 unclosed."""
-    depth = 0
-    for found in _BRACKET.finditer(text):
-        depth = depth + 1 if found.group() in "[{" else max(depth - 1, 0)
-        if depth > MAX_YAML_DEPTH:
-            raise UnsafeYaml(text.count("\n", 0, found.start()) + 1, "yaml.too_deep", limit=MAX_YAML_DEPTH)
-
-
-_BRACKET = re.compile(r"[\[\]{}]")
-
-
-def _parse_yaml(text: str, ctx: _Ctx, *, plain: bool = False) -> Any:
-    try:
-        _check_brackets(text)
-        loader = _SafeLoader(text)
-        try:
-            node = loader.get_single_node()
-            if node is None:
-                return None
-            return loader.construct_document(node) if plain else _construct(node, loader, ctx)
-        finally:
-            loader.dispose()
-    except UnsafeYaml as exc:
-        raise ctx.fail(exc.line, exc.code, **exc.params) from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        if mark is not None and mark.line >= text.count("\n") and exc.context_mark is not None:
-            mark = exc.context_mark  # at the end of the file: where the unclosed thing began
-        line = mark.line + 1 if mark else None
-        raise ctx.fail(line, "yaml.invalid", reason=exc.problem) from None
-    except yaml.reader.ReaderError as exc:  # a control character or bad encoding: one line with its line
-        line = text.count("\n", 0, exc.position) + 1
-        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        raise ctx.fail(line, "yaml.control_character", character=f"U+{code:04X}") from None
-    except yaml.YAMLError as exc:
-        raise ctx.fail(None, "yaml.invalid", reason=" ".join(str(exc).split())) from None
-
-
-def _check_keys(entry: _Map, allowed: tuple[str, ...], what: str, ctx: _Ctx) -> None:
+def _check_keys(entry: YamlMap, allowed: tuple[str, ...], what: str, ctx: YamlContext) -> None:
     for key in entry:
         if key not in allowed:
             close = difflib.get_close_matches(key, allowed, n=1)
@@ -227,7 +105,7 @@ def _check_keys(entry: _Map, allowed: tuple[str, ...], what: str, ctx: _Ctx) -> 
             )
 
 
-def _text(entry: _Map, key: str, what: str, ctx: _Ctx, *, required: bool = False) -> str:
+def _text(entry: YamlMap, key: str, what: str, ctx: YamlContext, *, required: bool = False) -> str:
     value = entry.get(key)
     if value is None:
         if required:
@@ -241,17 +119,19 @@ def _text(entry: _Map, key: str, what: str, ctx: _Ctx, *, required: bool = False
     return text
 
 
-def _entries(doc: _Map, key: str, ctx: _Ctx) -> list[_Map]:
+def _entries(doc: YamlMap, key: str, ctx: YamlContext) -> list[YamlMap]:
     items = doc.get(key) or []
     if not isinstance(items, list):
         raise ctx.fail(doc.key_lines.get(key), "codebook.not_a_list", key=key)
     for item in items:
-        if not isinstance(item, _Map):
+        if not isinstance(item, YamlMap):
             raise ctx.fail(doc.key_lines.get(key), "codebook.entry_not_mapping", key=key)
     return items
 
 
-def _keywords(entry: _Map, what: str, language: str, ctx: _Ctx) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _keywords(
+    entry: YamlMap, what: str, language: str, ctx: YamlContext
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
     raw = entry.get("keywords")
     line = entry.key_lines.get("keywords", entry.line)
     if raw is None:
@@ -269,7 +149,7 @@ def _keywords(entry: _Map, what: str, language: str, ctx: _Ctx) -> tuple[tuple[s
     return out["de"], out["en"]
 
 
-def _code(entry: _Map, fields: set[str], language: str, ctx: _Ctx) -> CodeDef:
+def _code(entry: YamlMap, fields: set[str], language: str, ctx: YamlContext) -> CodeDef:
     slug = _text(entry, "id", "a code", ctx, required=True)
     what = f"code {slug!r}"
     _check_keys(entry, CODE_KEYS, what, ctx)
@@ -318,7 +198,7 @@ def _code(entry: _Map, fields: set[str], language: str, ctx: _Ctx) -> CodeDef:
     )
 
 
-def _check_tree(codes: list[CodeDef], lines: dict[str, int], ctx: _Ctx) -> None:
+def _check_tree(codes: list[CodeDef], lines: dict[str, int], ctx: YamlContext) -> None:
     by_id: dict[str, CodeDef] = {}
     for code in codes:
         if code.id in by_id:
@@ -350,7 +230,7 @@ def _check_tree(codes: list[CodeDef], lines: dict[str, int], ctx: _Ctx) -> None:
             parent = by_id[parent].parent
 
 
-def _attribute(entry: _Map, ctx: _Ctx) -> AttributeDef:
+def _attribute(entry: YamlMap, ctx: YamlContext) -> AttributeDef:
     name = _text(entry, "name", "an attribute", ctx, required=True)
     what = f"attribute {name!r}"
     _check_keys(entry, ATTRIBUTE_KEYS, what, ctx)
@@ -365,7 +245,7 @@ def _attribute(entry: _Map, ctx: _Ctx) -> AttributeDef:
         raise ctx.fail(entry.key_lines.get("values", entry.line), "codebook.values_not_list", entry=what)
     seen: set[str] = set()
     for raw in raw_values:
-        if isinstance(raw, _Map):
+        if isinstance(raw, YamlMap):
             _check_keys(raw, VALUE_KEYS, f"a value of {what}", ctx)
             value = AttributeValue(
                 _text(raw, "value", f"a value of {what}", ctx, required=True),
@@ -393,9 +273,9 @@ def _attribute(entry: _Map, ctx: _Ctx) -> AttributeDef:
 
 def parse_codebook(text: str, path: str = "<codebook>") -> Codebook:
     """Parse and validate codebook YAML; errors name the file, line and field."""
-    ctx = _Ctx(path)
-    doc = _parse_yaml(text, ctx)
-    if not isinstance(doc, _Map):
+    ctx = YamlContext(path)
+    doc = parse_yaml(text, ctx)
+    if not isinstance(doc, YamlMap):
         raise ctx.fail(None, "codebook.not_mapping")
     _check_keys(doc, TOP_KEYS, "the codebook", ctx)
     version = doc.get("format", FORMAT_VERSION)

@@ -10,13 +10,14 @@ from typing import Any
 import yaml
 
 from toolkit.anchoring import anchor, fold
-from toolkit.codebook import load_codebook, safe_yaml_load
+from toolkit.codebook import load_codebook
 from toolkit.codes import list_codes
 from toolkit.codes_merge import LoadReport, load_into
 from toolkit.codings import add_coding_in
 from toolkit.documents import document_row, import_parsed, set_attributes
 from toolkit.errors import CodebookError, ImportFailed, StoreError
 from toolkit.importers import parse_file
+from toolkit.safe_yaml import safe_yaml_load
 from toolkit.store import Store, create_store
 
 ROOT = Path(__file__).resolve().parent.parent
