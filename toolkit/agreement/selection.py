@@ -6,7 +6,8 @@ its codings at a time (the streaming methods never hold more than one document's
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -198,6 +199,31 @@ def field_of(codes: tuple[CodeRow, ...], code: str) -> str:
     """The field of action of ``code`` among ``codes`` (:data:`NO_FIELD` without one)."""
     row = next((c for c in codes if c.path == code), None)
     return (row.field_of_action if row else None) or NO_FIELD
+
+
+def fields_in_order(codes: Iterable[CodeRow]) -> list[str]:
+    """Fields of action of ``codes`` in codebook order."""
+    rows = tuple(codes)
+    return list(dict.fromkeys(field_of(rows, c.path) for c in rows))
+
+
+def coder_pairs(coders: Sequence[str]) -> list[tuple[str, str]]:
+    """Every pair of ``coders`` in their order (a/b, a/c, b/c)."""
+    return list(itertools.combinations(coders, 2))
+
+
+Progress = Callable[[int, int], None]
+
+
+def stream_documents(
+    p: Plan, progress: Progress | None, *, text: bool = True, turns: bool = False
+) -> Iterator[DocCodings]:
+    """The plan's documents one at a time, telling ``progress(done, total)`` after each."""
+    total = len(p.documents)
+    for i, item in enumerate(p.each(text=text, turns=turns), start=1):
+        yield item
+        if progress is not None:
+            progress(i, total)
 
 
 def plan(
