@@ -10,7 +10,7 @@ import altair as alt
 import streamlit as st
 
 from app_pages.analysis_matrix import matrix_tab
-from app_pages.analysis_view import columns, downloads, names_of, shown, spans_of, with_links
+from app_pages.analysis_view import columns, downloads, names_of, shown, spans_of, with_links, with_page
 from app_pages.deeplinks import segment_table
 from app_pages.lang import tr, ui_language
 from toolkit import analysis
@@ -277,7 +277,7 @@ with tab_seg:
             width="stretch",
             key="analysis_seg_table",
             column_config=config,
-            column_order=SEGMENT_ORDER,
+            column_order=with_page(SEGMENT_ORDER, seg),
         )
         downloads(seg, tr("ui.analysis.segments"), filters, tr("ui.analysis.file.segments"), about)
 

@@ -11,7 +11,17 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from app_pages.analysis_view import Names, columns, downloads, num, pct, shown, spans_of, with_links
+from app_pages.analysis_view import (
+    Names,
+    columns,
+    downloads,
+    num,
+    pct,
+    shown,
+    spans_of,
+    with_links,
+    with_page,
+)
 from app_pages.deeplinks import segment_table
 from app_pages.lang import tr
 from toolkit import analysis
@@ -196,5 +206,5 @@ def matrix_tab(
         width="stretch",
         key="analysis_cell_segments",
         column_config=columns(names.lang),
-        column_order=["link", "text", "document", "speaker", "time", "coder"],
+        column_order=with_page(["link", "text", "document", "speaker", "time", "coder"], cell_seg),
     )

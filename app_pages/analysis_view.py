@@ -33,6 +33,7 @@ HEADED = (  # library columns with a heading of the export catalog (col.*)
     "speaker_role",
     "coder",
     "time",
+    "page",
     "start",
     "end",
     "code_a",
@@ -117,6 +118,8 @@ def shown(frame: pd.DataFrame, names: Names) -> pd.DataFrame:
         out["valence"] = out["valence"].map(lambda v: label("value", str(v), lang) if v in VALENCES else "–")
     if "coder" in out:
         out["coder"] = out["coder"].map(lambda c: coder_names(c, lang))
+    if "page" in out:  # a PDF transcript's page; "–" for segments of other documents
+        out["page"] = out["page"].map(lambda v: "–" if pd.isna(v) else str(int(v)))
     for column in out.columns:
         if out[column].dtype.kind not in "biufcmM":  # the library's "(none)": no speaker, no role
             out[column] = out[column].map(lambda v: "–" if v == analysis.NONE_LABEL else v)
@@ -137,6 +140,14 @@ def with_links(store: Store, frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(
         link=[link(d, s, e) for d, s, e in zip(frame["document"], frame["start"], frame["end"], strict=True)]
     )
+
+
+def with_page(order: list[str], frame: pd.DataFrame) -> list[str]:
+    """``order`` with the column ``page`` after ``time`` when the segments come from a PDF."""
+    if "page" not in frame or "page" in order:
+        return order
+    at = order.index("time") + 1 if "time" in order else len(order)
+    return [*order[:at], "page", *order[at:]]
 
 
 def spans_of(frame: pd.DataFrame) -> list[tuple[str, int, int] | None]:

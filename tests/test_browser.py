@@ -239,3 +239,34 @@ def test_search_page_finds_and_a_hit_opens_in_this_tab(page: Any, project: Path)
     linked = page.locator(".tk-linked")
     linked.first.wait_for(timeout=30_000)
     assert "".join(linked.all_inner_texts()) == "Formular" and len(page.context.pages) == 1
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1400, 900)])
+def test_a_pdf_turn_shows_its_page_in_kodieren_and_auswertung(
+    browser: Any, app_url: str, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    from test_import_pdf import TURNS, make_pdf, transcript_pages
+
+    from toolkit.codings import add_coding
+    from toolkit.documents import import_upload
+
+    db = project_with_transcript(tmp_path / "pdf.db", "I: Ja?\n\nB: Ja.\n", "kurz.txt")
+    with open_store(db) as store:
+        doc = import_upload(store, make_pdf(transcript_pages()), "ordnungsamt.pdf", actor="anna").document
+        at = document_text(store, doc).index(TURNS[2][2][:20])
+        add_coding(store, doc, at, at + 20, "Information", coder="anna")
+    width, height = size
+    pg = open_project(browser, app_url, db, f"/?doc={doc}&coder=anna", width=width, height=height)
+    try:
+        page_mark = pg.locator(".tk-page", has_text="S. 2")
+        page_mark.first.wait_for(timeout=30_000)
+        assert page_mark.first.get_attribute("title") == "Seite 2 im PDF"
+        assert pg.locator(".tk-page").all_inner_texts() == ["S. 1", "S. 1", "S. 2", "S. 3"]
+        pg.screenshot(path=str(ARTIFACTS / f"pdf-page-kodieren-{width}.png"))
+        pg.locator("[data-testid=stSidebarNav]").get_by_text("Auswertung").click()
+        pg.get_by_role("tab", name="Segmente").click()
+        pg.locator("[role=tabpanel] [data-testid=stDataFrame]").last.wait_for(timeout=30_000)
+        time.sleep(1)  # the grid draws on a canvas
+        pg.screenshot(path=str(ARTIFACTS / f"pdf-page-segments-{width}.png"), full_page=True)
+    finally:
+        pg.close()

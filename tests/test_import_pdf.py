@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from toolkit.errors import ImportFailed
@@ -130,3 +131,43 @@ def test_each_turn_keeps_the_page_it_begins_on(tmp_path: Path) -> None:
     assert shown.output.splitlines()[2].startswith("I @63s p. 2\t")
     txt = import_upload(store, b"I: Hallo?\n\nB: Ja.\n", "kurz.txt", actor="t")
     assert turn_pages(store, txt.document) == [None, None]
+
+
+def test_the_page_of_a_pdf_turn_is_shown_where_a_segment_is_cited(tmp_path: Path) -> None:
+    """Segments (Auswertung, `segments` CLI and exports) get a column page when they come from a
+    PDF; the report cites "(ordnungsamt, S. 2 · …)"; Kodieren's turns carry their page."""
+    from click.testing import CliRunner
+
+    from tests._factories import store_with_codebook
+    from toolkit import analysis
+    from toolkit.cli import cli
+    from toolkit.codings import add_coding
+    from toolkit.documents import document_text, import_upload
+    from toolkit.exports.report_docx import _reference
+    from toolkit.workbench import ViewFilter, transcript_view
+
+    store = store_with_codebook(tmp_path)
+    pdf = import_upload(store, make_pdf(transcript_pages()), "ordnungsamt.pdf", actor="t").document
+    code = "Information/Herausforderungen/Lücken"
+    txt = import_upload(store, b"I: Hallo?\n\nB: Ja, die Akte fehlt.\n", "kurz.txt", actor="t").document
+    only_txt = analysis.segments(store, analysis.load_codings(store))
+    assert "page" not in only_txt.columns  # no PDF, no page column
+    text = document_text(store, pdf)
+    third = TURNS[2][2]  # the turn on page 2
+    at = text.index(third[:20])
+    add_coding(store, pdf, at, at + 20, code, coder="anna")
+    at_txt = document_text(store, txt).index("Akte")
+    add_coding(store, txt, at_txt, at_txt + 4, code, coder="anna")
+    seg = analysis.segments(store, analysis.load_codings(store))
+    assert list(seg.columns).index("page") == list(seg.columns).index("time") + 1
+    pages = dict(zip(seg["document"], seg["page"], strict=True))
+    assert pages[pdf] == 2 and pages[txt] is pd.NA
+    cited = {r["document"]: _reference(r, "de") for r in seg.to_dict("records")}
+    assert cited[pdf].startswith("ordnungsamt, S. 2 · ") and cited[txt].startswith("kurz · ")
+    assert _reference(seg.to_dict("records")[0], "en").split(" · ")[0] in ("ordnungsamt, p. 2", "kurz")
+    out = CliRunner().invoke(cli, ["--db", store.path, "segments", "--format", "csv"])
+    assert out.exit_code == 0, out.output
+    header, *rows = out.output.splitlines()
+    assert ",time,page," in header and any(",2," in row and "ordnungsamt" in row for row in rows)
+    view = transcript_view(store, pdf, ViewFilter(viewer="anna"))
+    assert [t["page"] for t in view["turns"]] == [1, 1, 2, 3]

@@ -70,9 +70,11 @@ def _transcript_view(store: Store, document: str, key: tuple[Any, ...]) -> dict[
             "time": format_timestamp(stamp),
             "seconds": stamp,
             "seq": seq,
+            "page": page,  # the PDF page the turn begins on (None for other formats)
         }
-        for seq, speaker, start, end, stamp in store.conn.execute(
-            'SELECT seq, speaker, start, "end", timestamp FROM turns WHERE document_id = ? ORDER BY seq',
+        for seq, speaker, start, end, stamp, page in store.conn.execute(
+            'SELECT seq, speaker, start, "end", timestamp, page FROM turns '
+            "WHERE document_id = ? ORDER BY seq",
             (doc["id"],),
         )
         if not speakers or speaker in speakers

@@ -111,6 +111,11 @@ function renderTurn(turn, cps, inside, mark, sugs, focus, selected) {
   const head = el("div", "tk-head");
   head.appendChild(el("span", "tk-speaker", turn.speaker || "\u00b6"));
   if (turn.time) head.appendChild(el("span", "tk-time", turn.time));
+  if (turn.page) { // a PDF transcript: the page to cite
+    const page = el("span", "tk-page", w("page", { page: turn.page }));
+    page.title = w("page_title", { page: turn.page });
+    head.appendChild(page);
+  }
   const whole = el("button", "tk-whole", w("whole"));
   whole.type = "button";
   whole.dataset.start = String(turn.start);
@@ -285,7 +290,9 @@ function expand(data) {
     guid,
     version,
   }));
-  const turns = data.turns.map(([start, end, speaker, time, seconds, seq]) => ({ start, end, speaker, time, seconds, seq }));
+  const turns = data.turns.map(([start, end, speaker, time, seconds, seq, page]) => ({
+    start, end, speaker, time, seconds, seq, page,
+  }));
   const sugCodes = data.sugCodes || [];
   const sugs = (data.sugs || []).map(([start, end, items]) => ({
     start,

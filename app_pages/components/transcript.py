@@ -122,7 +122,7 @@ def compact(view: dict[str, Any], *, send_text: bool) -> dict[str, Any]:
         "textKey": text_key(view),
         "text": view["text"] if send_text else None,
         "turns": [
-            [t["start"], t["end"], t["speaker"], t["time"], t.get("seconds"), t.get("seq")]
+            [t["start"], t["end"], t["speaker"], t["time"], t.get("seconds"), t.get("seq"), t.get("page")]
             for t in view["turns"]
         ],
         "spans": spans,

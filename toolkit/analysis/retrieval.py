@@ -88,7 +88,9 @@ def segments(
 
     ``text`` is the stored coded text. ``context``: a number of characters shown ``before`` and
     ``after`` the segment (never beyond the document), or ``"turn"`` for the rest of the speaker
-    turn around it. ``timestamp`` is the turn's time in seconds, ``time`` the same as hh:mm:ss.
+    turn around it. ``timestamp`` is the turn's time in seconds, ``time`` the same as hh:mm:ss;
+    when a segment comes from a PDF transcript, a column ``page`` (after ``time``) holds the page its
+    turn begins on (empty for segments of other documents).
     ``limit`` keeps at most N segments of each code, spread over the documents (see
     :func:`spread`). Several coders (a pooled view): a span that more than one of them coded with
     the same code is one row whose ``coder`` lists them all."""
@@ -136,4 +138,26 @@ def segments(
         "text": texts,
         "after": after,
     }
-    return pd.DataFrame(columns, columns=list(SEGMENT_COLUMNS))
+    order = list(SEGMENT_COLUMNS)
+    pages = _pages(store, doc_ids, turn_starts)
+    if any(page is not None for page in pages):  # PDF transcripts: the page a researcher cites
+        columns["page"] = pd.array(pages, dtype="Int64")
+        order.insert(order.index("time") + 1, "page")
+    return pd.DataFrame(columns, columns=order)
+
+
+def _pages(store: Store, doc_ids: list[int], turn_starts: list[int]) -> list[int | None]:
+    """The page of the turn each segment lies in (PDF transcripts), else None."""
+    wanted = sorted(set(doc_ids))
+    known: dict[tuple[int, int], int] = {}
+    for i in range(0, len(wanted), _CHUNK):
+        chunk = wanted[i : i + _CHUNK]
+        marks = ",".join("?" for _ in chunk)
+        for doc_id, start, page in store.conn.execute(
+            f"SELECT document_id, start, page FROM turns WHERE page IS NOT NULL AND document_id IN ({marks})",
+            chunk,
+        ):
+            known[(doc_id, start)] = page
+    if not known:
+        return [None] * len(doc_ids)
+    return [known.get(key) for key in zip(doc_ids, turn_starts, strict=True)]

@@ -1,4 +1,5 @@
-"""Page words of the import preview on Dokumente."""
+"""Page words of the import preview on Dokumente, of document sets in the exchange report, and of
+the PDF page of a turn (Kodieren, Auswertung, exports, report)."""
 
 from __future__ import annotations
 
@@ -55,4 +56,9 @@ TEXTS: dict[str, Text] = {
         "Dokumentgruppen: {sets} neu, {members} Zuordnungen ergänzt",
         "Document sets: {sets} new, {members} memberships added",
     ),
+    # the page of a turn in a PDF transcript, where a researcher cites it
+    "col.page": Text("Seite", "Page"),
+    "report.page": Text("S. {page}", "p. {page}"),
+    "ui.transcript.page": Text("S. {page}", "p. {page}"),
+    "ui.transcript.page_title": Text("Seite {page} im PDF", "Page {page} of the PDF"),
 }

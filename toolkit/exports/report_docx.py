@@ -111,6 +111,9 @@ def build_report(
 
 def _reference(row: Mapping[Any, Any], lang: Language) -> str:
     parts = [str(row["document"])]
+    page = row.get("page")
+    if page is not None and not pd.isna(page):  # a PDF transcript: cited by its page
+        parts[0] += ", " + text("report.page", lang, page=int(page))
     if row["speaker"] and row["speaker"] != "(none)":
         role = f" ({row['speaker_role']})" if row["speaker_role"] and row["speaker_role"] != "(none)" else ""
         parts.append(f"{row['speaker']}{role}")
