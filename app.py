@@ -9,7 +9,7 @@ import os
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-from app_pages.lang import apply_language, language_picker, tr
+from app_pages.lang import apply_language, builtin_words, language_picker, tr
 from app_pages.switcher import CARRY, FLASH, project_sidebar, same_file, switch_to
 from app_pages.ui import account_sidebar, coder_gate, error, signed_in_user
 from toolkit.backup import snapshot_if_due
@@ -81,6 +81,7 @@ if team_mode(project):
     snapshot_if_due(project, every_minutes=60, keep=48)  # rotating snapshots (docs/maintenance.md)
     user = signed_in_user(project)
     apply_language(project, user.name if user else None)
+    builtin_words()
     if user is None:  # nothing but the login form: no navigation, no project data
         st.navigation([st.Page("app_pages/login.py", title=tr("ui.nav.login"))], position="hidden").run()
         st.stop()
@@ -96,6 +97,7 @@ else:
     apply_language(project, linked_coder)
     coder = coder_gate(project)
     apply_language(project, coder)
+    builtin_words()
     language_picker(project, coder)
     project_sidebar(project.path)
     lead = True

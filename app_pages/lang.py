@@ -16,7 +16,7 @@ from typing import Any
 import streamlit as st
 
 from toolkit.errors import ToolkitError
-from toolkit.i18n import LANGUAGES, Language, language, text
+from toolkit.i18n import LANGUAGES, Language, language, plural, text
 from toolkit.settings import set_personal
 from toolkit.settings import ui_language as chosen_language
 from toolkit.store import Store
@@ -33,6 +33,12 @@ def ui_language() -> Language:
 def tr(key: str, **values: object) -> str:
     """The catalog's text for ``key`` in the tab's language, with ``values`` filled in."""
     return text(key, ui_language(), **values)
+
+
+def tr_n(key: str, n: int, **values: object) -> str:
+    """``key.one`` or ``key.other`` by the count ``n`` (``1 Dokument``, ``3 Dokumente``) in the tab's
+    language, ``n`` written as the language writes numbers."""
+    return plural(key, n, ui_language(), **values)
 
 
 def apply_language(project: Store, name: str | None) -> bool:
@@ -92,6 +98,46 @@ def _uploader_style(key: str, types: Sequence[str] | None) -> str:
         f" {{content: {_css_string(tr('ui.app.uploader.browse'))}; font-size: 0.875rem}}"
         "</style>"
     )
+
+
+# Streamlit's own words outside the uploader: (selector of the element holding them, catalog key).
+# The drop-down's empty state and "Select all", and the hint under a text field being edited.
+_BUILTIN = (
+    ("[role=listbox][data-empty=true] [role=option] > span", "no_results"),
+    ("[role=option][data-key=__select_all__] [data-item-hl]", "select_all"),
+    ("[data-testid=stTextInput] [data-testid=InputInstructions] > span:first-child", "enter_apply"),
+    (
+        "[data-testid=stForm] [data-testid=stTextInput] [data-testid=InputInstructions] > span:first-child",
+        "enter_submit",
+    ),
+    ("[data-testid=stTextArea] [data-testid=InputInstructions] > span:first-child", "ctrl_enter_apply"),
+    (
+        "[data-testid=stForm] [data-testid=stTextArea] [data-testid=InputInstructions] > span:first-child",
+        "ctrl_enter_submit",
+    ),
+)
+
+
+def builtin_words_style() -> str:
+    """CSS that writes Streamlit's own words of select boxes and text fields ("No results", "Select
+    all", "Press Enter to apply") in the tab's language; Streamlit offers no argument for them (the
+    drop-downs open outside the page's elements, so the rules hold for the whole tab). English needs
+    nothing. Later rules win: a form's field says "submit"."""
+    rules = [
+        f"{sel} {{font-size: 0}} {sel}::after {{content: {_css_string(tr('ui.app.builtin.' + key))}; "
+        "font-size: var(--tk-builtin-size, 0.875rem)}"
+        for sel, key in _BUILTIN
+    ]
+    sizes = (  # as Streamlit draws them: options 14 px, the field's hint 12 px
+        "[data-testid=InputInstructions] > span:first-child {--tk-builtin-size: 0.75rem}"
+    )
+    return "<style>" + " ".join([*rules, sizes]) + "</style>"
+
+
+def builtin_words() -> None:
+    """Put :func:`builtin_words_style` on the page (app.py, every run) unless the tab reads English."""
+    if ui_language() != "en":
+        st.html(builtin_words_style())
 
 
 def key_class(key: str) -> str:

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.deeplinks import link_column, linker, segment_table
-from app_pages.lang import tr, ui_language
+from app_pages.lang import tr, tr_n, ui_language
 from app_pages.media_source import play_on_open_toggle
 from app_pages.ui import error, md, store
 from toolkit import autocode
@@ -107,7 +107,13 @@ if "search_hits" in st.session_state:
         st.info(tr("ui.search.no_hits", query=md(asked)))
     else:
         per = counts(hits)
-        st.subheader(tr("ui.search.hits", hits=number(len(hits)), documents=number(len(per["documents"]))))
+        st.subheader(
+            tr(
+                "ui.search.hits",
+                hits=tr_n("ui.search.n_hits", len(hits)),
+                documents=tr_n("ui.search.in_documents", len(per["documents"])),
+            )
+        )
         link = linker(project)
         table = pd.DataFrame(
             {

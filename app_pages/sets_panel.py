@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.lang import tr
+from app_pages.lang import tr, tr_n
 from app_pages.ui import error, md
 from toolkit.document_sets import add_to_set, create_set, delete_set, list_sets, remove_from_set
 from toolkit.errors import ToolkitError
@@ -32,7 +32,7 @@ def sets_panel(project: Store, actor: str, documents: list[str]) -> None:
             tr("ui.sets.pick"),
             [*found, NEW],
             format_func=lambda n: (
-                tr("ui.sets.new") if n == NEW else f"{n} · {tr('ui.sets.count', n=len(found[n].documents))}"
+                tr("ui.sets.new") if n == NEW else f"{n} · {tr_n('ui.sets.count', len(found[n].documents))}"
             ),
             key=f"sets_pick_{round_}",
         )
@@ -49,7 +49,7 @@ def sets_panel(project: Store, actor: str, documents: list[str]) -> None:
                     tr("ui.sets.create"), type="primary", disabled=not name.strip(), key="sets_create"
                 ):
                     made = create_set(project, name, chosen, actor=actor)
-                    _done(tr("ui.sets.created", name=made.name, n=len(made.documents)))
+                    _done(tr_n("ui.sets.created", len(made.documents), name=made.name))
             else:
                 current = list(found[pick].documents)
                 chosen = st.multiselect(

@@ -228,7 +228,7 @@ def test_search_page_finds_and_a_hit_opens_in_this_tab(page: Any, project: Path)
     page.get_by_role("link", name="Suche").click()
     page.get_by_role("textbox", name="Suchbegriff").fill("Formular OR Schulung")
     page.get_by_role("button", name="Suchen").click()
-    page.wait_for_selector("text=2 Treffer in 1 Dokumenten", timeout=30_000)
+    page.wait_for_selector("text=2 Treffer in 1 Dokument", timeout=30_000)
     grid = page.locator("[data-testid=stDataFrame]").first
     grid.wait_for(timeout=10_000)
     time.sleep(1)  # the grid draws on a canvas

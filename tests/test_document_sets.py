@@ -123,7 +123,7 @@ def test_dokumente_page_creates_changes_and_deletes_a_set(store: Store) -> None:
     at.run()  # the name typed: the button is enabled
     at.button(key="sets_create").click().run()
     assert [(s.name, s.documents) for s in list_sets(store)] == [("Städte", ("stadt_a",))]
-    assert any("Gruppe „Städte“ mit 1 Dokumenten angelegt" in s.value for s in at.success)
+    assert any("Gruppe „Städte“ mit 1 Dokument angelegt" in s.value for s in at.success)
     docs = next(m for m in at.multiselect if str(m.key).startswith("sets_docs_Städte"))
     docs.set_value(["stadt_b", "kreis_c"])
     at.button(key="sets_save").click().run()

@@ -65,3 +65,13 @@ def test_plural_picks_the_form_of_the_count() -> None:
     assert plural("ui.analysis.n_codings", 1, "en") == "1 coding"
     assert plural("ui.analysis.n_codings", 0, "en") == "0 codings"
     assert plural("ui.analysis.n_codings", 12345, "de") == "12.345 Codierungen"
+
+
+def test_every_plural_has_both_forms_in_both_languages() -> None:
+    """A key ending in ``.one`` has its ``.other``, both counting ``{n}`` in German and English."""
+    stems = {k.rsplit(".", 1)[0] for k in CATALOG if k.endswith(".one")}
+    assert len(stems) >= 5
+    for stem in stems:
+        for form in ("one", "other"):
+            entry = CATALOG[f"{stem}.{form}"]
+            assert "{n}" in entry.de and "{n}" in entry.en, stem

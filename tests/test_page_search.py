@@ -38,7 +38,7 @@ def searched(store: Store, query: str) -> AppTest:
 
 def test_a_query_shows_the_hits_in_context_with_counts(tmp_path: Path) -> None:
     at = searched(project(tmp_path), "Medienbruch")
-    assert "3 Treffer in 1 Dokumenten" in at.subheader[0].value
+    assert "3 Treffer in 1 Dokument" in at.subheader[0].value
     table = at.dataframe[0].value
     assert list(table["Treffer"]) == ["Medienbruch"] * 3
     assert all(link.startswith("/?doc=interview_a&start=") for link in table["Transkript"])
@@ -82,7 +82,7 @@ def test_filters_by_document_set_and_speaker_role(tmp_path: Path) -> None:
     at.text_input(key="search_query").input("Medienbruch")
     at.multiselect(key="search_sets").set_value(["Gruppe A"])
     at.button[0].click().run()
-    assert "3 Treffer in 1 Dokumenten" in at.subheader[0].value
+    assert "3 Treffer in 1 Dokument" in at.subheader[0].value
     at.multiselect(key="search_sets").set_value([])
     at.multiselect(key="search_roles").set_value(["CDO"])
     at.button[0].click().run()

@@ -120,6 +120,13 @@ TEXTS: dict[str, Text] = {
     "ui.app.uploader.drop": Text("Datei hierher ziehen", "Drag and drop file here"),
     "ui.app.uploader.limit": Text("höchstens {mb} MB je Datei", "Limit {mb} MB per file"),
     "ui.app.uploader.browse": Text("Datei wählen", "Browse files"),
+    # Streamlit's own words in select boxes and text fields (replaced by app_pages/lang.py's style)
+    "ui.app.builtin.no_results": Text("Keine Treffer", "No results"),
+    "ui.app.builtin.select_all": Text("Alle auswählen", "Select all"),
+    "ui.app.builtin.enter_apply": Text("Enter zum Übernehmen", "Press Enter to apply"),
+    "ui.app.builtin.enter_submit": Text("Enter zum Absenden", "Press Enter to submit form"),
+    "ui.app.builtin.ctrl_enter_apply": Text("Strg/⌘+Enter zum Übernehmen", "Press Ctrl+Enter to apply"),
+    "ui.app.builtin.ctrl_enter_submit": Text("Strg/⌘+Enter zum Absenden", "Press Ctrl+Enter to submit form"),
     "ui.app.no_results": Text("Keine Treffer", "No results"),
     "ui.app.choose_options": Text("Auswählen …", "Choose options"),
     "ui.app.choose_option": Text("Auswählen …", "Choose an option"),

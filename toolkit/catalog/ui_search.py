@@ -38,9 +38,11 @@ TEXTS: dict[str, Text] = {
     "ui.search.submit": Text("Suchen", "Search"),
     "ui.search.searching": Text("Suche …", "Searching …"),
     "ui.search.no_hits": Text("Keine Treffer für {query}.", "No hits for {query}."),
-    "ui.search.hits": Text(
-        "{hits} Treffer in {documents} Dokumenten", "{hits} hits in {documents} documents"
-    ),
+    "ui.search.hits": Text("{hits} in {documents}", "{hits} in {documents}"),
+    "ui.search.n_hits.one": Text("{n} Treffer", "{n} hit"),
+    "ui.search.n_hits.other": Text("{n} Treffer", "{n} hits"),
+    "ui.search.in_documents.one": Text("{n} Dokument", "{n} document"),
+    "ui.search.in_documents.other": Text("{n} Dokumenten", "{n} documents"),
     "ui.search.col.document": Text("Dokument", "Document"),
     "ui.search.col.speaker": Text("Sprecher:in", "Speaker"),
     "ui.search.col.left": Text("links", "left"),

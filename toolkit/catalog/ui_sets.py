@@ -19,7 +19,10 @@ TEXTS: dict[str, Text] = {
     "ui.sets.create": Text("Anlegen", "Create"),
     "ui.sets.save": Text("Speichern", "Save"),
     "ui.sets.delete": Text("Gruppe löschen", "Delete set"),
-    "ui.sets.created": Text(
+    "ui.sets.created.one": Text(
+        "Gruppe „{name}“ mit {n} Dokument angelegt.", "Set “{name}” created with {n} document."
+    ),
+    "ui.sets.created.other": Text(
         "Gruppe „{name}“ mit {n} Dokumenten angelegt.", "Set “{name}” created with {n} documents."
     ),
     "ui.sets.saved": Text(
@@ -30,7 +33,8 @@ TEXTS: dict[str, Text] = {
         "Gruppe „{name}“ gelöscht; die Dokumente bleiben im Projekt.",
         "Set “{name}” deleted; its documents stay in the project.",
     ),
-    "ui.sets.count": Text("{n} Dokumente", "{n} documents"),
+    "ui.sets.count.one": Text("{n} Dokument", "{n} document"),
+    "ui.sets.count.other": Text("{n} Dokumente", "{n} documents"),
     "ui.searchfilter.sets": Text("Nur in Dokumentgruppen", "Only in document sets"),
     "ui.searchfilter.roles": Text("Nur Sprecher:innen mit der Rolle", "Only speakers with the role"),
 }
