@@ -11,7 +11,7 @@ from streamlit.navigation.page import StreamlitPage
 
 from app_pages.lang import apply_language, builtin_words, language_picker, tr
 from app_pages.switcher import CARRY, FLASH, project_sidebar, same_file, switch_to
-from app_pages.ui import account_sidebar, coder_gate, error, signed_in_user
+from app_pages.ui import account_sidebar, coder_gate, compact_sidebar, error, signed_in_user
 from toolkit.backup import snapshot_if_due
 from toolkit.coders import list_coders
 from toolkit.errors import StoreError, ToolkitError
@@ -77,6 +77,7 @@ if linked:
     else:
         switch_to(linked)
         st.rerun()
+compact_sidebar()
 if team_mode(project):
     snapshot_if_due(project, every_minutes=60, keep=48)  # rotating snapshots (docs/maintenance.md)
     user = signed_in_user(project)

@@ -1,0 +1,100 @@
+"""The UI language in a real browser (Debian chromium, Playwright): Auswertung in English at
+1024×768 and 1400×900 (screenshots in test-artifacts/), Streamlit's own words of a drop-down in
+German, and a sidebar compact enough that the language switch and the project box are in view at
+768 px height."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from _browser import ARTIFACTS, ROOT, open_project, require_chromium
+
+from toolkit.project import create_demo
+from toolkit.settings import set_project_default
+from toolkit.store import open_store
+
+require_chromium()
+
+IDLE = (
+    "() => !document.querySelector('[data-testid=stAppRunningIcon]')"
+    " && (document.querySelector('[data-testid=stMain]')?.innerText || '').length > 50"
+)
+GERMAN_WORDS = ("Häufigkeiten", "Codierungen", "Dokumente", "herunterladen", "Gruppieren", "Kookkurrenz")
+
+
+def demo(tmp_path: Path, language: str) -> Path:
+    db = tmp_path / "demo.db"
+    create_demo(db, ROOT, actor="test")
+    with open_store(db) as store:
+        set_project_default(store, "language", language, actor="test")
+    return db
+
+
+def shoot(pg: Any, name: str) -> None:
+    pg.evaluate(
+        "() => document.querySelectorAll('[data-testid=stMain], section').forEach(e => e.scrollTo(0, 0))"
+    )
+    time.sleep(0.3)
+    pg.screenshot(path=str(ARTIFACTS / name))
+
+
+def bottom(pg: Any, selector: str) -> float:
+    box = pg.locator(selector).last.bounding_box()
+    assert box is not None, selector
+    return float(box["y"] + box["height"])
+
+
+def test_auswertung_in_english_at_both_sizes(browser: Any, app_url: str, tmp_path: Path) -> None:
+    db = demo(tmp_path, "en")
+    for width, height in ((1024, 768), (1400, 900)):
+        pg = open_project(browser, app_url, db, "/analysis?coder=anna", width=width, height=height)
+        try:
+            pg.wait_for_function(IDLE, timeout=60_000)
+            coders = pg.locator("[data-testid=stMain] [data-testid=stMultiSelect]").first
+            for name in ("anna", "ben"):
+                coders.click()
+                pg.get_by_role("option", name=name, exact=True).click()
+                pg.wait_for_function(IDLE, timeout=60_000)
+            pg.keyboard.press("Escape")
+            pg.get_by_role("tab", name="Frequencies").wait_for(timeout=60_000)
+            pg.get_by_role("button", name="Download CSV").first.wait_for(timeout=60_000)
+            pg.wait_for_function(IDLE, timeout=60_000)
+            time.sleep(1)
+            main = pg.locator("[data-testid=stMain]").inner_text()
+            assert "Analysis" in main and "Co-occurrence" in main and "Download CSV" in main
+            assert "codings in 3 documents" in main
+            assert not [w for w in GERMAN_WORDS if w in main], main[:600]
+            shoot(pg, f"analysis-en-{width}.png")
+            pg.get_by_role("tab", name="Matrix").click()
+            pg.wait_for_function(IDLE, timeout=60_000)
+            time.sleep(1)
+            assert "Click a cell to see its segments." in pg.locator("[data-testid=stMain]").inner_text()
+            shoot(pg, f"analysis-en-matrix-{width}.png")
+        finally:
+            pg.close()
+
+
+def test_german_drop_downs_and_a_sidebar_that_fits_768_px(browser: Any, app_url: str, tmp_path: Path) -> None:
+    db = demo(tmp_path, "de")
+    pg = open_project(browser, app_url, db, "/analysis?coder=anna", width=1024, height=768)
+    try:
+        pg.wait_for_function(IDLE, timeout=60_000)
+        sidebar = "[data-testid=stSidebar]"
+        assert bottom(pg, f"{sidebar} [data-testid=stButtonGroup]") <= 768  # Deutsch / English
+        assert bottom(pg, f"{sidebar} [data-testid=stSelectbox]") <= 768  # the project box, last
+        shoot(pg, "sidebar-de-1024.png")
+        pg.locator("[data-testid=stMain] [data-testid=stMultiSelect]").first.click()
+        shown = "(s) => getComputedStyle(document.querySelector(s), '::after').content"
+        select_all = "[role=option][data-key=__select_all__] [data-item-hl]"
+        pg.wait_for_selector(select_all, timeout=10_000)
+        assert pg.evaluate(shown, select_all) == '"Alle auswählen"'
+        pg.keyboard.type("zzzz")
+        empty = "[role=listbox][data-empty=true] [role=option] > span"
+        pg.wait_for_selector(empty, timeout=10_000)
+        assert pg.evaluate(shown, empty) == '"Keine Treffer"'
+        assert pg.evaluate("(s) => getComputedStyle(document.querySelector(s)).fontSize", empty) == "0px"
+        shoot(pg, "no-results-de-1024.png")
+    finally:
+        pg.close()
