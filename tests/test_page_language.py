@@ -99,7 +99,11 @@ def user_data(db: Path) -> UserData:
         for table in tables:
             if table == "events" or table.startswith("sqlite"):
                 continue
-            for row in con.execute(f'SELECT * FROM "{table}"'):
+            try:
+                rows = con.execute(f'SELECT * FROM "{table}"').fetchall()
+            except sqlite3.OperationalError:  # a contentless full-text index holds no values to read
+                continue
+            for row in rows:
                 for v in row:
                     values.update(_strings(v))
     ordered = sorted(values, key=len, reverse=True)
