@@ -293,6 +293,15 @@ def _on_media() -> None:
     st.session_state["code_done"].append(oid)
 
 
+def _history_done(what: str, step: history.Step | None) -> str:
+    """What an undo or redo did, in words (an autocoding's codings are undone together)."""
+    if step is None:
+        return tr("ui.code.nothing_more")
+    if step.action == "autocode":
+        return tr("ui.search.autocode_undone", n=number(step.count, ui_language()))
+    return tr(f"ui.code.{what}ne", summary=step.summary)
+
+
 def _on_history() -> None:
     value = event_value("code_transcript", "history")
     if value not in ("undo", "redo"):
@@ -302,11 +311,7 @@ def _on_history() -> None:
     except ToolkitError as exc:
         _answer(f"h{len(st.session_state['code_done'])}", False, error_text(exc))
     else:
-        _answer(
-            f"h{len(st.session_state['code_done'])}",
-            True,
-            tr(f"ui.code.{value}ne", summary=step.summary) if step else tr("ui.code.nothing_more"),
-        )
+        _answer(f"h{len(st.session_state['code_done'])}", True, _history_done(value, step))
     st.session_state["code_done"].append(f"h{len(st.session_state['code_done'])}")
 
 
@@ -343,7 +348,7 @@ def _undo_redo(step: str) -> None:
     except ToolkitError as exc:
         st.session_state["code_message"] = error_text(exc)
     else:
-        st.toast(tr(f"ui.code.{step}ne", summary=done.summary) if done else tr("ui.code.nothing_more"))
+        st.toast(_history_done(step, done))
 
 
 def _toolbar() -> None:

@@ -1,6 +1,7 @@
 """Suche: lexical search across all transcripts (words, phrases, wildcards, AND/ODER/NICHT, NEAR/n,
-folding, regular expressions) with the hits in context, counts per document and speaker, a link
-from each hit into Kodieren, export of the hit list, and autocoding of the hits after a preview."""
+folding, regular expressions) with the hits in context page by page, counts of all hits per document
+and speaker, a link from each hit into Kodieren, export of the hit list, and autocoding of all hits
+after a preview, with undo right after it."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import streamlit as st
 from app_pages.deeplinks import link_column, linker, segment_table
 from app_pages.lang import tr, tr_n, ui_language
 from app_pages.media_source import play_on_open_toggle
-from app_pages.ui import error, md, store
+from app_pages.ui import error, error_text, md, store
 from toolkit import autocode
 from toolkit.codes import list_codes
 from toolkit.document_sets import list_sets
@@ -20,7 +21,8 @@ from toolkit.documents import list_documents, speaker_role_values
 from toolkit.errors import ToolkitError
 from toolkit.i18n import number as _number
 from toolkit.media import all_media
-from toolkit.search import Hit, SearchOptions, counts, search
+from toolkit.search import Hit, SearchOptions, search
+from toolkit.search_page import PAGE, SearchResult, search_page
 
 SCOPE_LABELS = {s: tr(f"ui.search.scope.{s}") for s in ("hit", "sentence", "turn")}
 DOCUMENT, SPEAKER, LEFT, HIT, RIGHT, LINK = (
@@ -36,8 +38,30 @@ project = store()
 coder = st.session_state.get("app_coder")  # app.py's sidebar chose it (or the login)
 
 st.title(tr("ui.search.title"))
+
+
+def _undo_autocode() -> None:
+    """Take back the coder's newest autocoding (one step), with a line saying what it removed."""
+    try:
+        steps = autocode.undo_autocode(project, coder or "")
+    except ToolkitError as exc:
+        st.session_state["search_failed"] = error_text(exc)
+    else:
+        st.session_state["search_done"] = tr("ui.search.undone", n=number(len(steps)))
+    for stale in ("search_result", "search_all"):  # a code filter may see other hits now
+        st.session_state.pop(stale, None)
+
+
+if "search_failed" in st.session_state:
+    st.error(st.session_state.pop("search_failed"))
 if "search_done" in st.session_state:
-    st.success(st.session_state.pop("search_done"))
+    done_box = st.container(horizontal=True, vertical_alignment="center")
+    done_box.success(st.session_state.pop("search_done"))
+    just = st.session_state.pop("search_just_autocoded", False)
+    if just and coder and autocode.last_autocode(project, coder):
+        done_box.button(
+            tr("ui.search.undo_now"), key="search_undo_now", icon=":material/undo:", on_click=_undo_autocode
+        )
 
 docs = list_documents(project)
 with st.form("search_form"):
@@ -92,28 +116,85 @@ if submitted:
         speakers=tuple(chosen_speakers),
         codes=tuple(chosen_codes),
     )
+    st.session_state["search_asked"] = (query, options)
+    st.session_state["search_page"] = 0
+    for stale in ("search_result", "search_all", "search_export_on"):
+        st.session_state.pop(stale, None)
+
+
+def _page(number_of_page: int) -> SearchResult | None:
+    """The page's hits and the counts of all hits, kept until the query or the page changes."""
+    query, options = st.session_state["search_asked"]
+    kept = st.session_state.get("search_result")
+    if kept is not None and kept[0] == number_of_page:
+        return kept[1]  # type: ignore[no-any-return]
     try:
         with st.spinner(tr("ui.search.searching")):
-            st.session_state["search_hits"] = search(project, query, options)
-            st.session_state["search_asked"] = query
+            result = search_page(project, query, options, limit=PAGE, offset=number_of_page * PAGE)
     except ToolkitError as exc:
-        st.session_state.pop("search_hits", None)
         error(exc)
+        return None
+    st.session_state["search_result"] = (number_of_page, result)
+    return result
 
-hits: list[Hit] = st.session_state.get("search_hits", [])
-if "search_hits" in st.session_state:
-    asked = st.session_state.get("search_asked", "")
-    if not hits:
+
+def _all_hits() -> list[Hit]:
+    """Every hit (for the export and the autocoding), found once per query."""
+    if "search_all" not in st.session_state:
+        query, options = st.session_state["search_asked"]
+        with st.spinner(tr("ui.search.searching")):
+            st.session_state["search_all"] = search(project, query, options)
+    return st.session_state["search_all"]  # type: ignore[no-any-return]
+
+
+def _turn_page(step: int) -> None:
+    st.session_state["search_page"] = st.session_state.get("search_page", 0) + step
+
+
+result = _page(st.session_state.get("search_page", 0)) if "search_asked" in st.session_state else None
+if result is not None:
+    asked = st.session_state["search_asked"][0]
+    hits = list(result.hits)
+    if not result.total:
         st.info(tr("ui.search.no_hits", query=md(asked)))
     else:
-        per = counts(hits)
+        per = {"documents": result.per_document, "speakers": result.per_speaker}
         st.subheader(
             tr(
                 "ui.search.hits",
-                hits=tr_n("ui.search.n_hits", len(hits)),
-                documents=tr_n("ui.search.in_documents", len(per["documents"])),
+                hits=tr_n("ui.search.n_hits", result.total),
+                documents=tr_n("ui.search.in_documents", len(result.per_document)),
             )
         )
+        pages = (result.total + PAGE - 1) // PAGE
+        if pages > 1:
+            p1, p2, p3 = st.columns([1, 3, 1], vertical_alignment="center")
+            p1.button(
+                tr("ui.search.previous"),
+                key="search_previous",
+                icon=":material/chevron_left:",
+                disabled=result.offset == 0,
+                on_click=_turn_page,
+                args=(-1,),
+            )
+            p2.caption(
+                tr(
+                    "ui.search.page",
+                    first=number(result.offset + 1),
+                    last=number(result.offset + len(hits)),
+                    total=number(result.total),
+                    page=number(result.offset // PAGE + 1),
+                    pages=number(pages),
+                )
+            )
+            p3.button(
+                tr("ui.search.next"),
+                key="search_next",
+                icon=":material/chevron_right:",
+                disabled=result.offset + PAGE >= result.total,
+                on_click=_turn_page,
+                args=(1,),
+            )
         link = linker(project)
         table = pd.DataFrame(
             {
@@ -149,30 +230,45 @@ if "search_hits" in st.session_state:
             pd.DataFrame({SPEAKER: list(per["speakers"]), HIT: list(per["speakers"].values())}),
             hide_index=True,
         )
-        export = table.drop(columns=[LINK]).assign(
-            **{
-                tr("ui.search.col.turn"): [h.turn for h in hits],
-                tr("ui.search.col.start"): [h.start for h in hits],
-                tr("ui.search.col.end"): [h.end for h in hits],
-            }
-        )
-        e1, e2 = st.columns(2)
-        e1.download_button(
-            tr("ui.search.csv"),
-            export.to_csv(index=False).encode("utf-8-sig"),
-            f"{tr('ui.search.file')}.csv",
-            "text/csv",
-            key="search_csv",
-        )
-        xlsx = io.BytesIO()
-        export.to_excel(xlsx, index=False)
-        e2.download_button(
-            tr("ui.search.xlsx"),
-            xlsx.getvalue(),
-            f"{tr('ui.search.file')}.xlsx",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            key="search_xlsx",
-        )
+        if len(hits) == result.total or st.session_state.get("search_export_on"):
+            every = _all_hits()
+            export = pd.DataFrame(
+                {
+                    DOCUMENT: [h.document for h in every],
+                    SPEAKER: [h.speaker for h in every],
+                    LEFT: [h.left for h in every],
+                    HIT: [h.text for h in every],
+                    RIGHT: [h.right for h in every],
+                    tr("ui.search.col.turn"): [h.turn for h in every],
+                    tr("ui.search.col.start"): [h.start for h in every],
+                    tr("ui.search.col.end"): [h.end for h in every],
+                }
+            )
+            e1, e2 = st.columns(2)
+            e1.download_button(
+                tr("ui.search.csv"),
+                export.to_csv(index=False).encode("utf-8-sig"),
+                f"{tr('ui.search.file')}.csv",
+                "text/csv",
+                key="search_csv",
+            )
+            xlsx = io.BytesIO()
+            export.to_excel(xlsx, index=False)
+            e2.download_button(
+                tr("ui.search.xlsx"),
+                xlsx.getvalue(),
+                f"{tr('ui.search.file')}.xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                key="search_xlsx",
+            )
+        else:
+            st.button(
+                tr("ui.search.export_all", n=number(result.total)),
+                key="search_export",
+                icon=":material/download:",
+                on_click=st.session_state.__setitem__,
+                args=("search_export_on", True),
+            )
 
         st.subheader(tr("ui.search.autocode"))
         if not coder:
@@ -194,13 +290,15 @@ if "search_hits" in st.session_state:
                 key="search_scope",
             )
             around = (
-                a2.number_input("± Sätze davor und danach (im selben Beitrag)", 0, 20, 0, key="search_around")
+                a2.number_input(tr("ui.search.around"), 0, 20, 0, key="search_around")
                 if scope == "sentence"
                 else 0
             )
             if code:
                 try:
-                    plan = autocode.plan_autocode(project, hits, code, coder, scope, around=int(around))
+                    plan = autocode.plan_autocode(
+                        project, _all_hits(), code, coder, scope, around=int(around)
+                    )
                 except ToolkitError as exc:
                     error(exc)
                 else:
@@ -244,14 +342,11 @@ if "search_hits" in st.session_state:
                             st.session_state["search_done"] = tr(
                                 "ui.search.applied", n=number(len(added)), code=plan.code
                             )
+                            st.session_state["search_just_autocoded"] = True
+                            for stale in ("search_result", "search_all"):
+                                st.session_state.pop(stale, None)
                             st.rerun()
-            if autocode.last_autocode(project, coder) and st.button(
-                tr("ui.search.undo"), key="search_undo", icon=":material/undo:"
-            ):
-                try:
-                    steps = autocode.undo_autocode(project, coder)
-                except ToolkitError as exc:
-                    error(exc)
-                else:
-                    st.session_state["search_done"] = tr("ui.search.undone", n=number(len(steps)))
-                    st.rerun()
+            if autocode.last_autocode(project, coder):
+                st.button(
+                    tr("ui.search.undo"), key="search_undo", icon=":material/undo:", on_click=_undo_autocode
+                )

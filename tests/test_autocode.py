@@ -52,3 +52,22 @@ def test_around_is_written_as_planned_and_checked(store: Store) -> None:
         plan_autocode(store, search(store, "Medienbruch"), LUECKEN, "anna", "hit", around=1)
     with pytest.raises(InvalidValue, match="choose 0 to 20"):
         plan_autocode(store, search(store, "Medienbruch"), LUECKEN, "anna", "sentence", around=21)
+
+
+def test_undo_in_the_history_takes_back_a_whole_autocoding_as_one_step(store: Store) -> None:
+    from toolkit.codings import add_coding
+    from toolkit.history import undo
+
+    add_text(store, "I: Noch ein Medienbruch?\n\nB: Ja, ein Medienbruch.\n", "zwei.txt")
+    before = add_coding(store, "saetze", 0, 4, LUECKEN, coder="anna")
+    plan = plan_autocode(store, search(store, "Medienbruch"), LUECKEN, "anna", "hit")
+    apply_autocode(store, plan, actor="anna")
+    after = add_coding(store, "zwei", 0, 4, LUECKEN, coder="anna")
+    assert len(list_codings(store, coder="anna")) == 5
+    step = undo(store, "anna")  # the coding made after the autocoding goes first, alone
+    assert step is not None and step.count == 1 and step.guid == after.guid.upper()
+    step = undo(store, "anna")  # then the three autocoded hits together
+    assert step is not None and (step.action, step.count) == ("autocode", 3)
+    assert [c.guid for c in list_codings(store, coder="anna")] == [before.guid]
+    step = undo(store, "anna")
+    assert step is not None and step.count == 1 and list_codings(store, coder="anna") == []

@@ -64,9 +64,60 @@ def test_autocode_after_the_preview_and_undo(tmp_path: Path) -> None:
     assert not at.exception, at.exception
     assert [c.text for c in list_codings(store, coder="anna")] == list(preview["Stelle"])
     assert "3 Stellen" in at.success[0].value
+    assert at.button(key="search_undo_now").label == "Rückgängig"  # right beside the message
     at.button(key="search_undo").click().run()
     assert list_codings(store, coder="anna") == []
     assert "3 automatisch gesetzte Kodierungen entfernt" in at.success[0].value
+
+
+def test_undo_right_after_autocoding(tmp_path: Path) -> None:
+    store = project(tmp_path)
+    at = searched(store, "Medienbruch")
+    at.selectbox(key="search_code").select(CODE).run()
+    at.button(key="search_autocode").click().run()
+    assert len(list_codings(store, coder="anna")) == 3
+    at.button(key="search_undo_now").click().run()
+    assert not at.exception, at.exception
+    assert list_codings(store, coder="anna") == []
+    assert "3 automatisch gesetzte Kodierungen entfernt" in at.success[0].value
+
+
+def test_many_hits_come_page_by_page_with_the_counts_of_all(tmp_path: Path) -> None:
+    store = store_with_codebook(tmp_path)
+    add_text(store, "I: Frage?\n\nB: " + "Ein Medienbruch. " * 60 + "\n", "viele.txt")
+    add_text(store, TEXT, "interview_a.txt")
+    add_coder(store, "anna")
+    at = searched(store, "Medienbruch")
+    assert "63 Treffer in 2 Dokumenten" in at.subheader[0].value
+    first = at.dataframe[0].value
+    assert len(first) == 50 and list(first["Dokument"]) == ["interview_a"] * 3 + ["viele"] * 47
+    assert "Treffer 1–50 von 63 · Seite 1 von 2" in at.caption[0].value
+    counts = at.dataframe[1].value
+    assert dict(zip(counts["Dokument"], counts["Treffer"], strict=True)) == {"interview_a": 3, "viele": 60}
+    at.button(key="search_next").click().run()
+    table = at.dataframe[0].value
+    assert list(table["Dokument"]) == ["viele"] * 13
+    assert "Treffer 51–63 von 63 · Seite 2 von 2" in at.caption[0].value
+    assert at.button(key="search_next").disabled
+    assert not [b for b in at.button if b.key == "search_csv"]  # all 63 only when asked for
+    at.button(key="search_export").click().run()
+    assert not at.exception, at.exception
+    at.selectbox(key="search_code").select(CODE).run()
+    assert len(at.dataframe[-1].value) == 63  # the autocoding codes every hit, not one page
+
+
+def test_undo_on_kodieren_takes_back_the_whole_autocoding(tmp_path: Path) -> None:
+    store = project(tmp_path)
+    at = searched(store, "Medienbruch")
+    at.selectbox(key="search_code").select(CODE).run()
+    at.button(key="search_autocode").click().run()
+    assert len(list_codings(store, coder="anna")) == 3
+    code_page: AppTest = run_page(ROOT / "app_pages" / "code.py", store, app_coder="anna")
+    assert not code_page.exception, code_page.exception
+    code_page.button(key="code_undo").click().run()
+    assert not code_page.exception, code_page.exception
+    assert list_codings(store, coder="anna") == []
+    assert "3 Kodierungen der Autokodierung entfernt" in code_page.toast[0].value
 
 
 def test_filters_by_document_set_and_speaker_role(tmp_path: Path) -> None:

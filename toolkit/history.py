@@ -24,12 +24,14 @@ _CHANGES = ("add", "update", "delete")
 
 @dataclass(frozen=True)
 class Step:
-    """One entry of a coder's undo or redo stack."""
+    """One entry of a coder's undo or redo stack; ``count`` codings when it was an autocoding
+    (undone as one step)."""
 
     event_id: int
     action: str
     guid: str
     summary: str
+    count: int = 1
 
 
 def _coding_events(store: Store, actor: str) -> list[dict[str, Any]]:
@@ -160,12 +162,34 @@ def _restored(w: Writer, row: dict[str, Any]) -> NewCoding:
     )
 
 
+def _autocoded(store: Store, actor: str, stack: list[dict[str, Any]]) -> int:
+    """How many of the newest undoable changes are the codings of the coder's newest autocoding
+    (0 when the newest change is not one of them)."""
+    row = store.one(
+        "SELECT payload FROM events WHERE action = 'autocode' AND entity = 'search' AND actor = ? "
+        "ORDER BY id DESC LIMIT 1",
+        (actor,),
+    )
+    if row is None:
+        return 0
+    guids = {str(g).upper() for g in json.loads(row["payload"]).get("codings", [])}
+    newest = stack[-len(guids) :] if guids else []
+    ok = len(newest) == len(guids) and {str(e["guid"]).upper() for e in newest} == guids
+    return len(guids) if ok and all(e["action"] == "add" for e in newest) else 0
+
+
 def undo(store: Store, actor: str) -> Step | None:
-    """Reverse the coder's newest change; None when there is nothing to undo."""
+    """Reverse the coder's newest change; None when there is nothing to undo. The codings of an
+    autocoding are one change: undo removes them all (the step's ``count``)."""
     require_user(store, actor, "undo changes")
     stack, _ = _stacks(store, actor)
     if not stack:
         return None
+    group = _autocoded(store, actor, stack)
+    if group > 1:
+        steps = undo_many(store, actor, group)
+        first = steps[0]
+        return Step(first.event_id, "autocode", first.guid, first.summary, count=len(steps))
     event = stack[-1]
     require_coding_owner(store, actor, event["guid"], "undo changes")
     with store.write(actor) as w:

@@ -76,6 +76,22 @@ TEXTS: dict[str, Text] = {
     "ui.search.undo": Text(
         "Letzte automatische Kodierung zurücknehmen", "Take back the last automatic coding"
     ),
+    "ui.search.undo_now": Text("Rückgängig", "Undo"),
+    "ui.search.previous": Text("Zurück", "Previous"),
+    "ui.search.next": Text("Weiter", "Next"),
+    "ui.search.page": Text(
+        "Treffer {first}–{last} von {total} · Seite {page} von {pages}",
+        "Hits {first}–{last} of {total} · page {page} of {pages}",
+    ),
+    "ui.search.export_all": Text(
+        "Trefferliste mit allen {n} Treffern erstellen", "Make the list of all {n} hits"
+    ),
+    "ui.search.around": Text(
+        "± Sätze davor und danach (im selben Beitrag)", "± sentences before and after (in the same turn)"
+    ),
+    "ui.search.autocode_undone": Text(
+        "{n} Kodierungen der Autokodierung entfernt.", "{n} codings of the autocoding removed."
+    ),
     "ui.search.undone": Text(
         "{n} automatisch gesetzte Kodierungen entfernt.", "{n} automatically set codings removed."
     ),

@@ -28,8 +28,7 @@ def m013a_search_voices(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX search_voices_document ON search_voices (document_id)")
     db.execute("CREATE TABLE search_stale (document_id INTEGER PRIMARY KEY, old_text TEXT)")
     db.execute(
-        "CREATE VIRTUAL TABLE search_body USING fts5(body, content='', columnsize=0, "
-        "tokenize=\"ascii tokenchars '_'\")"
+        "CREATE VIRTUAL TABLE search_body USING fts5(body, content='', tokenize=\"ascii tokenchars '_'\")"
     )
     db.execute("CREATE VIRTUAL TABLE search_body_vocab USING fts5vocab(search_body, 'instance')")
     db.execute("CREATE VIRTUAL TABLE search_body_terms USING fts5vocab(search_body, 'row')")
