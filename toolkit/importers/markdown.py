@@ -46,13 +46,19 @@ def markdown_lines(source: str) -> tuple[str, int]:
     text = _IMAGE.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)
     text = _HTML_TAG.sub("", text)
-    text = _HEADING.sub(lambda m: m.group(1).rstrip(" \t#"), text)
-    text = _QUOTE.sub("", text)
+    # a pattern is tried only when the character every match needs is there: the same text, and a
+    # long transcript without emphasis or hard breaks is not scanned position by position for them
+    if "#" in text:
+        text = _HEADING.sub(lambda m: m.group(1).rstrip(" \t#"), text)
+    if ">" in text:
+        text = _QUOTE.sub("", text)
     text = _RULE.sub("", text)
     text = _STRONG.sub(r"\2", text)
-    text = _EMPH.sub(lambda m: m.group(1) or m.group(2), text)
+    if "*" in text or "_" in text:
+        text = _EMPH.sub(lambda m: m.group(1) or m.group(2), text)
     text = _CODE.sub(r"\1", text)
-    text = _HARD_BREAK.sub("", text)
+    if "  \n" in text or text.endswith("  ") or "\\" in text:
+        text = _HARD_BREAK.sub("", text)
     text = _ESCAPE.sub(r"\1", text)
     text = html.unescape(text)
     removed += len(text) - len(text.lstrip("\n"))
