@@ -32,7 +32,18 @@ from toolkit.store import Store, project_state
 store: Store = st.session_state["app_store"]
 lang = ui_language()
 LAST = "peek(split(datum.label, '/'))"  # an axis label shows the code's name, the tooltip its path
-SEGMENT_ORDER = ["link", "text", "document", "speaker", "speaker_role", "time", "coder", "before", "after"]
+SEGMENT_ORDER = [
+    "link",
+    "text",
+    "document",
+    "speaker",
+    "speaker_role",
+    "time",
+    "coder",
+    "weight",
+    "before",
+    "after",
+]
 
 
 @st.cache_data(show_spinner=False)
@@ -263,12 +274,25 @@ with tab_seg:
         key="analysis_seg_code",
     )
     whole_turn = st.toggle(tr("ui.analysis.whole_turn"), key="analysis_seg_turn")
-    chars = st.number_input(
+    left, right = st.columns(2)
+    chars = left.number_input(
         tr("ui.analysis.context_chars"), 0, 5000, 200, step=50, key="analysis_seg_chars", disabled=whole_turn
+    )
+    min_weight = right.number_input(  # coding weights (issue 20): only the weightier codings
+        tr("ui.analysis.min_weight"),
+        0,
+        100,
+        0,
+        step=10,
+        key="analysis_seg_weight",
+        help=tr("ui.analysis.min_weight_help"),
     )
     if code:
         seg = analysis.segments(
-            store, analysis.select(data, codes=[code]), context="turn" if whole_turn else int(chars)
+            store,
+            analysis.select(data, codes=[code]),
+            context="turn" if whole_turn else int(chars),
+            min_weight=int(min_weight),
         )
         segment_table(
             shown(with_links(store, seg), names),
@@ -279,7 +303,8 @@ with tab_seg:
             column_config=config,
             column_order=with_page(SEGMENT_ORDER, seg),
         )
-        downloads(seg, tr("ui.analysis.segments"), filters, tr("ui.analysis.file.segments"), about)
+        weighed = [("min_weight", str(int(min_weight)))] if min_weight else []
+        downloads(seg, tr("ui.analysis.segments"), filters + weighed, tr("ui.analysis.file.segments"), about)
 
 with tab_files:
     st.write(tr("ui.analysis.report_intro"))

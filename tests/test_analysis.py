@@ -387,3 +387,38 @@ def test_an_empty_project_gives_empty_tables_not_errors(tmp_path: Path) -> None:
         assert analysis.frequencies(data, by).empty
     assert analysis.matrix(data, "document").empty
     assert analysis.cooccurrence(data, "overlap").empty
+
+
+def _weigh(store: Store, document: str, code: str, coder: str, weight: int) -> None:
+    from toolkit.codings import coding_version, list_codings, update_coding
+
+    for c in list_codings(store, coder=coder, document=document):
+        if c.code_path == code:
+            update_coding(
+                store, c.guid, actor=coder, expected_version=coding_version(store, c.guid), weight=weight
+            )
+
+
+def test_segments_keep_the_codings_weighted_at_least_min_weight(store: Store) -> None:
+    """Issue 20: a weight filter on retrieval; pooled rows carry the highest weight of their coders."""
+    data = analysis.load_codings(store)
+    plain = analysis.segments(store, data, context=0)
+    assert "weight" not in plain.columns  # no coding weighted: no weight column
+    _weigh(store, "a", LUECKEN, "anna", 80)
+    _weigh(store, "a", LUECKEN, "ben", 30)
+    _weigh(store, "b", OFFENHEIT, "anna", 50)
+    seg = analysis.segments(store, data, context=0)
+    assert (
+        len(seg) == len(plain) and list(seg.columns).index("weight") == list(seg.columns).index("coder") + 1
+    )
+    pooled = seg[(seg["code"] == LUECKEN) & (seg["document"] == "a")]
+    assert pooled["coder"].tolist() == ["anna, ben"] and pooled["weight"].tolist() == [80]
+    heavy = analysis.segments(store, data, context=0, min_weight=50)
+    assert sorted(zip(heavy["document"], heavy["code"], heavy["coder"], heavy["weight"], strict=True)) == [
+        ("a", LUECKEN, "anna", 80),
+        ("b", OFFENHEIT, "anna", 50),
+    ]
+    assert len(analysis.segments(store, data, context=0, min_weight=30)) == 2  # ben's 30 joins anna's span
+    assert analysis.segments(store, data, context=0, min_weight=90).empty
+    with pytest.raises(InvalidValue):
+        analysis.segments(store, data, min_weight=101)

@@ -175,3 +175,24 @@ def test_report_defaults_to_the_consensus_and_pools_on_request(tmp_path: Path) -
     quotes = [p.text for p in doc.paragraphs if p.style.name == "Quote"]
     assert len(quotes) == 5  # 7 codings, of which two spans were coded alike by anna and ben
     assert sum("anna, ben" in q for q in quotes) == 2
+
+
+def test_segments_min_weight(tmp_path: Path) -> None:
+    """``segments --min-weight N`` lists only codings weighted at least N, with their weight."""
+    from toolkit.codings import coding_version, list_codings, update_coding
+
+    path = tmp_path / "demo.db"
+    create_demo(path, ROOT, actor="t")
+    with open_store(path) as store:
+        first = list_codings(store, coder="anna")[0]
+        update_coding(
+            store, first.guid, actor="anna", expected_version=coding_version(store, first.guid), weight=70
+        )
+    code, out = invoke(path, "segments", "--coder", "anna", "--min-weight", "60", "--format", "json")
+    assert code == 0, out
+    rows = json.loads(out)
+    assert [(r["document"], r["start"], r["end"], r["weight"]) for r in rows] == [
+        (first.document, first.start, first.end, 70)
+    ]
+    code, out = invoke(path, "segments", "--coder", "anna", "--min-weight", "101")
+    assert code != 0 and "101" in out

@@ -169,3 +169,25 @@ def test_in_english_headings_codes_and_numbers_follow_the_language(demo: Store) 
     freq = german.dataframe[0]
     assert "Information/Herausforderungen/Lücken im Informationsfluss" in freq.value["code"].tolist()
     assert any(s.endswith("\u00a0%") and "," in s for s in freq.value["share_pct"])
+
+
+def test_segments_filtered_by_weight(tmp_path: Path) -> None:
+    """Issue 20: the Segments tab keeps only codings weighted at least the chosen value."""
+    from toolkit.codings import coding_version, list_codings, update_coding
+
+    db = tmp_path / "demo.db"
+    create_demo(db, ROOT, actor="t")
+    store = open_store(db)
+    coding = list_codings(store, coder="anna")[0]
+    update_coding(
+        store, coding.guid, actor="anna", expected_version=coding_version(store, coding.guid), weight=75
+    )
+    state = {"analysis_coders": ["anna"], "analysis_seg_code": coding.code_path}
+    at = run(store, **state)
+    everything = at.dataframe[-1].value
+    assert len(everything) > 1 and "weight" in everything.columns
+    at = run(store, **state, analysis_seg_weight=60)
+    assert not at.exception
+    heavy = at.dataframe[-1].value
+    assert heavy[["document", "weight"]].values.tolist() == [[coding.document, 75]]
+    assert at.number_input(key="analysis_seg_weight").label == "Mindestgewicht der Codierungen"

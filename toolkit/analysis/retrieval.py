@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 
 from toolkit.analysis.data import CodingData, format_seconds
+from toolkit.codings import check_weight
 from toolkit.errors import InvalidValue
 from toolkit.store import Store
 
@@ -82,7 +83,12 @@ def spread(frame: pd.DataFrame, limit: int) -> pd.DataFrame:
 
 
 def segments(
-    store: Store, data: CodingData, *, context: int | str = 200, limit: int | None = None
+    store: Store,
+    data: CodingData,
+    *,
+    context: int | str = 200,
+    limit: int | None = None,
+    min_weight: int = 0,
 ) -> pd.DataFrame:
     """The coded segments of ``data`` in codebook order, then document and position.
 
@@ -93,19 +99,29 @@ def segments(
     turn begins on (empty for segments of other documents).
     ``limit`` keeps at most N segments of each code, spread over the documents (see
     :func:`spread`). Several coders (a pooled view): a span that more than one of them coded with
-    the same code is one row whose ``coder`` lists them all."""
+    the same code is one row whose ``coder`` lists them all. ``min_weight`` (0-100) keeps the
+    codings weighted at least that much (0: all); a ``weight`` column follows ``coder`` when a
+    listed coding has a weight (pooled: the highest of its coders')."""
     if context != "turn" and not (isinstance(context, int) and context >= 0):
         raise InvalidValue("analysis.context", context=context)
+    check_weight(min_weight)
     frame = data.codings.sort_values(["code", "document", "start", "end", "coder"])
+    weights = _weights(store, frame)
+    if min_weight > 0:
+        frame, weights = frame.loc[(weights >= min_weight).to_numpy()], weights.loc[weights >= min_weight]
     coders = frame["coder"].astype(str)
     if frame["coder"].nunique() > 1:  # a pooled view: a span coded alike by several coders once
         keys = ["document_id", "code_id", "start", "end"]
-        joined = coders.groupby([frame[k] for k in keys], sort=False).agg(", ".join)
+        groups = [frame[k] for k in keys]
+        joined = coders.groupby(groups, sort=False).agg(", ".join)
+        highest = weights.groupby(groups, sort=False).max()
         frame = frame.drop_duplicates(keys)
         coders = pd.Series(joined.to_numpy(), index=frame.index)
+        weights = pd.Series(highest.to_numpy(), index=frame.index)
     if limit is not None:
         frame = spread(frame, limit)
         coders = coders.loc[frame.index]
+        weights = weights.loc[frame.index]
     texts = _coded_texts(store, frame)
     docs = _by_ids(store, "SELECT id, text FROM documents WHERE id IN ({marks})", frame["document_id"])
     doc_ids: list[int] = frame["document_id"].tolist()
@@ -139,11 +155,39 @@ def segments(
         "after": after,
     }
     order = list(SEGMENT_COLUMNS)
+    if (weights > 0).any():  # weighted codings (issue 20): their weight beside the coder
+        columns["weight"] = weights.astype("int64").tolist()
+        order.insert(order.index("coder") + 1, "weight")
     pages = _pages(store, doc_ids, turn_starts)
     if any(page is not None for page in pages):  # PDF transcripts: the page a researcher cites
         columns["page"] = pd.array(pages, dtype="Int64")
         order.insert(order.index("time") + 1, "page")
     return pd.DataFrame(columns, columns=order)
+
+
+def _weights(store: Store, frame: pd.DataFrame) -> pd.Series:
+    """Each coding's weight (0: none), row by row of ``frame``; only weighted codings are read."""
+    coder_ids = {str(r["name"]): int(r["id"]) for r in store.query("SELECT id, name FROM coders")}
+    weighted: dict[tuple[int, int, int, int, int], int] = {}
+    wanted = sorted(set(frame["document_id"].tolist()))
+    for i in range(0, len(wanted), _CHUNK):
+        chunk = wanted[i : i + _CHUNK]
+        marks = ",".join("?" for _ in chunk)
+        for doc_id, code_id, coder_id, start, end, weight in store.conn.execute(
+            'SELECT document_id, code_id, coder_id, start, "end", weight FROM codings '
+            f"WHERE weight > 0 AND document_id IN ({marks})",
+            chunk,
+        ):
+            weighted[(doc_id, code_id, coder_id, start, end)] = weight
+    keys = zip(
+        frame["document_id"].tolist(),
+        frame["code_id"].tolist(),
+        [coder_ids.get(str(c), -1) for c in frame["coder"]],
+        frame["start"].tolist(),
+        frame["end"].tolist(),
+        strict=True,
+    )
+    return pd.Series([weighted.get(k, 0) for k in keys], index=frame.index, dtype="int64")
 
 
 def _pages(store: Store, doc_ids: list[int], turn_starts: list[int]) -> list[int | None]:

@@ -117,4 +117,5 @@ TEXTS: dict[str, Text] = {
     "ui.analysis.guide": Text("Kodierleitfaden (DOCX)", "Coding guide (DOCX)"),
     "ui.analysis.codebook_csv": Text("Codebuch (CSV)", "Codebook (CSV)"),
     "col.weight": Text("Gewicht", "Weight"),  # a segment's coding weight (issue 20)
+    "filter.min_weight": Text("Mindestgewicht", "Lowest weight"),
 }

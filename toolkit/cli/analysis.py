@@ -314,6 +314,13 @@ def cooccurrence(
     help="Document attribute; repeatable.",
 )
 @click.option("--context", default="200", show_default=True, help="Characters around the segment, or 'turn'.")
+@click.option(
+    "--min-weight",
+    type=click.IntRange(0, 100),
+    default=0,
+    show_default=True,
+    help="Only codings weighted at least this much (0-100; 0 = all).",
+)
 @_coder
 @_format
 @_output
@@ -329,6 +336,7 @@ def segments_command(
     roles: tuple[str, ...],
     attrs: tuple[str, ...],
     context: str,
+    min_weight: int,
     coders: tuple[str, ...],
     all_coders: bool,
     fmt: str,
@@ -338,7 +346,7 @@ def segments_command(
 ) -> None:
     """Coded segments with context, document, speaker and time stamp.
 
-    Example: coding-toolkit segments --code "Mensch/Treiber" --role CDO --context turn --format csv
+    Example: coding-toolkit segments --code "Mensch/Treiber" --role CDO --context turn --min-weight 50
     """
     store = project_store(ctx)
     wanted = _attributes(attrs)
@@ -353,7 +361,7 @@ def segments_command(
         attributes=wanted or None,
     )
     size: int | str = context if context == "turn" else _int(context)
-    frame = analysis.segments(store, data, context=size)
+    frame = analysis.segments(store, data, context=size, min_weight=min_weight)
     if pseudonymise:
         from toolkit.pseudonyms import pseudonymise_frame
 
