@@ -44,8 +44,18 @@ left, right = st.columns([3, 2])
 code = left.selectbox(tr("ui.summaries.code"), codes, key="summaries_code")
 all_documents = right.toggle(tr("ui.summaries.all_documents"), key="summaries_all")
 grid = summary_grid(project, code, coder, all_documents=all_documents)
+
+
+def _paraphrases(document: str | None) -> None:
+    with st.expander(tr("ui.paraphrases.section"), icon=":material/format_list_bulleted:"):
+        # built only when asked for (issue 20, Mayring): an expander runs its content on every rerun
+        if st.toggle(tr("ui.paraphrases.show"), key="paraphrases_on"):
+            paraphrase_section(project, me, document)
+
+
 if not grid:
     st.info(tr("ui.summaries.no_documents"))
+    _paraphrases(None)  # paraphrases do not hang on the code chosen above
     st.stop()
 
 names = [row.document for row in grid]
@@ -204,10 +214,7 @@ with st.expander(tr("ui.compare.title"), icon=":material/compare:"):
                     key="compare_download",
                 )
 
-with st.expander(tr("ui.paraphrases.section"), icon=":material/format_list_bulleted:"):
-    # built only when asked for (issue 20, Mayring): an expander runs its content on every rerun
-    if st.toggle(tr("ui.paraphrases.show"), key="paraphrases_on"):
-        paraphrase_section(project, me, document)
+_paraphrases(document)
 
 with st.expander(tr("ui.summaries.export"), icon=":material/download:"):
     with st.form("summaries_export_form", border=False):
