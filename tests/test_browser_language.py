@@ -96,5 +96,13 @@ def test_german_drop_downs_and_a_sidebar_that_fits_768_px(browser: Any, app_url:
         assert pg.evaluate(shown, empty) == '"Keine Treffer"'
         assert pg.evaluate("(s) => getComputedStyle(document.querySelector(s)).fontSize", empty) == "0px"
         shoot(pg, "no-results-de-1024.png")
+        pg.keyboard.press("Escape")
+        pg.goto(pg.url.split("/analysis")[0] + "/search")
+        pg.wait_for_function(IDLE, timeout=60_000)
+        pg.locator("[data-testid=stMain] [data-testid=stTextInput] input").first.fill("Akte")
+        hint = "[data-testid=stForm] [data-testid=InputInstructions] > span:first-child"
+        pg.wait_for_selector(hint, state="attached", timeout=10_000)
+        assert pg.evaluate(shown, hint) == '"Enter zum Absenden"'  # not "Press Enter to submit form"
+        shoot(pg, "enter-hint-de-1024.png")
     finally:
         pg.close()
