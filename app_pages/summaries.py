@@ -14,12 +14,13 @@ from app_pages.lang import tr, ui_language
 from app_pages.paraphrase_panel import paraphrase_section
 from app_pages.ui import error, md, store
 from toolkit.codes import list_codes
+from toolkit.document_sets import list_sets
 from toolkit.documents import attribute_labels, list_documents
 from toolkit.errors import ToolkitError
 from toolkit.exports.compare_docx import comparison_tables, group_name, write_comparison_docx
 from toolkit.exports.summary_tables import summary_table, write_summary_table
 from toolkit.qca import stamp
-from toolkit.qca.compare import compare_groups
+from toolkit.qca.compare import compare_by
 from toolkit.qca.summaries import GridRow, set_summary, summary_grid, undo_summary
 
 project = store()
@@ -165,15 +166,20 @@ st.divider()
 labels = attribute_labels(project)
 variables = sorted({k for d in list_documents(project) for k in d.attributes})
 with st.expander(tr("ui.compare.title"), icon=":material/compare:"):
-    if not variables:
+    # the document sets are one more way to group (issue 20), after the variables
+    by_options = [f"attribute:{v}" for v in variables] + (["set"] if list_sets(project) else [])
+    if not by_options:
         st.caption(tr("ui.compare.no_variables"))
     # built only when asked for: an expander runs its content on every rerun, open or not
     elif st.toggle(tr("ui.compare.show"), key="compare_on"):
         variable = st.selectbox(
-            tr("ui.compare.by"), variables, format_func=lambda v: labels.get(v, v), key="compare_by"
+            tr("ui.compare.by"),
+            by_options,
+            format_func=lambda v: tr("ui.compare.by_sets") if v == "set" else labels.get(v[10:], v[10:]),
+            key="compare_by",
         )
         try:
-            comparison = compare_groups(project, code, variable)
+            comparison = compare_by(project, code, variable)
         except ToolkitError as exc:
             error(exc)
         else:
@@ -187,7 +193,7 @@ with st.expander(tr("ui.compare.title"), icon=":material/compare:"):
                 st.caption(tr("ui.compare.more_groups", n=len(comparison.groups) - 6))
             for column, group in zip(st.columns(len(shown)), shown, strict=True):
                 with column:
-                    st.markdown(f"**{md(group_name(group.value, lang))}**")
+                    st.markdown(f"**{md(group_name(group.value, lang, comparison.by))}**")
                     st.caption(
                         tr(
                             "ui.compare.group_counts",

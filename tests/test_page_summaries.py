@@ -92,7 +92,7 @@ def test_compare_section_shows_groups_side_by_side(tmp_path: Path) -> None:
     set_attributes(store, "zwei", {"municipality_type": "Die Bedächtigen"}, actor="t")
     at = opened(store)
     at.toggle(key="compare_on").set_value(True).run()
-    assert at.selectbox(key="compare_by").value == "municipality_type"
+    assert at.selectbox(key="compare_by").value == "attribute:municipality_type"
     counts = at.dataframe[0].value
     assert list(counts["Gruppe"]) == ["Die Bedächtigen", "Die Optimierer"]
     assert list(counts["Segmente"]) == [1, 5]
@@ -100,3 +100,17 @@ def test_compare_section_shows_groups_side_by_side(tmp_path: Path) -> None:
     at.button(key="compare_make").click().run()
     assert at.session_state["compare_docx"][2][:2] == b"PK"
     assert at.get("download_button")  # offered for this code and variable
+
+
+def test_compare_section_groups_by_document_sets(tmp_path: Path) -> None:
+    from toolkit.document_sets import create_set
+
+    store = project(tmp_path)
+    create_set(store, "Großstädte", ["t"], actor="anna")
+    at = opened(store)
+    at.toggle(key="compare_on").set_value(True).run()
+    at.selectbox(key="compare_by").set_value("set").run()
+    assert not at.exception, at.exception
+    counts = at.dataframe[0].value
+    assert list(counts["Gruppe"]) == ["Großstädte", "(in keiner Dokumentgruppe)"]
+    assert list(counts["Segmente"]) == [5, 1]

@@ -17,7 +17,7 @@ from toolkit.codings import add_coding
 from toolkit.documents import set_attributes
 from toolkit.errors import InvalidValue, NotFound
 from toolkit.exports.compare_docx import write_comparison_docx
-from toolkit.qca.compare import compare_groups, parse_by
+from toolkit.qca.compare import compare_by, compare_groups, compare_sets, parse_by
 from toolkit.store import Store
 
 
@@ -89,3 +89,36 @@ def test_cli_compare_json_and_docx(tmp_path: Path) -> None:
     assert result.exit_code == 0 and out.exists()
     bad = CliRunner().invoke(cli, ["--db", db, "compare", "--code", LUECKEN, "--by", "kommunentyp"])
     assert bad.exit_code == 1 and "attribute:NAME" in bad.output
+
+
+def test_groups_by_document_sets_a_document_in_two_sets_counts_in_each(tmp_path: Path) -> None:
+    from toolkit.document_sets import create_set
+
+    store = project(tmp_path)
+    with pytest.raises(InvalidValue, match="no document sets"):
+        compare_sets(store, LUECKEN)
+    create_set(store, "Großstädte", ["t", "zwei"], actor="t")
+    create_set(store, "Alle mit t", ["t"], actor="t")
+    c = compare_by(store, LUECKEN, "set")
+    assert c.by == "set" and c.variable == ""
+    assert [(g.value, g.documents, g.documents_coded, len(g.segments)) for g in c.groups] == [
+        ("Alle mit t", 1, 1, 3),
+        ("Großstädte", 2, 2, 4),
+        ("", 1, 0, 0),  # drei is in no set: last
+    ]
+    assert [len(g.segments) for g in compare_sets(store, LUECKEN, coder="ben").groups] == [1, 1, 0]
+    buffer = io.BytesIO()
+    write_comparison_docx(c, buffer)
+    doc = Document(io.BytesIO(buffer.getvalue()))
+    assert [r.cells[0].text for r in doc.tables[0].rows][1:] == [
+        "Alle mit t",
+        "Großstädte",
+        "(in keiner Dokumentgruppe)",
+    ]
+    result = CliRunner().invoke(
+        cli, ["--db", str(tmp_path / "p.db"), "compare", "--code", LUECKEN, "--by", "set"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "(in no set): 1 documents, 0 with the code, 0 segments" in result.output
+    with pytest.raises(InvalidValue, match="nor set"):
+        compare_by(store, LUECKEN, "sets")

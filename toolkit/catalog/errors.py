@@ -1571,8 +1571,8 @@ TEXTS: dict[str, Text] = {
         "no document variable '{name}'; variables are: {variables}",
     ),
     "error.compare.by": Text(
-        "--by „{by}“ ist nicht attribute:NAME (zum Beispiel attribute:municipality_type).",
-        "--by '{by}' is not attribute:NAME (for example attribute:municipality_type)",
+        "--by „{by}“ ist weder attribute:NAME (zum Beispiel attribute:municipality_type) noch set.",
+        "--by '{by}' is neither attribute:NAME (for example attribute:municipality_type) nor set",
     ),
     "error.summary.too_long": Text(
         "Die Zusammenfassung hat {length:,} Zeichen, mehr als {limit:,}; bitte kürzen oder aufteilen.",

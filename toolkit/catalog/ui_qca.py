@@ -28,6 +28,8 @@ TEXTS: dict[str, Text] = {
     "qca.compare.documents_coded": Text("Dokumente mit Code", "Documents with the code"),
     "qca.compare.segments": Text("Segmente", "Segments"),
     "qca.compare.no_value": Text("(ohne Wert)", "(no value)"),
+    "qca.compare.no_set": Text("(in keiner Dokumentgruppe)", "(in no document set)"),
+    "qca.compare.sets": Text("Dokumentgruppen", "document sets"),
     "qca.memos.title": Text("Memos", "Memos"),
     "qca.memos.none": Text("Keine Memos.", "No memos."),
     "qca.memos.meta": Text("{author}, {at}", "{author}, {at}"),
@@ -129,10 +131,11 @@ TEXTS: dict[str, Text] = {
     "ui.memos.more": Text("… und {n} weitere (im Export enthalten).", "… and {n} more (in the export)."),
     # compare cases and groups (a section of Zusammenfassungen)
     "ui.compare.title": Text("Fälle und Gruppen vergleichen", "Compare cases and groups"),
-    "ui.compare.by": Text("Gruppen nach Variable", "Groups by variable"),
+    "ui.compare.by": Text("Gruppen nach Variable oder Dokumentgruppe", "Groups by variable or document set"),
+    "ui.compare.by_sets": Text("Dokumentgruppen", "Document sets"),
     "ui.compare.no_variables": Text(
-        "Die Dokumente haben noch keine Variablen (Seite Dokumente).",
-        "The documents have no variables yet (page Documents).",
+        "Die Dokumente haben noch keine Variablen und es gibt keine Dokumentgruppen (Seite Dokumente).",
+        "The documents have no variables and there are no document sets yet (page Documents).",
     ),
     "ui.compare.group_counts": Text(
         "{segments} Segmente in {documents} Dokumenten", "{segments} segments in {documents} documents"

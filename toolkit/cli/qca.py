@@ -228,7 +228,12 @@ def memos_cmd(
 
 @click.command("compare")
 @click.option("--code", "code_path", required=True, help="The code (with its subcodes) to compare.")
-@click.option("--by", "by", required=True, help="Groups of documents: attribute:NAME (a document variable).")
+@click.option(
+    "--by",
+    "by",
+    required=True,
+    help="Groups of documents: attribute:NAME (a document variable) or set (the document sets).",
+)
 @click.option("--coder", help="Only this coder's codings (default: everyone's).")
 @click.option("--lang", type=click.Choice(["de", "en"]), default="de", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write a Word file (.docx).")
@@ -246,11 +251,13 @@ def compare_cmd(
 ) -> None:
     """Compare groups of documents: a code's segments side by side per value of a variable, with counts.
 
+    Groups by a document variable (--by attribute:NAME) or by the document sets (--by set).
+
     Example: coding-toolkit compare --code "Mensch/Treiber" --by attribute:municipality_type -o vergleich.docx
     """
-    from toolkit.qca.compare import compare_groups, parse_by
+    from toolkit.qca.compare import compare_by
 
-    comparison = compare_groups(project_store(ctx), code_path, parse_by(by), coder=coder)
+    comparison = compare_by(project_store(ctx), code_path, by, coder=coder)
     if output:
         from toolkit.atomic import write_bytes
         from toolkit.exports.compare_docx import write_comparison_docx
@@ -263,8 +270,9 @@ def compare_cmd(
     elif as_json:
         emit(comparison)
     else:
+        none = "(in no set)" if comparison.by == "set" else "(no value)"
         for g in comparison.groups:
             click.echo(
-                f"{g.value or '(no value)'}: {g.documents} documents, {g.documents_coded} with the code, "
+                f"{g.value or none}: {g.documents} documents, {g.documents_coded} with the code, "
                 f"{len(g.segments)} segments"
             )

@@ -11,14 +11,20 @@ from toolkit.i18n import Language, text
 from toolkit.qca.compare import Comparison
 
 
-def group_name(value: str, lang: Language) -> str:
-    return value or text("qca.compare.no_value", lang)
+def group_name(value: str, lang: Language, by: str = "attribute") -> str:
+    """A group's heading: its value or set, or the words for the documents without one."""
+    return value or text("qca.compare.no_set" if by == "set" else "qca.compare.no_value", lang)
 
 
 def comparison_tables(comparison: Comparison, lang: Language) -> tuple[Table, Table]:
     """(counts per group, segments side by side) as tables ready to write."""
     counts = Table(
-        text("qca.compare.counts_title", lang, code=comparison.code_path, variable=comparison.variable),
+        text(
+            "qca.compare.counts_title",
+            lang,
+            code=comparison.code_path,
+            variable=comparison.variable if comparison.by != "set" else text("qca.compare.sets", lang),
+        ),
         (
             Column("group", text("qca.compare.group", lang)),
             Column("documents", text("qca.compare.documents", lang), "int"),
@@ -26,7 +32,7 @@ def comparison_tables(comparison: Comparison, lang: Language) -> tuple[Table, Ta
             Column("segments", text("qca.compare.segments", lang), "int"),
         ),
         tuple(
-            (group_name(g.value, lang), g.documents, g.documents_coded, len(g.segments))
+            (group_name(g.value, lang, comparison.by), g.documents, g.documents_coded, len(g.segments))
             for g in comparison.groups
         ),
     )
@@ -34,7 +40,7 @@ def comparison_tables(comparison: Comparison, lang: Language) -> tuple[Table, Ta
     side = Table(
         text("qca.compare.side_title", lang, code=comparison.code_path),
         tuple(
-            Column(f"group{i}", f"{group_name(g.value, lang)} (n = {len(g.segments)})")
+            Column(f"group{i}", f"{group_name(g.value, lang, comparison.by)} (n = {len(g.segments)})")
             for i, g in enumerate(comparison.groups)
         ),
         tuple(
