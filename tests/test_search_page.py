@@ -4,6 +4,7 @@ stays right after pseudonymisation, deletion and changed turns."""
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -142,3 +143,25 @@ def test_real_transcripts_count_alike_in_the_index_and_the_texts(tmp_path: Path)
     for query in ("the", "und", "data", "ich", "Interview", "für", '"I think"', '"und dann"', "interview*"):
         assert _same_as_all_hits(store, query, SearchOptions(), page=200)
     assert _same_as_all_hits(store, "fur", SearchOptions(fold=True), page=200)
+
+
+def test_counts_read_back_from_the_index_scores_equal_the_listed_instances(tmp_path: Path) -> None:
+    import random
+
+    from toolkit import search_index
+
+    rng = random.Random(7)
+    words = ["Formular", "das", "Antrag", "Akte", "und", "PDF"]
+    store = store_with_codebook(tmp_path)
+    for d in range(6):  # turns of very different lengths and word frequencies
+        turns = [" ".join(rng.choices(words, k=rng.randint(1, 400))) for _ in range(rng.randint(1, 9))]
+        add_text(store, "".join(f"{'IBC'[i % 3]}: {t}.\n\n" for i, t in enumerate(turns)), f"d{d}.txt")
+    conn = store.conn
+    for word in ("formular", "das", "akte", "pdf"):
+        scored = search_index.bm25_counts(conn, f'"{word}"')
+        assert scored == search_index._instances(conn, word, False) and scored
+    assert search_index.bm25_counts(conn, '"a"*') == search_index._instances(conn, "a", True)
+    phrase = search_index.bm25_counts(conn, '"das formular"')
+    sql = "SELECT doc * 4294967296 + offset - ? FROM search_body_vocab WHERE term = ?"
+    das, formular = ({k for (k,) in conn.execute(sql, (i, w))} for i, w in enumerate(("das", "formular")))
+    assert phrase and phrase == Counter(k >> 32 for k in das & formular)

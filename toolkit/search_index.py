@@ -17,6 +17,7 @@ documents before the store's transaction commits.
 from __future__ import annotations
 
 import json
+import math
 import re
 import sqlite3
 from collections import Counter
@@ -140,42 +141,107 @@ def terms_like(conn: sqlite3.Connection, pattern: re.Pattern[str], first: Iterab
     return found
 
 
+def _varint(blob: bytes) -> int:
+    """The first of SQLite's variable-length integers in ``blob`` (FTS5 stores row sizes so)."""
+    value = 0
+    for i, byte in enumerate(blob[:9]):
+        if i == 8:
+            return (value << 8) | byte
+        value = (value << 7) | (byte & 0x7F)
+        if byte < 0x80:
+            break
+    return value
+
+
+_K1, _B = 1.2, 0.75  # FTS5's bm25 constants
+
+
+def bm25_counts(conn: sqlite3.Connection, fts_query: str) -> Counter[int] | None:
+    """Instances per voice of one phrase (``"word"``, ``"word"*``, ``"two words"``), read back
+    from FTS5's bm25 score of each matching row: the score is a known function of the phrase's
+    frequency in the row, the row's length, the mean length and how many rows match, so the
+    frequency follows from it. Far faster than listing the instances; None when a frequency does
+    not come out a whole number (then the caller counts the instances)."""
+    rows = conn.execute(
+        "SELECT rowid, bm25(search_body) FROM search_body WHERE search_body MATCH ?", (fts_query,)
+    ).fetchall()
+    if not rows:
+        return Counter()
+    sizes = {int(i): _varint(bytes(sz)) for i, sz in conn.execute("SELECT id, sz FROM search_body_docsize")}
+    n_rows, n_tokens = len(sizes), sum(sizes.values())
+    if not n_rows or not n_tokens:
+        return None
+    idf = math.log((n_rows - len(rows) + 0.5) / (len(rows) + 0.5))
+    idf = idf if idf > 0 else 1e-6
+    mean = n_tokens / n_rows
+    found: Counter[int] = Counter()
+    for rowid, score in rows:
+        size = sizes.get(int(rowid))
+        if size is None:
+            return None
+        a = -float(score) / idf
+        k = _K1 * (1 - _B + _B * size / mean)
+        if a >= _K1 + 1:
+            return None
+        f = a * k / (_K1 + 1 - a)
+        n = round(f)
+        if n < 1 or abs(f - n) > 0.01:
+            return None
+        found[int(rowid)] = n
+    return found
+
+
+def _quoted(token: str, prefix: bool = False) -> str:
+    return f'"{token}"' + ("*" if prefix else "")
+
+
 def word_counts(conn: sqlite3.Connection, words: Sequence[tuple[str, bool]]) -> Counter[int]:
     """Instances per voice of any of ``words`` (each ``(token, is_prefix)``), each place once."""
-    if not any(prefix for _w, prefix in words):  # different words never share a place
+    prefixes = [w for w, prefix in words if prefix]
+    if len(prefixes) <= 1 and (not prefixes or len(words) == 1):  # no place found twice
         found: Counter[int] = Counter()
-        for word in dict.fromkeys(w for w, _p in words):
-            found.update(
-                r[0] for r in conn.execute("SELECT doc FROM search_body_vocab WHERE term = ?", (word,))
-            )
+        for word, prefix in dict.fromkeys(words):
+            counted = bm25_counts(conn, _quoted(word, prefix))
+            if counted is None:
+                counted = _instances(conn, word, prefix)
+            found.update(counted)
         return found
     places: set[tuple[int, int]] = set()
     for token, prefix in words:
-        if prefix:
-            rows = conn.execute(
-                "SELECT doc, offset FROM search_body_vocab WHERE term >= ? AND term < ?",
-                (token, token + "\U0010ffff"),
-            )
-        else:
-            rows = conn.execute("SELECT doc, offset FROM search_body_vocab WHERE term = ?", (token,))
-        places.update(rows)
+        places.update(_places(conn, token, prefix))
     return Counter(doc for doc, _offset in places)
+
+
+def _places(conn: sqlite3.Connection, token: str, prefix: bool) -> sqlite3.Cursor:
+    if prefix:
+        return conn.execute(
+            "SELECT doc, offset FROM search_body_vocab WHERE term >= ? AND term < ?",
+            (token, token + "\U0010ffff"),
+        )
+    return conn.execute("SELECT doc, offset FROM search_body_vocab WHERE term = ?", (token,))
+
+
+def _instances(conn: sqlite3.Connection, token: str, prefix: bool) -> Counter[int]:
+    if prefix:
+        return Counter(doc for doc, _offset in _places(conn, token, prefix))
+    return Counter(
+        dict(
+            conn.execute("SELECT doc, count(*) FROM search_body_vocab WHERE term = ? GROUP BY doc", (token,))
+        )
+    )
 
 
 def phrase_counts(conn: sqlite3.Connection, tokens: Sequence[str]) -> Counter[int]:
     """Instances per voice of ``tokens`` at consecutive positions."""
-    lists = [
-        conn.execute("SELECT doc, offset FROM search_body_vocab WHERE term = ?", (t,)).fetchall()
-        for t in tokens
-    ]
-    order = sorted(range(len(tokens)), key=lambda i: len(lists[i]))
-    first = order[0]  # the rarest word leads; the others are looked up at their distance from it
-    rest = [(i - first, set(lists[i])) for i in order[1:]]
-    found: Counter[int] = Counter()
-    for doc, offset in lists[first]:
-        if all((doc, offset + shift) in places for shift, places in rest):
-            found[doc] += 1
-    return found
+    counted = bm25_counts(conn, _quoted(" ".join(tokens)))
+    if counted is not None:
+        return counted
+    sql = "SELECT doc * 4294967296 + offset - ? FROM search_body_vocab WHERE term = ?"
+    starts: set[int] | None = None
+    for i, token in enumerate(tokens):  # each word's places, moved back to where the phrase starts
+        places = {k for (k,) in conn.execute(sql, (i, token))}
+        starts = places if starts is None else starts & places
+    return Counter(k >> 32 for k in starts or ())
 
 
 def self_overlapping(tokens: Sequence[str]) -> bool:
