@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from toolkit.codes import code_by_path, list_codes
-from toolkit.codings import add_coding_in
+from toolkit.codings import NewCoding, insert_codings
 from toolkit.errors import Conflict, InvalidValue, NotFound, PermissionDenied
 from toolkit.history import Step, undo_many, undo_stack
 from toolkit.model import Turn
@@ -167,15 +167,17 @@ def apply_autocode(store: Store, plan: AutocodePlan, *, actor: str) -> list[str]
         raise PermissionDenied("autocode.for_other", actor=actor, coder=plan.coder)
     require_writer_for(store, actor, plan.coder, "autocode")
     code = code_by_path(store, plan.code)
-    guids = []
     with store.write(actor) as w:
-        texts: dict[str, str] = {}
+        docs: dict[str, dict[str, object]] = {}
+        items = []
         for p in plan.new:
-            if p.document not in texts:
-                texts[p.document] = str(_doc(store, p.document)["text"])
-            if texts[p.document][p.start : p.end] != p.text:
+            if p.document not in docs:
+                docs[p.document] = _doc(store, p.document)
+            doc = docs[p.document]
+            if str(doc["text"])[p.start : p.end] != p.text:
                 raise Conflict("autocode.text_changed_preview", document=p.document)
-            guids.append(add_coding_in(w, p.document, p.start, p.end, code, plan.coder, origin=ORIGIN))
+            items.append(NewCoding(int(str(doc["id"])), code, plan.coder, p.start, p.end, origin=ORIGIN))
+        guids = [str(g) for g in insert_codings(w, items)]  # one statement, one event each
         if guids:
             payload = {"code": plan.code, "coder": plan.coder, "scope": plan.scope, "codings": guids}
             w.event("autocode", "search", None, payload)

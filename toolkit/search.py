@@ -483,6 +483,15 @@ class Place:
 
 def places(store: Store, p: Plan, document_ids: set[int] | None = None) -> Iterator[Place]:
     """Every hit of the plan in document order (only in ``document_ids`` when given)."""
+    for name, text, unit, spans in unit_spans(store, p, document_ids):
+        for s, e in spans:
+            yield Place(name, text, unit, s, e)
+
+
+def unit_spans(
+    store: Store, p: Plan, document_ids: set[int] | None = None
+) -> Iterator[tuple[str, str, _Unit, list[tuple[int, int]]]]:
+    """The hits of the plan unit by unit, in document order: ``(document, text, unit, spans)``."""
     options = p.options
     ids = document_ids
     if p.node is not None:
@@ -503,11 +512,13 @@ def places(store: Store, p: Plan, document_ids: set[int] | None = None) -> Itera
             evaluator = _Evaluator(text, units, options)
             per_unit = [evaluator.spans(p.node, i)[1] for i in range(len(units))]
         coded = _coded_spans(store, doc_id, options.codes) if options.codes else None
+        name = str(doc["name"])
         for unit, spans in zip(units, per_unit, strict=True):
-            for s, e in merge_spans(spans):
-                if coded is not None and not any(cs < e and s < ce for cs, ce in coded):
-                    continue
-                yield Place(str(doc["name"]), text, unit, s, e)
+            merged = merge_spans(spans) if len(spans) > 1 else spans
+            if coded is not None:
+                merged = [(s, e) for s, e in merged if any(cs < e and s < ce for cs, ce in coded)]
+            if merged:
+                yield name, text, unit, merged
 
 
 def search(store: Store, query: str, options: SearchOptions | None = None) -> list[Hit]:

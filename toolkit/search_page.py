@@ -23,6 +23,7 @@ from toolkit.search import (
     index_tokens,
     places,
     plan,
+    unit_spans,
 )
 from toolkit.search_query import Or, Term
 from toolkit.store import Store
@@ -173,16 +174,22 @@ def search_page(
 
 
 def _scanned(store: Store, p: Plan, limit: int | None, offset: int) -> SearchResult:
+    """Counts and page of a query the index cannot count: every unit searched, context cut only
+    for the page's hits."""
     per_doc: Counter[str] = Counter()
     per_speaker: Counter[str] = Counter()
     page: list[Place] = []
     total = 0
-    for place in places(store, p):
-        if total >= offset and (limit is None or len(page) < limit):
-            page.append(place)
-        total += 1
-        per_doc[place.name] += 1
-        per_speaker[place.unit.speaker] += 1
+    for name, text, unit, spans in unit_spans(store, p):
+        n = len(spans)
+        if (limit is None or len(page) < limit) and total + n > offset:
+            for s, e in spans[max(0, offset - total) :]:
+                if limit is not None and len(page) >= limit:
+                    break
+                page.append(Place(name, text, unit, s, e))
+        total += n
+        per_doc[name] += n
+        per_speaker[unit.speaker] += n
     return SearchResult(
         total, dict(per_doc), dict(sorted(per_speaker.items())), tuple(x.hit() for x in page), offset, limit
     )
