@@ -24,7 +24,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 _NON_WORD = re.compile(r"[^\w\s]+")
-_WIDE_SPACE = re.compile(r"[^\S\t\n\v\f\r ]+")  # blanks outside ASCII: the tokenizer would keep them
+# blanks outside ASCII (str.isspace): the tokenizer would keep them in words
+_WIDE_SPACE = re.compile("[\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
 MARK = "_"
 
 
@@ -37,7 +38,8 @@ def body_text(text: str) -> str:
 
 
 def _content(text: str, spans: Sequence[Sequence[int]]) -> str:
-    return f" {MARK} ".join(body_text(text[s:e]) for s, e in spans)
+    """A voice's row: its turns, joined by a sign (which becomes a ``_`` token)."""
+    return body_text("\x00".join(text[s:e] for s, e in spans))
 
 
 def _voices(conn: sqlite3.Connection, doc_id: int, text: str) -> list[tuple[str, list[list[int]]]]:
