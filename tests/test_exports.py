@@ -214,3 +214,18 @@ def test_codebook_csv_lists_every_code(demo: Store) -> None:
     assert [r["path"] for r in rows] == [c.path for c in codes]
     assert rows[-1]["coding_rule"] == codes[-1].coding_rule
     assert "; " in next(r["keywords_de"] for r in rows if r["keywords_de"])
+
+
+def test_an_english_report_names_codes_by_name_en(demo: Store, data: analysis.CodingData) -> None:
+    """``lang="en"``: headings of fields and codes by the codebook's English names, each quote
+    under its code; German: the codebook's own names."""
+    built, doc = _report(demo, data, lang="en", quotes_per_code=2)
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]  # type: ignore[attr-defined]
+    assert "People" in headings and "Mensch" not in headings
+    assert "Information/Challenges/Gaps in the flow of information" in headings
+    assert "Information/Herausforderungen/Lücken im Informationsfluss" not in headings
+    counts = built.segments_per_code  # type: ignore[attr-defined]
+    assert counts["Information/Challenges/Gaps in the flow of information"] > 0
+    _, german = _report(demo, data, lang="de")
+    headings = [p.text for p in german.paragraphs if p.style.name.startswith("Heading")]  # type: ignore[attr-defined]
+    assert "Mensch" in headings and "Information/Herausforderungen/Lücken im Informationsfluss" in headings

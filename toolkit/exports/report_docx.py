@@ -28,6 +28,7 @@ from toolkit.analysis import (
     segments,
     view_of,
 )
+from toolkit.code_labels import field_names, path_names
 from toolkit.documents import attribute_labels
 from toolkit.errors import InvalidValue
 from toolkit.exports.docx_tables import add_caption, add_table, new_document, orient
@@ -76,7 +77,8 @@ def build_report(
     codes used, per field of action in codebook order, and their coded segments (at most
     ``quotes_per_code`` of each code, spread over the documents as :func:`toolkit.analysis.spread`
     says; None: all). Narrow ``data`` first (e.g. :func:`toolkit.analysis.select` with documents or
-    attributes) for a report on some documents; the filter is named in the report."""
+    attributes) for a report on some documents; the filter is named in the report. In English
+    (``lang="en"``) codes and fields of action read by the codebook's ``name_en`` where it has one."""
     if quotes_per_code is not None and quotes_per_code < 0:
         raise InvalidValue("report.quotes_per_code", quotes=quotes_per_code)
     chosen = language(lang)
@@ -92,6 +94,16 @@ def build_report(
     )
     quotes = segments(store, data, context=0, limit=quotes_per_code)
     by_field = frequencies(data, "field")
+    counts = segment_counts(data)
+    if chosen == "en":  # codes and fields by the codebook's English names where it has them
+        codes, names = path_names(store, chosen), field_names(store, chosen)
+        fields = tuple(
+            (names.get(f, f), part.assign(code=part["code"].map(lambda c: codes.get(c, c))))
+            for f, part in fields
+        )
+        quotes = quotes.assign(code=quotes["code"].map(lambda c: codes.get(c, c)))
+        by_field = by_field.assign(field_of_action=by_field["field_of_action"].map(lambda f: names.get(f, f)))
+        counts = {codes.get(c, c): n for c, n in counts.items()}
     labels = attribute_labels(store)
     return Report(
         title or text("report.title", chosen),
@@ -105,7 +117,7 @@ def build_report(
         view,
         chosen,
         quotes_per_code,
-        segment_counts(data),
+        counts,
     )
 
 
