@@ -58,6 +58,15 @@ def test_import_report_lists_counts(tmp_path: Path) -> None:
     assert out.splitlines()[0].startswith("2 documents, 205 codings, 262 codes added")
 
 
+@pytest.mark.skipif(not REFI_SAMPLES.is_dir(), reason="../shared/interop/refi is absent")
+def test_import_report_counts_maxqdas_document_sets(tmp_path: Path) -> None:
+    create_store(tmp_path / "p.db").close()
+    code, out = run(tmp_path / "p.db", "project", "import", str(REFI_SAMPLES / "maxqda24_icls.qdpx"))
+    assert code == 0 and "document sets: 2 new, 10 memberships added" in out.splitlines()
+    code, out = run(tmp_path / "p.db", "sets", "list", "--json")
+    assert code == 0 and {s["name"] for s in json.loads(out)} == {"ICLS 2024", "ICLS 2025"}
+
+
 def test_dry_run_says_so_and_stores_nothing(tmp_path: Path) -> None:
     store_with_codebook(tmp_path).close()
     run(tmp_path / "p.db", "project", "export", "-o", str(tmp_path / "p.qdpx"))
