@@ -208,3 +208,23 @@ def test_pseudonymisation_covers_code_memos_and_group_names(tmp_path: Path) -> N
     assert list_groups(store, viewer="anna")[0].name == "Wie bei Person D"
     assert events_of(store, "pseudonymise", "code_memo")
     assert events_of(store, "pseudonymise", "paraphrase_group")
+
+
+def test_undo_of_a_code_memo_or_summary_older_than_a_pseudonymisation_is_refused(tmp_path: Path) -> None:
+    from toolkit.memos import code_memo, set_code_memo, undo_code_memo
+    from toolkit.pseudonyms import add_pseudonym, apply
+    from toolkit.qca.summaries import get_summary, set_summary, undo_summary
+
+    store = two_coder_project(tmp_path)
+    set_code_memo(store, "Information", "Frau Roswitha Kellermann meint das.", coder="anna")
+    set_code_memo(store, "Information", "Neutral formuliert.", coder="anna")
+    set_summary(store, "t", "Information", "Laut Roswitha Kellermann zählt man.", coder="anna")
+    set_summary(store, "t", "Information", "Man zählt.", coder="anna")
+    add_pseudonym(store, "Roswitha Kellermann", "Person C", actor="anna")
+    apply(store, ["t"], actor="anna")
+    with pytest.raises(Conflict, match="pseudonymised since"):
+        undo_code_memo(store, "anna")  # the text before held the name
+    with pytest.raises(Conflict, match="pseudonymised since"):
+        undo_summary(store, "anna")
+    assert code_memo(store, "Information", "anna") == "Neutral formuliert."
+    assert get_summary(store, "t", "Information", "anna").text == "Man zählt."  # type: ignore[union-attr]

@@ -73,6 +73,12 @@ TEXTS: dict[str, Text] = {
         "Die Codierung gibt es nicht mehr (jemand hat sie gelöscht); die Änderung lässt sich nicht umkehren.",
         "the coding no longer exists; the change cannot be reversed",
     ),
+    "error.undo.pseudonymised_since": Text(
+        "Das Projekt wurde seitdem pseudonymisiert; ältere Schritte lassen sich nicht mehr zurücknehmen "
+        "(sie brächten Namen zurück).",
+        "the project has been pseudonymised since; older steps cannot be taken back (they would bring "
+        "names back)",
+    ),
     "error.undo.not_possible": Text(
         "Die Codierung gibt es nicht mehr (jemand hat sie gelöscht); nichts rückgängig zu machen.",
         "the coding no longer exists; nothing to undo",
@@ -1632,12 +1638,6 @@ TEXTS: dict[str, Text] = {
     "error.paraphrase.exists_again": Text(
         "Die Paraphrase ist schon wieder da; nichts zu tun.",
         "the paraphrase is there already; nothing to do",
-    ),
-    "error.paraphrase.pseudonymised": Text(
-        "{document} wurde seitdem pseudonymisiert; ältere Paraphrasen-Schritte lassen sich nicht mehr "
-        "zurücknehmen (sie brächten Namen zurück).",
-        "{document} has been pseudonymised since; older paraphrase steps cannot be taken back (they "
-        "would bring names back)",
     ),
     "error.paraphrase.code_in_use": Text(
         "Der Code „{path}“ hat inzwischen weitere Codierungen oder Untercodes; bitte diese zuerst "

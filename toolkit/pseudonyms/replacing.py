@@ -287,6 +287,9 @@ def apply(store: Store, documents: Sequence[str], *, actor: str) -> list[Documen
             for d in docs
         ]
         pseudonymise_unattached(w, lambda t: pseudonymise_text(store, t))
+        # one event for the whole run, also over documents without a name: undo of older QCA texts
+        # (which may quote a name) is refused after it (toolkit.qca.undo.check_not_pseudonymised)
+        w.event("pseudonymise", "project", None, {"documents": [d["name"] for d in docs]})
         return changes
 
 

@@ -354,21 +354,6 @@ def group_paraphrases(
 # --- undo and redo -----------------------------------------------------------------------------
 
 
-def _check_not_pseudonymised(store: Store, event: dict[str, Any]) -> None:
-    """Refuse to replay a step older than a pseudonymisation of its document: the old text or
-    offsets in the event would bring back a replaced name or point to the wrong place."""
-    document = event["payload"].get("document")
-    if document is None:
-        return
-    later = store.one(
-        "SELECT 1 AS x FROM events WHERE id > ? AND action = 'pseudonymise' AND ((entity = 'document' "
-        "AND json_extract(payload, '$.document') = ?) OR (entity = 'paraphrase' AND guid = ?))",
-        (event["id"], document, event["guid"]),
-    )
-    if later:
-        raise Conflict("paraphrase.pseudonymised", document=document)
-
-
 def _insert(w: Writer, table: str, row: dict[str, Any]) -> None:
     values = dict(row)
     if w.store.one(f"SELECT 1 AS x FROM {table} WHERE id = ?", (values.get("id"),)):
@@ -378,7 +363,6 @@ def _insert(w: Writer, table: str, row: dict[str, Any]) -> None:
 
 def _apply_paraphrase(w: Writer, event: dict[str, Any], inverse: bool) -> None:
     store, action, p = w.store, event["action"], event["payload"]
-    _check_not_pseudonymised(store, event)
     current = _row(store, event["guid"])
     if action == "update":
         if current is None:

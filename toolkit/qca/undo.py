@@ -12,6 +12,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from toolkit.errors import Conflict
 from toolkit.store import Store, Writer
 
 CHANGES = ("add", "update", "delete")
@@ -44,6 +45,24 @@ def stacks(
     return undo, redo
 
 
+def check_not_pseudonymised(store: Store, event: dict[str, Any]) -> None:
+    """Refuse to replay a step older than a pseudonymisation that reached its text: the texts and
+    offsets kept in the event would bring back a replaced name. Reached: the same entity was
+    pseudonymised since, or its document was (also without a name in its text: the run's
+    ``project`` event lists it); for a text on no document, as a code memo, any run (every run goes
+    over those texts)."""
+    document = event["payload"].get("document")
+    later = store.one(
+        "SELECT 1 AS x FROM events WHERE id > :id AND action = 'pseudonymise' AND ("
+        "(entity = :entity AND guid = :guid) OR (entity = 'project' AND (:document IS NULL OR "
+        ":document IN (SELECT value FROM json_each(payload, '$.documents')))) OR (entity = 'document' "
+        "AND (:document IS NULL OR json_extract(payload, '$.document') = :document)))",
+        {"id": event["id"], "entity": event["entity"], "guid": event["guid"], "document": document},
+    )
+    if later:
+        raise Conflict("undo.pseudonymised_since")
+
+
 def replay(
     store: Store,
     actor: str,
@@ -61,6 +80,7 @@ def replay(
     if not stack:
         return None
     event = stack[-1]
+    check_not_pseudonymised(store, event)
     with store.write(actor) as w:
         apply(w, event, inverse)
         w.event("undo" if inverse else "redo", event["entity"], event["guid"], {"event": event["id"]})
