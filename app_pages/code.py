@@ -298,7 +298,7 @@ def _history_done(what: str, step: history.Step | None) -> str:
     if step is None:
         return tr("ui.code.nothing_more")
     if step.action == "autocode":
-        return tr("ui.search.autocode_undone", n=number(step.count, ui_language()))
+        return tr(f"ui.search.autocode_{what}ne", n=number(step.count, ui_language()))
     return tr(f"ui.code.{what}ne", summary=step.summary)
 
 

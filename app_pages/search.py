@@ -56,7 +56,9 @@ if "search_failed" in st.session_state:
     st.error(st.session_state.pop("search_failed"))
 if "search_done" in st.session_state:
     done_box = st.container(horizontal=True, vertical_alignment="center")
-    done_box.success(st.session_state.pop("search_done"))
+    done_message = st.session_state.pop("search_done")
+    done_box.success(done_message)
+    st.toast(done_message)  # seen wherever the page is scrolled to
     just = st.session_state.pop("search_just_autocoded", False)
     if just and coder and autocode.last_autocode(project, coder):
         done_box.button(

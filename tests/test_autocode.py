@@ -56,7 +56,7 @@ def test_around_is_written_as_planned_and_checked(store: Store) -> None:
 
 def test_undo_in_the_history_takes_back_a_whole_autocoding_as_one_step(store: Store) -> None:
     from toolkit.codings import add_coding
-    from toolkit.history import undo
+    from toolkit.history import redo, undo
 
     add_text(store, "I: Noch ein Medienbruch?\n\nB: Ja, ein Medienbruch.\n", "zwei.txt")
     before = add_coding(store, "saetze", 0, 4, LUECKEN, coder="anna")
@@ -69,5 +69,9 @@ def test_undo_in_the_history_takes_back_a_whole_autocoding_as_one_step(store: St
     step = undo(store, "anna")  # then the three autocoded hits together
     assert step is not None and (step.action, step.count) == ("autocode", 3)
     assert [c.guid for c in list_codings(store, coder="anna")] == [before.guid]
+    step = redo(store, "anna")  # redo brings all three back, as one step
+    assert step is not None and (step.action, step.count) == ("autocode", 3)
+    assert len(list_codings(store, coder="anna")) == 4
+    assert undo(store, "anna").count == 3  # type: ignore[union-attr]
     step = undo(store, "anna")
     assert step is not None and step.count == 1 and list_codings(store, coder="anna") == []

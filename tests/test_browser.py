@@ -242,6 +242,39 @@ def test_search_page_finds_and_a_hit_opens_in_this_tab(page: Any, project: Path)
 
 
 @pytest.mark.parametrize("size", [(1024, 768), (1400, 900)])
+def test_search_pages_through_many_hits_and_undoes_an_autocoding(
+    browser: Any, app_url: str, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    text = "I: Und?\n\nB: " + "Ein Medienbruch. " * 60 + "\n"
+    db = project_with_transcript(tmp_path / "viele.db", text, "viele.txt")
+    width, height = size
+    pg = open_project(browser, app_url, db, width=width, height=height)
+    try:
+        choose_coder(pg, "anna")
+        pg.get_by_role("link", name="Suche").click()
+        pg.get_by_role("textbox", name="Suchbegriff").fill("Medienbruch")
+        pg.get_by_role("button", name="Suchen").click()
+        pg.wait_for_selector("text=60 Treffer in 1 Dokument", timeout=30_000)
+        pg.wait_for_selector("text=Treffer 1–50 von 60 · Seite 1 von 2", timeout=10_000)
+        pg.get_by_role("button", name="Weiter").click()
+        pg.wait_for_selector("text=Treffer 51–60 von 60 · Seite 2 von 2", timeout=30_000)
+        time.sleep(1)  # the grid draws on a canvas
+        pg.screenshot(path=str(ARTIFACTS / f"search-page-2-{width}.png"))
+        pg.get_by_label("Code", exact=True).click()
+        pg.keyboard.type("Lücken")
+        pg.keyboard.press("Enter")
+        pg.get_by_role("button", name="60 Stellen kodieren").click()
+        pg.wait_for_selector("text=60 Stellen mit", timeout=30_000)
+        pg.screenshot(path=str(ARTIFACTS / f"search-autocoded-{width}.png"))
+        pg.get_by_role("button", name="Rückgängig", exact=True).click()
+        pg.wait_for_selector("text=60 automatisch gesetzte Kodierungen entfernt", timeout=30_000)
+        with open_store(db) as store:
+            assert list_codings(store, coder="anna") == []
+    finally:
+        pg.close()
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1400, 900)])
 def test_a_pdf_turn_shows_its_page_in_kodieren_and_auswertung(
     browser: Any, app_url: str, tmp_path: Path, size: tuple[int, int]
 ) -> None:

@@ -118,6 +118,9 @@ def test_undo_on_kodieren_takes_back_the_whole_autocoding(tmp_path: Path) -> Non
     assert not code_page.exception, code_page.exception
     assert list_codings(store, coder="anna") == []
     assert "3 Kodierungen der Autokodierung entfernt" in code_page.toast[0].value
+    code_page.button(key="code_redo").click().run()
+    assert len(list_codings(store, coder="anna")) == 3
+    assert "3 Kodierungen der Autokodierung wiederhergestellt" in code_page.toast[0].value
 
 
 def test_filters_by_document_set_and_speaker_role(tmp_path: Path) -> None:

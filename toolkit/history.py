@@ -213,12 +213,39 @@ def undo_many(store: Store, actor: str, count: int) -> list[Step]:
     return [Step(e["id"], e["action"], e["guid"], _summary(e)) for e in chosen]
 
 
+def _redo_autocoding(store: Store, actor: str, stack: list[dict[str, Any]]) -> Step | None:
+    """Re-apply an undone autocoding as one step when its codings are the newest undone changes."""
+    group = _autocoded(store, actor, stack)
+    if group < 2:
+        return None
+    chosen = list(reversed(stack[-group:]))
+    for event in chosen:
+        require_coding_owner(store, actor, event["guid"], "redo changes")
+    saved: dict[int, dict[str, Any]] = {}
+    for row in store.query(
+        "SELECT payload FROM events WHERE action = 'undo' AND actor = ? ORDER BY id", (actor,)
+    ):
+        payload = json.loads(row["payload"])
+        saved[int(payload.get("event", 0))] = payload.get("row", {})
+    with store.write(actor) as w:
+        for event in chosen:
+            replay = {**event, "payload": {**event["payload"], "row": saved.get(event["id"], {})}}
+            _apply(w, replay, inverse=False)
+            w.event("redo", "coding", event["guid"], {"event": event["id"]})
+    first = chosen[0]
+    return Step(first["id"], "autocode", first["guid"], _summary(first), count=len(chosen))
+
+
 def redo(store: Store, actor: str) -> Step | None:
-    """Re-apply the coder's newest undone change; None when there is nothing to redo."""
+    """Re-apply the coder's newest undone change; None when there is nothing to redo. An undone
+    autocoding comes back as one step, as it went."""
     require_user(store, actor, "redo changes")
     _, stack = _stacks(store, actor)
     if not stack:
         return None
+    grouped = _redo_autocoding(store, actor, stack)
+    if grouped is not None:
+        return grouped
     event = stack[-1]
     require_coding_owner(store, actor, event["guid"], "redo changes")
     undo_event = store.one(

@@ -89,6 +89,9 @@ TEXTS: dict[str, Text] = {
     "ui.search.around": Text(
         "± Sätze davor und danach (im selben Beitrag)", "± sentences before and after (in the same turn)"
     ),
+    "ui.search.autocode_redone": Text(
+        "{n} Kodierungen der Autokodierung wiederhergestellt.", "{n} codings of the autocoding restored."
+    ),
     "ui.search.autocode_undone": Text(
         "{n} Kodierungen der Autokodierung entfernt.", "{n} codings of the autocoding removed."
     ),
