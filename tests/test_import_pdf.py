@@ -3,9 +3,9 @@ and page numbers are removed, hyphenation joined; a PDF without text says it nee
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from toolkit.errors import ImportFailed
@@ -143,6 +143,7 @@ def test_the_page_of_a_pdf_turn_is_shown_where_a_segment_is_cited(tmp_path: Path
     from toolkit.cli import cli
     from toolkit.codings import add_coding
     from toolkit.documents import document_text, import_upload
+    from toolkit.exports import table_bytes
     from toolkit.exports.report_docx import _reference
     from toolkit.workbench import ViewFilter, transcript_view
 
@@ -161,7 +162,11 @@ def test_the_page_of_a_pdf_turn_is_shown_where_a_segment_is_cited(tmp_path: Path
     seg = analysis.segments(store, analysis.load_codings(store))
     assert list(seg.columns).index("page") == list(seg.columns).index("time") + 1
     pages = dict(zip(seg["document"], seg["page"], strict=True))
-    assert pages[pdf] == 2 and pages[txt] is pd.NA
+    assert pages[pdf] == 2 and pages[txt] is None
+    for fmt in ("json", "xlsx"):  # every export format takes the empty page of the .txt segment
+        assert table_bytes(seg, fmt, name="Segmente", lang="de")
+    rows = json.loads(table_bytes(seg, "json", name="Segmente", lang="de"))
+    assert sorted((r["document"], r["page"]) for r in rows) == [(txt, None), (pdf, 2)]
     cited = {r["document"]: _reference(r, "de") for r in seg.to_dict("records")}
     assert cited[pdf].startswith("ordnungsamt, S. 2 · ") and cited[txt].startswith("kurz · ")
     assert _reference(seg.to_dict("records")[0], "en").split(" · ")[0] in ("ordnungsamt, p. 2", "kurz")

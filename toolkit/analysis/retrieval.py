@@ -160,7 +160,7 @@ def segments(
         order.insert(order.index("coder") + 1, "weight")
     pages = _pages(store, doc_ids, turn_starts)
     if any(page is not None for page in pages):  # PDF transcripts: the page a researcher cites
-        columns["page"] = pd.array(pages, dtype="Int64")
+        columns["page"] = pd.Series(pages, dtype=object)  # whole numbers, None where there is none
         order.insert(order.index("time") + 1, "page")
     return pd.DataFrame(columns, columns=order)
 
