@@ -3,6 +3,8 @@ an edited span); the outcome becomes codings of the coder "consensus". Also the 
 
 from __future__ import annotations
 
+import functools
+
 import streamlit as st
 
 from app_pages.components.span_picker import span_picker
@@ -165,8 +167,14 @@ if shown:
         )
 
 
+@functools.cache
+def _text(name: str) -> str:
+    """A document's text, read once per run of the page (the cards quote it several times)."""
+    return document_text(project, name)
+
+
 def _quote(item: Disagreement, spans: tuple[tuple[int, int], ...]) -> str:
-    text = document_text(project, item.document)
+    text = _text(item.document)
     return " … ".join(text[s:e] for s, e in spans) or tr("ui.consensus.not_coded")
 
 

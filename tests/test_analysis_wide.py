@@ -110,6 +110,22 @@ def test_cli_pages_groups_or_shows_every_document(store: Store) -> None:
     assert result.exit_code != 0 and "are for --cols document" in result.output
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--group-by", "attribute:municipality_type", "--page", "2"], "leave out --page"),
+        (["--group-by", "set", "--all-columns"], "leave out --all-columns"),
+        (["--page", "3"], "--page 3: 43 documents fill 2 pages of 40; choose --page 1 to 2"),
+        (["--document", "d01", "--page", "2"], "--page 2: 1 document fills 1 page of 40; leave out --page"),
+    ],
+)
+def test_cli_refuses_a_page_it_would_ignore(store: Store, args: list[str], message: str) -> None:
+    result = CliRunner().invoke(cli, ["--db", store.path, "matrix", "--coder", "anna", *args])
+    assert result.exit_code == 2 and message in result.output
+    assert len([line for line in result.output.splitlines() if line.startswith("Error")]) == 1
+    assert "d00" not in result.stdout  # nothing printed
+
+
 def test_auswertung_pages_or_groups_the_matrix(store: Store) -> None:
     from _factories import ROOT, run_page
 

@@ -42,20 +42,15 @@ def turn_units(text: str, turns: Sequence[Turn]) -> list[tuple[int, int]]:
 
 def sentence_units(text: str, turns: Sequence[Turn], language: str) -> list[tuple[int, int]]:
     """Sentences inside each turn, whitespace trimmed. A sentence never crosses a turn boundary;
-    without turns the whole text is one turn."""
-    from toolkit.nlp import sentence_pipeline  # spaCy: only when sentences are asked for
+    without turns the whole text is one turn. The sentences are those of spaCy's sentencizer over
+    spaCy's tokenizer in each turn (:func:`toolkit.nlp.sentence_pipeline`), computed by
+    :mod:`toolkit.sentence_split` without building a spaCy document of every turn."""
+    from toolkit.sentence_split import splitter  # spaCy: only when sentences are asked for
 
-    nlp = sentence_pipeline(language)
     spans = [(s, e) for s, e in ((t.start, t.end) for t in turns) if text[s:e].strip()]
     if not turns and text.strip():
         spans = [(0, len(text))]
-    out: list[tuple[int, int]] = []
-    for (start, _), doc in zip(spans, nlp.pipe(text[s:e] for s, e in spans), strict=True):
-        for sent in doc.sents:
-            s, e = strip_span(text, start + sent.start_char, start + sent.end_char)
-            if e > s:
-                out.append((s, e))
-    return out
+    return splitter(language).sentences(text, spans)
 
 
 def units(text: str, turns: Sequence[Turn], language: str, kind: str) -> list[tuple[int, int]]:

@@ -19,7 +19,7 @@ from toolkit.documents import document_row, document_turns
 from toolkit.errors import InvalidValue, NotFound
 from toolkit.model import Turn
 from toolkit.progress import coded_by
-from toolkit.store import Store
+from toolkit.store import Store, cached_by_change
 
 NO_FIELD = "(ohne Handlungsfeld)"
 
@@ -277,13 +277,20 @@ def select(
     return Selection(p.coders, tuple(docs), codes, tuple(spans), p.excluded)
 
 
+@cached_by_change
+def _coded(store: Store, coders: tuple[str, ...]) -> dict[str, frozenset[str]]:
+    """:func:`toolkit.progress.coded_by`, kept until the project changes (a page's reruns, and a
+    run for one document after the scope of all, read every document's coders once)."""
+    return coded_by(store, coders)
+
+
 def scope(
     store: Store, coders: tuple[str, ...], *, document: str | None = None
 ) -> tuple[list[str], list[Excluded]]:
     """The documents every one of ``coders`` has coded, by name, and the documents some but not
     all of them coded, with who is missing (with ``document``: that document, compared or
     excluded)."""
-    coded = coded_by(store, coders)
+    coded = _coded(store, tuple(coders))
     if document is not None:
         name = str(document_row(store, document)["name"])
         candidates = [name]

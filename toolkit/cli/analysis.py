@@ -205,7 +205,8 @@ def frequencies(
     type=click.IntRange(min=1),
     default=1,
     show_default=True,
-    help=f"Document columns: with more than {MAX_COLUMNS} documents, this page of {MAX_COLUMNS}.",
+    help=f"Document columns: with more than {MAX_COLUMNS} documents, this page of {MAX_COLUMNS} "
+    "(not with --group-by).",
 )
 @click.option("--all-columns", is_flag=True, help="Document columns: every document, however many.")
 @_document_filter
@@ -242,6 +243,11 @@ def matrix(
     data = _narrowed(data, documents, attrs)
     if cols != "document" and (group_by or page > 1 or all_columns):
         raise click.UsageError("--group-by, --page and --all-columns are for --cols document")
+    if group_by and (page > 1 or all_columns):  # as MAXQDA's groups: one column each, all shown
+        raise click.UsageError(
+            f"--group-by shows every group as a column, one page: leave out "
+            f"{'--page' if page > 1 else '--all-columns'} (they choose among documents side by side)"
+        )
     if cols == "document":
         sets = None
         if group_by == "set":
@@ -252,6 +258,11 @@ def matrix(
             data, values=values, rows=rows, group_by=group_by, sets=sets, page=page, all_columns=all_columns
         )
         table = shown.table
+        if page > shown.pages:
+            docs = "1 document fills" if shown.documents == 1 else f"{shown.documents:,} documents fill"
+            pages = "1 page" if shown.pages == 1 else f"{shown.pages} pages"
+            fix = "leave out --page" if shown.pages == 1 else f"choose --page 1 to {shown.pages}"
+            raise click.UsageError(f"--page {page}: {docs} {pages} of {MAX_COLUMNS}; {fix}")
         if shown.paged:
             click.echo(
                 f"documents {shown.first}-{shown.last} of {shown.documents} (page {shown.page} of "
