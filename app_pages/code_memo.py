@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages.lang import tr
+from app_pages.lang import code_labels, tr
 from app_pages.ui import error
 from toolkit.errors import ToolkitError
 from toolkit.memos import code_memo, set_code_memo, undo_code_memo
@@ -23,9 +23,7 @@ def code_memo_panel(
     if path is None:
         if not paths:
             return
-        path = st.selectbox(
-            tr("ui.memos.code"), paths, key=f"{key}_code", format_func=lambda p: p.replace("/", " › ")
-        )
+        path = st.selectbox(tr("ui.memos.code"), paths, key=f"{key}_code", format_func=code_labels(project))
     flash = st.session_state.pop(f"{key}_flash", None)
     if flash:
         st.success(flash)

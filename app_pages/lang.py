@@ -10,11 +10,12 @@ changes it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import streamlit as st
 
+from toolkit.code_labels import path_names
 from toolkit.errors import ToolkitError
 from toolkit.i18n import LANGUAGES, Language, language, plural, text
 from toolkit.settings import set_personal
@@ -39,6 +40,14 @@ def tr_n(key: str, n: int, **values: object) -> str:
     """``key.one`` or ``key.other`` by the count ``n`` (``1 Dokument``, ``3 Dokumente``) in the tab's
     language, ``n`` written as the language writes numbers."""
     return plural(key, n, ui_language(), **values)
+
+
+def code_labels(project: Store) -> Callable[[str], str]:
+    """``label(path)``: a code path as a picker shows it in the tab's language, parts joined by
+    `` › `` (in English each part by its ``name_en`` where the codebook has it); the picker's value
+    stays the path."""
+    shown = path_names(project, ui_language())
+    return lambda path: shown.get(path, path).replace("/", " › ")
 
 
 def apply_language(project: Store, name: str | None) -> bool:

@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages.deeplinks import link_column, linker, segment_table
-from app_pages.lang import tr, tr_n, ui_language
+from app_pages.lang import code_labels, tr, tr_n, ui_language
 from app_pages.media_source import play_on_open_toggle
 from app_pages.ui import error, error_text, md, store
 from toolkit import autocode
@@ -103,7 +103,11 @@ with st.form("search_form"):
     )
     code_paths = [c.path for c in list_codes(project)]
     chosen_codes = st.multiselect(
-        tr("ui.search.only_codes"), code_paths, key="search_codes", placeholder=tr("ui.search.any")
+        tr("ui.search.only_codes"),
+        code_paths,
+        key="search_codes",
+        placeholder=tr("ui.search.any"),
+        format_func=code_labels(project),
     )
     submitted = st.form_submit_button(tr("ui.search.submit"), icon=":material/search:", type="primary")
 
@@ -283,6 +287,7 @@ if result is not None:
                 index=None,
                 placeholder=tr("ui.search.pick_code"),
                 key="search_code",
+                format_func=code_labels(project),
             )
             scope = a2.radio(
                 tr("ui.search.what"),

@@ -9,7 +9,7 @@ from _factories import ROOT, add_text, run_page, store_with_codebook
 from streamlit.testing.v1 import AppTest
 
 from toolkit.codings import add_coder, list_codings
-from toolkit.store import Store
+from toolkit.store import Store, open_store
 
 PAGE = str(ROOT / "app_pages" / "search.py")
 TEXT = (
@@ -144,3 +144,16 @@ def test_filters_by_document_set_and_speaker_role(tmp_path: Path) -> None:
     at.multiselect(key="search_roles").set_value([])
     at.button[0].click().run()
     assert "4 Treffer in 2 Dokumenten" in at.subheader[0].value
+
+
+def test_code_filter_names_codes_in_english(tmp_path: Path) -> None:
+    """English: the code picker shows the codebook's English names; its value stays the path."""
+    from toolkit.project import create_demo
+
+    db = tmp_path / "demo.db"
+    create_demo(db, ROOT, actor="t")
+    at = run_page(PAGE, open_store(db), ui_language="en")
+    picker = at.multiselect(key="search_codes")
+    path = "Information/Herausforderungen/Lücken im Informationsfluss"
+    assert "Information › Challenges › Gaps in the flow of information" in picker.options
+    assert picker.format_func(path) == "Information › Challenges › Gaps in the flow of information"
