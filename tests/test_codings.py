@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -312,3 +313,24 @@ def test_write_codings_json(several: Store, udoc: str) -> None:
 def test_write_codings_unknown_format(several: Store) -> None:
     with pytest.raises(InvalidValue, match=r"'xml'.*csv, json"):
         write_codings(list_codings(several), "xml", io.StringIO())
+
+
+def test_codings_are_written_only_by_the_one_write_path() -> None:
+    """No module but toolkit/codings.py (and the schema migrations) writes the codings table: every
+    other writer calls insert_codings, update_coding_in or delete_coding_in, so the span check, the
+    coded-text copy, duplicates, permissions, versions and events hold everywhere."""
+    root = Path(__file__).resolve().parent.parent / "toolkit"
+    write = re.compile(
+        r"""(INSERT\s+(OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+["']?codings\b|\.(insert|update)\(\s*["']codings["']""",
+        re.IGNORECASE,
+    )
+    found = [
+        f"{path.relative_to(root.parent)}:{n}"
+        for path in sorted(root.rglob("*.py"))
+        if path.name != "codings.py" or path.parent != root
+        if "migrations" not in path.parts
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if write.search(line)
+    ]
+    assert not found, "codings written outside toolkit.codings: " + ", ".join(found)
+    assert write.search('w.execute("DELETE FROM codings WHERE id = ?", (1,))')  # the pattern sees one
