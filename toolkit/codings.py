@@ -293,6 +293,11 @@ def _twin(store: Store, row: Mapping[str, Any], not_id: int | None = None) -> di
     )
 
 
+_STORED = (
+    'SELECT 1 FROM codings WHERE document_id = ? AND code_id = ? AND coder_id = ? AND start = ? AND "end" = ?'
+)
+
+
 def insert_codings(
     w: Writer, items: Iterable[NewCoding], *, action: str = "add", present: str = "refuse", log: bool = True
 ) -> list[str | None]:
@@ -302,7 +307,7 @@ def insert_codings(
     ``import``); ``log=False`` leaves the event to the caller (undo and redo log their own)."""
     store = w.store
     docs: dict[int, dict[str, Any]] = {}
-    keys: dict[int, set[tuple[int, int, int, int]]] = {}
+    batch: set[tuple[int, int, int, int, int]] = set()  # the keys added by this call so far
     coders: dict[str, int] = {}
     rows: list[tuple[Any, ...]] = []
     events: list[tuple[Any, ...]] = []
@@ -316,17 +321,10 @@ def insert_codings(
         cid = coders[item.coder]
         if item.document_id not in docs:
             docs[item.document_id] = _document(store, item.document_id)
-            keys[item.document_id] = {
-                (r["code_id"], r["coder_id"], r["start"], r["end"])
-                for r in store.query(
-                    'SELECT code_id, coder_id, start, "end" FROM codings WHERE document_id = ?',
-                    (item.document_id,),
-                )
-            }
         doc = docs[item.document_id]
         _check_span(doc["text"], item.start, item.end, doc["name"])
-        key = (item.code.id, cid, item.start, item.end)
-        if key in keys[item.document_id]:
+        key = (item.document_id, item.code.id, cid, item.start, item.end)
+        if key in batch or store.conn.execute(_STORED, key).fetchone():  # one indexed look-up each
             if present == "skip":
                 out.append(None)
                 continue
@@ -338,7 +336,7 @@ def insert_codings(
                 end=item.end,
                 code=item.code.path,
             )
-        keys[item.document_id].add(key)
+        batch.add(key)
         guid = item.guid.upper() if item.guid else new_guid()
         if guid in taken or (item.guid and store.one("SELECT 1 AS x FROM codings WHERE guid = ?", (guid,))):
             guid = new_guid()  # a GUID taken by another coding: the new one gets its own
