@@ -25,14 +25,15 @@ from collections.abc import Iterable, Sequence
 
 _NON_WORD = re.compile(r"[^\w\s]+")
 # blanks outside ASCII (str.isspace): the tokenizer would keep them in words
-_WIDE_SPACE = re.compile("[\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
+_WIDE = "\x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
+_WIDE_SPACE = re.compile(f"[{_WIDE}]+")
 MARK = "_"
 
 
 def body_text(text: str) -> str:
     """What ``search_body`` indexes of ``text``: its words in lower case, other signs as ``_``."""
     text = _NON_WORD.sub(" _ ", text)
-    if not text.isascii():
+    if not text.isascii() and any(c in text for c in _WIDE):  # `in` is far faster than a regex
         text = _WIDE_SPACE.sub(" ", text)
     return text.lower()
 
