@@ -456,3 +456,12 @@ def delete_coding_in(
         hidden = {"id"} | ({"text", "memo"} if action == "pseudonymise" else set())
         before = {k: v for k, v in row.items() if k not in hidden}
         w.event(action, "coding", row["guid"], {"before": before, **(note or {})})
+
+
+def set_aside_codings_in(w: Writer, document_id: int, by: int) -> None:
+    """Shift every coding of a document by ``by`` inside an open transaction, without an event: the
+    first half of moving many spans at once (pseudonymisation), so that no two collide on the unique
+    index while :func:`update_coding_in` puts each at its new place (and logs it)."""
+    w.execute(
+        'UPDATE codings SET start = start + ?, "end" = "end" + ? WHERE document_id = ?', (by, by, document_id)
+    )

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from toolkit.codings import update_coding_in
+from toolkit.codings import set_aside_codings_in, update_coding_in
 from toolkit.documents import document_row, import_parsed
 from toolkit.errors import InvalidValue
 from toolkit.importers import MAX_FILE_BYTES, parse_bytes, parse_file
@@ -200,10 +200,13 @@ def _apply_one(w: Writer, doc: dict[str, Any], tables: list[tuple[str, str]]) ->
     for table, column in tables:
         key = doc["id"] if column == "document_id" else doc["name"]
         rows = store.query(f'SELECT rowid AS row_id_, * FROM "{table}" WHERE "{column}" = ?', (key,))
-        w.execute(
-            f'UPDATE "{table}" SET start = start + {_FAR}, "end" = "end" + {_FAR} WHERE "{column}" = ?',
-            (key,),
-        )
+        if table == "codings":
+            set_aside_codings_in(w, doc["id"], _FAR)
+        else:
+            w.execute(
+                f'UPDATE "{table}" SET start = start + {_FAR}, "end" = "end" + {_FAR} WHERE "{column}" = ?',
+                (key,),
+            )
         for row in rows:
             start, cut_start = offsets.map(row["start"], is_end=False)
             end, cut_end = offsets.map(row["end"], is_end=True)
