@@ -42,14 +42,20 @@ def main() -> None:
     )
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--coder", default="anna")
+    parser.add_argument(
+        "--group-by", default="municipality_type", help="document attribute of the grouped matrix"
+    )
     args = parser.parse_args()
     cache = args.db.with_name(f".{args.db.name}.analysis-cache.npz")
+    group = f"attribute:{args.group_by}"
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         commands = [
             ("frequencies, every coding read", ["frequencies", "--coder", args.coder]),
             ("frequencies from the cache", ["frequencies", "--coder", args.coder]),
             ("matrix (first page of 40)", ["matrix", "--coder", args.coder]),
+            ("matrix, page 25 of 25", ["matrix", "--coder", args.coder, "--page", "25"]),
+            ("matrix grouped by an attribute", ["matrix", "--coder", args.coder, "--group-by", group]),
             ("report, 10 quotes per code", ["report", "-o", str(out / "r.docx"), "--coder", args.coder]),
             ("backup", ["backup", "-o", str(out / "b.db")]),
         ]

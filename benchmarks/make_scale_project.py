@@ -11,7 +11,9 @@ coder copy the first coder's segments with jitter (70 %), another code (15 %), l
     .venv/bin/python benchmarks/make_scale_project.py --db /tmp/scale.db            # full scale
     .venv/bin/python benchmarks/make_scale_project.py --db /tmp/s.db --docs 100     # 100 docs, 100k codings
 
-``--codings`` defaults to 1,000 per document (all coders together).
+``--codings`` defaults to 1,000 per document (all coders together). Every document gets a
+municipality type and size (4 and 5 values), for the grouped matrix; ``--add-attributes`` adds them
+to a project built before they were part of it.
 """
 
 from __future__ import annotations
@@ -34,6 +36,18 @@ from toolkit.project import DEFAULT_CODEBOOK
 from toolkit.store import Store, Writer, create_store, new_guid, now
 
 CODERS = ("anna", "ben", "cem")
+TYPES = ("Die Bedächtigen", "Die Optimierer", "Die Serviceorientierten", "Die Community Manager")
+SIZES = ("Landgemeinde", "Kleinstadt", "Mittelstadt", "Großstadt", "Landkreis")
+
+
+def add_attributes(store: Store) -> None:
+    """Every document gets a municipality type and size (the grouped matrix groups by them)."""
+    from toolkit.documents import set_attributes
+
+    names = [r[0] for r in store.conn.execute("SELECT name FROM documents ORDER BY name")]
+    for i, name in enumerate(names):
+        values = {"municipality_type": TYPES[i % len(TYPES)], "municipality_size": SIZES[i % len(SIZES)]}
+        set_attributes(store, name, values, actor="bench")
 
 
 def _segments(rng: random.Random, length: int, count: int, codes: list[int]) -> list[tuple[int, int, int]]:
@@ -112,6 +126,7 @@ def build(
                 for p in batch:
                     p.unlink()
                 batch = []
+    add_attributes(store)
     imported = time.perf_counter()
     codings = add_codings(store, per_doc, coders)
     store.close()
@@ -128,10 +143,20 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--db", type=Path, required=True, help="where to create the project (must not exist)")
+    parser.add_argument(
+        "--add-attributes",
+        action="store_true",
+        help="only give an existing project's documents their attributes",
+    )
     parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--words", type=int, default=10_000, help="words per transcript")
     parser.add_argument("--codings", type=int, default=1000, help="codings per document, all coders together")
     args = parser.parse_args()
+    if args.add_attributes:
+        from toolkit.store import open_store
+
+        add_attributes(open_store(args.db))
+        return
     figures = build(args.db, args.docs, args.words, args.codings)
     print(
         f"{args.db}: {figures['documents']:,} documents x {args.words:,} words, "

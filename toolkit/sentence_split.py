@@ -27,9 +27,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from toolkit.anchoring import strip_span
-
-WORD, PUNCT, PERIOD = 0, 1, 2  # a token's part in the sentencizer's rule
+WORD, PUNCT, PERIOD, RESET = 0, 1, 2, 3  # a token's part in the sentencizer's rule; a span's start
+SPACE = ord(" ")
 MAX_CHUNKS = 200_000  # chunks remembered per language before the memory is cleared
 KEY = sys.maxunicode + 1  # two characters as one number: first * KEY + second
 Flags = NDArray[np.bool_]
@@ -89,7 +88,7 @@ class Splitter:
         self._space, self._punct = _character_classes()
         self._period = np.zeros(KEY, dtype=bool)
         self._period[[ord(c) for c in periods]] = True
-        self._chunks: dict[str, tuple[tuple[int, int], ...]] = {}
+        self._forget()
         self._joins = _joins(nlp)
         self._join_keys = np.array(sorted(ord(a) * KEY + ord(b) for a, b in self._joins), dtype=np.int64)
 
@@ -122,22 +121,69 @@ class Splitter:
         chosen[np.searchsorted(begin_at, np.flatnonzero(self._period[codes]), side="right") - 1] = True
         chosen &= inside
         risky = self._risky(text, codes, begin_at, end_at, span_of, inside, chosen)
+        chosen &= ~np.isin(span_of, list(risky))
+        found = [self._chunk_starts(codes, begin_at, end_at, span_of, chosen, starts, stops, text)]
+        found += [np.array(self._pipeline_starts(text, *spans[i]), dtype=np.int64) for i in sorted(risky)]
+        cuts = np.concatenate(found)
+        # the sentences between the cuts, whitespace trimmed; those of only whitespace left out
+        lefts = np.sort(np.concatenate([starts, cuts]))
+        rights = np.sort(np.concatenate([cuts, stops]))
+        solid = np.flatnonzero(~space)
+        first, after = np.searchsorted(solid, lefts), np.searchsorted(solid, rights)
+        keep = first < after
+        s_at = solid[first[keep]].tolist()
+        e_at = (solid[after[keep] - 1] + 1).tolist()
+        return list(zip(s_at, e_at, strict=True))
+
+    def _chunk_starts(
+        self,
+        codes: NDArray[np.uint32],
+        begin_at: Offsets,
+        end_at: Offsets,
+        span_of: Offsets,
+        chosen: Flags,
+        starts: Offsets,
+        stops: Offsets,
+        text: str,
+    ) -> Offsets:
+        """Sentence starts (other than the spans' starts) from the chosen chunks' tokens: the
+        sentencizer's rule over them and one ordinary token wherever something else lies between
+        them (a word, or whitespace other than a single space)."""
         index = np.flatnonzero(chosen)
-        firsts, ends = begin_at[index].tolist(), end_at[index].tolist()
-        lows = np.searchsorted(begin_at[index], starts).tolist()
-        highs = np.searchsorted(begin_at[index], stops).tolist()
-        out: list[tuple[int, int]] = []
-        for number, ((start, stop), low, high) in enumerate(zip(spans, lows, highs, strict=True)):
-            if number in risky:
-                found = self._pipeline_starts(text, start, stop)
-            else:
-                found = self._starts(text, start, stop, firsts[low:high], ends[low:high])
-            cuts = [start, *found, stop]
-            for a, b in itertools.pairwise(cuts):
-                s, e = strip_span(text, a, b)
-                if e > s:
-                    out.append((s, e))
-        return out
+        firsts, lasts, spans = begin_at[index], end_at[index], span_of[index]
+        ids = np.array([self._type(text[a:b]) for a, b in zip(firsts.tolist(), lasts.tolist(), strict=True)])
+        kinds, offsets, first_token, counts = self._arrays()
+        lens = counts[ids] if len(ids) else np.zeros(0, dtype=np.int64)
+        total = int(lens.sum())
+        into = np.arange(total) - np.repeat(np.cumsum(lens) - lens, lens)
+        token = np.repeat(first_token[ids] if len(ids) else lens, lens) + into
+        token_kind, token_at = kinds[token], np.repeat(firsts, lens) + offsets[token]
+        # between two chosen chunks of a span: an ordinary token where the previous one ended
+        previous_end = np.concatenate([[0], lasts[:-1]])
+        new_span = np.concatenate([[True], spans[1:] != spans[:-1]])
+        spaced = np.append(codes == SPACE, False)  # a single space, attached to the token before
+        single = (firsts - previous_end == 1) & spaced[previous_end]
+        gap_at = previous_end[~new_span & ~single]
+        # after the last chosen chunk of a span: the same, unless only nothing or a space follows
+        last_of_span = np.concatenate([spans[1:] != spans[:-1], [True]]) if len(spans) else spans.astype(bool)
+        tail_from, tail_span = lasts[last_of_span], spans[last_of_span]
+        tail_len = stops[tail_span] - tail_from
+        lone_space = (tail_len == 1) & spaced[tail_from]
+        tail_at = tail_from[(tail_len > 0) & ~lone_space]
+        at = np.concatenate([starts, gap_at, tail_at, token_at])
+        kind = np.concatenate(
+            [np.full(len(starts), RESET), np.full(len(gap_at) + len(tail_at), WORD), token_kind]
+        )
+        rank = np.concatenate([np.zeros(len(starts)), np.ones(len(at) - len(starts))])
+        order = np.lexsort((rank, at))
+        at, kind = at[order], kind[order]
+        period = kind == PERIOD
+        plain = np.flatnonzero((kind == WORD) | (kind == RESET))
+        seen = np.concatenate([[0], np.cumsum(period)])  # periods before each token
+        since = np.concatenate([[0], plain[:-1] + 1])  # after the ordinary token before
+        fire = (seen[plain] > seen[since]) & (kind[plain] == WORD)
+        found: Offsets = at[plain[fire]].astype(np.int64)
+        return found
 
     def _risky(
         self,
@@ -171,39 +217,40 @@ class Splitter:
             for a, b in self._joins.get((left[-1], right[0]), ())
         )
 
-    def _tokens(self, chunk: str) -> tuple[tuple[int, int], ...]:
-        """``(offset in the chunk, part)`` of each token of ``chunk``."""
-        found = self._chunks.get(chunk)
-        if found is None:
-            if len(self._chunks) >= MAX_CHUNKS:
-                self._chunks.clear()
-            found = tuple(
+    def _type(self, chunk: str) -> int:
+        """The number of ``chunk``'s tokenization among those remembered (tokenized now if new)."""
+        number = self._types.get(chunk)
+        if number is None:
+            if len(self._types) >= MAX_CHUNKS:
+                self._forget()
+            tokens = [
                 (t.idx, PERIOD if t.text in self._periods else PUNCT if t.is_punct else WORD)
                 for t in self._tokenizer(chunk)
-            )
-            self._chunks[chunk] = found
-        return found
+            ]
+            number = self._types[chunk] = len(self._first)
+            self._first.append(len(self._kinds))
+            self._count.append(len(tokens))
+            self._offsets.extend(o for o, _ in tokens)
+            self._kinds.extend(k for _, k in tokens)
+        return number
 
-    def _starts(self, text: str, start: int, stop: int, firsts: list[int], ends: list[int]) -> list[int]:
-        """Where sentences after the first start in ``text[start:stop]``, given the chunks there that
-        can move a start (a token's start; before whitespace, possibly another place in it)."""
-        out: list[int] = []
-        seen = False  # the sentencizer's "seen_period"
-        end = start  # where the last of these chunks ended
-        for first, last in zip(firsts, ends, strict=True):
-            if seen and text[end:first] != " ":  # a token between: a word or whitespace
-                out.append(end)
-                seen = False
-            for offset, part in self._tokens(text[first:last]):
-                if part == PERIOD:
-                    seen = True
-                elif part == WORD and seen:
-                    out.append(first + offset)
-                    seen = False
-            end = last
-        if seen and text[end:stop] not in ("", " "):
-            out.append(end)
-        return out
+    def _forget(self) -> None:
+        self._types: dict[str, int] = {}
+        self._first: list[int] = []
+        self._count: list[int] = []
+        self._offsets: list[int] = []
+        self._kinds: list[int] = []
+        self._tables: tuple[Offsets, ...] = ()
+
+    def _arrays(self) -> tuple[Offsets, Offsets, Offsets, Offsets]:
+        """The remembered tokenizations as arrays: tokens' parts and offsets in their chunk, and per
+        chunk its first token and how many it has."""
+        if not self._tables or len(self._tables[2]) != len(self._first):
+            self._tables = tuple(
+                np.array(v, dtype=np.int64) for v in (self._kinds, self._offsets, self._first, self._count)
+            )
+        kinds, offsets, first, count = self._tables
+        return kinds, offsets, first, count
 
     def _pipeline_starts(self, text: str, start: int, stop: int) -> list[int]:
         """Sentence starts from the tokenizer's tokens of the whole span, by the sentencizer's rule."""
