@@ -1,7 +1,8 @@
 """Paraphrases in a real browser (Debian chromium, Playwright): on Kodieren the switch Paraphrasen
 shows them beside the text and the coding picked in the margin gets its paraphrase written and its
-weight set; on Zusammenfassungen two paraphrases picked in the table are grouped, and the group becomes a code
-below a chosen parent with both segments coded. Screenshots at 1400×900 and 1024×768 go to test-artifacts/."""
+weight set; on Zusammenfassungen two paraphrases picked in the table are grouped, and the group
+becomes a code below a chosen parent with both segments coded; Fälle und Gruppen vergleichen groups
+by document set. Screenshots at 1400×900 and 1024×768 go to test-artifacts/."""
 
 from __future__ import annotations
 
@@ -132,3 +133,32 @@ def test_a_code_is_built_from_grouped_paraphrases(browser: Any, app_url: str, tm
     with open_store(db) as store:
         made = list_codings(store, code=f"{PARENT}/Medienbruch Papier", coder="anna")
         assert [c.text for c in made] == [FIRST, SECOND]
+
+
+def test_compare_by_document_sets_side_by_side(browser: Any, app_url: str, tmp_path: Path) -> None:
+    from toolkit.document_sets import create_set
+
+    db, code = project(tmp_path)
+    with open_store(db) as store:
+        create_set(store, "Großstädte", ["interview_a"], actor="anna")
+    pg = open_project(browser, app_url, db)
+    pg.set_default_timeout(60_000)
+    choose_coder(pg, "anna")
+    pg.get_by_role("link", name="Zusammenfassungen").click()
+    pg.locator("[data-testid=stSelectbox]").filter(has_text="Code").first.click()
+    pg.keyboard.type(code)
+    pg.get_by_role("option", name=code, exact=True).click()
+    body_has(pg, "Codierte Segmente (2)")
+    pg.get_by_text("Fälle und Gruppen vergleichen").click()
+    pg.get_by_text("Vergleich zeigen").click()
+    by = pg.locator("[data-testid=stSelectbox]").filter(has_text="Gruppen nach Variable oder Dokumentgruppe")
+    by.click()
+    pg.get_by_role("option", name="Dokumentgruppen").click()
+    body_has(pg, "2 Segmente in 1 Dokumenten")  # the set's column
+    pg.get_by_text("Vergleich zeigen").scroll_into_view_if_needed()
+    time.sleep(0.5)
+    pg.screenshot(path=str(ARTIFACTS / "compare-sets-1400.png"))
+    pg.set_viewport_size({"width": 1024, "height": 768})
+    time.sleep(0.8)
+    pg.screenshot(path=str(ARTIFACTS / "compare-sets-1024.png"))
+    pg.close()
