@@ -89,6 +89,7 @@ class Splitter:
         self._period = np.zeros(KEY, dtype=bool)
         self._period[[ord(c) for c in periods]] = True
         self._forget()
+        self._pairs: dict[tuple[str, str], bool] = {}
         self._joins = _joins(nlp)
         self._join_keys = np.array(sorted(ord(a) * KEY + ord(b) for a, b in self._joins), dtype=np.int64)
 
@@ -210,7 +211,16 @@ class Splitter:
 
     def _joined(self, left: str, right: str) -> bool:
         """Whether a special case might run from chunk ``left`` across whitespace into ``right``
-        (maybe beyond either: then the chunk is all of that side of the cut)."""
+        (maybe beyond either: then the chunk is all of that side of the cut); remembered."""
+        pair = (left, right)
+        found = self._pairs.get(pair)
+        if found is None:
+            if len(self._pairs) >= MAX_CHUNKS:
+                self._pairs.clear()
+            found = self._pairs[pair] = self._joins_across(left, right)
+        return found
+
+    def _joins_across(self, left: str, right: str) -> bool:
         return any(
             (left.endswith(a) if len(left) >= len(a) else a.endswith(left))
             and (right.startswith(b) if len(right) >= len(b) else b.startswith(right))
