@@ -24,6 +24,7 @@ from toolkit.agreement import agreement, report_data
 from toolkit.codes import list_codes
 from toolkit.exports import build_report, write_codebook_guide, write_report
 from toolkit.exports.agreement import write_docx
+from toolkit.i18n import Language
 from toolkit.project import create_demo
 from toolkit.store import open_store
 
@@ -152,12 +153,16 @@ def code_names(rendered: dict[str, Rendered]) -> list[str]:
     return sorted({c.name for c in book.codes if c.parent and c.id not in parents})
 
 
-def _used(coder: str | None) -> list[str]:
-    """The names of the codes in the report's tables (those with codings)."""
+def _used(coder: str | None, lang: Language = "de") -> list[str]:
+    """The names of the codes in the report's tables (those with codings), in ``lang`` (English:
+    the codebook's ``name_en``, as the English report names them)."""
+    from toolkit.code_labels import path_names
+
     with open_store(DEMO[0]) as store:
         data = analysis.load_codings(store, coder=coder)
+        shown = path_names(store, lang)
     freq = analysis.frequencies(data, "code")
-    return sorted({str(c).rsplit("/", 1)[-1] for c in freq.loc[freq["codings"] > 0, "code"]})
+    return sorted({shown[str(c)].rsplit("/", 1)[-1] for c in freq.loc[freq["codings"] > 0, "code"]})
 
 
 def test_every_code_name_stands_unbroken_in_a_cell(
@@ -167,9 +172,9 @@ def test_every_code_name_stands_unbroken_in_a_cell(
         blocks = [b for p in rendered[name].pages for b in p.blocks]
         broken = [n for n in code_names if not any(n in b for b in blocks)]
         assert broken == [], f"{name}: code names broken or missing: {broken[:5]}"
-    for name, coder in (("report_de", None), ("report_en", "anna")):
+    for name, coder, lang in (("report_de", None, "de"), ("report_en", "anna", "en")):
         blocks = [b for p in rendered[name].pages for b in p.blocks]
-        used = _used(coder)
+        used = _used(coder, lang)
         broken = [n for n in used if not any(n in b for b in blocks)]
         assert len(used) > 30 and broken == [], f"{name}: code names broken or missing: {broken[:5]}"
 
