@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import itertools
 import sys
+import threading
 import unicodedata
 from collections.abc import Sequence
 from typing import Any
@@ -90,15 +91,21 @@ class Splitter:
         self._period[[ord(c) for c in periods]] = True
         self._forget()
         self._pairs: dict[tuple[str, str], bool] = {}
+        self._lock = threading.Lock()
         self._joins = _joins(nlp)
         self._join_keys = np.array(sorted(ord(a) * KEY + ord(b) for a, b in self._joins), dtype=np.int64)
 
     def sentences(self, text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
         """The sentences inside each of ``spans`` (in their order; a sentence never crosses a span),
-        whitespace trimmed, empty ones left out."""
+        whitespace trimmed, empty ones left out. One call at a time (the app's sessions are threads
+        and share the remembered chunks)."""
+        with self._lock:
+            return self._sentences(text, spans)
+
+    def _sentences(self, text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
         ordered = all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
         if not ordered:  # overlapping or unsorted spans: each on its own
-            return [s for span in spans for s in self.sentences(text, [span])]
+            return [s for span in spans for s in self._sentences(text, [span])]
         if not spans:
             return []
         codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
