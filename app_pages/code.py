@@ -32,6 +32,7 @@ from toolkit.i18n import number
 from toolkit.media import document_media, set_turn_time
 from toolkit.memos import document_memo, set_document_memo
 from toolkit.permissions import require_coder, require_lead
+from toolkit.qca.paraphrases import add_paraphrase
 from toolkit.workbench import (
     OpResult,
     ViewFilter,
@@ -244,6 +245,15 @@ def _said(done: OpResult) -> tuple[str, bool]:
     return tr("ui.code.extent", name=name, n=length), True
 
 
+def _paraphrased(op: dict[str, Any]) -> str:
+    """Save the paraphrase the popup wrote for a selection; the answer shown in the browser."""
+    made = add_paraphrase(
+        project, str(op.get("doc") or doc_name), int(op["start"]), int(op["end"]), str(op["text"]),
+        coder=coder or "",
+    )  # fmt: skip
+    return tr("ui.paraphrases.saved_free", start=made.start, end=made.end)
+
+
 def _on_ops() -> None:
     value = event_value("code_transcript", "ops")
     done: list[str] = st.session_state["code_done"]
@@ -252,7 +262,10 @@ def _on_ops() -> None:
         if oid in done:
             continue
         try:
-            text, show = _said(run_op(project, op, coder=coder or "", document=doc_name))
+            if op.get("kind") == "paraphrase":  # a free selection's paraphrase (issue 20)
+                text, show = _paraphrased(op), True
+            else:
+                text, show = _said(run_op(project, op, coder=coder or "", document=doc_name))
         except ToolkitError as exc:
             _answer(oid, False, error_text(exc))
         else:
@@ -408,6 +421,7 @@ with left:
                 tr("ui.code.codes_lead_only"),
             ),
             done=st.session_state["code_done"][-20:],
+            paraphrases=paraphrases_on,
             feedback=st.session_state["code_feedback"],
             link=(
                 {k: focus_link[k] for k in ("start", "end", "key")}

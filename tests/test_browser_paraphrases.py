@@ -2,7 +2,8 @@
 shows them beside the text and the coding picked in the margin gets its paraphrase written and its
 weight set; on Zusammenfassungen two paraphrases picked in the table are grouped, and the group
 becomes a code below a chosen parent with both segments coded; Fälle und Gruppen vergleichen groups
-by document set. Screenshots at 1400×900 and 1024×768 go to test-artifacts/."""
+by document set; a free selection (no coding) gets its paraphrase in the popup. Screenshots at
+1400×900 and 1024×768 go to test-artifacts/."""
 
 from __future__ import annotations
 
@@ -12,10 +13,10 @@ from typing import Any
 
 from _browser import ARTIFACTS, open_project, require_chromium
 
-from app_pages.components.driving import choose_coder, project_with_transcript
+from app_pages.components.driving import choose_coder, project_with_transcript, select_range
 from toolkit.codes import code_tree
 from toolkit.codings import add_coding, list_codings
-from toolkit.documents import document_text
+from toolkit.documents import document_text, document_turns
 from toolkit.qca.paraphrases import add_paraphrase, list_paraphrases
 from toolkit.store import open_store
 
@@ -28,6 +29,7 @@ TEXT = (
     "B: Die schicken uns Fotos von Anträgen per Mail, die drucken wir auch aus.\n"
 )
 FIRST = "wir drucken es aus und tippen es ab"
+FREE = "Das Formular kommt als PDF"  # not coded
 SECOND = "die drucken wir auch aus"
 PARENT = "Produkt/Herausforderungen"
 
@@ -162,3 +164,39 @@ def test_compare_by_document_sets_side_by_side(browser: Any, app_url: str, tmp_p
     time.sleep(0.8)
     pg.screenshot(path=str(ARTIFACTS / "compare-sets-1024.png"))
     pg.close()
+
+
+def test_kodieren_paraphrase_of_a_free_selection(browser: Any, app_url: str, tmp_path: Path) -> None:
+    db, _ = project(tmp_path)
+    with open_store(db) as store:
+        turn = document_turns(store, "interview_a")[1]
+        a = document_text(store, "interview_a")[turn.start : turn.end].index(FREE)
+    pg = open_project(browser, app_url, db)
+    pg.set_default_timeout(60_000)
+    choose_coder(pg, "anna")
+    pg.get_by_text("Paraphrasen", exact=True).first.click()  # the sidebar's switch
+    body_has(pg, "Noch keine Paraphrasen in diesem Dokument")
+    assert select_range(pg, 1, a, a + len(FREE)) == FREE
+    popup = pg.locator(".tk-popup")
+    popup.get_by_text("✎ Paraphrase schreiben").click()
+    popup.get_by_text(f"„{FREE}“").wait_for()
+    shoot(pg, "paraphrases-free-popup-1400.png")
+    popup.get_by_role("button", name="Speichern").click()  # nothing written yet: refused in words
+    body_has(pg, "Bitte erst die Paraphrase schreiben.")
+    popup.get_by_label("Paraphrase der Markierung").fill("Formulare kommen nur als PDF.")
+    popup.get_by_role("button", name="Speichern").click()
+    start = turn.start + a
+    body_has(pg, f"Paraphrase zu Zeichen {start}–{start + len(FREE)} gespeichert.")  # the toast
+    body_has(pg, f"Nr. 1 · Zeichen {start}–{start + len(FREE)}")  # listed beside the text
+    body_has(pg, "Formulare kommen nur als PDF.")
+    shoot(pg, "paraphrases-free-1400.png")
+    pg.set_viewport_size({"width": 1024, "height": 768})
+    time.sleep(0.8)
+    shoot(pg, "paraphrases-free-1024.png")
+    pg.close()
+    with open_store(db) as store:
+        made = list_paraphrases(store, viewer="anna")
+        assert [(p.start, p.end, p.segment, p.text) for p in made] == [
+            (start, start + len(FREE), FREE, "Formulare kommen nur als PDF.")
+        ]
+        assert not [c for c in list_codings(store, coder="anna") if c.start <= start < c.end]

@@ -532,6 +532,7 @@ function openPopup(st, span, rect) {
     if (it.kind === "code") assign(st, span, it.path);
     else if (it.kind === "adjust") adjust(st, sel, span);
     else if (it.kind === "invivo") invivoForm(st, popup, span, quote);
+    else if (it.kind === "para") paraphraseForm(st, popup, span, quote);
   };
   const paint = () => {
     list.replaceChildren();
@@ -572,6 +573,12 @@ function openPopup(st, span, rect) {
     node.appendChild(el("div", "tk-item-name", w("invivo")));
     node.appendChild(el("div", "tk-item-path", st.data.canAddCode ? `„${invivoName(quote)}“` : st.data.cannotAddCode));
     items.push({ kind: st.data.canAddCode ? "invivo" : "none", node });
+    if (st.data.paraphrases) {
+      const para = el("div", "tk-item tk-special tk-para");
+      para.appendChild(el("div", "tk-item-name", w("para_write")));
+      para.appendChild(el("div", "tk-item-path", w("para_hint")));
+      items.push({ kind: "para", node: para });
+    }
     active = items.findIndex((it) => it.kind !== "none");
     if (active < 0) active = 0;
     paint();
@@ -717,6 +724,51 @@ function invivoForm(st, popup, span, quote) {
   });
   name.focus({ preventScroll: true });
   name.select();
+}
+
+// The paraphrase of a free selection (issue 20): written in the popup, saved by the server as an
+// op; the side column lists it after the answer.
+function paraphraseForm(st, popup, span, quote) {
+  popup.replaceChildren();
+  popup.tkKey = null;
+  popup.classList.add("tk-form");
+  popup.appendChild(el("div", "tk-form-title", w("para_title")));
+  const shortQuote = quote.length > 90 ? `${quote.slice(0, 87)} …` : quote;
+  popup.appendChild(el("div", "tk-field tk-para-quote", `„${shortQuote}“`));
+  const body = el("textarea", "tk-para-text");
+  body.rows = 3;
+  body.placeholder = w("para_keys");
+  body.setAttribute("aria-label", w("para_title"));
+  const buttons = el("div", "tk-form-buttons");
+  const ok = el("button", "tk-btn tk-primary", w("para_save"));
+  ok.type = "button";
+  const cancel = el("button", "tk-btn", w("para_cancel"));
+  cancel.type = "button";
+  buttons.append(ok, cancel);
+  popup.append(body, buttons);
+  const submit = () => {
+    const text = body.value.trim();
+    if (!text) {
+      showToast(st, w("para_empty"), false);
+      return;
+    }
+    newOp(st, "paraphrase", { start: span.start, end: span.end, text });
+    closePopup(st, true);
+    showToast(st, w("para_saving"), true);
+  };
+  ok.addEventListener("click", submit);
+  cancel.addEventListener("click", () => closePopup(st, true));
+  popup.addEventListener("keydown", (e) => {
+    e.stopPropagation();
+    if (e.key === "Escape") {
+      e.preventDefault();
+      closePopup(st, true);
+    } else if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      submit();
+    }
+  });
+  body.focus({ preventScroll: true });
 }
 
 function adjust(st, coding, span) {

@@ -82,11 +82,13 @@ def bench_data(
     done: Sequence[str],
     feedback: Sequence[dict[str, Any]],
     link: dict[str, Any] | None,
+    paraphrases: bool = False,
 ) -> dict[str, Any]:
     """The workbench's part of the data: who codes, the code tree rows ``[path, name, colour, depth,
     in document, in project, has subcodes]``, the recent code paths, the German reason why coding or
     adding codes is refused (None: allowed), the ops the server has handled with their messages, and
-    the span a deep link points to (``{start, end, key}``)."""
+    the span a deep link points to (``{start, end, key}``), and whether the popup offers to write
+    a paraphrase of the selection (the switch Paraphrasen, issue 20)."""
     digest = hashlib.sha256(json.dumps([list(done)[-5:], [f["id"] for f in feedback]]).encode()).hexdigest()
     return {
         "me": me,
@@ -100,6 +102,7 @@ def bench_data(
         "feedback": list(feedback),
         "opsKey": digest[:12],
         "focus": link,
+        "paraphrases": paraphrases,
     }
 
 

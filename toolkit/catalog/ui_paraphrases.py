@@ -17,9 +17,24 @@ TEXTS: dict[str, Text] = {
     ),
     "ui.paraphrases.title": Text("Paraphrasen", "Paraphrases"),
     "ui.paraphrases.none": Text(
-        "Noch keine Paraphrasen in diesem Dokument. Eine Codierung wählen und ihre Paraphrase schreiben.",
-        "No paraphrases in this document yet. Choose a coding and write its paraphrase.",
+        "Noch keine Paraphrasen in diesem Dokument. Eine Codierung wählen oder Text markieren und "
+        "„Paraphrase schreiben“.",
+        "No paraphrases in this document yet. Choose a coding, or mark text and 'Write a paraphrase'.",
     ),
+    "ui.paraphrases.saved_free": Text(
+        "Paraphrase zu Zeichen {start}–{end} gespeichert.", "Paraphrase of characters {start}-{end} saved."
+    ),
+    # the popup at a selection on Kodieren (sent to the component with the other ui.transcript. words)
+    "ui.transcript.para_write": Text("✎ Paraphrase schreiben", "✎ Write a paraphrase"),
+    "ui.transcript.para_hint": Text("für die Markierung, ohne Code", "of the marking, without a code"),
+    "ui.transcript.para_title": Text("Paraphrase der Markierung", "Paraphrase of the marking"),
+    "ui.transcript.para_save": Text("Speichern", "Save"),
+    "ui.transcript.para_cancel": Text("Abbrechen", "Cancel"),
+    "ui.transcript.para_keys": Text("Strg+Enter speichert · Esc bricht ab", "Ctrl+Enter saves · Esc cancels"),
+    "ui.transcript.para_empty": Text(
+        "Bitte erst die Paraphrase schreiben.", "Please write the paraphrase first."
+    ),
+    "ui.transcript.para_saving": Text("Paraphrase wird gespeichert …", "The paraphrase is being saved …"),
     "ui.paraphrases.where": Text("Nr. {id} · Zeichen {start}–{end}", "No. {id} · characters {start}-{end}"),
     "ui.paraphrases.of_coder": Text(" · {coder}", " · {coder}"),
     "ui.paraphrases.in_group": Text(" · Gruppe „{group}“", " · group '{group}'"),
