@@ -9,12 +9,13 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from app_pages.lang import tr, ui_language
+from app_pages.lang import code_labels, tr, ui_language
 from app_pages.ui import error
 from toolkit.agreement import METHODS, agreement, blind_coding, report_data
 from toolkit.agreement.formatting import format_number
 from toolkit.agreement.methods import DEFAULT_THRESHOLD
 from toolkit.agreement.selection import plan
+from toolkit.code_labels import field_names, path_names
 from toolkit.coders import CONSENSUS_CODER, list_coders
 from toolkit.codes import list_codes
 from toolkit.documents import list_documents
@@ -94,11 +95,14 @@ codes = list_codes(store)
 fields = sorted({c.field_of_action for c in codes if c.field_of_action})
 f1, f2, f3 = st.columns(3)
 shown_all = {ALL: tr("ui.agreement.all")}
+code_label = code_labels(store)  # English tabs name codes and fields by the codebook's name_en
+path_label = path_names(store, lang)  # tables and cards keep the path's slashes
+field_label = field_names(store, lang)
 code = f1.selectbox(
     tr("ui.agreement.code"),
     [ALL, *(c.path for c in codes)],
     key="agreement_code",
-    format_func=lambda v: shown_all.get(v, v),
+    format_func=lambda v: shown_all.get(v) or code_label(v),
 )
 document = f2.selectbox(
     tr("ui.agreement.document"),
@@ -107,7 +111,10 @@ document = f2.selectbox(
     format_func=lambda v: shown_all.get(v, v),
 )
 field = f3.selectbox(
-    tr("ui.agreement.field"), [ALL, *fields], key="agreement_field", format_func=lambda v: shown_all.get(v, v)
+    tr("ui.agreement.field"),
+    [ALL, *fields],
+    key="agreement_field",
+    format_func=lambda v: shown_all.get(v) or field_label.get(v, v),
 )
 
 if len(chosen) < 2:
@@ -213,11 +220,12 @@ for name, rows in data["tables"].items():
     if "code" in frame and "scope" in frame:  # rows for a field or all codes say so instead of a blank
         frame = frame.assign(
             code=[
-                c
-                or (
+                path_label.get(c, c)
+                if c
+                else (
                     tr("ui.agreement.all_codes")
                     if scope == "overall"
-                    else tr("ui.agreement.all_codes_in", field=f)
+                    else tr("ui.agreement.all_codes_in", field=field_label.get(f, f))
                 )
                 for c, scope, f in zip(
                     frame["code"],
@@ -227,6 +235,8 @@ for name, rows in data["tables"].items():
                 )
             ]
         )
+    if "field" in frame:
+        frame = frame.assign(field=[field_label.get(f, f) for f in frame["field"]])
     shown = [str(c) for c in frame.columns if c in COEFFICIENT_LABELS or c in COUNT_COLUMNS]
     # numbers in the tab's language, each with the precision it needs (u-alpha's disagreements are tiny)
     frame = frame.assign(**{c: [format_number(v, lang, c) for v in frame[c]] for c in shown})

@@ -9,7 +9,7 @@ import streamlit as st
 
 from app_pages.components.span_picker import span_picker
 from app_pages.deeplinks import linker, open_button
-from app_pages.lang import tr
+from app_pages.lang import code_labels, tr, ui_language
 from app_pages.media_source import play_button
 from app_pages.ui import error, md, store
 from toolkit.agreement.consensus import (
@@ -23,6 +23,7 @@ from toolkit.agreement.consensus import (
 )
 from toolkit.agreement.selection import plan
 from toolkit.blind import blind_coding, set_blind_coding
+from toolkit.code_labels import field_names, path_names
 from toolkit.coders import CONSENSUS_CODER, list_coders
 from toolkit.codes import list_codes
 from toolkit.context import span_context
@@ -77,16 +78,19 @@ method = c3.selectbox(
 only_open = c4.toggle(tr("ui.consensus.only_open"), value=True, key="consensus_open")
 codes = list_codes(project)
 f1, f2, f3 = st.columns(3)
+code_label = code_labels(project)  # English tabs name codes and fields by the codebook's name_en
+path_label = path_names(project, ui_language())  # tables and cards keep the path's slashes
+field_label = field_names(project, ui_language())
 field = f1.selectbox(
     tr("ui.consensus.field"),
     [None, *dict.fromkeys(c.field_of_action for c in codes if c.field_of_action)],
-    format_func=lambda f: f or tr("ui.consensus.all"),
+    format_func=lambda f: field_label.get(f, f) if f else tr("ui.consensus.all"),
     key="consensus_field",
 )
 code = f2.selectbox(
     tr("ui.consensus.code"),
     [None, *(c.path for c in codes)],
-    format_func=lambda p: p or tr("ui.consensus.all"),
+    format_func=lambda p: code_label(p) if p else tr("ui.consensus.all"),
     key="consensus_code",
 )
 compared = plan(project, [coder_a, coder_b or coder_a]).documents if coder_b else ()
@@ -159,7 +163,7 @@ if shown:
     with st.expander(tr("ui.consensus.per_code")):
         st.dataframe(
             [
-                {tr("ui.consensus.col.code"): c, tr("ui.consensus.col.disagreements"): n}
+                {tr("ui.consensus.col.code"): path_label.get(c, c), tr("ui.consensus.col.disagreements"): n}
                 for c, n in sorted(page.by_code.items(), key=lambda x: -x[1])
             ],
             hide_index=True,
@@ -203,7 +207,7 @@ for item in page.items:
     place, turn = _context(item)
     with st.container(border=True):
         st.markdown(
-            f"**{md(item.code)}** · {md(item.document)} · {place}"
+            f"**{md(path_label.get(item.code, item.code))}** · {md(item.document)} · {place}"
             + (
                 tr("ui.consensus.settled", choice=SETTLED.get(item.decision, item.decision))
                 if item.decision

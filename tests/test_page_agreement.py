@@ -131,3 +131,16 @@ def test_cancel_stops_a_run(many: Store) -> None:
     at.button(key="agreement_cancel").click().run()
     assert any("Berechnung abgebrochen" in i.value for i in at.info)
     assert not at.dataframe
+
+
+def test_an_english_tab_names_codes_and_fields_in_english(store: Store) -> None:
+    at = page(store, app_coder="ben", ui_language="en")
+    table = at.dataframe[0].value
+    fields = set(table["field"]) - {""}
+    assert fields and fields <= {"Information", "People", "Product", "Organisation", "Organization"}
+    codes = [str(c) for c in table["code"]]
+    assert any("/Challenges/" in c or "/Drivers/" in c for c in codes), codes[:5]
+    assert not any("Herausforderungen" in c or "Treiber" in c for c in codes)
+    assert "People" in at.selectbox(key="agreement_field").options
+    german = page(store, app_coder="ben")
+    assert "Mensch" in set(german.dataframe[0].value["field"])

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from _factories import run_page, store_with_codebook
 
+from toolkit.codes_edit import update_code
 from toolkit.codings import add_coding
 from toolkit.documents import import_upload
 from toolkit.project import ROOT
@@ -59,3 +60,17 @@ def test_all_documents_page_by_fifteen_with_counts(store: Store) -> None:
     assert "Seite 6 von 6" in caption
     cards = [m.value for m in at.markdown if CODE in m.value and "d" in m.value]
     assert len(cards) == 82 - 5 * 15
+
+
+def test_an_english_tab_names_codes_and_fields_by_their_english_names(store: Store) -> None:
+    update_code(store, "Mensch", actor="t", name_en="People")
+    update_code(store, "Mensch/Treiber", actor="t", name_en="Drivers")
+    update_code(store, CODE, actor="t", name_en="Openness")
+    at = run_page(PAGE, store, app_coder="anna", ui_language="en")
+    assert not at.exception, at.exception
+    assert "People" in at.selectbox(key="consensus_field").options
+    assert "People › Drivers › Openness" in at.selectbox(key="consensus_code").options
+    assert any("People/Drivers/Openness" in m.value for m in at.markdown), "the card names the code in English"
+    german = run_page(PAGE, store, app_coder="anna", ui_language="de")
+    assert any(CODE in m.value for m in german.markdown)
+    assert "Mensch" in german.selectbox(key="consensus_field").options
