@@ -9,11 +9,11 @@ BIN := $(VENV)/bin
 DEMO_DB := data/demo.db
 DB ?=
 PORT ?= 8501
-# pytest-xdist workers (0: one process, auto: one per core); each test file stays on one worker
-# (--dist loadfile), so a browser test module's server and chromium start once. The full
-# suite stays in one process until it has passed in parallel twice on a quiet machine (README, Speed):
-# `make pytest PYTEST_WORKERS=auto` tries it. The quick tests run in parallel.
-PYTEST_WORKERS ?= 0
+# pytest-xdist workers for the tests that are safe in parallel: everything but the browser tests,
+# a test file per worker (--dist loadfile). The browser tests then run in one process, so a
+# server and chromium never compete with another worker for the cores (README, Test suite).
+# PYTEST_WORKERS=0 runs everything in one process.
+PYTEST_WORKERS ?= 2
 QUICK_WORKERS ?= auto
 
 .PHONY: run test test-quick install install-dev demo lint typecheck pytest bench eval docx clean browser render-tools
@@ -75,7 +75,10 @@ render-tools:
 	fi
 
 pytest: install-dev browser render-tools
-	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile
+	@status=0; \
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile -m "not browser" || status=1; \
+	$(BIN)/pytest -m browser || status=1; \
+	exit $$status
 
 test: lint typecheck pytest
 
