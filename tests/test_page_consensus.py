@@ -70,7 +70,7 @@ def test_an_english_tab_names_codes_and_fields_by_their_english_names(store: Sto
     assert not at.exception, at.exception
     assert "People" in at.selectbox(key="consensus_field").options
     assert "People › Drivers › Openness" in at.selectbox(key="consensus_code").options
-    assert any("People/Drivers/Openness" in m.value for m in at.markdown), "the card names the code in English"
+    assert any("People/Drivers/Openness" in m.value for m in at.markdown), "the card in English"
     german = run_page(PAGE, store, app_coder="anna", ui_language="de")
     assert any(CODE in m.value for m in german.markdown)
     assert "Mensch" in german.selectbox(key="consensus_field").options
