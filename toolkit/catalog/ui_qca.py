@@ -138,7 +138,7 @@ TEXTS: dict[str, Text] = {
         "The documents have no variables and there are no document sets yet (page Documents).",
     ),
     "ui.compare.group_counts": Text(
-        "{segments} Segmente in {documents} Dokumenten", "{segments} segments in {documents} documents"
+        "Segmente: {segments} · Dokumente: {documents}", "Segments: {segments} · documents: {documents}"
     ),
     "ui.compare.more_groups": Text(
         "{n} weitere Gruppen nur in der Tabelle und im Export.",
