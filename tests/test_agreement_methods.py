@@ -212,29 +212,39 @@ def test_code_filter_keeps_documents_coded_with_other_codes(project: Store) -> N
     assert _row(result.tables["agreement"], "code", LUECKEN)["units"] == 4
 
 
-def test_presence_rows_equals_presence_one_row_at_a_time() -> None:
+def test_presence_patterns_equal_presence_one_code_and_coder_at_a_time() -> None:
     import random
 
     import numpy as np
 
-    from toolkit.agreement.units import presence, presence_rows
+    from toolkit.agreement.units import presence, presence_patterns
 
     rng = random.Random(5)
-    for _ in range(300):
+    for case in range(600):
         length = rng.randint(1, 80)
         cuts = sorted(rng.sample(range(1, length + 1), rng.randint(1, min(8, length))))
-        units = np.array([(a, b) for a, b in zip([0, *cuts[:-1]], cuts, strict=True) if b > a])
+        units = [(a, b) for a, b in zip([0, *cuts[:-1]], cuts, strict=True) if b > a]
+        units = [(a + rng.randint(0, 1), b) for a, b in units if b > a + 1] or [(0, length)]  # gaps
+        if case % 10 == 0:  # overlapping or unsorted units: the general rule
+            units = [*units, (0, length)]
         rows = []
-        for _ in range(rng.randint(1, 4)):
-            spans = []
-            for _ in range(rng.randint(0, 4)):
-                s = rng.randrange(length)
-                spans.append((s, rng.randint(s + 1, length)))
-            rows.append(spans)
+        for code in sorted(rng.sample(range(1, 9), rng.randint(1, 3))):
+            for bit in (1, 2, 4):
+                for _ in range(rng.randint(0, 4)):
+                    s = rng.randrange(length + 1)
+                    rows.append((code, bit, s, rng.randint(s, length)))  # empty spans too
+        rows.sort()
         threshold = rng.choice([0, 30, 50, 100])
-        got = presence_rows(length, units, rows, threshold)
-        want = np.vstack([presence(length, units, spans, threshold) for spans in rows])
-        assert got.tolist() == want.tolist()
+        bounds = np.array(units, dtype=np.int64)
+        table = np.array(rows, dtype=np.int64).reshape(-1, 4)
+        codes, counts = presence_patterns(bounds, table, threshold, 8)
+        assert codes.tolist() == sorted({r[0] for r in rows})
+        for code, got in zip(codes.tolist(), counts.tolist(), strict=True):
+            keys = np.zeros(len(units), dtype=np.int64)
+            for bit in (1, 2, 4):
+                spans = [(s, e) for c, b, s, e in rows if c == code and b == bit]
+                keys += bit * presence(length, bounds, spans, threshold)
+            assert got == np.bincount(keys, minlength=8).tolist(), (units, rows, threshold)
 
 
 def test_matched_many_equals_compare_segments() -> None:

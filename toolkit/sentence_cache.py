@@ -20,7 +20,7 @@ from numpy.typing import NDArray
 
 from toolkit.model import Turn
 from toolkit.store import Store
-from toolkit.units import sentence_units
+from toolkit.units import sentences_in
 
 RULE = "toolkit.nlp.sentence_units.v1"
 FLUSH_EVERY = 50  # computed documents written per transaction
@@ -39,7 +39,11 @@ def _unpack(blob: bytes) -> Bounds:
 
 def compute(text: str, turns: Sequence[Turn], language: str) -> Bounds:
     """The sentence units of a text as an n x 2 array (read-only), computed now."""
-    out = np.asarray(sentence_units(text, turns, language), dtype=np.int64).reshape(-1, 2)
+    return _compute(text, _spans(turns), language)
+
+
+def _compute(text: str, turns: Sequence[tuple[int, int]], language: str) -> Bounds:
+    out = np.asarray(sentences_in(text, turns, language), dtype=np.int64).reshape(-1, 2)
     out.setflags(write=False)
     return out
 
@@ -65,6 +69,16 @@ def _spans(turns: Sequence[Turn]) -> tuple[tuple[int, int], ...]:
     return tuple((t.start, t.end) for t in turns)
 
 
+def _stored_spans(store: Store, document_id: int) -> tuple[tuple[int, int], ...]:
+    """The document's turns as stored, as ``(start, end)`` pairs in order."""
+    return tuple(
+        (int(s), int(e))
+        for s, e in store.conn.execute(
+            'SELECT start, "end" FROM turns WHERE document_id = ? ORDER BY seq', (document_id,)
+        )
+    )
+
+
 def _save(store: Store, computed: Sequence[_Computed]) -> None:
     """Store the rows whose document is still as it was read (text, language, turns)."""
     if not computed:
@@ -75,12 +89,7 @@ def _save(store: Store, computed: Sequence[_Computed]) -> None:
             row = conn.execute(
                 "SELECT text, language FROM documents WHERE id = ?", (item.document_id,)
             ).fetchone()
-            turns = tuple(
-                (int(s), int(e))
-                for s, e in conn.execute(
-                    'SELECT start, "end" FROM turns WHERE document_id = ? ORDER BY seq', (item.document_id,)
-                )
-            )
+            turns = _stored_spans(w.store, item.document_id)
             if row is None or (row[0], row[1], turns) != (item.text, item.language, item.turns):
                 continue
             conn.execute(
@@ -97,13 +106,15 @@ class SentenceCache:
     store: Store
     pending: list[_Computed] = field(default_factory=list)
 
-    def bounds(self, document_id: int, text: str, turns: Sequence[Turn], language: str) -> Bounds:
-        """The document's sentence units (``text``, ``turns`` and ``language`` as stored now)."""
+    def bounds(self, document_id: int, text: str, turns: Sequence[Turn] | None, language: str) -> Bounds:
+        """The document's sentence units (``text``, ``turns`` and ``language`` as stored now;
+        ``turns`` None: read from the store when the units must be computed)."""
         found = stored(self.store, document_id)
         if found is not None:
             return found
-        bounds = compute(text, turns, language)
-        self.pending.append(_Computed(document_id, text, language, _spans(turns), bounds))
+        spans = _stored_spans(self.store, document_id) if turns is None else _spans(turns)
+        bounds = _compute(text, spans, language)
+        self.pending.append(_Computed(document_id, text, language, spans, bounds))
         if len(self.pending) >= FLUSH_EVERY:
             self.flush()
         return bounds

@@ -45,9 +45,14 @@ def sentence_units(text: str, turns: Sequence[Turn], language: str) -> list[tupl
     without turns the whole text is one turn. The sentences are those of spaCy's sentencizer over
     spaCy's tokenizer in each turn (:func:`toolkit.nlp.sentence_pipeline`), computed by
     :mod:`toolkit.sentence_split` without building a spaCy document of every turn."""
+    return sentences_in(text, [(t.start, t.end) for t in turns], language)
+
+
+def sentences_in(text: str, turns: Sequence[tuple[int, int]], language: str) -> list[tuple[int, int]]:
+    """:func:`sentence_units` with the turns given as their ``(start, end)`` offsets."""
     from toolkit.sentence_split import splitter  # spaCy: only when sentences are asked for
 
-    spans = [(s, e) for s, e in ((t.start, t.end) for t in turns) if text[s:e].strip()]
+    spans = [(s, e) for s, e in turns if text[s:e].strip()]
     if not turns and text.strip():
         spans = [(0, len(text))]
     return splitter(language).sentences(text, spans)

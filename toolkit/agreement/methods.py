@@ -26,7 +26,7 @@ from numpy.typing import NDArray
 from toolkit.agreement.coefficients import COEFFICIENTS, Ratings, bootstrap_alpha, coefficients_of
 from toolkit.agreement.selection import Plan, Progress, field_of, fields_in_order, plan, stream_documents
 from toolkit.agreement.span_methods import character_method, segment_method, unitized_method
-from toolkit.agreement.units import presence_rows, unit_bounds
+from toolkit.agreement.units import presence_patterns, unit_bounds
 from toolkit.codes import CodeRow
 from toolkit.errors import InvalidValue
 from toolkit.sentence_cache import sentence_cache
@@ -126,11 +126,12 @@ class _Tallies:
     by_code: dict[str, NDArray[np.int64]] = field(default_factory=dict)
     seen: dict[str, int] = field(default_factory=dict)
 
-    def add(self, code: str, rows: NDArray[np.int64]) -> None:
+    def add_counts(self, code: str, counts: NDArray[np.int64]) -> None:
+        """Pattern counts of one document's units (every unit counted once)."""
         if code not in self.by_code:
             self.by_code[code], self.seen[code] = _zeros(self.n_coders), 0
-        self.by_code[code] += pattern_tally(rows)
-        self.seen[code] += rows.shape[1]
+        self.by_code[code] += counts
+        self.seen[code] += int(counts.sum())
 
     def add_pattern(self, code: str, key: int) -> None:
         """One unit where the coders of the bits of ``key`` marked ``code``."""
@@ -154,18 +155,26 @@ def unit_method(
 ) -> tuple[dict[str, list[dict[str, Any]]], dict[str, int], tuple[CodeRow, ...]]:
     tallies = _Tallies(len(p.coders))
     codings = 0
-    m = len(p.coders)
+    width = 2 ** len(p.coders)
+    row_of = {code_id: i for i, code_id in enumerate(sorted(p._paths))}  # every code's row in grid
+    ids = np.array(sorted(row_of), dtype=np.int64)
+    grid = np.zeros((len(ids), width), dtype=np.int64)
+    used = np.zeros(len(ids), dtype=bool)
     with sentence_cache(p.store) as cache:
-        for item in stream_documents(p, progress, turns=unit != "paragraph"):
-            units = unit_bounds(item.doc, unit, cache)
+        for item in stream_documents(p, progress, turns=unit == "turn"):
+            units = unit_bounds(item.doc, unit, cache, stored_turns=True)
             tallies.units += len(units)
-            codings += sum(len(v) for v in item.spans.values())
-            present = item.codes
-            spans = [item.of(code, coder) for code in present for coder in p.coders]
-            rows = presence_rows(len(item.doc.text), units, spans, threshold)
-            rows = rows.reshape(len(present), m, len(units))
-            for i, code in enumerate(present):
-                tallies.add(code, rows[i])
+            codings += len(item.table)
+            coder_ids = np.array(sorted(item.coders), dtype=np.int64)
+            bits = np.array([1 << p.coders.index(item.coders[i]) for i in coder_ids.tolist()], dtype=np.int64)
+            coded = item.table.copy()
+            coded[:, 1] = bits[np.searchsorted(coder_ids, coded[:, 1])]
+            found, counts = presence_patterns(units, coded, threshold, width)
+            rows = np.searchsorted(ids, found)
+            grid[rows] += counts
+            used[rows] = True
+    for i in np.flatnonzero(used).tolist():
+        tallies.add_counts(p._paths[int(ids[i])], grid[i])
     codes = p.codes_in_order(set(tallies.by_code))
     table = _pooled_rows(codes, tallies.finished(codes), len(p.coders), boot=boot)
     return {"agreement": table}, {"units": tallies.units, "codings": codings}, codes

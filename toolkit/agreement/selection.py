@@ -6,16 +6,18 @@ its codings at a time (the streaming methods never hold more than one document's
 
 from __future__ import annotations
 
+import functools
 import itertools
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import numpy as np
+from numpy.typing import NDArray
 
 from toolkit.coders import list_coders
 from toolkit.codes import CodeRow, code_by_path, list_codes
-from toolkit.documents import document_row, document_turns
+from toolkit.documents import document_row
 from toolkit.errors import InvalidValue, NotFound
 from toolkit.model import Turn
 from toolkit.progress import coded_by
@@ -97,10 +99,28 @@ def parse_coders(text: str) -> tuple[str, ...]:
 
 @dataclass(frozen=True)
 class DocCodings:
-    """One document of a run and its codings of the compared coders, by code and coder."""
+    """One document of a run and its codings of the compared coders: ``table`` holds one row
+    ``(code id, coder id, start, end)`` per coding, sorted in that order; ``paths`` and ``coders``
+    name the ids."""
 
     doc: Doc
-    spans: dict[tuple[str, str], list[tuple[int, int]]]
+    table: NDArray[np.int64]
+    paths: Mapping[int, str]
+    coders: Mapping[int, str]
+
+    @functools.cached_property
+    def spans(self) -> dict[tuple[str, str], list[tuple[int, int]]]:
+        """``{(code, coder): [(start, end), ...]}`` sorted by start."""
+        table = self.table
+        spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        if not len(table):
+            return spans
+        cut = np.flatnonzero(np.any(table[1:, :2] != table[:-1, :2], axis=1)) + 1
+        for first, stop in zip([0, *cut.tolist()], [*cut.tolist(), len(table)], strict=True):
+            part = table[first:stop]
+            key = (self.paths[int(part[0, 0])], self.coders[int(part[0, 1])])
+            spans[key] = list(zip(part[:, 2].tolist(), part[:, 3].tolist(), strict=True))
+        return spans
 
     @property
     def codes(self) -> list[str]:
@@ -136,29 +156,34 @@ class Plan:
         coder_names = self._coder_names()
         ids = ", ".join(str(i) for i in coder_names)
         paths = self._paths
+        kept = np.array(sorted(i for i, path in paths.items() if self.in_filter(path)), dtype=np.int64)
         column = "text" if text else "''"
+        conn = self.store.conn
         for name in self.documents:
-            doc_id, language, body = self.store.conn.execute(
+            doc_id, language, body = conn.execute(
                 f"SELECT id, language, {column} FROM documents WHERE name = ?", (name,)
             ).fetchone()
-            rows = self.store.conn.execute(
+            rows = conn.execute(
                 f'SELECT code_id, coder_id, start, "end" FROM codings WHERE document_id = ? '
                 f'AND coder_id IN ({ids}) ORDER BY code_id, coder_id, start, "end"',
                 (doc_id,),
             ).fetchall()
-            spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
-            if rows:
-                table = np.asarray(rows, dtype=np.int64)
-                cut = np.flatnonzero(np.any(table[1:, :2] != table[:-1, :2], axis=1)) + 1
-                for first, stop in zip([0, *cut.tolist()], [*cut.tolist(), len(table)], strict=True):
-                    path = paths[int(table[first, 0])]
-                    if self.root is None or self.in_filter(path):
-                        part = table[first:stop]
-                        spans[(path, coder_names[int(table[first, 1])])] = list(
-                            zip(part[:, 2].tolist(), part[:, 3].tolist(), strict=True)
-                        )
-            found = tuple(document_turns(self.store, name)) if turns else ()
-            yield DocCodings(Doc(name, str(body), str(language), found, int(doc_id)), spans)
+            table = np.asarray(rows, dtype=np.int64).reshape(-1, 4)
+            if self.root is not None:
+                table = table[np.isin(table[:, 0], kept)]
+            found = (
+                tuple(
+                    Turn(speaker, start, end, timestamp)
+                    for speaker, start, end, timestamp in conn.execute(
+                        'SELECT speaker, start, "end", timestamp FROM turns WHERE document_id = ? ORDER BY seq',
+                        (doc_id,),
+                    )
+                )
+                if turns
+                else ()
+            )
+            doc = Doc(name, str(body), str(language), found, int(doc_id))
+            yield DocCodings(doc, table, paths, coder_names)
 
     def each_presence(self) -> Iterator[tuple[str, set[tuple[str, str]]]]:
         """The compared documents one at a time with the ``(code, coder)`` pairs coded there (no

@@ -26,10 +26,14 @@ def document_units(doc: Doc, kind: str, cache: SentenceCache | None = None) -> l
     return [(int(s), int(e)) for s, e in unit_bounds(doc, kind, cache)]
 
 
-def unit_bounds(doc: Doc, kind: str, cache: SentenceCache | None = None) -> NDArray[np.int64]:
-    """:func:`document_units` as an n x 2 array (read-only: it is shared by the cache)."""
+def unit_bounds(
+    doc: Doc, kind: str, cache: SentenceCache | None = None, *, stored_turns: bool = False
+) -> NDArray[np.int64]:
+    """:func:`document_units` as an n x 2 array (read-only: it is shared by the cache). With
+    ``stored_turns`` and a ``cache``, sentences missing from the cache are split in the turns as
+    stored (``doc`` read without its turns)."""
     if kind == "sentence" and cache is not None and doc.id is not None:
-        return cache.bounds(doc.id, doc.text, doc.turns, doc.language)
+        return cache.bounds(doc.id, doc.text, None if stored_turns else doc.turns, doc.language)
     return _document_units(doc, kind)
 
 
@@ -94,51 +98,6 @@ def presence(
     return ((covered > 0) & (covered * 100 >= threshold * size)).astype(np.int64)
 
 
-def presence_rows(
-    length: int,
-    units: NDArray[np.int64],
-    spans: Sequence[Sequence[tuple[int, int]]],
-    threshold: float,
-) -> NDArray[np.int64]:
-    """:func:`presence` of many span lists on the same units at once: row ``i`` for ``spans[i]``
-    (e.g. every code x coder of one document). The same rule: a unit counts when the union of the
-    row's spans covers at least ``threshold`` percent of it, and one character."""
-    if not 0 <= threshold <= 100:
-        raise InvalidValue("threshold.not_percent", threshold=threshold)
-    out = np.zeros((len(spans), len(units)), dtype=np.int64)
-    if len(units) == 0 or not spans:
-        return out
-    rows: list[int] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for i, found in enumerate(spans):
-        for a, b in merge_spans(found):
-            rows.append(i)
-            starts.append(a)
-            ends.append(b)
-    if not rows:
-        return out
-    u_start, u_end = units[:, 0], units[:, 1]
-    if np.any(u_start[1:] < u_end[:-1]):  # units out of order or overlapping: one row at a time
-        for i, found in enumerate(spans):
-            out[i] = presence(length, units, found, threshold)
-        return out
-    row, s, e = np.asarray(rows), np.asarray(starts), np.asarray(ends)
-    first = np.searchsorted(u_end, s, side="right")  # first unit ending after the span starts
-    stop = np.searchsorted(u_start, e, side="left")  # units starting before the span ends
-    n = np.clip(stop - first, 0, None)
-    if n.sum() == 0:
-        return out
-    which = np.repeat(np.arange(len(row)), n)
-    unit = np.repeat(first, n) + (np.arange(n.sum()) - np.repeat(np.cumsum(n) - n, n))
-    overlap = np.minimum(e[which], u_end[unit]) - np.maximum(s[which], u_start[unit])
-    covered = np.zeros_like(out)
-    np.add.at(covered, (row[which], unit), np.clip(overlap, 0, None))
-    size = u_end - u_start
-    out[:] = (covered > 0) & (covered * 100 >= threshold * size)
-    return out
-
-
 def merge_spans(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """The union of spans as sorted disjoint ``(start, end)`` pairs (touching ones joined)."""
     out: list[list[int]] = []
@@ -149,3 +108,85 @@ def merge_spans(spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             out.append([start, end])
     return [(a, b) for a, b in out]
+
+
+def presence_patterns(
+    units: NDArray[np.int64],
+    table: NDArray[np.int64],
+    threshold: float,
+    width: int,
+) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """The presence patterns of one document's codes on its units, all codes at once: ``table``
+    has rows ``(code, coder bit, start, end)`` sorted by code, coder, start (the coder bits powers
+    of two); a code is present for a coder in a unit by the rule of :func:`presence`. Returns
+    the codes (in table order) and per code how many units have each pattern (the sum of the bits
+    of the coders who have the code present there), ``width`` (more than every sum) columns: units
+    where no coder has it count as pattern 0."""
+    if not 0 <= threshold <= 100:
+        raise InvalidValue("threshold.not_percent", threshold=threshold)
+    n_units = len(units)
+    if not len(table):
+        return np.zeros(0, dtype=np.int64), np.zeros((0, width), dtype=np.int64)
+    code, bit, start, end = table[:, 0], table[:, 1], table[:, 2], table[:, 3]
+    group_first = np.concatenate([[True], (code[1:] != code[:-1]) | (bit[1:] != bit[:-1])])
+    codes = code[np.concatenate([[True], code[1:] != code[:-1]])]
+    counts = np.zeros((len(codes), width), dtype=np.int64)
+    counts[:, 0] = n_units
+    if n_units == 0:
+        return codes, counts
+    u_start, u_end = units[:, 0], units[:, 1]
+    if np.any(u_start[1:] < u_end[:-1]):  # units out of order or overlapping: the general rule
+        return codes, _patterns_by_rows(units, table, codes, width, threshold)
+    # the union of each (code, coder)'s spans: a span starts a new piece unless it starts at or
+    # before the furthest end so far in its group (groups kept apart by an offset per group)
+    group = np.cumsum(group_first) - 1
+    offset = group * (int(max(end.max(), u_end.max(), start.max())) + 1)
+    reach = np.maximum.accumulate(end + offset)
+    new = group_first.copy()
+    new[1:] |= start[1:] + offset[1:] > reach[:-1]
+    first = np.flatnonzero(new)
+    s = start[first]
+    e = reach[np.append(first[1:], len(table)) - 1] - offset[first]
+    g = group[first]
+    # every piece x unit it overlaps, in (group, unit) order
+    lo = np.searchsorted(u_end, s, side="right")  # first unit ending after the piece starts
+    hi = np.searchsorted(u_start, e, side="left")  # units starting before the piece ends
+    n = np.clip(hi - lo, 0, None)
+    total = int(n.sum())
+    if total == 0:
+        return codes, counts
+    which = np.repeat(np.arange(len(s)), n)
+    unit = np.repeat(lo, n) + (np.arange(total) - np.repeat(np.cumsum(n) - n, n))
+    overlap = np.clip(np.minimum(e[which], u_end[unit]) - np.maximum(s[which], u_start[unit]), 0, None)
+    key = g[which] * n_units + unit  # non-decreasing: pieces of a group are disjoint and ordered
+    cut = np.flatnonzero(np.concatenate([[True], key[1:] != key[:-1]]))
+    covered = np.add.reduceat(overlap, cut)
+    key = key[cut]
+    unit = key % n_units
+    size = u_end[unit] - u_start[unit]
+    present = (covered > 0) & (covered * 100 >= threshold * size)
+    key = key[present]
+    group_code = np.searchsorted(codes, code[group_first])  # each group's row in ``codes``
+    group_bit = bit[group_first]
+    row, unit = group_code[key // n_units], key % n_units
+    cell, where = np.unique(row * n_units + unit, return_inverse=True)
+    pattern = np.bincount(where, weights=group_bit[key // n_units], minlength=len(cell)).astype(np.int64)
+    found = np.bincount((cell // n_units) * width + pattern, minlength=len(codes) * width)
+    counts += found.reshape(len(codes), width)
+    counts[:, 0] -= found.reshape(len(codes), width).sum(axis=1)
+    return codes, counts
+
+
+def _patterns_by_rows(
+    units: NDArray[np.int64], table: NDArray[np.int64], codes: NDArray[np.int64], width: int, threshold: float
+) -> NDArray[np.int64]:
+    """:func:`presence_patterns` one (code, coder) at a time with :func:`presence`."""
+    counts = np.zeros((len(codes), width), dtype=np.int64)
+    for i, c in enumerate(codes.tolist()):
+        mine = table[table[:, 0] == c]
+        keys = np.zeros(len(units), dtype=np.int64)
+        for b in np.unique(mine[:, 1]).tolist():
+            spans = [(int(x), int(y)) for x, y in mine[mine[:, 1] == b][:, 2:].tolist()]
+            keys += b * presence(0, units, spans, threshold)
+        counts[i] = np.bincount(keys, minlength=width)
+    return counts
