@@ -18,7 +18,6 @@ whitespace."""
 from __future__ import annotations
 
 import functools
-import itertools
 import sys
 import threading
 import unicodedata
@@ -36,19 +35,50 @@ Flags = NDArray[np.bool_]
 Offsets = NDArray[np.int64]
 
 
-@functools.cache
-def _character_classes() -> tuple[Flags, Flags]:
-    """Per code point: whitespace (``str.isspace``, where the tokenizer splits) and punctuation
-    (Unicode category P)."""
-    space = np.zeros(KEY, dtype=bool)
-    punct = np.zeros(KEY, dtype=bool)
-    for point in range(KEY):
-        char = chr(point)
-        if char.isspace():
-            space[point] = True
-        elif unicodedata.category(char)[0] == "P":
-            punct[point] = True
-    return space, punct
+OTHER, SPACE_CLASS, PUNCT_CLASS, PERIOD_CLASS = 0, 1, 2, 3  # what a character is to the split
+BLOCK_BITS = 8  # 256 code points have their classes looked up together, when a text first needs one
+BOUNDARY = KEY  # in three characters as one number: no character (a chunk's start)
+BASE = KEY + 1  # three characters as one number: (first * BASE + second) * BASE + third
+
+
+class _Classes:
+    """Per code point its class: whitespace (``str.isspace``, where the tokenizer splits), one of
+    the sentencizer's ``punct_chars``, other punctuation (Unicode category P) or anything else;
+    looked up the first time a text holds a code point of a block (or a later one: most texts stay
+    in the first few blocks of the 4,352)."""
+
+    def __init__(self, periods: frozenset[str]) -> None:
+        self._periods = periods
+        self.table = np.zeros(KEY, dtype=np.uint8)
+        self._blocks = 0  # blocks looked up, from the first
+
+    def of(self, codes: NDArray[np.uint32]) -> NDArray[np.uint8]:
+        """The class of each of ``codes``."""
+        if len(codes):
+            top = int(codes.max()) >> BLOCK_BITS
+            if top >= self._blocks:
+                self._look_up(self._blocks, top + 1)
+        return self.table[codes]
+
+    def _look_up(self, first: int, stop: int) -> None:
+        for point in range(first << BLOCK_BITS, stop << BLOCK_BITS):
+            char = chr(point)
+            if char.isspace():
+                self.table[point] = SPACE_CLASS
+            elif char in self._periods:
+                self.table[point] = PERIOD_CLASS
+            elif unicodedata.category(char)[0] == "P":
+                self.table[point] = PUNCT_CLASS
+        self._blocks = stop
+
+
+def _in_sorted(sorted_keys: Offsets, keys: Offsets) -> Flags:
+    """Which of ``keys`` are in ``sorted_keys``."""
+    if not len(sorted_keys):
+        return np.zeros(len(keys), dtype=bool)
+    at = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
+    found: Flags = sorted_keys[at] == keys
+    return found
 
 
 def _joins(nlp: Any) -> dict[tuple[str, str], tuple[tuple[str, str], ...]]:
@@ -86,14 +116,21 @@ class Splitter:
         periods = frozenset(nlp.get_pipe("sentencizer").punct_chars)
         self._periods = periods
         self._period_ids = np.array([nlp.vocab.strings.add(c) for c in sorted(periods)], dtype=np.uint64)
-        self._space, self._punct = _character_classes()
-        self._period = np.zeros(KEY, dtype=bool)
-        self._period[[ord(c) for c in periods]] = True
+        self._classes = _Classes(periods)
         self._forget()
         self._pairs: dict[tuple[str, str], bool] = {}
         self._lock = threading.Lock()
         self._joins = _joins(nlp)
-        self._join_keys = np.array(sorted(ord(a) * KEY + ord(b) for a, b in self._joins), dtype=np.int64)
+        # a quick sieve for where a special case may join two chunks: the last two characters of
+        # the left chunk (BOUNDARY for a chunk of one) and the first of the right one, or only the
+        # last and the first where a special case's left part is one character
+        cuts = [cut for found in self._joins.values() for cut in found]
+        self._join_any = np.array(
+            sorted({ord(a[-1]) * BASE + ord(b[0]) for a, b in cuts if len(a) == 1}), dtype=np.int64
+        )
+        three = {(BOUNDARY * BASE + ord(a[-1])) * BASE + ord(b[0]) for a, b in cuts}
+        three |= {(ord(a[-2]) * BASE + ord(a[-1])) * BASE + ord(b[0]) for a, b in cuts if len(a) > 1}
+        self._join_three = np.array(sorted(three), dtype=np.int64)
 
     def sentences(self, text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
         """The sentences inside each of ``spans`` (in their order; a sentence never crosses a span),
@@ -103,30 +140,37 @@ class Splitter:
             return self._sentences(text, spans)
 
     def _sentences(self, text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-        ordered = all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
-        if not ordered:  # overlapping or unsorted spans: each on its own
-            return [s for span in spans for s in self._sentences(text, [span])]
         if not spans:
             return []
-        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-        space = self._space[codes]
-        begins = ~space
-        begins[1:] &= space[:-1]
         starts = np.array([s for s, _ in spans], dtype=np.int64)
         stops = np.array([e for _, e in spans], dtype=np.int64)
+        if np.any(stops[:-1] > starts[1:]):  # overlapping or unsorted spans: each on its own
+            return [s for span in spans for s in self._sentences(text, [span])]
+        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+        classes = self._classes.of(codes)
+        space = classes == SPACE_CLASS
+        solid = ~space
+        run_first = solid.copy()  # runs of non-whitespace: their first and last characters
+        run_first[1:] &= space[:-1]
+        run_last = solid.copy()
+        run_last[:-1] &= space[1:]
+        run_start, run_end = np.flatnonzero(run_first), np.flatnonzero(run_last) + 1
+        if not len(run_start):  # only whitespace
+            return []
+        begins = run_first.copy()
         begins[starts[(starts < stops) & (starts < len(text))]] = True  # a span starts a chunk ...
-        begins &= ~space
+        begins &= solid
         begin_at = np.flatnonzero(begins)
         span_of = np.searchsorted(starts, begin_at, side="right") - 1
         inside = span_of >= 0
         span_of = np.maximum(span_of, 0)
         inside &= begin_at < stops[span_of]
-        space_at = np.append(np.flatnonzero(space), len(text))  # ... and ends at whitespace or its end
-        end_at = np.minimum(space_at[np.searchsorted(space_at, begin_at)], stops[span_of])
+        run_of = np.cumsum(run_first[begin_at]) - 1  # ... and ends where its run or its span ends
+        end_at = np.minimum(run_end[run_of], stops[span_of])
         # chunks that can move a sentence start: beginning with punctuation, or holding a period
         chosen = np.zeros(len(begin_at), dtype=bool)
-        chosen[self._punct[codes[begin_at]]] = True
-        chosen[np.searchsorted(begin_at, np.flatnonzero(self._period[codes]), side="right") - 1] = True
+        chosen[classes[begin_at] >= PUNCT_CLASS] = True
+        chosen[np.searchsorted(begin_at, np.flatnonzero(classes == PERIOD_CLASS), side="right") - 1] = True
         chosen &= inside
         risky = self._risky(text, codes, begin_at, end_at, span_of, inside, chosen)
         chosen &= ~np.isin(span_of, list(risky))
@@ -136,12 +180,13 @@ class Splitter:
         # the sentences between the cuts, whitespace trimmed; those of only whitespace left out
         lefts = np.sort(np.concatenate([starts, cuts]))
         rights = np.sort(np.concatenate([cuts, stops]))
-        solid = np.flatnonzero(~space)
-        first, after = np.searchsorted(solid, lefts), np.searchsorted(solid, rights)
-        keep = first < after
-        s_at = solid[first[keep]].tolist()
-        e_at = (solid[after[keep] - 1] + 1).tolist()
-        return list(zip(s_at, e_at, strict=True))
+        runs = len(run_start)
+        first = np.searchsorted(run_end, lefts, side="right")  # the first run ending after a left
+        last = np.searchsorted(run_start, rights, side="left") - 1  # the last run starting before
+        s_at = np.maximum(run_start[np.minimum(first, runs - 1)], lefts)
+        e_at = np.minimum(run_end[np.maximum(last, 0)], rights)
+        keep = (first < runs) & (last >= 0) & (s_at < rights)
+        return list(zip(s_at[keep].tolist(), e_at[keep].tolist(), strict=True))
 
     def _chunk_starts(
         self,
@@ -159,7 +204,13 @@ class Splitter:
         them (a word, or whitespace other than a single space)."""
         index = np.flatnonzero(chosen)
         firsts, lasts, spans = begin_at[index], end_at[index], span_of[index]
-        ids = np.array([self._type(text[a:b]) for a, b in zip(firsts.tolist(), lasts.tolist(), strict=True)])
+        chunks = list(map(text.__getitem__, map(slice, firsts.tolist(), lasts.tolist())))
+        if len(self._types) + len(chunks) > MAX_CHUNKS:  # never while a text's numbers are in use
+            self._forget()
+        known = list(map(self._types.get, chunks))
+        if None in known:
+            known = [self._type(c) if n is None else n for c, n in zip(chunks, known, strict=True)]
+        ids = np.array(known, dtype=np.int64)
         kinds, offsets, first_token, counts = self._arrays()
         lens = counts[ids] if len(ids) else np.zeros(0, dtype=np.int64)
         total = int(lens.sum())
@@ -208,11 +259,16 @@ class Splitter:
         if len(begin_at) < 2:
             return set()
         pairs = inside[:-1] & inside[1:] & (span_of[:-1] == span_of[1:]) & (chosen[:-1] | chosen[1:])
-        keys = codes[np.maximum(end_at[:-1] - 1, 0)].astype(np.int64) * KEY + codes[begin_at[1:]]
-        gaps = np.flatnonzero(pairs & np.isin(keys, self._join_keys)).tolist()
+        gap = np.flatnonzero(pairs)
+        last = end_at[gap] - 1  # the left chunk's last character, the right one's first
+        before = np.where(last > begin_at[gap], codes[np.maximum(last - 1, 0)].astype(np.int64), BOUNDARY)
+        two = codes[last].astype(np.int64) * BASE + codes[begin_at[gap + 1]]
+        sieve = _in_sorted(self._join_three, before * BASE * BASE + two) | _in_sorted(self._join_any, two)
+        if len(self._pairs) >= MAX_CHUNKS:
+            self._pairs.clear()
         return {
             int(span_of[g])
-            for g in gaps
+            for g in gap[sieve].tolist()
             if self._joined(text[begin_at[g] : end_at[g]], text[begin_at[g + 1] : end_at[g + 1]])
         }
 
@@ -222,8 +278,6 @@ class Splitter:
         pair = (left, right)
         found = self._pairs.get(pair)
         if found is None:
-            if len(self._pairs) >= MAX_CHUNKS:
-                self._pairs.clear()
             found = self._pairs[pair] = self._joins_across(left, right)
         return found
 
@@ -238,8 +292,6 @@ class Splitter:
         """The number of ``chunk``'s tokenization among those remembered (tokenized now if new)."""
         number = self._types.get(chunk)
         if number is None:
-            if len(self._types) >= MAX_CHUNKS:
-                self._forget()
             tokens = [
                 (t.idx, PERIOD if t.text in self._periods else PUNCT if t.is_punct else WORD)
                 for t in self._tokenizer(chunk)

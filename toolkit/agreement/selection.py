@@ -24,6 +24,7 @@ from toolkit.progress import coded_by
 from toolkit.store import Store, cached_by_change
 
 NO_FIELD = "(ohne Handlungsfeld)"
+TURNS = 'SELECT speaker, start, "end", timestamp FROM turns WHERE document_id = ? ORDER BY seq'
 
 
 class Span(NamedTuple):
@@ -171,17 +172,7 @@ class Plan:
             table = np.asarray(rows, dtype=np.int64).reshape(-1, 4)
             if self.root is not None:
                 table = table[np.isin(table[:, 0], kept)]
-            found = (
-                tuple(
-                    Turn(speaker, start, end, timestamp)
-                    for speaker, start, end, timestamp in conn.execute(
-                        'SELECT speaker, start, "end", timestamp FROM turns WHERE document_id = ? ORDER BY seq',
-                        (doc_id,),
-                    )
-                )
-                if turns
-                else ()
-            )
+            found = tuple(Turn(*row) for row in conn.execute(TURNS, (doc_id,))) if turns else ()
             doc = Doc(name, str(body), str(language), found, int(doc_id))
             yield DocCodings(doc, table, paths, coder_names)
 
