@@ -130,6 +130,32 @@ def test_a_split_of_a_text_changed_meanwhile_is_not_stored(tmp_path: Path) -> No
     assert stored(store, doc_id) is None
 
 
+@pytest.mark.parametrize(
+    "change",
+    [
+        'UPDATE turns SET "end" = "end" - 1 WHERE document_id = ? AND seq = 0',
+        "UPDATE documents SET language = 'en' WHERE id = ?",
+        "DELETE FROM documents WHERE id = ?",
+    ],
+)
+def test_a_split_of_turns_read_from_the_store_changed_meanwhile_is_not_stored(
+    tmp_path: Path, change: str
+) -> None:
+    store = _project(tmp_path)
+    doc_id = _ids(store)["d0"]
+    row = document_row(store, "d0")
+    cache = SentenceCache(store)
+    assert np.array_equal(cache.bounds(doc_id, row["text"], None, row["language"]), _fresh(store, "d0"))
+    with store.write("t") as w:  # another process changes turns or language before the batch is written
+        w.execute(change, (doc_id,))
+    cache.flush()
+    assert stored(store, doc_id) is None
+    unchanged = SentenceCache(store)
+    unchanged.bounds(_ids(store)["d1"], document_row(store, "d1")["text"], None, "de")
+    unchanged.flush()
+    assert stored(store, _ids(store)["d1"]) is not None
+
+
 def test_a_row_made_by_another_rule_is_computed_again(tmp_path: Path) -> None:
     store = _project(tmp_path)
     _results(store)

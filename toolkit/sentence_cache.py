@@ -71,12 +71,10 @@ def _spans(turns: Sequence[Turn]) -> tuple[tuple[int, int], ...]:
 
 def _stored_spans(store: Store, document_id: int) -> tuple[tuple[int, int], ...]:
     """The document's turns as stored, as ``(start, end)`` pairs in order."""
-    return tuple(
-        (int(s), int(e))
-        for s, e in store.conn.execute(
-            'SELECT start, "end" FROM turns WHERE document_id = ? ORDER BY seq', (document_id,)
-        )
-    )
+    rows = store.conn.execute(
+        'SELECT start, "end" FROM turns WHERE document_id = ? ORDER BY seq', (document_id,)
+    ).fetchall()
+    return tuple(rows)  # rows of two integers: tuples, as the turns of a computed row
 
 
 def _save(store: Store, computed: Sequence[_Computed]) -> None:
@@ -86,11 +84,11 @@ def _save(store: Store, computed: Sequence[_Computed]) -> None:
     with store.write("sentence-cache") as w:  # derived data: no event, the project state stays
         conn = w.store.conn
         for item in computed:
-            row = conn.execute(
-                "SELECT text, language FROM documents WHERE id = ?", (item.document_id,)
+            row = conn.execute(  # the text compared by SQLite, not read back
+                "SELECT text = ? AND language = ? FROM documents WHERE id = ?",
+                (item.text, item.language, item.document_id),
             ).fetchone()
-            turns = _stored_spans(w.store, item.document_id)
-            if row is None or (row[0], row[1], turns) != (item.text, item.language, item.turns):
+            if row is None or not row[0] or _stored_spans(w.store, item.document_id) != item.turns:
                 continue
             conn.execute(
                 "INSERT OR REPLACE INTO sentence_cache (document_id, rule, bounds) VALUES (?, ?, ?)",
