@@ -4,15 +4,19 @@ A module calls :func:`require_chromium` at import: it returns ``playwright.sync_
 whole module with the reason when Playwright or chromium is missing. The fixtures ``browser`` (one
 chromium per module) and ``app_url`` (one Streamlit server per module, opening the current project)
 live in ``conftest.py``; a test makes its own fresh project current with :func:`open_project` before
-it opens a page, so the tests of a module share the server but not their data.
+it opens a page, so the tests of a module share the server but not their data. The helpers below
+(:func:`body_has`, :func:`shoot`, :func:`choose_by_typing`, :func:`eventually`) are the ways the
+modules wait, photograph and choose.
 """
 
 from __future__ import annotations
 
 import os
+import time
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 
@@ -21,6 +25,7 @@ from toolkit.projects import remember_project
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = Path(os.environ.get("TEST_ARTIFACTS", ROOT / "test-artifacts"))
+T = TypeVar("T")
 
 
 def require_chromium() -> ModuleType:
@@ -68,3 +73,54 @@ def warm_up(browser: Any, url: str, timeout_ms: int = 180_000) -> None:
         )
     finally:
         pg.close()
+
+
+def body_has(pg: Any, text: str, timeout: int = 60_000) -> None:
+    """Wait until ``text`` stands on the page ``pg`` (a loaded machine redraws slowly)."""
+    pg.wait_for_function("(t) => document.body.innerText.includes(t)", arg=text, timeout=timeout)
+
+
+def shoot(pg: Any, name: str) -> None:
+    """A screenshot of the page from its top into test-artifacts/ (Streamlit scrolls inside its main
+    block, so that is scrolled up first)."""
+    pg.evaluate(
+        "() => document.querySelectorAll('[data-testid=stMain], section').forEach(e => e.scrollTo(0, 0))"
+    )
+    time.sleep(0.3)
+    pg.screenshot(path=str(ARTIFACTS / name))
+
+
+def shoot_both_sizes(pg: Any, stem: str) -> None:
+    """``stem-1400.png`` at 1400×900, then ``stem-1024.png`` at 1024×768 (the page stays at 1024×768)."""
+    pg.set_viewport_size({"width": 1400, "height": 900})
+    time.sleep(0.8)
+    shoot(pg, f"{stem}-1400.png")
+    pg.set_viewport_size({"width": 1024, "height": 768})
+    time.sleep(0.8)
+    shoot(pg, f"{stem}-1024.png")
+
+
+def choose_by_typing(pg: Any, box: Any, option: str) -> None:
+    """Choose ``option`` in the Streamlit select box ``box`` by typing it and Enter, as a keyboard user
+    would, and check the box's value: the option list re-renders while the page above it reruns, so a
+    click on an option can miss."""
+    for _ in range(3):
+        box.click()
+        pg.keyboard.type(option)
+        pg.keyboard.press("Enter")
+        time.sleep(0.5)
+        if option in box.locator("input").first.input_value():
+            return
+    raise AssertionError(f"{option!r} could not be chosen")
+
+
+def eventually(check: Callable[[], T], timeout: float = 20) -> T:
+    """The first truthy result of ``check`` within ``timeout`` seconds, else its last result (for what
+    the app writes into the project after a click)."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        found = check()
+        if found:
+            return found
+        time.sleep(0.2)
+    return check()

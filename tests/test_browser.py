@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _browser import ARTIFACTS, open_project, require_chromium
+from _browser import ARTIFACTS, choose_by_typing, open_project, require_chromium
 
 from app_pages.components.driving import choose_coder, project_with_transcript, select_range
 from toolkit.codings import list_codings
@@ -260,9 +260,8 @@ def test_search_pages_through_many_hits_and_undoes_an_autocoding(
         pg.wait_for_selector("text=Treffer 51–60 von 60 · Seite 2 von 2", timeout=30_000)
         time.sleep(1)  # the grid draws on a canvas
         pg.screenshot(path=str(ARTIFACTS / f"search-page-2-{width}.png"))
-        pg.get_by_label("Code", exact=True).click()
-        pg.keyboard.type("Lücken")
-        pg.keyboard.press("Enter")
+        code_box = pg.locator("[data-testid=stSelectbox]").filter(has=pg.get_by_label("Code", exact=True))
+        choose_by_typing(pg, code_box, "Lücken")
         pg.get_by_role("button", name="60 Stellen kodieren").click()
         pg.wait_for_selector("text=60 Stellen mit", timeout=30_000)
         pg.screenshot(path=str(ARTIFACTS / f"search-autocoded-{width}.png"))

@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from _browser import ARTIFACTS, ROOT, open_project, require_chromium
+from _browser import ROOT, open_project, require_chromium, shoot
 
 from toolkit.project import create_demo
 from toolkit.settings import set_project_default
@@ -30,14 +30,6 @@ def demo(tmp_path: Path, language: str) -> Path:
     with open_store(db) as store:
         set_project_default(store, "language", language, actor="test")
     return db
-
-
-def shoot(pg: Any, name: str) -> None:
-    pg.evaluate(
-        "() => document.querySelectorAll('[data-testid=stMain], section').forEach(e => e.scrollTo(0, 0))"
-    )
-    time.sleep(0.3)
-    pg.screenshot(path=str(ARTIFACTS / name))
 
 
 def bottom(pg: Any, selector: str) -> float:

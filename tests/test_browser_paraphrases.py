@@ -11,7 +11,15 @@ import time
 from pathlib import Path
 from typing import Any
 
-from _browser import ARTIFACTS, open_project, require_chromium
+from _browser import (
+    ARTIFACTS,
+    body_has,
+    choose_by_typing,
+    open_project,
+    require_chromium,
+    shoot,
+    shoot_both_sizes,
+)
 
 from app_pages.components.driving import choose_coder, project_with_transcript, select_range
 from toolkit.codes import code_tree
@@ -34,18 +42,6 @@ SECOND = "die drucken wir auch aus"
 PARENT = "Produkt/Herausforderungen"
 
 
-def body_has(pg: Any, text: str, timeout: int = 60_000) -> None:
-    pg.wait_for_function("(t) => document.body.innerText.includes(t)", arg=text, timeout=timeout)
-
-
-def shoot(pg: Any, name: str) -> None:
-    pg.evaluate(
-        "() => document.querySelectorAll('[data-testid=stMain], section').forEach(e => e.scrollTo(0, 0))"
-    )
-    time.sleep(0.3)
-    pg.screenshot(path=str(ARTIFACTS / name))
-
-
 def project(tmp_path: Path) -> tuple[Path, str]:
     db = project_with_transcript(tmp_path / "p.db", TEXT, "interview_a.txt")
     with open_store(db) as store:
@@ -55,19 +51,6 @@ def project(tmp_path: Path) -> tuple[Path, str]:
             start = text.index(quote)
             add_coding(store, "interview_a", start, start + len(quote), code, coder="anna")
     return db, code
-
-
-def choose_by_typing(pg: Any, box: Any, option: str) -> None:
-    """Choose ``option`` in the select box ``box`` by typing it and Enter, as a keyboard user would:
-    the option list re-renders while the page above it reruns, so a click on an option can miss."""
-    for _ in range(3):
-        box.click()
-        pg.keyboard.type(option)
-        pg.keyboard.press("Enter")
-        time.sleep(0.5)
-        if option in box.locator("input").first.input_value():
-            return
-    raise AssertionError(f"{option!r} could not be chosen")
 
 
 def test_kodieren_paraphrase_and_weight_of_the_picked_coding(
@@ -91,10 +74,7 @@ def test_kodieren_paraphrase_and_weight_of_the_picked_coding(
     weight.fill("80")
     weight.press("Enter")
     body_has(pg, "Gewicht 80 gespeichert.")
-    shoot(pg, "paraphrases-kodieren-1400.png")
-    pg.set_viewport_size({"width": 1024, "height": 768})
-    time.sleep(0.8)
-    shoot(pg, "paraphrases-kodieren-1024.png")
+    shoot_both_sizes(pg, "paraphrases-kodieren")
     pg.close()
     with open_store(db) as store:
         assert [p.text for p in list_paraphrases(store, viewer="anna")] == [
@@ -158,9 +138,7 @@ def test_compare_by_document_sets_side_by_side(browser: Any, app_url: str, tmp_p
     pg.set_default_timeout(60_000)
     choose_coder(pg, "anna")
     pg.get_by_role("link", name="Zusammenfassungen").click()
-    pg.locator("[data-testid=stSelectbox]").filter(has_text="Code").first.click()
-    pg.keyboard.type(code)
-    pg.get_by_role("option", name=code, exact=True).click()
+    choose_by_typing(pg, pg.locator("[data-testid=stSelectbox]").filter(has_text="Code").first, code)
     body_has(pg, "Codierte Segmente (2)")
     pg.get_by_text("Fälle und Gruppen vergleichen").click()
     pg.get_by_text("Vergleich zeigen").click()
@@ -199,10 +177,7 @@ def test_kodieren_paraphrase_of_a_free_selection(browser: Any, app_url: str, tmp
     body_has(pg, f"Paraphrase zu Zeichen {start}–{start + len(FREE)} gespeichert.")  # the toast
     body_has(pg, f"Nr. 1 · Zeichen {start}–{start + len(FREE)}")  # listed beside the text
     body_has(pg, "Formulare kommen nur als PDF.")
-    shoot(pg, "paraphrases-free-1400.png")
-    pg.set_viewport_size({"width": 1024, "height": 768})
-    time.sleep(0.8)
-    shoot(pg, "paraphrases-free-1024.png")
+    shoot_both_sizes(pg, "paraphrases-free")
     pg.close()
     with open_store(db) as store:
         made = list_paraphrases(store, viewer="anna")

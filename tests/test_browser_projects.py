@@ -6,13 +6,12 @@ Screenshots at 1400×900 and 1024×768 go to test-artifacts/."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from _browser import ARTIFACTS, ROOT, require_chromium, warm_up
+from _browser import ARTIFACTS, ROOT, body_has, choose_by_typing, eventually, require_chromium, shoot, warm_up
 
 from app_pages.components.driving import choose_coder, project_with_transcript, serve_app
 from toolkit.codings import add_coder, add_coding
@@ -28,28 +27,6 @@ ALPHA = (
     "Dann liegt es wieder auf Papier.\n"
 )
 QUOTE = "wir drucken es aus und tippen es ab"
-
-
-def eventually(check: Callable[[], bool], timeout: float = 20) -> bool:
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if check():
-            return True
-        time.sleep(0.2)
-    return check()
-
-
-def body_has(pg: Any, text: str, timeout: int = 30_000) -> None:
-    pg.wait_for_function("(t) => document.body.innerText.includes(t)", arg=text, timeout=timeout)
-
-
-def shoot(pg: Any, name: str) -> None:
-    """A screenshot of the page from its top (Streamlit scrolls inside its main block)."""
-    pg.evaluate(
-        "() => document.querySelectorAll('[data-testid=stMain], section').forEach(e => e.scrollTo(0, 0))"
-    )
-    time.sleep(0.3)
-    pg.screenshot(path=str(ARTIFACTS / name))
 
 
 def test_create_switch_and_follow_a_link_into_another_project(
@@ -90,9 +67,8 @@ def test_create_switch_and_follow_a_link_into_another_project(
         assert created.exists() and current_project() == created
 
         pg.set_viewport_size({"width": 1024, "height": 768})
-        pg.locator("[data-testid=stSidebar] [data-testid=stSelectbox]").nth(1).click()
-        pg.keyboard.type("Beta")  # the box sits low in the sidebar at 768 px: choose by typing
-        pg.keyboard.press("Enter")
+        # the box sits low in the sidebar at 768 px: choose by typing
+        choose_by_typing(pg, pg.locator("[data-testid=stSidebar] [data-testid=stSelectbox]").nth(1), "Beta")
         body_has(pg, "Geöffnet: Beta")
         assert eventually(lambda: current_project() == beta)
         shoot(pg, "projects-1024.png")

@@ -4,11 +4,10 @@ Screenshots at 1400×900 and 1024×768 go to test-artifacts/."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Any
 
-from _browser import ARTIFACTS, open_project, require_chromium
+from _browser import body_has, open_project, require_chromium, shoot_both_sizes
 
 from app_pages.components.driving import choose_coder, project_with_transcript
 from toolkit.codes import list_codes
@@ -24,18 +23,6 @@ TEXT = (
     "B: Das Formular kommt als PDF, wir drucken es aus und tippen es ab. Dann liegt es wieder auf Papier.\n"
 )
 QUOTE = "wir drucken es aus und tippen es ab"
-
-
-def body_has(pg: Any, text: str, timeout: int = 60_000) -> None:
-    pg.wait_for_function("(t) => document.body.innerText.includes(t)", arg=text, timeout=timeout)
-
-
-def shoot(pg: Any, name: str) -> None:
-    pg.evaluate(
-        "() => document.querySelectorAll('[data-testid=stMain], section').forEach(e => e.scrollTo(0, 0))"
-    )
-    time.sleep(0.3)
-    pg.screenshot(path=str(ARTIFACTS / name))
 
 
 def test_write_a_summary_beside_the_segments(browser: Any, app_url: str, tmp_path: Path) -> None:
@@ -55,10 +42,7 @@ def test_write_a_summary_beside_the_segments(browser: Any, app_url: str, tmp_pat
     pg.get_by_role("button", name="Speichern").click()
     body_has(pg, "Zusammenfassung gespeichert.")
     body_has(pg, "1 von 1 Dokumenten zusammengefasst")
-    shoot(pg, "summaries-1400.png")
-    pg.set_viewport_size({"width": 1024, "height": 768})
-    time.sleep(0.5)
-    shoot(pg, "summaries-1024.png")
+    shoot_both_sizes(pg, "summaries")
     pg.close()
     with open_store(db) as store:
         saved = get_summary(store, "interview_a", code, "anna")

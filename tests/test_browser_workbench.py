@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _browser import ARTIFACTS, ROOT, open_project, require_chromium
+from _browser import ARTIFACTS, ROOT, eventually, open_project, require_chromium
 
 from app_pages.components.driving import choose_coder, project_with_transcript, select_range
 from toolkit.codes import list_codes
@@ -77,16 +77,6 @@ def codings(db: Path) -> list[tuple[int, int, str, str]]:
         return [(c.start, c.end, c.code_path, c.text) for c in list_codings(store, coder="anna")]
 
 
-def wait_until(check: Any, timeout: float = 15) -> Any:
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        found = check()
-        if found:
-            return found
-        time.sleep(0.2)
-    return check()
-
-
 def margin_labels(pg: Any, turn: int) -> list[str]:
     return [str(t) for t in pg.locator(".tk-margin").nth(turn).locator(".tk-label").all_inner_texts()]
 
@@ -107,7 +97,7 @@ def test_popup_search_assigns_by_keyboard_and_the_margin_names_the_code(page: An
         "document.querySelectorAll('.tk-margin')[1].innerText.includes('Medienbrüche')", timeout=2_000
     )
     assert page.locator(".tk-text").nth(1).locator(".tk-coded").first.inner_text() == "wir drucken es aus"
-    made = wait_until(lambda: [c for c in codings(project) if c[3] == "wir drucken es aus"])
+    made = eventually(lambda: [c for c in codings(project) if c[3] == "wir drucken es aus"])
     assert (
         made[0][:2] == (start, start + len("wir drucken es aus"))
         and made[0][2] == "Produkt/Herausforderungen/Medienbrüche in internen Abläufen"
@@ -147,7 +137,7 @@ def test_in_vivo_code_from_the_selected_words(page: Any, project: Path) -> None:
     page.locator(".tk-popup .tk-invivo-parent").select_option("Mensch/Herausforderungen")
     page.screenshot(path=str(ARTIFACTS / "workbench-invivo.png"))
     page.get_by_role("button", name="Anlegen und zuweisen").click()
-    made = wait_until(
+    made = eventually(
         lambda: [c for c in codings(project) if c[2] == "Mensch/Herausforderungen/nur mehr wird"]
     )
     assert made and made[0][3] == "nur mehr wird"
@@ -182,7 +172,7 @@ def test_picking_a_coding_in_the_margin_and_selecting_changes_its_extent(page: A
             c = next(x for x in list_codings(store, coder="anna") if x.guid == coding.guid)
             return (c.start, c.end) == (start2, start2 + b2 - a2)
 
-    assert wait_until(moved)
+    assert eventually(moved)
     page.locator(".tk-toast.tk-show").filter(has_text="neue Ausdehnung").wait_for(timeout=5_000)
 
     # then drag its end to the end of "jede Woche" and confirm in the popup
@@ -205,7 +195,7 @@ def test_picking_a_coding_in_the_margin_and_selecting_changes_its_extent(page: A
             c = next(x for x in list_codings(store, coder="anna") if x.guid == coding.guid)
             return (c.start, c.end) == (start2, start2 - a2 + b3)
 
-    assert wait_until(dragged)
+    assert eventually(dragged)
 
 
 # the right edge of the code point before ``end`` in the turn-th turn, in client coordinates
@@ -238,7 +228,7 @@ def test_code_tree_assigns_the_pending_selection_and_filters(page: Any, project:
     select_range(page, 5, a, b)
     page.locator(".tk-popup").wait_for(timeout=5_000)
     page.locator(".tk-node").filter(has_text="Digitale Haltung").locator(".tk-node-name").click()
-    made = wait_until(lambda: [c for c in codings(project) if c[3] == "viele hatten Angst"])
+    made = eventually(lambda: [c for c in codings(project) if c[3] == "viele hatten Angst"])
     assert made and made[0][2] == "Mensch/Treiber/Digitale Haltung"
     page.wait_for_function(
         """() => [...document.querySelectorAll('.tk-node')].some(n => n.innerText.includes('Digitale Haltung')
@@ -356,7 +346,7 @@ def test_konsens_bearbeiten_takes_a_new_extent_by_selecting(
         with open_store(db) as store:
             return [(c.start, c.end, c.text) for c in list_codings(store, coder="consensus")]
 
-    found = wait_until(settled)
+    found = eventually(settled)
     pg.close()
     assert len(found) == 1 and found[0][0] in starts  # the card's span, from its start …
     assert found[0][1:] == (found[0][0] + 12, box["text"])  # … to the 12 characters selected
