@@ -20,6 +20,7 @@ from app_pages.media_source import PLAY, PLAY_ON_OPEN, play_at, player_data
 from app_pages.paraphrase_panel import coding_paraphrase, paraphrase_margin
 from app_pages.training_panel import training_panel
 from app_pages.ui import error, error_text, md, store
+from app_pages.undo_words import step_words
 from toolkit import history
 from toolkit.blind import blind_coding
 from toolkit.code_labels import code_name, path_names
@@ -310,9 +311,7 @@ def _history_done(what: str, step: history.Step | None) -> str:
     """What an undo or redo did, in words (an autocoding's codings are undone together)."""
     if step is None:
         return tr("ui.code.nothing_more")
-    if step.action == "autocode":
-        return tr(f"ui.search.autocode_{what}ne", n=number(step.count, ui_language()))
-    return tr(f"ui.code.{what}ne", summary=step.summary)
+    return step_words(project, step, "undo" if what == "undo" else "redo", done=True)
 
 
 def _on_history() -> None:
@@ -366,22 +365,22 @@ def _undo_redo(step: str) -> None:
 
 def _toolbar() -> None:
     """Undo, redo and the document memo above the transcript."""
-    undo_steps = history.undo_stack(project, coder or "")
-    redo_steps = history.redo_stack(project, coder or "")
+    undo_step = history.next_undo(project, coder or "")
+    redo_step = history.next_redo(project, coder or "")
     with st.container(horizontal=True, key="code_toolbar"):
         st.button(
             tr("ui.code.undo"),
-            disabled=not undo_steps,
+            disabled=undo_step is None,
             key="code_undo",
-            help=md(undo_steps[0].summary) + tr("ui.code.undo_keys") if undo_steps else None,
+            help=step_words(project, undo_step, "undo") + tr("ui.code.undo_keys") if undo_step else None,
             on_click=_undo_redo,
             args=("undo",),
         )
         st.button(
             tr("ui.code.redo"),
-            disabled=not redo_steps,
+            disabled=redo_step is None,
             key="code_redo",
-            help=md(redo_steps[0].summary) + tr("ui.code.redo_keys") if redo_steps else None,
+            help=step_words(project, redo_step, "redo") + tr("ui.code.redo_keys") if redo_step else None,
             on_click=_undo_redo,
             args=("redo",),
         )

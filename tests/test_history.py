@@ -115,3 +115,37 @@ def test_undo_obeys_the_rules_of_every_coding_write(store: Store) -> None:
         history.undo(store, "anna")
     assert spans(store) == before
     assert history.undo_stack(store, "anna")[0].action == "delete"  # still there to undo later
+
+
+def test_the_next_undo_and_redo_of_an_autocoding_is_one_step_of_all_its_codings(store: Store) -> None:
+    from toolkit.autocode import apply_autocode, plan_autocode
+    from toolkit.search import search
+
+    add_coding(store, "interview", 0, 5, "Transparenz", coder="anna")  # before: stays undoable
+    hits = search(store, "die")
+    assert len(hits) >= 2
+    plan = plan_autocode(store, hits, "Lücken", "anna")
+    apply_autocode(store, plan, actor="anna")
+    step = history.next_undo(store, "anna")
+    assert step is not None and (step.action, step.count) == ("autocode", len(hits))
+    assert step.code == "Information/Herausforderungen/Lücken"
+    assert history.next_redo(store, "anna") is None
+    assert history.undo(store, "anna") == step  # what it announced is what it did
+    redo = history.next_redo(store, "anna")
+    assert redo is not None and (redo.action, redo.count) == ("autocode", len(hits))
+    after = history.next_undo(store, "anna")
+    assert after is not None and (after.action, after.code) == ("add", "Information/Treiber/Transparenz")
+
+
+def test_the_next_step_names_the_code_and_what_an_update_changed(store: Store) -> None:
+    coding = add_coding(store, "interview", 0, 5, "Transparenz", coder="anna")
+    update_coding(store, coding.guid, actor="anna", expected_version=1, end=8, memo="neu")
+    step = history.next_undo(store, "anna")
+    assert step is not None and step.action == "update" and step.fields == ("end", "memo", "text")
+    assert step.code == "Information/Treiber/Transparenz"
+    update_coding(store, coding.guid, actor="anna", expected_version=2, code_path="Lücken")
+    step = history.next_undo(store, "anna")
+    assert step is not None and step.code == "Information/Treiber/Transparenz"  # the code it takes back
+    delete_coding(store, coding.guid, actor="anna")
+    step = history.next_undo(store, "anna")
+    assert step is not None and (step.action, step.code) == ("delete", "Information/Herausforderungen/Lücken")

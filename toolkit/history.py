@@ -25,13 +25,17 @@ _CHANGES = ("add", "update", "delete")
 @dataclass(frozen=True)
 class Step:
     """One entry of a coder's undo or redo stack; ``count`` codings when it was an autocoding
-    (undone as one step)."""
+    (undone as one step, ``action`` ``autocode``). ``code`` is the path of the coding's code,
+    ``fields`` what an ``update`` changed (``start``, ``end``, ``code_id``, ``memo``, ``weight``),
+    so a page can say in its language what the step does."""
 
     event_id: int
     action: str
     guid: str
     summary: str
     count: int = 1
+    code: str = ""
+    fields: tuple[str, ...] = ()
 
 
 def _coding_events(store: Store, actor: str) -> list[dict[str, Any]]:
@@ -75,16 +79,67 @@ def _summary(row: dict[str, Any]) -> str:
     return "Codierung geändert: " + ", ".join(sorted(p.get("after", {})))
 
 
+def _code_of(store: Store, row: dict[str, Any], paths: dict[Any, str]) -> str:
+    """The path (now) of the code a logged coding change is about; ``paths`` maps code ids and
+    GUIDs to paths. An added coding names its code's GUID; a deleted one keeps its row; an update
+    names the code only when it changed it (else the coding's current code)."""
+    p = row["payload"]
+    code_id = (p.get("before") or {}).get("code_id")
+    if code_id is None and row["action"] == "update":
+        current = store.one("SELECT code_id FROM codings WHERE guid = ?", (row["guid"],))
+        code_id = current["code_id"] if current else None
+    found = paths.get(code_id) if code_id is not None else paths.get(p.get("code_guid"))
+    return found or str(p.get("code") or "")
+
+
+def _code_paths(store: Store) -> dict[Any, str]:
+    return {key: c.path for c in code_tree(store) for key in (c.id, c.guid)}
+
+
+def _step(store: Store, row: dict[str, Any], paths: dict[Any, str] | None = None) -> Step:
+    fields = tuple(sorted(row["payload"].get("after") or {})) if row["action"] == "update" else ()
+    code = _code_of(store, row, _code_paths(store) if paths is None else paths)
+    return Step(row["id"], row["action"], row["guid"], _summary(row), code=code, fields=fields)
+
+
 def undo_stack(store: Store, actor: str) -> list[Step]:
-    """What ``undo`` would reverse, newest first."""
+    """What ``undo`` would reverse, newest first (each coding change on its own)."""
     undo, _ = _stacks(store, actor)
-    return [Step(r["id"], r["action"], r["guid"], _summary(r)) for r in reversed(undo)]
+    paths = _code_paths(store)
+    return [_step(store, r, paths) for r in reversed(undo)]
 
 
 def redo_stack(store: Store, actor: str) -> list[Step]:
-    """What ``redo`` would re-apply, newest first."""
+    """What ``redo`` would re-apply, newest first (each coding change on its own)."""
     _, redo = _stacks(store, actor)
-    return [Step(r["id"], r["action"], r["guid"], _summary(r)) for r in reversed(redo)]
+    paths = _code_paths(store)
+    return [_step(store, r, paths) for r in reversed(redo)]
+
+
+def next_undo(store: Store, actor: str) -> Step | None:
+    """The step :func:`undo` would take now: the coder's newest autocoding as one step (``action``
+    ``autocode``, ``count`` codings) or their newest change; None when there is nothing to undo."""
+    undo, _ = _stacks(store, actor)
+    if not undo:
+        return None
+    group = _autocoded(store, actor, undo)
+    if group > 1:
+        first = _step(store, undo[-1])
+        return Step(first.event_id, "autocode", first.guid, first.summary, count=group, code=first.code)
+    return _step(store, undo[-1])
+
+
+def next_redo(store: Store, actor: str) -> Step | None:
+    """The step :func:`redo` would take now (an undone autocoding as one step); None when there is
+    nothing to redo."""
+    _, redo = _stacks(store, actor)
+    if not redo:
+        return None
+    group = _autocoded(store, actor, redo)
+    if group > 1:
+        first = _step(store, redo[-1])
+        return Step(first.event_id, "autocode", first.guid, first.summary, count=group, code=first.code)
+    return _step(store, redo[-1])
 
 
 def _row(w: Writer, guid: str) -> dict[str, Any] | None:
@@ -189,13 +244,14 @@ def undo(store: Store, actor: str) -> Step | None:
     if group > 1:
         steps = undo_many(store, actor, group)
         first = steps[0]
-        return Step(first.event_id, "autocode", first.guid, first.summary, count=len(steps))
+        return Step(first.event_id, "autocode", first.guid, first.summary, count=len(steps), code=first.code)
     event = stack[-1]
     require_coding_owner(store, actor, event["guid"], "undo changes")
+    step = _step(store, event)
     with store.write(actor) as w:
         row = _apply(w, event, inverse=True)
         w.event("undo", "coding", event["guid"], {"event": event["id"], "row": row})
-    return Step(event["id"], event["action"], event["guid"], _summary(event))
+    return step
 
 
 def undo_many(store: Store, actor: str, count: int) -> list[Step]:
@@ -206,11 +262,13 @@ def undo_many(store: Store, actor: str, count: int) -> list[Step]:
     chosen = list(reversed(stack[-count:])) if count > 0 else []
     for event in chosen:
         require_coding_owner(store, actor, event["guid"], "undo changes")
+    paths = _code_paths(store)
+    steps = [_step(store, e, paths) for e in chosen]
     with store.write(actor) as w:
         for event in chosen:
             row = _apply(w, event, inverse=True)
             w.event("undo", "coding", event["guid"], {"event": event["id"], "row": row})
-    return [Step(e["id"], e["action"], e["guid"], _summary(e)) for e in chosen]
+    return steps
 
 
 def _redo_autocoding(store: Store, actor: str, stack: list[dict[str, Any]]) -> Step | None:
@@ -227,13 +285,13 @@ def _redo_autocoding(store: Store, actor: str, stack: list[dict[str, Any]]) -> S
     ):
         payload = json.loads(row["payload"])
         saved[int(payload.get("event", 0))] = payload.get("row", {})
+    first = _step(store, chosen[0])
     with store.write(actor) as w:
         for event in chosen:
             replay = {**event, "payload": {**event["payload"], "row": saved.get(event["id"], {})}}
             _apply(w, replay, inverse=False)
             w.event("redo", "coding", event["guid"], {"event": event["id"]})
-    first = chosen[0]
-    return Step(first["id"], "autocode", first["guid"], _summary(first), count=len(chosen))
+    return Step(first.event_id, "autocode", first.guid, first.summary, count=len(chosen), code=first.code)
 
 
 def redo(store: Store, actor: str) -> Step | None:
@@ -257,7 +315,8 @@ def redo(store: Store, actor: str) -> Step | None:
     replay = dict(event)
     if event["action"] == "add":
         replay["payload"] = {**event["payload"], "row": saved}
+    step = _step(store, event)
     with store.write(actor) as w:
         _apply(w, replay, inverse=False)
         w.event("redo", "coding", event["guid"], {"event": event["id"]})
-    return Step(event["id"], event["action"], event["guid"], _summary(event))
+    return step

@@ -49,8 +49,57 @@ TEXTS: dict[str, Text] = {
     "ui.code.extent": Text(
         "„{name}“: neue Ausdehnung übernommen ({n} Zeichen)", "“{name}”: new extent taken ({n} characters)"
     ),
-    "ui.code.undone": Text("Rückgängig: {summary}", "Undone: {summary}"),
-    "ui.code.redone": Text("Wiederholt: {summary}", "Redone: {summary}"),
+    # what undo / redo will do (the buttons' tooltips) and did (the message after it)
+    "ui.code.undo_autocode": Text(
+        "Autokodierung rückgängig: {n} Kodierungen entfernen", "Undo the autocoding: remove {n} codings"
+    ),
+    "ui.code.undo_add": Text("Rückgängig: Codierung „{code}“ entfernen", "Undo: remove the coding “{code}”"),
+    "ui.code.undo_delete": Text(
+        "Rückgängig: gelöschte Codierung „{code}“ wiederherstellen",
+        "Undo: restore the deleted coding “{code}”",
+    ),
+    "ui.code.undo_update": Text(
+        "Rückgängig: Änderung an „{code}“ ({fields}) zurücknehmen",
+        "Undo: take back the change to “{code}” ({fields})",
+    ),
+    "ui.code.redo_autocode": Text(
+        "Autokodierung wiederholen: {n} Kodierungen wieder setzen",
+        "Redo the autocoding: set {n} codings again",
+    ),
+    "ui.code.redo_add": Text(
+        "Wiederholen: Codierung „{code}“ wieder setzen", "Redo: set the coding “{code}” again"
+    ),
+    "ui.code.redo_delete": Text(
+        "Wiederholen: Codierung „{code}“ wieder löschen", "Redo: delete the coding “{code}” again"
+    ),
+    "ui.code.redo_update": Text(
+        "Wiederholen: Änderung an „{code}“ ({fields}) erneut vornehmen",
+        "Redo: make the change to “{code}” ({fields}) again",
+    ),
+    "ui.code.undone_add": Text(
+        "Rückgängig gemacht: Codierung „{code}“ entfernt.", "Undone: coding “{code}” removed."
+    ),
+    "ui.code.undone_delete": Text(
+        "Rückgängig gemacht: Codierung „{code}“ wiederhergestellt.", "Undone: coding “{code}” restored."
+    ),
+    "ui.code.undone_update": Text(
+        "Rückgängig gemacht: Änderung an „{code}“ ({fields}) zurückgenommen.",
+        "Undone: change to “{code}” ({fields}) taken back.",
+    ),
+    "ui.code.redone_add": Text(
+        "Wiederholt: Codierung „{code}“ wieder gesetzt.", "Redone: coding “{code}” set again."
+    ),
+    "ui.code.redone_delete": Text(
+        "Wiederholt: Codierung „{code}“ wieder gelöscht.", "Redone: coding “{code}” deleted again."
+    ),
+    "ui.code.redone_update": Text(
+        "Wiederholt: Änderung an „{code}“ ({fields}) erneut vorgenommen.",
+        "Redone: change to “{code}” ({fields}) made again.",
+    ),
+    "ui.code.field_extent": Text("Ausdehnung", "extent"),
+    "ui.code.field_code": Text("Code", "code"),
+    "ui.code.field_memo": Text("Memo", "memo"),
+    "ui.code.field_weight": Text("Gewicht", "weight"),
     "ui.code.nothing_more": Text("Nichts mehr zu tun.", "Nothing more to do."),
     "ui.code.stats": Text(
         "{words} Wörter · {turns} Beiträge · {codings} Codierungen sichtbar",
