@@ -1,7 +1,8 @@
 """Paraphrases on the pages (issue 20, Mayring): on Kodieren the document's paraphrases beside the
 text and the editor of the chosen coding's paraphrase; on Zusammenfassungen the list per document
-with grouping and "Kategorie bilden". Every rule is in :mod:`toolkit.qca.paraphrases` and
-:mod:`toolkit.qca.categories`; these functions only call them and show the result."""
+with grouping, renaming and deleting groups and "Kategorie bilden". Every rule is in
+:mod:`toolkit.qca.paraphrases` and :mod:`toolkit.qca.categories`; these functions only call them and
+show the result."""
 
 from __future__ import annotations
 
@@ -18,12 +19,15 @@ from toolkit.permissions import is_lead, team_mode
 from toolkit.qca.categories import group_to_code
 from toolkit.qca.paraphrases import (
     Paraphrase,
+    ParaphraseGroup,
     add_paraphrase,
+    delete_group,
     delete_paraphrase,
     group_paraphrases,
     list_groups,
     list_paraphrases,
     paraphrase_at,
+    rename_group,
     undo_paraphrase,
     update_paraphrase,
 )
@@ -121,7 +125,38 @@ def _flash(text: str) -> None:
 
 def _step_name(payload: dict[str, Any]) -> str:
     action = str(payload.get("action"))
+    if payload.get("entity") == "paraphrase_group" and action in ("rename", "delete"):
+        return tr(
+            f"ui.paraphrases.step.group_{action}", name=md(str(payload.get("before", payload.get("name"))))
+        )
     return tr(f"ui.paraphrases.step.{action}", code=md(str(payload.get("code", ""))))
+
+
+def _group_edit(project: Store, coder: str, groups: list[ParaphraseGroup]) -> None:
+    """Rename or delete one of the coder's groups (a deleted group's paraphrases stay, ungrouped)."""
+    with st.form("paraphrases_edit_form", border=True):
+        st.markdown(f"**{tr('ui.paraphrases.edit_group')}**")
+        chosen = st.selectbox(
+            tr("ui.paraphrases.build_group"), [g.name for g in groups], key="paraphrases_edit"
+        )
+        new_name = st.text_input(tr("ui.paraphrases.new_name"), key="paraphrases_new_name")
+        with st.container(horizontal=True):
+            rename = st.form_submit_button(tr("ui.paraphrases.rename"), icon=":material/edit:")
+            drop = st.form_submit_button(tr("ui.paraphrases.delete_group"), icon=":material/delete:")
+    if not (rename or drop) or chosen is None:
+        return
+    try:
+        if rename:
+            renamed = rename_group(project, chosen, new_name, actor=coder)
+        else:
+            gone = delete_group(project, chosen, actor=coder)
+    except ToolkitError as exc:
+        error(exc)
+        return
+    if rename:
+        _flash(tr("ui.paraphrases.renamed", old=md(chosen), new=md(renamed.name)))
+    else:
+        _flash(tr("ui.paraphrases.group_deleted", name=md(gone.name), n=len(gone.paraphrases)))
 
 
 def _grouping(project: Store, coder: str, chosen: list[Paraphrase]) -> None:
@@ -160,6 +195,7 @@ def _categories(project: Store, coder: str) -> None:
         return
     for g in groups:
         st.caption(tr("ui.paraphrases.group_line", name=md(g.name), n=len(g.paraphrases)))
+    _group_edit(project, coder, groups)
     top = tr("ui.paraphrases.top_level")
     parents = [top, *(c.path for c in list_codes(project))]
     with st.form("paraphrases_build_form", border=True):

@@ -52,3 +52,54 @@ def test_errors_are_one_line_and_change_nothing(db: Path) -> None:
     result = run(db, "paraphrase", "group", "G", "42")
     assert result.exit_code == 1 and "no paraphrase '42'" in result.output
     assert run(db, "paraphrase", "list").output.strip() == "no paraphrases"
+
+
+def groups(db: Path) -> list[tuple[str, list[int]]]:
+    return [
+        (g["name"], g["paraphrases"]) for g in json.loads(run(db, "paraphrase", "groups", "--json").output)
+    ]
+
+
+def test_rename_and_delete_a_group_then_undo(db: Path) -> None:
+    run(db, "paraphrase", "add", "t", "3", "18", "Zählt bis drei.")
+    run(db, "paraphrase", "group", "Zählen", "1")
+    result = run(db, "paraphrase", "rename-group", "Zählen", "Zählen lernen", "--json")
+    assert result.exit_code == 0, result.output
+    assert (json.loads(result.output)["name"], json.loads(result.output)["paraphrases"]) == (
+        "Zählen lernen",
+        [1],
+    )
+    assert groups(db) == [("Zählen lernen", [1])]
+    result = run(db, "paraphrase", "delete-group", "Zählen lernen")
+    assert result.output == "group Zählen lernen deleted; its 1 paraphrases are in no group now\n"
+    assert groups(db) == []
+    listed = json.loads(run(db, "paraphrase", "list", "--json").output)
+    assert [(p["text"], p["group"]) for p in listed] == [("Zählt bis drei.", "")]  # kept, ungrouped
+    assert run(db, "paraphrase", "undo").output == "undone: deletion of group Zählen lernen\n"
+    assert run(db, "paraphrase", "undo").output == "undone: renaming of group Zählen to Zählen lernen\n"
+    assert groups(db) == [("Zählen", [1])]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("rename-group", "Keine", "Neu"), "no paraphrase group 'Keine'; groups are: Rechnen, Zählen"),
+        (
+            ("rename-group", "Zählen", " "),
+            "group name ' ': give 1 to 100 characters without '/' (it becomes a code name)",
+        ),
+        (("rename-group", "Zählen", "Rechnen"), "anna has a group 'Rechnen' already; choose another name"),
+        (("delete-group", "Keine"), "no paraphrase group 'Keine'; groups are: Rechnen, Zählen"),
+    ],
+)
+def test_bad_group_names_are_one_line_and_change_nothing(
+    db: Path, args: tuple[str, ...], message: str
+) -> None:
+    run(db, "paraphrase", "add", "t", "3", "18", "eins")
+    run(db, "paraphrase", "add", "t", "40", "57", "drei")
+    run(db, "paraphrase", "group", "Zählen", "1")
+    run(db, "paraphrase", "group", "Rechnen", "2")
+    before = groups(db)
+    result = run(db, "paraphrase", *args)
+    assert result.exit_code == 1 and result.output.strip().splitlines() == [f"Error: {message}"]
+    assert groups(db) == before

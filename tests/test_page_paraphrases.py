@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from toolkit.codes import code_tree
 from toolkit.codings import get_coding, list_codings
-from toolkit.qca.paraphrases import add_paraphrase, group_paraphrases, list_paraphrases
+from toolkit.qca.paraphrases import add_paraphrase, group_paraphrases, list_groups, list_paraphrases
 from toolkit.store import Store
 
 CODE_PAGE = str(ROOT / "app_pages" / "code.py")
@@ -101,3 +101,33 @@ def test_summaries_groups_the_chosen_rows(tmp_path: Path) -> None:
     next(b for b in at.button if b.label == "In Gruppe legen").click().run()
     assert not at.exception, at.exception
     assert {p.group for p in list_paraphrases(store, viewer="anna")} == {"Zählen"}
+
+
+def test_summaries_renames_and_deletes_a_group_keeping_its_paraphrases(tmp_path: Path) -> None:
+    store = grouped_project(tmp_path)
+    group_paraphrases(store, [list_paraphrases(store, viewer="anna")[1].id], "Rechnen", actor="anna")
+    at = summaries(store)
+    at.selectbox(key="paraphrases_edit").set_value("Zählen")
+    at.text_input(key="paraphrases_new_name").input("Rechnen")  # taken: one line, nothing changed
+    next(b for b in at.button if b.label == "Umbenennen").click().run()
+    assert not at.exception, at.exception
+    assert [e.value.replace("\\", "") for e in at.error] == [  # as shown (Markdown escapes)
+        "anna hat schon eine Gruppe „Rechnen“; bitte einen anderen Namen wählen."
+    ]
+    assert {g.name for g in list_groups(store, viewer="anna")} == {"Rechnen", "Zählen"}
+    at.text_input(key="paraphrases_new_name").input("Zählen lernen")
+    next(b for b in at.button if b.label == "Umbenennen").click().run()
+    assert not at.exception, at.exception
+    assert at.success[0].value == "Gruppe „Zählen“ heißt jetzt „Zählen lernen“."
+    assert "Zählen lernen: 1 Paraphrasen" in [c.value for c in at.caption]
+    at.selectbox(key="paraphrases_edit").set_value("Rechnen")
+    next(b for b in at.button if b.label == "Gruppe löschen").click().run()
+    assert not at.exception, at.exception
+    assert at.success[0].value == "Gruppe „Rechnen“ gelöscht; ihre 1 Paraphrasen sind in keiner Gruppe mehr."
+    assert [(p.text, p.group) for p in list_paraphrases(store, viewer="anna")] == [
+        ("Zählt bis drei.", "Zählen lernen"),
+        ("Zählt weiter.", ""),
+    ]
+    at.button(key="paraphrases_undo").click().run()
+    assert at.success[0].value == "Zurückgenommen: Löschen der Gruppe „Rechnen“."
+    assert {g.name for g in list_groups(store, viewer="anna")} == {"Rechnen", "Zählen lernen"}

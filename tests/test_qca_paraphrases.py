@@ -12,6 +12,7 @@ from toolkit.accounts import add_user, set_team_mode
 from toolkit.errors import Conflict, InvalidValue, NotFound, PermissionDenied
 from toolkit.qca.paraphrases import (
     add_paraphrase,
+    delete_group,
     delete_paraphrase,
     get_paraphrase,
     group_paraphrases,
@@ -19,6 +20,7 @@ from toolkit.qca.paraphrases import (
     list_paraphrases,
     paraphrase_at,
     redo_paraphrase,
+    rename_group,
     undo_paraphrase,
     update_paraphrase,
 )
@@ -228,3 +230,77 @@ def test_undo_of_a_code_memo_or_summary_older_than_a_pseudonymisation_is_refused
         undo_summary(store, "anna")
     assert code_memo(store, "Information", "anna") == "Neutral formuliert."
     assert get_summary(store, "t", "Information", "anna").text == "Man zählt."  # type: ignore[union-attr]
+
+
+def grouped(tmp_path: Path) -> tuple[Store, int, int]:
+    store = two_coder_project(tmp_path)
+    a = add_paraphrase(store, "t", 3, 18, "eins", coder="anna")
+    b = add_paraphrase(store, "t", 40, 57, "drei", coder="anna")
+    group_paraphrases(store, [a.id, b.id], "Zählen", actor="anna")
+    group_paraphrases(store, [b.id], "Rechnen", actor="anna")
+    return store, a.id, b.id
+
+
+def shape(store: Store, viewer: str = "anna") -> list[tuple[str, tuple[int, ...]]]:
+    return [(g.name, g.paraphrases) for g in list_groups(store, viewer=viewer)]
+
+
+def test_a_group_is_renamed_and_deleted_keeping_its_paraphrases_each_undoable(tmp_path: Path) -> None:
+    store, a, b = grouped(tmp_path)
+    renamed = rename_group(store, "Zählen", "  Zählen   lernen ", actor="anna")
+    assert (renamed.name, renamed.paraphrases) == ("Zählen lernen", (a,))
+    assert get_paraphrase(store, a).group == "Zählen lernen"
+    gone = delete_group(store, "Rechnen", actor="anna")
+    assert gone.paraphrases == (b,)
+    assert shape(store) == [("Zählen lernen", (a,))]
+    assert texts(store) == ["eins", "drei"] and get_paraphrase(store, b).group == ""  # kept, ungrouped
+    assert [len(events_of(store, x, "paraphrase_group")) for x in ("rename", "delete")] == [1, 1]
+    assert undo_paraphrase(store, "anna")["action"] == "delete"  # type: ignore[index]
+    assert shape(store) == [("Rechnen", (b,)), ("Zählen lernen", (a,))]
+    assert undo_paraphrase(store, "anna")["action"] == "rename"  # type: ignore[index]
+    assert shape(store) == [("Rechnen", (b,)), ("Zählen", (a,))]
+    redo_paraphrase(store, "anna")
+    redo_paraphrase(store, "anna")
+    assert shape(store) == [("Zählen lernen", (a,))] and get_paraphrase(store, b).group == ""
+
+
+def test_bad_renames_and_deletes_change_nothing(tmp_path: Path) -> None:
+    store, _a, _b = grouped(tmp_path)
+    before = (shape(store), store.one("SELECT count(*) AS n FROM events")["n"])  # type: ignore[index]
+    with pytest.raises(NotFound, match="no paraphrase group 'Lesen'; groups are: Rechnen, Zählen"):
+        rename_group(store, "Lesen", "Schreiben", actor="anna")
+    with pytest.raises(NotFound, match="no paraphrase group 'Lesen'"):
+        delete_group(store, "Lesen", actor="anna")
+    with pytest.raises(InvalidValue, match="give 1 to 100 characters"):
+        rename_group(store, "Zählen", "   ", actor="anna")
+    with pytest.raises(Conflict, match="anna has a group 'Rechnen' already; choose another name"):
+        rename_group(store, "Zählen", " Rechnen", actor="anna")
+    with pytest.raises(NotFound, match="no paraphrase group 'Zählen'"):  # ben has no such group
+        delete_group(store, "Zählen", actor="ben")
+    assert rename_group(store, "Zählen", "Zählen", actor="anna").name == "Zählen"  # nothing to do
+    after = (shape(store), store.one("SELECT count(*) AS n FROM events")["n"])  # type: ignore[index]
+    assert after == before
+
+
+def test_renaming_and_deleting_groups_follows_the_rights_of_memos(tmp_path: Path) -> None:
+    store, a, _b = grouped(tmp_path)
+    for name, role in (("lena", "lead"), ("anna", "coder"), ("ben", "coder")):
+        add_user(store, name, role=role, actor="setup", password=PASSWORD)
+    set_team_mode(store, True, actor="lena")
+    with pytest.raises(PermissionDenied):
+        rename_group(store, "Zählen", "Fremd", actor="ben", coder="anna")
+    with pytest.raises(PermissionDenied):
+        delete_group(store, "Zählen", actor="ben", coder="anna")
+    rename_group(store, "Zählen", "Von der Leitung", actor="lena", coder="anna")  # the lead may
+    delete_group(store, "Rechnen", actor="lena", coder="anna")
+    assert shape(store) == [("Von der Leitung", (a,))]
+    assert undo_paraphrase(store, "anna")["action"] == "group"  # type: ignore[index]  # anna's own step
+
+
+def test_undoing_a_rename_refuses_a_name_taken_since(tmp_path: Path) -> None:
+    store, a, b = grouped(tmp_path)
+    rename_group(store, "Zählen", "Lernen", actor="anna")
+    rename_group(store, "Rechnen", "Zählen", actor="ben", coder="anna")  # another actor, in between
+    with pytest.raises(Conflict, match="another group is called 'Zählen' by now"):
+        undo_paraphrase(store, "anna")
+    assert shape(store) == [("Lernen", (a,)), ("Zählen", (b,))]

@@ -1627,6 +1627,22 @@ TEXTS: dict[str, Text] = {
         "Eine Paraphrasen-Gruppe „{name}“ gibt es nicht; Gruppen sind: {groups}.",
         "no paraphrase group '{name}'; groups are: {groups}",
     ),
+    "error.paraphrase.group_exists": Text(
+        "{coder} hat schon eine Gruppe „{name}“; bitte einen anderen Namen wählen.",
+        "{coder} has a group '{name}' already; choose another name",
+    ),
+    "error.paraphrase.group_name_taken": Text(
+        "Eine andere Gruppe heißt inzwischen „{name}“; bitte diese erst umbenennen.",
+        "another group is called '{name}' by now; rename that one first",
+    ),
+    "error.paraphrase.group_gone": Text(
+        "Die Gruppe „{name}“ gibt es nicht mehr; der Schritt lässt sich nicht wiederholen.",
+        "group '{name}' no longer exists; the step cannot be replayed",
+    ),
+    "error.paraphrase.group_there": Text(
+        "Die Gruppe „{name}“ ist schon wieder da; nichts zu tun.",
+        "group '{name}' is there already; nothing to do",
+    ),
     "error.paraphrase.group_empty": Text(
         "Die Gruppe „{name}“ hat keine Paraphrasen; bitte erst Paraphrasen hineinlegen.",
         "group '{name}' has no paraphrases; put paraphrases into it first",

@@ -88,6 +88,17 @@ TEXTS: dict[str, Text] = {
     "ui.paraphrases.groups": Text("Gruppen", "Groups"),
     "ui.paraphrases.no_groups": Text("Noch keine Gruppen.", "No groups yet."),
     "ui.paraphrases.group_line": Text("{name}: {n} Paraphrasen", "{name}: {n} paraphrases"),
+    "ui.paraphrases.edit_group": Text("Gruppe umbenennen oder löschen", "Rename or delete a group"),
+    "ui.paraphrases.new_name": Text("Neuer Name", "New name"),
+    "ui.paraphrases.rename": Text("Umbenennen", "Rename"),
+    "ui.paraphrases.delete_group": Text("Gruppe löschen", "Delete group"),
+    "ui.paraphrases.renamed": Text(
+        "Gruppe „{old}“ heißt jetzt „{new}“.", "Group '{old}' is now called '{new}'."
+    ),
+    "ui.paraphrases.group_deleted": Text(
+        "Gruppe „{name}“ gelöscht; ihre {n} Paraphrasen sind in keiner Gruppe mehr.",
+        "Group '{name}' deleted; its {n} paraphrases are in no group now.",
+    ),
     "ui.paraphrases.build": Text("Kategorie bilden", "Build category"),
     "ui.paraphrases.build_group": Text("Gruppe", "Group"),
     "ui.paraphrases.parent": Text("Übergeordneter Code", "Parent code"),
@@ -110,6 +121,8 @@ TEXTS: dict[str, Text] = {
     "ui.paraphrases.step.delete": Text("Paraphrase gelöscht", "paraphrase deleted"),
     "ui.paraphrases.step.group": Text("Gruppierung", "grouping"),
     "ui.paraphrases.step.categorise": Text("Kategorie „{code}“", "category '{code}'"),
+    "ui.paraphrases.step.group_rename": Text("Umbenennung der Gruppe „{name}“", "renaming of group '{name}'"),
+    "ui.paraphrases.step.group_delete": Text("Löschen der Gruppe „{name}“", "deletion of group '{name}'"),
     # Kodieren: the weight of the selected coding
     "ui.weight.label": Text("Gewicht (0 = keins)", "Weight (0 = none)"),
     "ui.weight.help": Text(

@@ -191,14 +191,63 @@ def _undo_line(payload: dict[str, object]) -> str:
         return f"category {payload.get('code')}"
     if action == "group":
         return f"grouping {payload.get('name') or '(ungrouped)'}"
+    if action == "rename":
+        return f"renaming of group {payload.get('before')} to {payload.get('after')}"
+    if payload.get("entity") == "paraphrase_group":
+        return f"deletion of group {payload.get('name')}"
     return f"paraphrase {action} in {payload.get('document')}"
+
+
+@paraphrase.command("rename-group")
+@click.argument("name")
+@click.argument("new_name")
+@click.option("--coder", help="Whose group (default: the acting user); for another, a lead's action.")
+@json_option
+@click.pass_context
+@errors_as_messages
+def paraphrase_rename_group(
+    ctx: click.Context, name: str, new_name: str, coder: str | None, as_json: bool
+) -> None:
+    """Rename the group of paraphrases NAME to NEW_NAME (undo takes it back).
+
+    Example: coding-toolkit paraphrase rename-group "Lotsen" "Lotsen als Brücke"
+    """
+    from toolkit.qca.paraphrases import rename_group
+
+    found = rename_group(project_store(ctx), name, new_name, actor=actor_name(), coder=coder)
+    if as_json:
+        emit(found)
+    else:
+        click.echo(f"group {name} renamed to {found.name}: {len(found.paraphrases)} paraphrases")
+
+
+@paraphrase.command("delete-group")
+@click.argument("name")
+@click.option("--coder", help="Whose group (default: the acting user); for another, a lead's action.")
+@json_option
+@click.pass_context
+@errors_as_messages
+def paraphrase_delete_group(ctx: click.Context, name: str, coder: str | None, as_json: bool) -> None:
+    """Delete the group of paraphrases NAME; its paraphrases stay, in no group (undo brings it back).
+
+    Example: coding-toolkit paraphrase delete-group "Lotsen als Brücke"
+    """
+    from toolkit.qca.paraphrases import delete_group
+
+    found = delete_group(project_store(ctx), name, actor=actor_name(), coder=coder)
+    if as_json:
+        emit(found)
+    else:
+        click.echo(
+            f"group {found.name} deleted; its {len(found.paraphrases)} paraphrases are in no group now"
+        )
 
 
 @paraphrase.command("undo")
 @click.pass_context
 @errors_as_messages
 def paraphrase_undo(ctx: click.Context) -> None:
-    """Take back your newest paraphrase step (paraphrase, grouping or category built).
+    """Take back your newest paraphrase step (paraphrase, grouping, group renamed or deleted, category).
 
     Example: coding-toolkit paraphrase undo
     """

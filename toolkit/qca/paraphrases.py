@@ -5,7 +5,7 @@ and reduction steps) from which a category is built (:mod:`toolkit.qca.categorie
 Permissions are those of memos: in team mode a coder writes, groups and sees only their own
 paraphrases; a lead sees everyone's and may write for another coder (logged with the lead as
 actor). Every change is an event (``paraphrase``: add/update/delete; ``paraphrase_group``: group,
-categorise) and the actor's newest one is undone and redone by :func:`undo_paraphrase` and
+rename, delete, categorise) and the actor's newest one is undone and redone by :func:`undo_paraphrase` and
 :func:`redo_paraphrase` (one stack over paraphrases, groups and categories).
 """
 
@@ -21,12 +21,13 @@ from toolkit.errors import Conflict, InvalidValue, NotFound, PermissionDenied
 from toolkit.permissions import is_lead, require_user, require_writer_for, team_mode
 from toolkit.qca import undo as qca_undo
 from toolkit.qca.category_undo import apply_category
+from toolkit.qca.group_undo import apply_group, insert_again
 from toolkit.store import Store, Writer, new_guid, now
 
 ENTITY = "paraphrase"
 GROUP_ENTITY = "paraphrase_group"
 ENTITIES = (ENTITY, GROUP_ENTITY)
-STEPS = ("add", "update", "delete", "group", "categorise")  # the actions undo takes back
+STEPS = ("add", "update", "delete", "group", "rename", "categorise")  # the actions undo takes back
 MAX_PARAPHRASE = 5_000  # characters: a paraphrase restates a segment in a sentence or two
 MAX_GROUP_NAME = 100
 
@@ -351,14 +352,48 @@ def group_paraphrases(
     return None if clean is None else get_group(store, clean, owner)
 
 
+def rename_group(
+    store: Store, name: str, new_name: str, *, actor: str, coder: str | None = None
+) -> ParaphraseGroup:
+    """Rename ``coder``'s (default: the actor's) group ``name`` to ``new_name``, one logged, undoable
+    step; refused when the name is empty or another of the coder's groups has it already."""
+    owner = actor if coder is None else coder
+    require_writer_for(store, actor, owner, "group paraphrases")
+    group = get_group(store, name, owner)
+    clean = _check_group_name(new_name)
+    if clean == group.name:
+        return group
+    if _group_row(store, clean, owner) is not None:
+        raise Conflict("paraphrase.group_exists", name=clean, coder=owner)
+    with store.write(actor) as w:
+        w.update("paraphrase_groups", group.id, {"name": clean})
+        w.event("rename", GROUP_ENTITY, group.guid, {"coder": owner, "before": group.name, "after": clean})
+    return get_group(store, clean, owner)
+
+
+def delete_group(store: Store, name: str, *, actor: str, coder: str | None = None) -> ParaphraseGroup:
+    """Delete ``coder``'s (default: the actor's) group ``name``; its paraphrases stay, ungrouped. One
+    logged, undoable step (undo brings the group back with its paraphrases); returns it as it was."""
+    owner = actor if coder is None else coder
+    require_writer_for(store, actor, owner, "group paraphrases")
+    group = get_group(store, name, owner)
+    row = _group_row(store, group.name, owner) or {}
+    members = [
+        str(r["guid"]) for r in store.query("SELECT guid FROM paraphrases WHERE group_id = ?", (group.id,))
+    ]
+    with store.write(actor) as w:
+        w.execute("UPDATE paraphrases SET group_id = NULL WHERE group_id = ?", (group.id,))
+        w.execute("DELETE FROM paraphrase_groups WHERE id = ?", (group.id,))
+        w.event(
+            "delete",
+            GROUP_ENTITY,
+            group.guid,
+            {"coder": owner, "name": group.name, "group_row": _plain(row), "members": members},
+        )
+    return group
+
+
 # --- undo and redo -----------------------------------------------------------------------------
-
-
-def _insert(w: Writer, table: str, row: dict[str, Any]) -> None:
-    values = dict(row)
-    if w.store.one(f"SELECT 1 AS x FROM {table} WHERE id = ?", (values.get("id"),)):
-        values.pop("id", None)
-    w.insert(table, values)
 
 
 def _apply_paraphrase(w: Writer, event: dict[str, Any], inverse: bool) -> None:
@@ -384,52 +419,33 @@ def _apply_paraphrase(w: Writer, event: dict[str, Any], inverse: bool) -> None:
         row["group_id"] = None
     if not store.one("SELECT 1 AS x FROM documents WHERE id = ?", (row["document_id"],)):
         raise Conflict("paraphrase.gone")
-    _insert(w, "paraphrases", row)
-
-
-def _apply_group(w: Writer, event: dict[str, Any], inverse: bool) -> None:
-    store, p = w.store, event["payload"]
-    group = (
-        None
-        if event["guid"] is None
-        else store.one("SELECT * FROM paraphrase_groups WHERE guid = ?", (event["guid"],))
-    )
-    if not inverse and p["created"] and group is None:
-        _insert(w, "paraphrase_groups", p["group_row"])
-        group = store.one("SELECT * FROM paraphrase_groups WHERE guid = ?", (event["guid"],))
-    for guid, before in p["moves"]:
-        target = before if inverse else event["guid"]
-        gid = None
-        if target is not None:
-            row = store.one("SELECT id FROM paraphrase_groups WHERE guid = ?", (target,))
-            gid = None if row is None else row["id"]
-        w.execute("UPDATE paraphrases SET group_id = ? WHERE guid = ?", (gid, guid))
-    empty = group is not None and not store.one(
-        "SELECT 1 AS x FROM paraphrases WHERE group_id = ?", (group["id"],)
-    )
-    if inverse and p["created"] and group is not None and empty:
-        w.execute("DELETE FROM paraphrase_groups WHERE id = ?", (group["id"],))
+    insert_again(w, "paraphrases", row)
 
 
 def _apply(w: Writer, event: dict[str, Any], inverse: bool) -> None:
     if event["action"] == "categorise":
         apply_category(w, event, inverse)
     elif event["entity"] == GROUP_ENTITY:
-        _apply_group(w, event, inverse)
+        apply_group(w, event, inverse)
     else:
         _apply_paraphrase(w, event, inverse)
 
 
 def undo_paraphrase(store: Store, actor: str) -> dict[str, Any] | None:
     """Take back the actor's newest paraphrase step (a paraphrase written, changed or deleted, a
-    grouping, a category built); returns ``{"action": ..., **payload}``, None when none is left."""
+    grouping, a group renamed or deleted, a category built); returns ``{"action": ..., "entity": ...,
+    **payload}``, None when none is left."""
     require_user(store, actor, "undo changes")
     event = qca_undo.replay(store, actor, ENTITIES, _apply, inverse=True, changes=STEPS)
-    return None if event is None else {"action": event["action"], **event["payload"]}
+    return (
+        None if event is None else {"action": event["action"], "entity": event["entity"], **event["payload"]}
+    )
 
 
 def redo_paraphrase(store: Store, actor: str) -> dict[str, Any] | None:
     """Re-apply the actor's newest undone paraphrase step."""
     require_user(store, actor, "redo changes")
     event = qca_undo.replay(store, actor, ENTITIES, _apply, inverse=False, changes=STEPS)
-    return None if event is None else {"action": event["action"], **event["payload"]}
+    return (
+        None if event is None else {"action": event["action"], "entity": event["entity"], **event["payload"]}
+    )
