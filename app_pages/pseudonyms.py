@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app_pages.lang import tr
+from app_pages.lang import code_labels, tr
 from app_pages.ui import error, md, store
 from toolkit import pseudonyms as ps
 from toolkit.documents import list_documents
@@ -45,6 +45,16 @@ def done(message: str) -> None:
     st.rerun()
 
 
+def found_in(candidate: ps.Candidate) -> str:
+    """Where a candidate was found: its documents, then the code memos and group names."""
+    label = code_labels(project)
+    elsewhere = [
+        tr(f"ui.pseudonyms.source.{s.kind}", where=label(s.where) if s.kind == "code_memo" else s.where)
+        for s in candidate.elsewhere
+    ]
+    return ", ".join([*candidate.documents, *elsewhere])
+
+
 names = [d.name for d in list_documents(project)]
 
 st.subheader(tr("ui.pseudonyms.proposals"))
@@ -73,7 +83,7 @@ if candidates:
                 KIND: [KIND_LABELS[c.kind] for c in candidates],
                 PLACEHOLDER: [c.placeholder for c in candidates],
                 COUNT: [c.count for c in candidates],
-                DOCUMENTS: [", ".join(c.documents) for c in candidates],
+                DOCUMENTS: [found_in(c) for c in candidates],
                 RULE: [RULE_LABELS.get(c.rule, c.rule) for c in candidates],
             }
         ),

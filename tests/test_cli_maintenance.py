@@ -125,3 +125,19 @@ def test_codings_export_pseudonymised(db: Path, tmp_path: Path) -> None:
     [row] = json.loads(out)
     assert "[Ort A]" in row["text"] and row["memo"] == "[Person A] zögert"
     assert "Musterstadt" in invoke(db, "codings", "export", "--format", "json")[1]  # the project is unchanged
+
+
+def test_pseudonyms_propose_says_where_a_name_outside_the_documents_was_found(db: Path) -> None:
+    memo = "Laut Frau Kellermann gilt das auch für Flyer."
+    code, out = invoke(db, "memo", "code", "Information", memo, env={"CODING_TOOLKIT_USER": "anna"})
+    assert code == 0, out
+    code, out = invoke(db, "pseudonyms", "propose", "--json")
+    assert code == 0, out
+    found = {c["original"]: c for c in json.loads(out)}
+    assert found["Kellermann"]["documents"] == []
+    assert found["Kellermann"]["elsewhere"] == [{"kind": "code_memo", "where": "Information"}]
+    assert found["Berger"]["documents"] == ["berger"] and found["Berger"]["elsewhere"] == []
+    code, out = invoke(db, "pseudonyms", "propose")
+    line = next(row for row in out.splitlines() if "\tKellermann\t" in row)
+    assert line.endswith("\tcode memo: Information")
+    assert next(row for row in out.splitlines() if "\tBerger\t" in row).endswith("\tberger")

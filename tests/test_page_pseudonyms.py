@@ -71,3 +71,19 @@ def test_add_by_hand_and_remove(tmp_path: Path) -> None:
     at.selectbox(key="pseudonyms_remove").set_value("Musterstadt").run()
     at.button(key="pseudonyms_remove_go").click().run()
     assert ps.mapping(store, "lead") == []
+
+
+def test_a_proposal_from_a_code_memo_says_so_where_the_documents_stand(tmp_path: Path) -> None:
+    from toolkit.memos import set_code_memo
+
+    store, doc = _project(tmp_path)
+    set_code_memo(
+        store, "Information/Herausforderungen/Lücken", "Laut Frau Kellermann gilt das.", coder="lead"
+    )
+    at = page(store, app_coder="lead")
+    at.button(key="pseudonyms_propose").click().run()
+    assert not at.exception, at.exception
+    table = next(d.value for d in at.dataframe if "Gefunden in" in d.value.columns)
+    found = dict(zip(table["Original"], table["Gefunden in"], strict=True))
+    assert found["Kellermann"] == "Code-Memo: Information › Herausforderungen › Lücken"
+    assert found["Berger"] == doc

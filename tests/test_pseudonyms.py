@@ -329,3 +329,20 @@ def test_underscore_separates_words_but_letters_and_digits_join_them(tmp_path: P
     assert ps.pseudonymise_text(store, "Berger_2024 x_Berger Bergers Berger2 Berger-Lang") == (
         "[Person A]_2024 x_[Person A] Bergers Berger2 [Person A]-Lang"
     )
+
+
+def test_a_name_only_in_a_code_memo_or_group_name_says_where_it_was_found(tmp_path: Path) -> None:
+    from toolkit.memos import set_code_memo
+    from toolkit.qca.paraphrases import add_paraphrase, group_paraphrases
+
+    store, doc = _project(tmp_path)
+    set_code_memo(store, CODE, "Laut Frau Kellermann gilt das auch für Flyer.", coder="anna")
+    p = add_paraphrase(store, doc, 0, 11, "Frau Berger spricht.", coder="anna")
+    group_paraphrases(store, [p.id], "Wie bei Frau Wagenknecht", actor="anna")
+    found = {c.original: c for c in ps.propose(store)}
+    assert (found["Kellermann"].documents, found["Kellermann"].elsewhere) == (
+        [],
+        [ps.Source("code_memo", CODE)],
+    )
+    assert found["Wagenknecht"].elsewhere == [ps.Source("paraphrase_group", "Wie bei Frau Wagenknecht")]
+    assert (found["Berger"].documents, found["Berger"].elsewhere) == ([doc], [])

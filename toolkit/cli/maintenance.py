@@ -130,6 +130,9 @@ def pseudonyms() -> None:
     """
 
 
+_SOURCE_NAMES = {"code_memo": "code memo", "paraphrase_group": "paraphrase group"}
+
+
 @pseudonyms.command("propose")
 @click.option("--document", "documents", multiple=True, help="Only this document; repeatable.")
 @click.option("--limit", type=int, default=50, show_default=True, help="At most this many candidates.")
@@ -137,7 +140,8 @@ def pseudonyms() -> None:
 @click.pass_context
 @errors_as_messages
 def propose(ctx: click.Context, documents: tuple[str, ...], limit: int, as_json: bool) -> None:
-    """Propose candidates (names after titles, speakers, places, organisations), most frequent first.
+    """Propose candidates (names after titles, speakers, places, organisations), most frequent first,
+    with where they were found: documents, code memos, paraphrase group names.
 
     Example: coding-toolkit pseudonyms propose --document interview_cdo --json
     """
@@ -146,7 +150,8 @@ def propose(ctx: click.Context, documents: tuple[str, ...], limit: int, as_json:
         emit(found)
         return
     for c in found:
-        click.echo(f"{c.count}\t{c.original}\t{c.kind}\t{c.placeholder}\t({c.rule})")
+        places = [*c.documents, *(f"{_SOURCE_NAMES[s.kind]}: {s.where}" for s in c.elsewhere)]
+        click.echo(f"{c.count}\t{c.original}\t{c.kind}\t{c.placeholder}\t({c.rule})\t{', '.join(places)}")
 
 
 @pseudonyms.command("list")

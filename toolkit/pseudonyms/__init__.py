@@ -2,7 +2,7 @@
 candidates proposed by spaCy rules (:mod:`.candidates`), and applying the table to documents while
 every offset into their text stays consistent (:mod:`.replacing`)."""
 
-from toolkit.pseudonyms.candidates import Candidate, propose
+from toolkit.pseudonyms.candidates import Candidate, Source, propose
 from toolkit.pseudonyms.replacing import (
     DocumentChange,
     apply,
@@ -31,6 +31,7 @@ __all__ = [
     "Candidate",
     "DocumentChange",
     "Pseudonym",
+    "Source",
     "add_pseudonym",
     "apply",
     "delete_pseudonym",

@@ -38,10 +38,19 @@ _RULE_WORDS = _TITLES | _PLACE_NOUNS | _ORG_BEFORE | _ORG_AFTER | _SPEAKER_ROLES
 _WEIGHT = {"title": 3, "speaker": 3, "organisation": 2, "place": 2, "name": 2, "capitalised": 1}
 
 
+@dataclass(frozen=True, order=True)
+class Source:
+    """A text on no document where a candidate was found: a code memo (``code_memo``, ``where`` is
+    the code's path) or a paraphrase group's name (``paraphrase_group``, ``where`` is the name)."""
+
+    kind: str
+    where: str
+
+
 @dataclass
 class Candidate:
-    """A proposed original with how often and where it occurs, the rule that found it, and a
-    suggested kind and placeholder."""
+    """A proposed original with how often and where it occurs (``documents``, and ``elsewhere`` the
+    texts on no document), the rule that found it, and a suggested kind and placeholder."""
 
     original: str
     kind: str
@@ -49,6 +58,7 @@ class Candidate:
     documents: list[str] = field(default_factory=list)
     rule: str = "capitalised"
     placeholder: str = ""
+    elsewhere: list[Source] = field(default_factory=list)
 
 
 class _Vocabulary:
@@ -287,17 +297,20 @@ def propose(store: Store, documents: Sequence[str] | None = None, *, limit: int 
 
     languages = Counter(str(d["language"]) for d in rows)
     language = languages.most_common(1)[0][0] if languages else "de"
-    for body in unattached_texts(store):
+    elsewhere: dict[str, set[Source]] = {}
+    for source, place, body in unattached_texts(store):
         for original, kind, rule in _candidates_in(body, language):
             if original in known or original in placeholders or any(original in p for p in placeholders):
                 continue
             counts[original] += 1
             kinds.setdefault(original, Counter())[(kind, rule)] += 1
             where.setdefault(original, set())
+            elsewhere.setdefault(original, set()).add(Source(source, place))
     out = []
     for original, n in counts.items():
         (kind, rule), _ = max(kinds[original].items(), key=lambda kv: (_WEIGHT[kv[0][1]], kv[1]))
-        out.append(Candidate(original, kind, n, sorted(where[original]), rule))
+        others = sorted(elsewhere.get(original, ()))
+        out.append(Candidate(original, kind, n, sorted(where[original]), rule, elsewhere=others))
     # single words that are part of a longer candidate (e.g. "Berger" of "Anna Berger") are dropped
     longer = [c.original for c in out if " " in c.original]
     out = [c for c in out if c.rule != "capitalised" or not any(c.original in o.split() for o in longer)]

@@ -36,14 +36,16 @@ def written_texts(store: Store, document_ids: Sequence[int] | None = None) -> li
     return out
 
 
-def unattached_texts(store: Store) -> list[str]:
-    """Texts that belong to no document: code memos and the names of paraphrase groups."""
-    out: list[str] = []
-    for table, column, where, _ in _UNATTACHED:
-        out += [
-            str(r["body"])
-            for r in store.query(f"SELECT {column} AS body FROM {table} WHERE {where} AND {column} <> ''")
-        ]
+def unattached_texts(store: Store) -> list[tuple[str, str, str]]:
+    """Texts that belong to no document, as ``(kind, where, text)``: code memos (``code_memo``, the
+    code's path) and the names of paraphrase groups (``paraphrase_group``, the group's name)."""
+    paths = {c.id: c.path for c in code_tree(store)}
+    out: list[tuple[str, str, str]] = []
+    for table, column, where, entity in _UNATTACHED:
+        for r in store.query(f"SELECT * FROM {table} WHERE {where} AND {column} <> ''"):
+            body = str(r[column])
+            place = paths.get(r["code_id"], "") if entity == "code_memo" else body
+            out.append((entity, place, body))
     return out
 
 
