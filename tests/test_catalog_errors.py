@@ -6,12 +6,12 @@ from __future__ import annotations
 import ast
 import re
 import string
+from importlib import import_module
 from pathlib import Path
 
 import pytest
 
 from toolkit.catalog import CATALOG
-from toolkit.catalog.errors import TEXTS
 from toolkit.errors import (
     PHRASES,
     CodebookError,
@@ -27,6 +27,10 @@ from toolkit.errors import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
+# the errors' texts: toolkit/catalog/errors.py (frames, phrases) and errors_<area>.py, one per area
+ERROR_MODULES = sorted(p.stem for p in (ROOT / "toolkit" / "catalog").glob("errors*.py"))
+AREA_TEXTS = {m: import_module(f"toolkit.catalog.{m}").TEXTS for m in ERROR_MODULES}
+TEXTS = {k: v for texts in AREA_TEXTS.values() for k, v in texts.items()}
 CLASSES = {
     c.__name__: c
     for c in (
@@ -53,9 +57,20 @@ def fields(text: str) -> dict[str, str]:
 
 
 def test_the_error_area_uses_its_prefix_and_is_in_the_catalog() -> None:
+    assert len(ERROR_MODULES) > 1 and "errors" in ERROR_MODULES
     assert all(key.startswith("error.") for key in TEXTS)
     assert all(CATALOG[key] == text for key, text in TEXTS.items())
     assert len(CODES) > 150
+
+
+def test_no_error_key_is_defined_in_two_modules() -> None:
+    seen: dict[str, str] = {}
+    twice = []
+    for module, texts in AREA_TEXTS.items():
+        twice += [f"{key} in {seen[key]} and {module}" for key in texts if key in seen]
+        seen.update(dict.fromkeys(texts, module))
+    assert twice == []
+    assert sum(len(t) for t in AREA_TEXTS.values()) == len(TEXTS)
 
 
 @pytest.mark.parametrize("key", sorted(TEXTS))
@@ -169,7 +184,7 @@ def test_every_raise_site_names_a_code_with_the_parameters_its_text_needs() -> N
             continue
         key = f"error.{first.value}"
         if key not in TEXTS:
-            wrong.append(f"{where}:{line}: {cls}({first.value!r}) has no text in toolkit/catalog/errors.py")
+            wrong.append(f"{where}:{line}: {cls}({first.value!r}) has no text in toolkit/catalog/errors*.py")
             continue
         if any(k.arg is None for k in call.keywords):
             continue  # **params: checked where they are built

@@ -3,10 +3,11 @@ message catalog, German and English.
 
 ``raise Conflict("coding.duplicate", coder=..., document=..., start=..., end=..., code=...)``: the
 code names the error for programs and tests (it never changes with the wording), the parameters
-name the file, line or value, and the text is ``error.<code>`` in :mod:`toolkit.catalog.errors`,
-where the parameters are filled in (quoted there, per language, never with ``!r``). ``str(exc)`` is
-the English text (the CLI prints it); ``exc.message("de")`` is the German one (the pages show it).
-:class:`ImportFailed` and :class:`CodebookError` put the file (and line) before the problem.
+name the file, line or value, and the text is ``error.<code>`` in :mod:`toolkit.catalog.errors` (or
+its area's module ``errors_<area>``), where the parameters are filled in (quoted there, per
+language, never with ``!r``). ``str(exc)`` is the English text (the CLI prints it);
+``exc.message("de")`` is the German one (the pages show it). :class:`ImportFailed` and
+:class:`CodebookError` put the file (and line) before the problem.
 """
 
 from __future__ import annotations

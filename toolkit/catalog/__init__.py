@@ -21,7 +21,16 @@ _AREAS = (
     "ui_paraphrases",
     "ui_media",
     "scale",
+    # the library's errors: frames and phrases, then one module per area
     "errors",
+    "errors_store",
+    "errors_access",
+    "errors_import",
+    "errors_codebook",
+    "errors_exchange",
+    "errors_coding",
+    "errors_analysis",
+    "errors_qca",
 )
 
 # the words of the app's frame and of each page (UI language, issue 17)

@@ -1,7 +1,7 @@
 """Words of paraphrases and category building (issue 20, Mayring): the paraphrase section of
 Zusammenfassungen and the paraphrase switch of Kodieren (``ui.paraphrases.``), and the weight of a
 coding on Kodieren (``ui.weight.``). Their errors (``error.paraphrase.``) are in
-:mod:`toolkit.catalog.errors` with the others."""
+:mod:`toolkit.catalog.errors_qca`."""
 
 from __future__ import annotations
 
