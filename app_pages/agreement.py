@@ -1,12 +1,12 @@
 """Intercoder agreement: choose coders and a method, see the tables per code, field and overall, the
-methods paragraph, and download them. Everything is computed by ``toolkit.agreement``."""
+methods paragraph, and download them. Everything is computed by ``toolkit.agreement``. pandas and
+the exports load only when there is a table to show (a large project's first view has none)."""
 
 from __future__ import annotations
 
 import io
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 import streamlit as st
 
 from app_pages.lang import code_labels, tr, ui_language
@@ -18,11 +18,13 @@ from toolkit.agreement.selection import plan
 from toolkit.code_labels import field_names, path_names
 from toolkit.coders import CONSENSUS_CODER, list_coders
 from toolkit.codes import list_codes
-from toolkit.documents import list_documents
+from toolkit.documents import document_names
 from toolkit.errors import ToolkitError
-from toolkit.exports.agreement import write_csv, write_docx, write_xlsx
 from toolkit.store import Store, project_state
 from toolkit.units import UNIT_KINDS
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 METHOD_LABELS = {m: tr(f"ui.agreement.method.{m}") for m in METHODS}
 UNIT_LABELS = {u: tr(f"ui.agreement.unit.{u}") for u in UNIT_KINDS}
@@ -106,7 +108,7 @@ code = f1.selectbox(
 )
 document = f2.selectbox(
     tr("ui.agreement.document"),
-    [ALL, *(d.name for d in list_documents(store))],
+    [ALL, *document_names(store)],
     key="agreement_document",
     format_func=lambda v: shown_all.get(v, v),
 )
@@ -139,6 +141,8 @@ def _documents(n: int) -> str:
 st.caption(tr("ui.agreement.compared", documents=_documents(len(compared))))
 if excluded:
     st.warning(tr("ui.agreement.excluded", documents=_documents(len(excluded))))
+    import pandas as pd
+
     st.dataframe(
         pd.DataFrame(
             {
@@ -203,6 +207,10 @@ def _order(frame: pd.DataFrame) -> list[str]:
     rest = [c for c in columns if c not in (*first, *coefficients, "scope")]
     return [*first, *coefficients, *rest]
 
+
+import pandas as pd  # noqa: E402  (only with results to show)
+
+from toolkit.exports.agreement import write_csv, write_docx, write_xlsx  # noqa: E402
 
 data = report_data(result)
 st.subheader(tr("ui.agreement.paragraph"))

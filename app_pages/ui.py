@@ -4,8 +4,8 @@ mode), and showing user text as text."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import streamlit as st
 
 from app_pages.lang import tr, ui_language
@@ -17,6 +17,9 @@ from toolkit.errors import ToolkitError
 from toolkit.model import DocumentInfo
 from toolkit.permissions import LEAD
 from toolkit.store import Store
+
+if TYPE_CHECKING:
+    import pandas as pd  # loaded by the pages that show a table, not by every page
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 
@@ -148,6 +151,8 @@ def error(exc: BaseException) -> None:
 
 def documents_table(project: Store, docs: list[DocumentInfo]) -> pd.DataFrame:
     """One row per document: name, language, format, words, turns, speakers and case attributes."""
+    import pandas as pd
+
     labels = attribute_labels(project)
     return pd.DataFrame(
         [

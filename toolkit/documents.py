@@ -193,6 +193,11 @@ def document_turns(store: Store, name: str) -> list[Turn]:
     ]
 
 
+def document_names(store: Store) -> list[str]:
+    """Every document's name, in the order of :func:`list_documents` (without its counts)."""
+    return [str(r[0]) for r in store.conn.execute("SELECT name FROM documents ORDER BY name")]
+
+
 def list_documents(store: Store) -> list[DocumentInfo]:
     """Every document with its word and turn counts, speakers and time range."""
     return list(_list_documents(store))

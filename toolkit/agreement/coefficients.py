@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import functools
 import math
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import krippendorff
 import numpy as np
-import pandas as pd
 from numpy.typing import NDArray
 
 from toolkit.errors import InvalidValue
@@ -83,7 +83,8 @@ def encode(matrix: Any, categories: Sequence[Any] | None = None) -> Ratings:
 
     Categories are sorted when they can be (numbers, strings); a value not in ``categories`` is an
     error that names it."""
-    raw = matrix.to_numpy() if isinstance(matrix, pd.DataFrame) else matrix
+    pandas = sys.modules.get("pandas")  # a DataFrame exists only once pandas is loaded
+    raw = matrix.to_numpy() if pandas is not None and isinstance(matrix, pandas.DataFrame) else matrix
     numeric_input = isinstance(raw, np.ndarray) and raw.dtype.kind in "biuf"
     array = np.asarray(raw, dtype=float if numeric_input else object)
     if array.ndim != 2:
@@ -99,6 +100,8 @@ def encode(matrix: Any, categories: Sequence[Any] | None = None) -> Ratings:
     if numeric_input:
         pass  # already floats with NaN for missing: the fast path for large matrices
     elif array.size and all(isinstance(v, (int, float, np.number)) or v is None for v in flat[:1000]):
+        import pandas as pd  # loaded for mixed or object matrices only
+
         numeric = pd.to_numeric(pd.Series(flat), errors="coerce").to_numpy(dtype=float)
         if not np.isnan(numeric[[not _missing(v) for v in flat]]).any():
             flat = numeric
@@ -126,6 +129,8 @@ def encode(matrix: Any, categories: Sequence[Any] | None = None) -> Ratings:
                 raise InvalidValue("agreement.value_not_category", value=key, categories=list(values))
             codes[i] = lookup[key]
     else:
+        import pandas as pd
+
         try:
             idx, uniques = pd.factorize(pd.Series(flat), sort=True, use_na_sentinel=True)
         except TypeError:
