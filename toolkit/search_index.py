@@ -16,6 +16,7 @@ documents before the store's transaction commits.
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -23,19 +24,70 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+import numpy as np
+from numpy.typing import NDArray
+
 _NON_WORD = re.compile(r"[^\w\s]+")
 # blanks outside ASCII (str.isspace): the tokenizer would keep them in words
 _WIDE = "\x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
 _WIDE_SPACE = re.compile(f"[{_WIDE}]+")
 MARK = "_"
+_SHORT = 2_000  # characters below which the regular expressions are faster than numpy
+_ODD, _SIGN, _BLANK = 0, 1, ord(" ")  # what the table gives for those characters that are no letter
 
 
 def body_text(text: str) -> str:
     """What ``search_body`` indexes of ``text``: its words in lower case, other signs as ``_``."""
+    if len(text) >= _SHORT:
+        try:
+            codes = np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16)
+        except UnicodeEncodeError:  # a lone surrogate
+            return _body_text_re(text)
+        fast = _body_text_np(codes)
+        if fast is not None:
+            return fast
+    return _body_text_re(text)
+
+
+def _body_text_re(text: str) -> str:
     text = _NON_WORD.sub(" _ ", text)
     if not text.isascii() and any(c in text for c in _WIDE):  # `in` is far faster than a regex
         text = _WIDE_SPACE.sub(" ", text)
     return text.lower()
+
+
+@functools.cache
+def _table() -> NDArray[np.uint16]:
+    r"""Per UTF-16 code unit: its lower case if ``re`` sees a word character (``\w``) in it, a
+    space for a blank (``\s``), 1 for any other sign, and 0 for what the table cannot say: İ (the
+    one character of the plane whose lower case is longer), Σ (whose lower case depends on the
+    letters around it: ς at a word's end) and the halves of characters beyond the plane."""
+    table = np.empty(0x10000, dtype=np.uint16)
+    for point in range(0x10000):
+        char = chr(point)
+        low = char.lower()
+        if 0xD800 <= point < 0xE000 or len(low) != 1 or char == "Σ":
+            table[point] = _ODD
+        elif char.isalnum() or char == "_":
+            table[point] = ord(low)
+        else:
+            table[point] = _BLANK if char.isspace() else _SIGN
+    return table
+
+
+def _body_text_np(codes: NDArray[np.uint16]) -> str | None:
+    """:func:`_body_text_re`'s tokens (not its blanks) from the text's UTF-16 code units, several
+    times faster on a whole transcript: each run of signs becomes `` _ ``, each blank a space.
+    None when the text holds a character the table cannot say (then the regular expressions do)."""
+    out = _table().take(codes)
+    sign = out <= _SIGN
+    if sign.any():
+        if (out == _ODD).any():
+            return None
+        again = sign[1:] & sign[:-1]  # a sign after a sign: its run is one ``_`` already
+        if again.any():
+            out = out[np.concatenate(([True], ~again))]
+    return out.tobytes().decode("utf-16-le").replace(chr(_SIGN), f" {MARK} ")
 
 
 def _content(text: str, spans: Sequence[Sequence[int]]) -> str:
