@@ -232,7 +232,13 @@ for item in page.items:
                 _settle(item, decision)
         with buttons.popover(tr("ui.consensus.edit")):
             window = span_window(project, item.document, item.start, item.end)
-            start, end = span_picker(window, (item.start, item.end), key=f"consensus_pick_{item.key}")
+            start, end = span_picker(
+                window,
+                (item.start, item.end),
+                key=f"consensus_pick_{item.key}",
+                note=tr("ui.consensus.pick_note"),
+                picked=tr("ui.consensus.picked", n="{n}", take=tr("ui.consensus.take")),
+            )
             st.caption(tr("ui.consensus.taken"))
             edited = _quote(item, ((int(start), int(end)),))
             st.text(edited if len(edited) <= 300 else edited[:300] + " …")

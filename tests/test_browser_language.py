@@ -1,7 +1,7 @@
-"""The UI language in a real browser (Debian chromium, Playwright): Auswertung in English at
-1024×768 and 1400×900 (screenshots in test-artifacts/), Streamlit's own words of a drop-down in
-German, and a sidebar compact enough that the language switch and the project box are in view at
-768 px height."""
+"""The UI language in a real browser (Debian chromium, Playwright): Auswertung, Konsens (with its span
+picker) and Übereinstimmung in English at 1024×768 and 1400×900, codes by the codebook's name_en
+(screenshots in test-artifacts/), Streamlit's own words of a drop-down in German, and a sidebar
+compact enough that the language switch and the project box are in view at 768 px height."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from _browser import ROOT, open_project, require_chromium, shoot
+from _browser import ARTIFACTS, ROOT, open_project, require_chromium, shoot
 
 from toolkit.project import create_demo
 from toolkit.settings import set_project_default
@@ -98,3 +98,54 @@ def test_german_drop_downs_and_a_sidebar_that_fits_768_px(browser: Any, app_url:
         shoot(pg, "enter-hint-de-1024.png")
     finally:
         pg.close()
+
+
+KONSENS_GERMAN = (
+    "Bearbeiten",
+    "Übernehmen",
+    "nicht codiert",
+    "Beitrag im Zusammenhang",
+    "Im Transkript öffnen",
+    "in neuem Tab",
+    "Herausforderungen",
+    "Neue Ausdehnung",
+)
+
+
+def test_konsens_and_uebereinstimmung_in_english_name_codes_by_name_en(
+    browser: Any, app_url: str, tmp_path: Path
+) -> None:
+    db = demo(tmp_path, "en")
+    for width, height in ((1024, 768), (1400, 900)):
+        pg = open_project(browser, app_url, db, "/consensus?coder=anna", width=width, height=height)
+        try:
+            pg.wait_for_function(IDLE, timeout=90_000)
+            pg.get_by_role("button", name="Take A").first.wait_for(timeout=60_000)
+            main = pg.locator("[data-testid=stMain]").inner_text()
+            assert "Consensus" in main and "The turn in context" in main and "Open in the transcript" in main
+            assert "/Challenges/" in main or "/Drivers/" in main  # the cards' codes by name_en
+            assert not [w for w in KONSENS_GERMAN if w in main], main[:600]
+            shoot(pg, f"consensus-en-{width}.png")
+            pg.get_by_role("button", name="Edit").first.click()  # the span picker in its popover
+            popover = pg.locator("[data-testid=stPopoverBody]").last
+            popover.get_by_text("Select the new extent with the mouse.").wait_for(timeout=30_000)
+            assert "Neue Ausdehnung" not in popover.inner_text()
+            pg.screenshot(path=str(ARTIFACTS / f"consensus-en-edit-{width}.png"))
+        finally:
+            pg.close()
+        pg = open_project(browser, app_url, db, "/agreement?coder=anna", width=width, height=height)
+        try:
+            pg.get_by_text("Methods paragraph", exact=True).wait_for(timeout=120_000)
+            pg.wait_for_function(IDLE, timeout=90_000)
+            main = pg.locator("[data-testid=stMain]").inner_text()
+            assert "Agreement" in main and "Method" in main and "intercoder agreement" in main
+            assert not [w for w in ("Übereinstimmung", "Kodierende", "Herausforderungen") if w in main]
+            shoot(pg, f"agreement-en-{width}.png")
+            code = pg.locator("[data-testid=stSelectbox]").filter(has=pg.get_by_text("Code", exact=True))
+            code.first.click()
+            options = pg.get_by_role("option").all_inner_texts()
+            assert "Information › Challenges › Gaps in the flow of information" in options, options[:5]
+            assert not [o for o in options if "Herausforderungen" in o or "Treiber" in o]
+            pg.keyboard.press("Escape")
+        finally:
+            pg.close()

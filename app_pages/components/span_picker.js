@@ -31,7 +31,7 @@ export default function (component) {
   text.append(document.createTextNode(cps.slice(0, a).join("")), mark, document.createTextNode(cps.slice(b).join("")));
   const note = document.createElement("div");
   note.className = "sp-note";
-  note.textContent = "Neue Ausdehnung mit der Maus markieren.";
+  note.textContent = data.note;
   box.replaceChildren(text, note);
   const offset = (node, off) => {
     const r = document.createRange();
@@ -53,7 +53,7 @@ export default function (component) {
       if (window.CSS && CSS.highlights && window.Highlight) {
         CSS.highlights.set("sp-new", new Highlight(range.cloneRange()));
       }
-      note.textContent = `Neu markiert: ${end - start} Zeichen – mit „Übernehmen“ bestätigen.`;
+      note.textContent = data.picked.replace("{n}", String(end - start));
       setStateValue("span", { start, end });
     },
     { signal: abort.signal },

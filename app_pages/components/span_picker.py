@@ -18,13 +18,24 @@ _picker = st.components.v2.component(
 )
 
 
-def span_picker(window: tuple[int, str], current: tuple[int, int], *, key: str) -> tuple[int, int]:
-    """Show ``window`` (its document offset and text) with ``current`` outlined; returns the extent
-    last selected with the mouse, or ``current`` while nothing has been selected."""
+def span_picker(
+    window: tuple[int, str], current: tuple[int, int], *, key: str, note: str, picked: str
+) -> tuple[int, int]:
+    """Show ``window`` (its document offset and text) with ``current`` outlined and ``note`` below;
+    returns the extent last selected with the mouse, or ``current`` while nothing has been selected.
+    After a selection the note reads ``picked`` with ``{n}`` the number of characters selected (the
+    words come from the page, in the tab's language)."""
     base, text = window
     result: Any = _picker(
         key=key,
-        data={"base": base, "text": text, "start": current[0], "end": current[1]},
+        data={
+            "base": base,
+            "text": text,
+            "start": current[0],
+            "end": current[1],
+            "note": note,
+            "picked": picked,
+        },
         on_span_change=lambda: None,
     )
     span = result.get("span") if hasattr(result, "get") else None

@@ -68,4 +68,11 @@ TEXTS: dict[str, Text] = {
     "ui.consensus.edit": Text("Bearbeiten", "Edit"),
     "ui.consensus.taken": Text("Dieser Text wird übernommen:", "This text is taken:"),
     "ui.consensus.take": Text("Übernehmen", "Take"),
+    "ui.consensus.pick_note": Text(
+        "Neue Ausdehnung mit der Maus markieren.", "Select the new extent with the mouse."
+    ),
+    "ui.consensus.picked": Text(
+        "Neu markiert: {n} Zeichen – mit „{take}“ bestätigen.",
+        "Newly selected: {n} characters – confirm with “{take}”.",
+    ),
 }
