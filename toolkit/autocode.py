@@ -17,7 +17,8 @@ from toolkit.errors import Conflict, InvalidValue, NotFound, PermissionDenied
 from toolkit.history import Step, undo_many, undo_stack
 from toolkit.model import Turn
 from toolkit.permissions import require_writer_for, team_mode
-from toolkit.search import Hit, merge_spans
+from toolkit.search import Hit
+from toolkit.search_eval import merge_spans
 from toolkit.store import Store
 from toolkit.units import sentence_units
 

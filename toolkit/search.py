@@ -10,22 +10,16 @@ on a speaker label or time stamp.
 
 from __future__ import annotations
 
-import bisect
 import re
-import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 from toolkit import search_index
 from toolkit.codes import code_by_path, list_codes
 from toolkit.document_sets import documents_of_sets
 from toolkit.errors import InvalidValue, NotFound
-
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore", DeprecationWarning)
-    import sre_constants
-    import sre_parse
+from toolkit.search_eval import Evaluator, Unit, merge_spans, spans_in
 from toolkit.search_query import (
     _VARIANTS,
     And,
@@ -39,6 +33,7 @@ from toolkit.search_query import (
     positive,
     term_pattern,
 )
+from toolkit.search_regex import compile_regex
 from toolkit.store import Store
 
 __all__ = ["Hit", "SearchOptions", "counts", "fold", "parse_query", "plan", "rebuild_index", "search"]
@@ -181,111 +176,11 @@ class SearchOptions:
     roles: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class _Unit:
-    start: int
-    end: int
-    speaker: str
-    turn: int
-    timestamp: float | None
-
-
-def _word_start(text: str, at: int) -> bool:
-    if at == 0:
-        return True
-    before = text[at - 1]
-    return not (before.isalnum() or before == "_")
-
-
-def _spans_in(
-    pattern: re.Pattern[str], text: str, units: Sequence[_Unit], *, whole_words: bool = False
-) -> list[list[tuple[int, int]]]:
-    """Matches of ``pattern`` per unit (a match must lie inside one unit); with ``whole_words``
-    only matches that start a word."""
-    starts = [u.start for u in units]
-    out: list[list[tuple[int, int]]] = [[] for _ in units]
-    pos = 0
-    while pos <= len(text) and (m := pattern.search(text, pos)) is not None:
-        s, e = m.span()
-        if whole_words and not _word_start(text, s):
-            pos = s + 1
-            continue
-        pos = e if e > s else s + 1
-        if e <= s:
-            continue
-        i = bisect.bisect_right(starts, s) - 1
-        if i >= 0 and e <= units[i].end:
-            out[i].append((s, e))
-    return out
-
-
-_WORD = re.compile(r"\w+")
-
-
-def _near(
-    left: list[tuple[int, int]], right: list[tuple[int, int]], distance: int, text: str
-) -> list[tuple[int, int]]:
-    out = []
-    for a in left:
-        for b in right:
-            first, second = (a, b) if a[0] <= b[0] else (b, a)
-            if second[0] < first[1]:
-                continue
-            if len(_WORD.findall(text, first[1], second[0])) <= distance:
-                out.append((first[0], max(first[1], second[1])))
-    return out
-
-
-class _Evaluator:
-    def __init__(self, text: str, units: Sequence[_Unit], options: SearchOptions) -> None:
-        self.text = text
-        self.units = units
-        self.options = options
-        self.cache: dict[Term, list[list[tuple[int, int]]]] = {}
-
-    def term(self, term: Term) -> list[list[tuple[int, int]]]:
-        if term not in self.cache:
-            pattern = term_pattern(
-                term, fold_spelling=self.options.fold, case_sensitive=self.options.case_sensitive
-            )
-            self.cache[term] = _spans_in(pattern, self.text, self.units, whole_words=True)
-        return self.cache[term]
-
-    def spans(self, node: Node, unit: int) -> tuple[bool, list[tuple[int, int]]]:
-        if isinstance(node, Term):
-            found = self.term(node)[unit]
-            return bool(found), found
-        if isinstance(node, Not):
-            matched, _ = self.spans(node.item, unit)
-            return not matched, []
-        if isinstance(node, Near):
-            pairs = _near(self.term(node.left)[unit], self.term(node.right)[unit], node.distance, self.text)
-            return bool(pairs), pairs
-        results = [self.spans(i, unit) for i in node.items]
-        if isinstance(node, And):
-            if not all(m for m, _ in results):
-                return False, []
-            return True, [s for _, spans in results for s in spans]
-        found = [s for m, spans in results if m for s in spans]
-        return any(m for m, _ in results), found
-
-
-def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans sorted, with overlapping ones joined (touching ones stay apart)."""
-    out: list[tuple[int, int]] = []
-    for s, e in sorted(set(spans)):
-        if out and s < out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], e))
-        else:
-            out.append((s, e))
-    return out
-
-
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _kwic(text: str, start: int, end: int, unit: _Unit) -> tuple[str, str]:
+def _kwic(text: str, start: int, end: int, unit: Unit) -> tuple[str, str]:
     lo = max(unit.start, start - CONTEXT_CHARS)
     hi = min(unit.end, end + CONTEXT_CHARS)
     left = ("…" if lo > unit.start else "") + _one_line(text[lo:start])
@@ -295,63 +190,6 @@ def _kwic(text: str, start: int, end: int, unit: _Unit) -> tuple[str, str]:
     if text[end:hi][:1].isspace():
         right = " " + right
     return left, right
-
-
-def _runaway(items: Any, outer: bool) -> bool:
-    """True when a repeated part repeats something that may itself repeat with nothing required
-    between (``(a+)+``, ``(\\w+\\s*)*``): such a pattern can take exponential time on a near miss."""
-    for op, av in items:
-        if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
-            unbounded = av[1] == sre_constants.MAXREPEAT or av[1] > 1000
-            body = av[2]
-            if unbounded and outer is False and _runaway(body, True):
-                return True
-            if unbounded and outer:
-                return True
-            if _runaway(body, False):
-                return True
-        elif op == sre_constants.SUBPATTERN:
-            if _runaway(av[3], outer):
-                return True
-        elif op == sre_constants.BRANCH:
-            if any(_runaway(b, outer) for b in av[1]):
-                return True
-        elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT) and _runaway(av[1], outer):
-            return True
-    return False
-
-
-def _check_runaway(query: str, items: Any) -> None:
-    for op, av in items:
-        if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and (
-            av[1] == sre_constants.MAXREPEAT or av[1] > 1000
-        ):
-            sub = av[2]
-            while len(sub) == 1 and sub[0][0] == sre_constants.SUBPATTERN:
-                sub = sub[0][1][3]
-            body = list(sub)
-            nested = [i for i, item in enumerate(body) if _runaway([item], True)]
-            others = [item for i, item in enumerate(body) if i not in nested]
-            if nested and sre_parse.SubPattern(sub.state, others).getwidth()[0] == 0:
-                raise InvalidValue("search.regex_nested_repeat", pattern=query)
-            _check_runaway(query, body)
-        elif op == sre_constants.SUBPATTERN:
-            _check_runaway(query, av[3])
-        elif op == sre_constants.BRANCH:
-            for b in av[1]:
-                _check_runaway(query, b)
-
-
-def _regex(query: str, case_sensitive: bool) -> re.Pattern[str]:
-    if not query.strip():
-        raise InvalidValue("search.regex_empty")
-    flags = 0 if case_sensitive else re.IGNORECASE
-    try:
-        pattern = re.compile(query, flags)
-    except re.error as exc:
-        raise InvalidValue("search.regex_invalid", pattern=query, reason=exc) from None
-    _check_runaway(query, sre_parse.parse(query, flags))
-    return pattern
 
 
 def _documents(
@@ -390,16 +228,16 @@ def _documents(
     return store.query(sql + " ORDER BY name", tuple(params))
 
 
-def _units(store: Store, doc_id: int, text: str, options: SearchOptions) -> list[_Unit]:
+def _units(store: Store, doc_id: int, text: str, options: SearchOptions) -> list[Unit]:
     speakers, roles = options.speakers, options.roles
     rows = store.conn.execute(
         'SELECT speaker, start, "end", timestamp FROM turns WHERE document_id = ? ORDER BY start',
         (doc_id,),
     ).fetchall()
     if not rows:
-        return [] if speakers or roles else [_Unit(0, len(text), "", 0, None)]
+        return [] if speakers or roles else [Unit(0, len(text), "", 0, None)]
     units = [
-        _Unit(start, min(end, len(text)), speaker, i + 1, stamp)
+        Unit(start, min(end, len(text)), speaker, i + 1, stamp)
         for i, (speaker, start, end, stamp) in enumerate(rows)
     ]
     if roles:
@@ -446,7 +284,7 @@ def plan(store: Store, query: str, options: SearchOptions | None = None) -> Plan
         raise InvalidValue("search.mode_unknown", mode=options.mode, choices=MODES)
     ensure_index(store)
     if options.mode == "regex":
-        return Plan(options, None, _regex(query, options.case_sensitive))
+        return Plan(options, None, compile_regex(query, options.case_sensitive))
     node = parse_query(query)
     if options.mode == "lemma":
         from toolkit.search_lemma import expand  # reads the lemma tables only when asked
@@ -461,7 +299,7 @@ class Place:
 
     name: str
     text: str
-    unit: _Unit
+    unit: Unit
     start: int
     end: int
 
@@ -490,7 +328,7 @@ def places(store: Store, p: Plan, document_ids: set[int] | None = None) -> Itera
 
 def unit_spans(
     store: Store, p: Plan, document_ids: set[int] | None = None
-) -> Iterator[tuple[str, str, _Unit, list[tuple[int, int]]]]:
+) -> Iterator[tuple[str, str, Unit, list[tuple[int, int]]]]:
     """The hits of the plan unit by unit, in document order: ``(document, text, unit, spans)``."""
     options = p.options
     ids = document_ids
@@ -506,11 +344,13 @@ def unit_spans(
         if not units:
             continue
         if p.pattern is not None:
-            per_unit = _spans_in(p.pattern, text, units)
+            per_unit = spans_in(p.pattern, text, units)
         else:
             assert p.node is not None
-            evaluator = _Evaluator(text, units, options)
-            per_unit = [evaluator.spans(p.node, i)[1] for i in range(len(units))]
+            evaluator = Evaluator(
+                text, units, fold_spelling=options.fold, case_sensitive=options.case_sensitive
+            )
+            per_unit = evaluator.unit_spans(p.node)
         coded = _coded_spans(store, doc_id, options.codes) if options.codes else None
         name = str(doc["name"])
         for unit, spans in zip(units, per_unit, strict=True):
