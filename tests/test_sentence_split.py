@@ -113,3 +113,20 @@ def test_overlapping_turns_are_split_each_on_its_own() -> None:
         "Zweiter Satz!",
         "Dritter?",
     ]
+
+
+def test_a_full_memory_is_cleared_between_texts_and_the_sentences_stay_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import random
+
+    import toolkit.sentence_split as split
+
+    monkeypatch.setattr(split, "MAX_CHUNKS", 4)  # fewer than the kinds of chunk of one text
+    fresh = split.Splitter(sentence_pipeline("de"))
+    rng = random.Random(1)
+    pieces = ["Akte.", "Nr.", "(lacht)", "gut!", "so", "Ja", "...", "(.)", "Dr.", "usw.", "Wort", "?"]
+    for _ in range(100):
+        text = " ".join(rng.choice(pieces) for _ in range(12))
+        spans = [(0, len(text) // 2), (len(text) // 2, len(text))]
+        assert fresh.sentences(text, spans) == pipeline_sentences(text, spans, "de"), text
