@@ -72,6 +72,14 @@ class _Classes:
         self._blocks = stop
 
 
+def _space_at(codes: NDArray[np.uint32], at: Offsets) -> Flags:
+    """Whether each offset of ``at`` holds a space (U+0020; false at the text's end)."""
+    found = np.zeros(len(at), dtype=bool)
+    inside = at < len(codes)
+    found[inside] = codes[at[inside]] == SPACE
+    return found
+
+
 def _in_sorted(sorted_keys: Offsets, keys: Offsets) -> Flags:
     """Which of ``keys`` are in ``sorted_keys``."""
     if not len(sorted_keys):
@@ -161,7 +169,9 @@ class Splitter:
         begins[starts[(starts < stops) & (starts < len(text))]] = True  # a span starts a chunk ...
         begins &= solid
         begin_at = np.flatnonzero(begins)
-        span_of = np.searchsorted(starts, begin_at, side="right") - 1
+        # the span of each chunk: how many span starts lie at or before its beginning, less one
+        span_of = np.cumsum(np.bincount(np.searchsorted(begin_at, starts), minlength=len(begin_at) + 1))
+        span_of = span_of[: len(begin_at)] - 1
         inside = span_of >= 0
         span_of = np.maximum(span_of, 0)
         inside &= begin_at < stops[span_of]
@@ -220,14 +230,13 @@ class Splitter:
         # between two chosen chunks of a span: an ordinary token where the previous one ended
         previous_end = np.concatenate([[0], lasts[:-1]])
         new_span = np.concatenate([[True], spans[1:] != spans[:-1]])
-        spaced = np.append(codes == SPACE, False)  # a single space, attached to the token before
-        single = (firsts - previous_end == 1) & spaced[previous_end]
+        single = (firsts - previous_end == 1) & _space_at(codes, previous_end)  # attached to the token before
         gap_at = previous_end[~new_span & ~single]
         # after the last chosen chunk of a span: the same, unless only nothing or a space follows
         last_of_span = np.concatenate([spans[1:] != spans[:-1], [True]]) if len(spans) else spans.astype(bool)
         tail_from, tail_span = lasts[last_of_span], spans[last_of_span]
         tail_len = stops[tail_span] - tail_from
-        lone_space = (tail_len == 1) & spaced[tail_from]
+        lone_space = (tail_len == 1) & _space_at(codes, tail_from)
         tail_at = tail_from[(tail_len > 0) & ~lone_space]
         at = np.concatenate([starts, gap_at, tail_at, token_at])
         kind = np.concatenate(
