@@ -27,7 +27,7 @@ from toolkit.code_labels import field_names, path_names
 from toolkit.coders import CONSENSUS_CODER, list_coders
 from toolkit.codes import list_codes
 from toolkit.context import span_context
-from toolkit.documents import document_text, list_documents
+from toolkit.documents import document_names, document_text
 from toolkit.errors import ToolkitError
 from toolkit.media import all_media
 from toolkit.workbench import span_window
@@ -96,7 +96,7 @@ code = f2.selectbox(
 compared = plan(project, [coder_a, coder_b or coder_a]).documents if coder_b else ()
 large = len(compared) > ALL_AT_ONCE
 # a large project starts on its first document (cheap); "(alle)" reads every document, with progress
-names = [d.name for d in list_documents(project)]
+names = document_names(project)
 recorded = set(all_media(project))  # documents with a recording (issue 21)
 picked = f3.selectbox(
     tr("ui.consensus.document"),
