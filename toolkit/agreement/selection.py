@@ -168,8 +168,8 @@ class Plan:
                 f'SELECT code_id, coder_id, start, "end" FROM codings WHERE document_id = ? '
                 f'AND coder_id IN ({ids}) ORDER BY code_id, coder_id, start, "end"',
                 (doc_id,),
-            ).fetchall()
-            table = np.asarray(rows, dtype=np.int64).reshape(-1, 4)
+            )
+            table = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64).reshape(-1, 4)
             if self.root is not None:
                 table = table[np.isin(table[:, 0], kept)]
             found = tuple(Turn(*row) for row in conn.execute(TURNS, (doc_id,))) if turns else ()
