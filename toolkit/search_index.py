@@ -23,9 +23,11 @@ import re
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-import numpy as np
-from numpy.typing import NDArray
+if TYPE_CHECKING:  # numpy is loaded only for a whole transcript: light commands start without it
+    import numpy as np
+    from numpy.typing import NDArray
 
 _NON_WORD = re.compile(r"[^\w\s]+")
 # blanks outside ASCII (str.isspace): the tokenizer would keep them in words
@@ -39,6 +41,8 @@ _ODD, _SIGN, _BLANK = 0, 1, ord(" ")  # what the table gives for those character
 def body_text(text: str) -> str:
     """What ``search_body`` indexes of ``text``: its words in lower case, other signs as ``_``."""
     if len(text) >= _SHORT:
+        import numpy as np
+
         try:
             codes = np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16)
         except UnicodeEncodeError:  # a lone surrogate
@@ -62,6 +66,8 @@ def _table() -> NDArray[np.uint16]:
     space for a blank (``\s``), 1 for any other sign, and 0 for what the table cannot say: İ (the
     one character of the plane whose lower case is longer), Σ (whose lower case depends on the
     letters around it: ς at a word's end) and the halves of characters beyond the plane."""
+    import numpy as np
+
     table = np.empty(0x10000, dtype=np.uint16)
     for point in range(0x10000):
         char = chr(point)
@@ -79,6 +85,8 @@ def _body_text_np(codes: NDArray[np.uint16]) -> str | None:
     """:func:`_body_text_re`'s tokens (not its blanks) from the text's UTF-16 code units, several
     times faster on a whole transcript: each run of signs becomes `` _ ``, each blank a space.
     None when the text holds a character the table cannot say (then the regular expressions do)."""
+    import numpy as np
+
     out = _table().take(codes)
     sign = out <= _SIGN
     if sign.any():
