@@ -10,7 +10,7 @@ from typing import Any
 
 import streamlit as st
 
-from app_pages.lang import tr
+from app_pages.lang import tr, tr_n
 from app_pages.ui import error, md
 from toolkit.codes import list_codes
 from toolkit.documents import list_documents
@@ -156,7 +156,7 @@ def _group_edit(project: Store, coder: str, groups: list[ParaphraseGroup]) -> No
     if rename:
         _flash(tr("ui.paraphrases.renamed", old=md(chosen), new=md(renamed.name)))
     else:
-        _flash(tr("ui.paraphrases.group_deleted", name=md(gone.name), n=len(gone.paraphrases)))
+        _flash(tr_n("ui.paraphrases.group_deleted", len(gone.paraphrases), name=md(gone.name)))
 
 
 def _grouping(project: Store, coder: str, chosen: list[Paraphrase]) -> None:
@@ -194,7 +194,7 @@ def _categories(project: Store, coder: str) -> None:
         st.caption(tr("ui.paraphrases.no_groups"))
         return
     for g in groups:
-        st.caption(tr("ui.paraphrases.group_line", name=md(g.name), n=len(g.paraphrases)))
+        st.caption(tr_n("ui.paraphrases.group_line", len(g.paraphrases), name=md(g.name)))
     _group_edit(project, coder, groups)
     top = tr("ui.paraphrases.top_level")
     parents = [top, *(c.path for c in list_codes(project))]

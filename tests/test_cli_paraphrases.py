@@ -71,7 +71,7 @@ def test_rename_and_delete_a_group_then_undo(db: Path) -> None:
     )
     assert groups(db) == [("Zählen lernen", [1])]
     result = run(db, "paraphrase", "delete-group", "Zählen lernen")
-    assert result.output == "group Zählen lernen deleted; its 1 paraphrases are in no group now\n"
+    assert result.output == "group Zählen lernen deleted; its 1 paraphrase is in no group now\n"
     assert groups(db) == []
     listed = json.loads(run(db, "paraphrase", "list", "--json").output)
     assert [(p["text"], p["group"]) for p in listed] == [("Zählt bis drei.", "")]  # kept, ungrouped

@@ -119,11 +119,11 @@ def test_summaries_renames_and_deletes_a_group_keeping_its_paraphrases(tmp_path:
     next(b for b in at.button if b.label == "Umbenennen").click().run()
     assert not at.exception, at.exception
     assert at.success[0].value == "Gruppe „Zählen“ heißt jetzt „Zählen lernen“."
-    assert "Zählen lernen: 1 Paraphrasen" in [c.value for c in at.caption]
+    assert "Zählen lernen: 1 Paraphrase" in [c.value for c in at.caption]
     at.selectbox(key="paraphrases_edit").set_value("Rechnen")
     next(b for b in at.button if b.label == "Gruppe löschen").click().run()
     assert not at.exception, at.exception
-    assert at.success[0].value == "Gruppe „Rechnen“ gelöscht; ihre 1 Paraphrasen sind in keiner Gruppe mehr."
+    assert at.success[0].value == "Gruppe „Rechnen“ gelöscht; ihre 1 Paraphrase ist in keiner Gruppe mehr."
     assert [(p.text, p.group) for p in list_paraphrases(store, viewer="anna")] == [
         ("Zählt bis drei.", "Zählen lernen"),
         ("Zählt weiter.", ""),

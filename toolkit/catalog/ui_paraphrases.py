@@ -87,7 +87,8 @@ TEXTS: dict[str, Text] = {
     ),
     "ui.paraphrases.groups": Text("Gruppen", "Groups"),
     "ui.paraphrases.no_groups": Text("Noch keine Gruppen.", "No groups yet."),
-    "ui.paraphrases.group_line": Text("{name}: {n} Paraphrasen", "{name}: {n} paraphrases"),
+    "ui.paraphrases.group_line.one": Text("{name}: {n} Paraphrase", "{name}: {n} paraphrase"),
+    "ui.paraphrases.group_line.other": Text("{name}: {n} Paraphrasen", "{name}: {n} paraphrases"),
     "ui.paraphrases.edit_group": Text("Gruppe umbenennen oder löschen", "Rename or delete a group"),
     "ui.paraphrases.new_name": Text("Neuer Name", "New name"),
     "ui.paraphrases.rename": Text("Umbenennen", "Rename"),
@@ -95,7 +96,11 @@ TEXTS: dict[str, Text] = {
     "ui.paraphrases.renamed": Text(
         "Gruppe „{old}“ heißt jetzt „{new}“.", "Group '{old}' is now called '{new}'."
     ),
-    "ui.paraphrases.group_deleted": Text(
+    "ui.paraphrases.group_deleted.one": Text(
+        "Gruppe „{name}“ gelöscht; ihre {n} Paraphrase ist in keiner Gruppe mehr.",
+        "Group '{name}' deleted; its {n} paraphrase is in no group now.",
+    ),
+    "ui.paraphrases.group_deleted.other": Text(
         "Gruppe „{name}“ gelöscht; ihre {n} Paraphrasen sind in keiner Gruppe mehr.",
         "Group '{name}' deleted; its {n} paraphrases are in no group now.",
     ),

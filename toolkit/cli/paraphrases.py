@@ -238,9 +238,9 @@ def paraphrase_delete_group(ctx: click.Context, name: str, coder: str | None, as
     if as_json:
         emit(found)
     else:
-        click.echo(
-            f"group {found.name} deleted; its {len(found.paraphrases)} paraphrases are in no group now"
-        )
+        n = len(found.paraphrases)
+        members = "1 paraphrase is" if n == 1 else f"{n} paraphrases are"
+        click.echo(f"group {found.name} deleted; its {members} in no group now")
 
 
 @paraphrase.command("undo")
