@@ -3,13 +3,14 @@
 the import time, the ratio of a word query to `grep -c -i -w` over the same texts in the same run,
 and autocoding 5,000 hits.
 
-    .venv/bin/python benchmarks/bench_search.py [--docs 200] [--words 10000]
+    .venv/bin/python benchmarks/bench_search.py [--docs 200] [--words 10000] [--rounds 3]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -24,6 +25,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench_import import generate  # noqa: E402
 
+from toolkit import search_index  # noqa: E402
 from toolkit.autocode import apply_autocode, plan_autocode  # noqa: E402
 from toolkit.codebook import load_codebook  # noqa: E402
 from toolkit.codes_merge import load_codebook_into  # noqa: E402
@@ -70,6 +72,21 @@ def import_into(db: Path, paths: list[Path], *, index: bool) -> tuple[float, flo
     return seconds, cpu
 
 
+REINDEXING: list[float] = []  # seconds spent in the store's re-indexing (flush_stale), per call
+
+
+def _timed_flush(conn: sqlite3.Connection) -> int:
+    start = time.perf_counter()
+    try:
+        return _flush(conn)
+    finally:
+        REINDEXING.append(time.perf_counter() - start)
+
+
+_flush = search_index.flush_stale
+search_index.flush_stale = _timed_flush  # the store looks it up at each commit
+
+
 def queries(store: Store, label: str, *, full: bool = True) -> None:
     for name, query, options in QUERIES:
         wall, cpu, page = timed(lambda q=query, o=options: search_page(store, q, o, limit=50))  # type: ignore[misc]
@@ -89,6 +106,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--docs", type=int, default=200)
     parser.add_argument("--words", type=int, default=10_000)
+    parser.add_argument("--rounds", type=int, default=3, help="imports without/with the index")
     parser.add_argument("--full", action="store_true", help="time every hit's context above 2 M words too")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -101,13 +119,32 @@ def main() -> None:
         paths = generate(folder, args.docs, args.words)
         for p in paths[:: max(1, len(paths) // 10)]:  # a rare word in every tenth transcript
             p.write_text(p.read_text(encoding="utf-8") + "\nB: Das war die Zauberformel.\n", encoding="utf-8")
-        plain, plain_cpu = import_into(folder / "plain.db", paths, index=False)
-        indexed, indexed_cpu = import_into(folder / "bench.db", paths, index=True)
+        flushed: list[float] = []  # the indexed import's time spent re-indexing, measured in the same run
+        rounds = []  # alternated, and the median of each kept: one import is noisy on a shared machine
+        for r in range(args.rounds):
+            last = r == args.rounds - 1
+            plain_db, indexed_db = folder / f"plain{r}.db", folder / ("bench.db" if last else f"bench{r}.db")
+            without = import_into(plain_db, paths, index=False)
+            REINDEXING.clear()
+            rounds.append((*without, *import_into(indexed_db, paths, index=True)))
+            flushed.append(sum(REINDEXING))
+            for db in (plain_db, *(() if last else (indexed_db,))):
+                for f in folder.glob(db.name + "*"):
+                    f.unlink()
+        plain, plain_cpu, indexed, indexed_cpu = (statistics.median(x) for x in zip(*rounds, strict=True))
         share, share_cpu = (indexed - plain) / indexed, (indexed_cpu - plain_cpu) / indexed_cpu
         print(
-            f"import of {args.docs} × {args.words:,} words: without the index {plain:.2f} s wall "
-            f"({plain_cpu:.2f} s CPU), with it {indexed:.2f} s wall ({indexed_cpu:.2f} s CPU): "
-            f"index share {share:.0%} of the wall time, {share_cpu:.0%} of the CPU time",
+            f"import of {args.docs} × {args.words:,} words, median of {args.rounds} alternated rounds: "
+            f"without the index {plain:.2f} s wall ({plain_cpu:.2f} s CPU), with it {indexed:.2f} s wall "
+            f"({indexed_cpu:.2f} s CPU): index share {share:.0%} of the wall time, {share_cpu:.0%} of the "
+            "CPU time; each round (wall without, with): "
+            + ", ".join(f"{a:.1f}/{c:.1f} s" for a, _b, c, _d in rounds),
+            flush=True,
+        )
+        print(
+            "  within the indexed imports, the store's re-indexing before each commit took "
+            + ", ".join(f"{f:.1f} s ({f / r[2]:.0%})" for f, r in zip(flushed, rounds, strict=True))
+            + " (the triggers noting changed documents are not in this figure)",
             flush=True,
         )
         store = Store(folder / "bench.db")

@@ -8,9 +8,10 @@ the units where it holds collect their spans.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
@@ -21,10 +22,10 @@ Span = tuple[int, int]
 Flags = NDArray[np.bool_]
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(NamedTuple):
     """A stretch of a document a query is decided in: a speaker turn (``turn`` counts from 1) or
-    the whole text of a document without turns (``turn`` 0)."""
+    the whole text of a document without turns (``turn`` 0). A tuple: a search makes one per turn
+    of every document it reads."""
 
     start: int
     end: int
@@ -47,15 +48,12 @@ def spans_in(
     only matches that start a word."""
     found = _matches(pattern, text, whole_words)
     out: list[list[Span]] = [[] for _ in units]
-    if not found or not units:
-        return out
-    starts = np.fromiter((u.start for u in units), dtype=np.int64, count=len(units))
-    ends = np.fromiter((u.end for u in units), dtype=np.int64, count=len(units))
-    at = np.array(found, dtype=np.int64)
-    unit = np.searchsorted(starts, at[:, 0], side="right") - 1
-    inside = (unit >= 0) & (at[:, 1] <= ends[np.maximum(unit, 0)])
-    for i, span in zip(unit[inside].tolist(), map(tuple, at[inside].tolist()), strict=True):
-        out[i].append(span)
+    starts = [u.start for u in units]
+    ends = [u.end for u in units]
+    for span in found:
+        i = bisect.bisect_right(starts, span[0]) - 1
+        if i >= 0 and span[1] <= ends[i]:
+            out[i].append(span)
     return out
 
 

@@ -44,6 +44,9 @@ def _locked(exc: sqlite3.OperationalError) -> bool:
     return "locked" in message or "busy" in message
 
 
+CACHE_KIB = 65_536
+
+
 class Store:
     """An open project database. Use :func:`open_store` or :func:`create_store`."""
 
@@ -58,6 +61,10 @@ class Store:
             self.db = sqlite_utils.Database(conn, execute_plugins=False)
             self._with_lock_retry(self.db.enable_wal)
             self.db.execute("PRAGMA synchronous = NORMAL")
+            # up to 64 MiB of pages in memory (SQLite's default is 2 MiB, and it takes only what it
+            # uses): an import of many transcripts, which writes the texts and builds the search
+            # index in one transaction, no longer re-reads the index's pages from the file
+            self.db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             if _migrate:
                 self.migrate()
         except sqlite3.DatabaseError as exc:
