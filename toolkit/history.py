@@ -119,27 +119,23 @@ def redo_stack(store: Store, actor: str) -> list[Step]:
 def next_undo(store: Store, actor: str) -> Step | None:
     """The step :func:`undo` would take now: the coder's newest autocoding as one step (``action``
     ``autocode``, ``count`` codings) or their newest change; None when there is nothing to undo."""
-    undo, _ = _stacks(store, actor)
-    if not undo:
-        return None
-    group = _autocoded(store, actor, undo)
-    if group > 1:
-        first = _step(store, undo[-1])
-        return Step(first.event_id, "autocode", first.guid, first.summary, count=group, code=first.code)
-    return _step(store, undo[-1])
+    return _next_step(store, actor, _stacks(store, actor)[0])
 
 
 def next_redo(store: Store, actor: str) -> Step | None:
     """The step :func:`redo` would take now (an undone autocoding as one step); None when there is
     nothing to redo."""
-    _, redo = _stacks(store, actor)
-    if not redo:
+    return _next_step(store, actor, _stacks(store, actor)[1])
+
+
+def _next_step(store: Store, actor: str, stack: list[dict[str, Any]]) -> Step | None:
+    if not stack:
         return None
-    group = _autocoded(store, actor, redo)
+    step = _step(store, stack[-1])
+    group = _autocoded(store, actor, stack)
     if group > 1:
-        first = _step(store, redo[-1])
-        return Step(first.event_id, "autocode", first.guid, first.summary, count=group, code=first.code)
-    return _step(store, redo[-1])
+        return Step(step.event_id, "autocode", step.guid, step.summary, count=group, code=step.code)
+    return step
 
 
 def _row(w: Writer, guid: str) -> dict[str, Any] | None:
