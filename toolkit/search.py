@@ -1,11 +1,11 @@
 """Lexical search across all transcripts: words, phrases, ``*`` wildcards, AND / OR / NOT,
 ``NEAR/n``, case and diacritic folding, and regular expressions.
 
-The full-text index (``search_index``, see the store's migration ``m013``) only narrows the
-documents to read; every hit is then found by a Python regular expression in the stored text, so
-its ``(start, end)`` are always code-point offsets into that text. AND, OR and NOT hold within one
-speaker turn (the whole text when a document has no turns); hits never cross a turn and never fall
-on a speaker label or time stamp.
+The full-text index (``search_index``, migration ``m013a``) narrows the documents to read (and
+counts hits on its own, see ``search_page``); every hit is then found by a Python regular
+expression in the stored text, so its ``(start, end)`` are always code-point offsets into that
+text. AND, OR and NOT hold within one speaker turn (the whole text when a document has no turns;
+see ``search_eval``); hits never cross a turn and never fall on a speaker label or time stamp.
 """
 
 from __future__ import annotations
